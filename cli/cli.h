@@ -1,0 +1,44 @@
+/* cli.h - the command-line front end: one file per command group,
+ * argument parsing and messages only. */
+#ifndef GLOSSAR_CLI_H
+#define GLOSSAR_CLI_H
+
+#include "../common/err.h"
+#include "../kb/kb.h"
+
+#define GLOSSAR_VERSION "0.1.0"
+
+struct cli {
+	const char *db_path; /* --db, else $GLOSSAR_DB, else ./glossar.db */
+};
+
+/* Each command gets argv with argv[0] = its own name; returns the exit status. */
+int cmd_import(struct cli *cli, int argc, char **argv);
+int cmd_export(struct cli *cli, int argc, char **argv);
+int cmd_extract(struct cli *cli, int argc, char **argv);
+int cmd_compile(struct cli *cli, int argc, char **argv);
+int cmd_appendix(struct cli *cli, int argc, char **argv);
+int cmd_discover(struct cli *cli, int argc, char **argv);
+int cmd_candidates(struct cli *cli, int argc, char **argv);
+int cmd_term(struct cli *cli, int argc, char **argv);
+int cmd_lint(struct cli *cli, int argc, char **argv);
+int cmd_kb(struct cli *cli, int argc, char **argv);
+
+/* Prints err as "file:line: message" and returns EXIT_INPUT. */
+int cli_fail(const struct err *err);
+/* Prints "glossar CMD: message" and the hint to use --help; returns EXIT_INPUT. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Opens the KB (creating it); prints the error and returns -1 on failure. */
+int cli_open_kb(struct cli *cli, struct kb **kb);
+/* Opens an existing KB for reading; prints the error and returns -1 on failure. */
+int cli_open_kb_readonly(struct cli *cli, struct kb **kb);
+/* True when stderr is a terminal: only then is progress shown. */
+int cli_show_progress(void);
+/* Writes help text to stdout and returns 0 (for --help). */
+int cli_help(const char *text);
+/* Opens -o FILE for writing, or stdout when path is NULL or "-". */
+FILE *cli_output(const char *path, struct err *err);
+/* Closes what cli_output opened, reporting write errors (a full disk). */
+int cli_output_close(FILE *f, const char *path, struct err *err);
+
+#endif

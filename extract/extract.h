@@ -1,0 +1,58 @@
+/* extract.h - the extraction stage: readers, gazetteer and the mention
+ * records of DESIGN.md. The CLI builds a gazetteer from the knowledge
+ * base's labels (or maps a compiled one) and runs it over documents. */
+#ifndef GLOSSAR_EXTRACT_H
+#define GLOSSAR_EXTRACT_H
+
+#include <stddef.h>
+
+#include "../common/err.h"
+
+enum gz_label_kind { GZ_PREF, GZ_ALT, GZ_ABBREV, GZ_HIDDEN };
+
+/* Per-concept match flags (the `match` column of glossary.csv). */
+enum {
+	GZ_FLAG_CASE = 1 << 0,     /* match case-sensitively */
+	GZ_FLAG_COMPOUND = 1 << 1, /* also inside closed compounds */
+};
+
+struct gz_label {
+	const char *text;    /* the label as written */
+	const char *concept; /* concept key */
+	enum gz_label_kind kind;
+	unsigned flags;      /* GZ_FLAG_* */
+};
+
+struct gz;
+
+/* Compiles one automaton from every label. Strings are copied. */
+struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err);
+void gz_free(struct gz *gz);
+
+/* One mention (DESIGN.md, "Mention record"). Pointers are valid during the callback only. */
+struct ex_mention {
+	const char *doc;      /* the path as given, "-" for stdin */
+	long line, col;       /* 1-based, into the input file */
+	size_t start, end;    /* byte offsets (input file for text/Markdown, extracted text for HTML/XML) */
+	const char *surface;  /* the text as it stands, surface_len bytes */
+	size_t surface_len;
+	const char *concept;  /* concept key */
+	const char *label;    /* the label that matched */
+	const char *method;   /* exact, normalized, inflected, compound, fuzzy */
+	double score;
+};
+
+/* Return non-zero to stop the run. */
+typedef int (*ex_mention_fn)(const struct ex_mention *m, void *ctx);
+
+struct ex_options {
+	int fuzzy;          /* also report speech-recognition variants */
+	const char *format; /* "txt", "md", "html", "xml", or NULL to decide by file name */
+};
+
+/* Extracts every mention of path ("-" for stdin), in document order.
+ * Returns 0, or -1 with err filled (file and line where known). */
+int ex_extract_path(const struct gz *gz, const char *path, const struct ex_options *opt,
+                    ex_mention_fn fn, void *ctx, struct err *err);
+
+#endif

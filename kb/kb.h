@@ -1,0 +1,107 @@
+/* kb.h - the knowledge base: concepts, labels, definitions, relations,
+ * documents, mentions, candidates and the change history in one SQLite file.
+ * The schema and its migrations are documented in schema.c. */
+#ifndef GLOSSAR_KB_H
+#define GLOSSAR_KB_H
+
+#include <stddef.h>
+
+#include "../common/err.h"
+
+struct kb;
+
+/* A list of strings, owned by whoever owns the list. */
+struct strv {
+	char **v;
+	size_t n;
+};
+
+int strv_push(struct strv *sv, const char *s);
+void strv_free(struct strv *sv);
+int strv_contains(const struct strv *sv, const char *s);
+
+/* One concept as glossary.csv describes it (all strings owned, "" when empty). */
+struct kb_concept {
+	char *key, *type, *pref_label;
+	struct strv abbreviations, alt_labels, hidden_labels;
+	char *definition, *source, *source_url;
+	struct strv broader, related; /* as declared on this concept */
+	char *status;
+	struct strv match;            /* flags: case, compound */
+	char *replaced_by;            /* key, "" unless deprecated in favour of another */
+	char *modified;               /* ISO 8601 UTC time of the last change */
+};
+
+/* The vocabulary: every concept, sorted by key, with the inverse relations
+ * (narrower, and related links declared on the other side) resolved. */
+struct kb_vocab {
+	struct kb_concept *items;
+	size_t n;
+};
+
+/* The vocabularies of glossary.csv. */
+extern const char *const kb_types[];    /* NULL-terminated */
+extern const char *const kb_statuses[]; /* NULL-terminated */
+extern const char *const kb_match_flags[];
+int kb_is_type(const char *s);
+int kb_is_status(const char *s);
+int kb_is_valid_key(const char *s);
+
+/* Opens (creating and migrating as needed) the KB at path. */
+int kb_open(struct kb **out, const char *path, struct err *err);
+/* Opens an existing KB read-only; fails when the file does not exist. */
+int kb_open_readonly(struct kb **out, const char *path, struct err *err);
+void kb_close(struct kb *kb);
+const char *kb_path(const struct kb *kb);
+
+/* Transactions: kb_begin takes the write lock at once (BEGIN IMMEDIATE, retried while busy). */
+int kb_begin(struct kb *kb, struct err *err);
+int kb_commit(struct kb *kb, struct err *err);
+void kb_rollback(struct kb *kb);
+
+void kb_concept_init(struct kb_concept *c);
+void kb_concept_free(struct kb_concept *c);
+
+/* Loads every concept. */
+int kb_vocab_load(struct kb *kb, struct kb_vocab *out, struct err *err);
+void kb_vocab_free(struct kb_vocab *v);
+const struct kb_concept *kb_vocab_find(const struct kb_vocab *v, const char *key);
+/* Concepts that name key as broader (the narrower ones), and that declare key related. */
+int kb_vocab_narrower(const struct kb_vocab *v, const char *key, struct strv *out);
+int kb_vocab_related_all(const struct kb_vocab *v, const struct kb_concept *c, struct strv *out);
+
+/* Loads one concept; returns 1 found, 0 not found, -1 error. */
+int kb_concept_get(struct kb *kb, const char *key, struct kb_concept *out, struct err *err);
+
+enum kb_put_result { KB_UNCHANGED = 0, KB_ADDED = 1, KB_UPDATED = 2 };
+
+/* Writes a whole concept (fields, labels, definition, relations) and records
+ * the change in the history with the concept's state before and after, as
+ * JSON. Must run inside a transaction. action names what the editor did
+ * ("import", "term add", ...). Relations to keys that do not exist are an error.
+ * Returns a kb_put_result, or -1 with err filled. */
+int kb_concept_put(struct kb *kb, const struct kb_concept *c, const char *action,
+                   struct err *err);
+/* Removes a concept, recording its last state. Returns 1 removed, 0 absent, -1 error. */
+int kb_concept_delete(struct kb *kb, const char *key, const char *action, struct err *err);
+
+/* The editor recorded in the history: $GLOSSAR_USER, else the login name. */
+const char *kb_editor(void);
+
+/* glossary.csv import (kb/import_csv.c): validates the whole file first,
+ * then writes it in one transaction; on any error nothing is written.
+ * With stats NULL the file is only checked. */
+struct kb_import_stats {
+	long added, updated, unchanged;
+};
+int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats,
+                  struct err *err);
+
+/* The columns of glossary.csv, in order. */
+extern const char *const kb_csv_columns[];
+enum { KB_CSV_NCOLUMNS = 13 };
+
+/* For modules of kb/ and for tests: the underlying handle. */
+struct sqlite3 *kb_sqlite(struct kb *kb);
+
+#endif

@@ -1,0 +1,57 @@
+/* kb_internal.h - what the files of kb/ share and nobody else sees. */
+#ifndef GLOSSAR_KB_INTERNAL_H
+#define GLOSSAR_KB_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "kb.h"
+
+/* Slots of prepared statements, reused for the life of the handle. */
+enum kb_stmt_slot {
+	ST_SNAPSHOT,
+	ST_CONCEPT_UPSERT,
+	ST_CONCEPT_ID,
+	ST_CONCEPT_TOUCH,
+	ST_LABELS_DELETE,
+	ST_LABEL_INSERT,
+	ST_DEFINITION_DELETE,
+	ST_DEFINITION_INSERT,
+	ST_RELATIONS_DELETE,
+	ST_RELATION_INSERT,
+	ST_CHANGE_INSERT,
+	ST_CONCEPT_DELETE,
+	ST_BATCH_NEXT,
+	ST_CONCEPT_RESERVE,
+	ST_SLOT_COUNT = 64 /* room for the other modules of kb/ */
+};
+
+struct kb {
+	sqlite3 *db;
+	char *path;
+	int readonly;
+	long long batch; /* of the open transaction's changes; 0 until the first */
+	sqlite3_stmt *stmts[ST_SLOT_COUNT];
+};
+
+/* Prepares sql once into slot; later calls reset and return it. NULL on error. */
+sqlite3_stmt *kb_stmt(struct kb *kb, int slot, const char *sql, struct err *err);
+int kb_schema_version(void);
+
+/* The concept's whole state as JSON (malloc'd); *found is 1, or 0 when
+ * absent, or -1 on error (both with NULL returned). */
+char *kb_concept_snapshot(struct kb *kb, const char *key, int *found, struct err *err);
+/* Appends one entry to the history; returns its id, or -1. */
+long long kb_change_record(struct kb *kb, const char *action, const char *entity,
+                           const char *before, const char *after, long long undoes,
+                           struct err *err);
+/* kb_concept_put for a concept that kb_concept_reserve created in this
+ * transaction: recorded as added, with no state before. */
+int kb_concept_put_new(struct kb *kb, const struct kb_concept *c, const char *action,
+                       struct err *err);
+/* Inserts a bare concept row so relations can point at it before it is
+ * written; returns 1 when it was created, 0 when it existed, -1 on error. */
+int kb_concept_reserve(struct kb *kb, const char *key, const char *type, struct err *err);
+/* The current UTC time as ISO 8601 ("2026-11-29T10:00:00Z"). */
+void kb_now(char out[32]);
+
+#endif

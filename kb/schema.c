@@ -1,0 +1,295 @@
+/* schema.c - opening the knowledge base, its schema and migrations.
+ *
+ * The schema version lives in PRAGMA user_version; migrations[i] takes a KB
+ * from version i to i + 1 and runs in the same transaction as the version
+ * bump. A KB from a newer glossar is refused, never touched.
+ *
+ * Tables (version 1):
+ *   concept(id, key UNIQUE, type, status, match_flags, replaced_by, created, modified)
+ *   label(concept_id, kind pref|alt|abbrev|hidden, text, match_key, position)
+ *       match_key is norm_key(text): case folded, ä=ae, no hyphens or spaces
+ *   definition(concept_id, text, source, source_url, lang, is_primary)
+ *   relation(concept_id, kind broader|related, target_id, position)
+ *   document(path UNIQUE, size, hash, format, extracted)  mention(document_id, concept_id, ...)
+ *   candidate(kind, surface, expansion, doc, line, context, count, status)
+ *   change(at, editor, action, entity, before, after, undoes, batch): the history;
+ *       before/after are the concept's whole state as JSON (NULL when absent);
+ *       the changes one command made in one transaction share a batch number.
+ */
+#include "kb_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const migrations[] = {
+	/* 0 -> 1 */
+	"CREATE TABLE concept ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"
+	"  type TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN ('draft','review','approved','deprecated')),"
+	"  match_flags TEXT NOT NULL DEFAULT '',"
+	"  replaced_by TEXT NOT NULL DEFAULT '',"
+	"  created TEXT NOT NULL,"
+	"  modified TEXT NOT NULL);"
+	"CREATE TABLE label ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concept_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('pref','alt','abbrev','hidden')),"
+	"  text TEXT NOT NULL CHECK (text <> ''),"
+	"  match_key TEXT NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  UNIQUE (concept_id, kind, text));"
+	"CREATE INDEX label_concept ON label(concept_id);"
+	"CREATE INDEX label_match_key ON label(match_key);"
+	"CREATE TABLE definition ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concept_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  text TEXT NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  source_url TEXT NOT NULL DEFAULT '',"
+	"  lang TEXT NOT NULL DEFAULT 'de',"
+	"  is_primary INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX definition_concept ON definition(concept_id);"
+	"CREATE TABLE relation ("
+	"  concept_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('broader','related')),"
+	"  target_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  PRIMARY KEY (concept_id, kind, target_id));"
+	"CREATE INDEX relation_target ON relation(target_id);"
+	"CREATE TABLE document ("
+	"  id INTEGER PRIMARY KEY,"
+	"  path TEXT NOT NULL UNIQUE,"
+	"  size INTEGER NOT NULL,"
+	"  hash TEXT NOT NULL,"
+	"  format TEXT NOT NULL,"
+	"  extracted TEXT NOT NULL);"
+	"CREATE TABLE mention ("
+	"  id INTEGER PRIMARY KEY,"
+	"  document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
+	"  concept_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  start INTEGER NOT NULL, end INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL, col INTEGER NOT NULL,"
+	"  surface TEXT NOT NULL, label TEXT NOT NULL,"
+	"  method TEXT NOT NULL, score REAL NOT NULL);"
+	"CREATE INDEX mention_document ON mention(document_id);"
+	"CREATE INDEX mention_concept ON mention(concept_id);"
+	"CREATE TABLE candidate ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('abbreviation','acronym','variant','definition','citation')),"
+	"  surface TEXT NOT NULL,"
+	"  expansion TEXT NOT NULL DEFAULT '',"
+	"  doc TEXT NOT NULL DEFAULT '',"
+	"  line INTEGER NOT NULL DEFAULT 0,"
+	"  context TEXT NOT NULL DEFAULT '',"
+	"  count INTEGER NOT NULL DEFAULT 1,"
+	"  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','accepted','rejected')),"
+	"  created TEXT NOT NULL,"
+	"  UNIQUE (kind, surface, expansion));"
+	"CREATE TABLE change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  editor TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  entity TEXT NOT NULL,"
+	"  before TEXT,"
+	"  after TEXT,"
+	"  undoes INTEGER REFERENCES change(id),"
+	"  batch INTEGER NOT NULL);"
+	"CREATE INDEX change_entity ON change(entity);",
+};
+
+enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };
+
+int kb_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+static int sql_fail(struct kb *kb, struct err *err, const char *what)
+{
+	return err_set(err, kb->path, 0, "%s: %s", what, sqlite3_errmsg(kb->db));
+}
+
+static int user_version(struct kb *kb, int *out, struct err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(kb->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return sql_fail(kb, err, "cannot read the schema version");
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return sql_fail(kb, err, "cannot read the schema version");
+	}
+	*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int migrate(struct kb *kb, struct err *err)
+{
+	int version;
+	if (user_version(kb, &version, err) < 0)
+		return -1;
+	if (version > SCHEMA_VERSION)
+		return err_set(err, kb->path, 0,
+		               "knowledge base has schema version %d, newer than this glossar "
+		               "understands (%d); use a newer glossar",
+		               version, SCHEMA_VERSION);
+	if (version == SCHEMA_VERSION)
+		return 0;
+	if (kb->readonly)
+		return err_set(err, kb->path, 0,
+		               "knowledge base has schema version %d and needs migrating to %d; "
+		               "run a command that writes to it first",
+		               version, SCHEMA_VERSION);
+	if (kb_begin(kb, err) < 0)
+		return -1;
+	/* Another process may have migrated while we waited for the lock. */
+	if (user_version(kb, &version, err) < 0) {
+		kb_rollback(kb);
+		return -1;
+	}
+	for (int v = version; v < SCHEMA_VERSION; v++) {
+		if (sqlite3_exec(kb->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
+			sql_fail(kb, err, "cannot migrate the schema");
+			kb_rollback(kb);
+			return -1;
+		}
+	}
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", SCHEMA_VERSION);
+	if (sqlite3_exec(kb->db, pragma, NULL, NULL, NULL) != SQLITE_OK) {
+		sql_fail(kb, err, "cannot set the schema version");
+		kb_rollback(kb);
+		return -1;
+	}
+	return kb_commit(kb, err);
+}
+
+static int open_db(struct kb **out, const char *path, int readonly, struct err *err)
+{
+	*out = NULL;
+	struct kb *kb = calloc(1, sizeof *kb);
+	if (!kb)
+		return err_set(err, path, 0, "out of memory");
+	kb->path = strdup(path);
+	kb->readonly = readonly;
+	if (!kb->path) {
+		free(kb);
+		return err_set(err, path, 0, "out of memory");
+	}
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (readonly && access(path, F_OK) != 0) {
+		err_set(err, path, 0, "no knowledge base here (import a glossary first)");
+		kb_close(kb);
+		return -1;
+	}
+	if (sqlite3_open_v2(path, &kb->db, flags, NULL) != SQLITE_OK) {
+		err_set(err, path, 0, "cannot open the knowledge base: %s",
+		        kb->db ? sqlite3_errmsg(kb->db) : "out of memory");
+		kb_close(kb);
+		return -1;
+	}
+	sqlite3_extended_result_codes(kb->db, 1);
+	sqlite3_busy_timeout(kb->db, 10000);
+	/* WAL lets readers work while an editor writes; NORMAL sync is safe in WAL. */
+	const char *setup = readonly ? "PRAGMA foreign_keys = ON;"
+	                             : "PRAGMA foreign_keys = ON;"
+	                               "PRAGMA journal_mode = WAL;"
+	                               "PRAGMA synchronous = NORMAL;";
+	char *msg = NULL;
+	if (sqlite3_exec(kb->db, setup, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(err, path, 0, "cannot open the knowledge base: %s",
+		        msg ? msg : sqlite3_errmsg(kb->db));
+		sqlite3_free(msg);
+		kb_close(kb);
+		return -1;
+	}
+	if (migrate(kb, err) < 0) {
+		kb_close(kb);
+		return -1;
+	}
+	*out = kb;
+	return 0;
+}
+
+int kb_open(struct kb **out, const char *path, struct err *err)
+{
+	return open_db(out, path, 0, err);
+}
+
+int kb_open_readonly(struct kb **out, const char *path, struct err *err)
+{
+	return open_db(out, path, 1, err);
+}
+
+void kb_close(struct kb *kb)
+{
+	if (!kb)
+		return;
+	for (size_t i = 0; i < sizeof kb->stmts / sizeof kb->stmts[0]; i++)
+		sqlite3_finalize(kb->stmts[i]);
+	sqlite3_close(kb->db);
+	free(kb->path);
+	free(kb);
+}
+
+const char *kb_path(const struct kb *kb)
+{
+	return kb->path;
+}
+
+struct sqlite3 *kb_sqlite(struct kb *kb)
+{
+	return kb->db;
+}
+
+sqlite3_stmt *kb_stmt(struct kb *kb, int slot, const char *sql, struct err *err)
+{
+	sqlite3_stmt **st = &kb->stmts[slot];
+	if (*st) {
+		sqlite3_reset(*st);
+		sqlite3_clear_bindings(*st);
+		return *st;
+	}
+	if (sqlite3_prepare_v2(kb->db, sql, -1, st, NULL) != SQLITE_OK) {
+		sql_fail(kb, err, "cannot prepare a statement");
+		*st = NULL;
+	}
+	return *st;
+}
+
+int kb_begin(struct kb *kb, struct err *err)
+{
+	/* busy_timeout covers most waits; BEGIN IMMEDIATE can still report BUSY
+	 * at once when a WAL snapshot is stale, so retry a while. */
+	for (int attempt = 0;; attempt++) {
+		int rc = sqlite3_exec(kb->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			kb->batch = 0;
+			return 0;
+		}
+		if ((rc & 0xff) != SQLITE_BUSY || attempt >= 200)
+			return sql_fail(kb, err, "cannot start a transaction");
+		usleep(50000);
+	}
+}
+
+int kb_commit(struct kb *kb, struct err *err)
+{
+	if (sqlite3_exec(kb->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sql_fail(kb, err, "cannot commit");
+		kb_rollback(kb);
+		return -1;
+	}
+	return 0;
+}
+
+void kb_rollback(struct kb *kb)
+{
+	if (!sqlite3_get_autocommit(kb->db))
+		sqlite3_exec(kb->db, "ROLLBACK", NULL, NULL, NULL);
+}

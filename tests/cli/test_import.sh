@@ -1,0 +1,74 @@
+#!/bin/sh
+# glossar import and export --format csv: the round trip, and refusal of
+# every kind of malformed CSV with FILE:LINE, exit 2 and the KB untouched.
+. "$(dirname "$0")/lib.sh"
+csv=$data/csv
+db=$tmp/kb.db
+
+check_grep_out() { g --db "$db" "$@" >"$tmp/o" 2>&1; }
+
+g --db "$db" import "$csv/good.csv" >"$tmp/o1"
+check_grep import_reports_added '^added 3, updated 0, unchanged 0$' "$tmp/o1"
+g --db "$db" import "$csv/good.csv" >"$tmp/o2"
+check_grep reimport_changes_nothing '^added 0, updated 0, unchanged 3$' "$tmp/o2"
+
+g --db "$db" export --format csv >"$tmp/e1.csv"
+g --db "$tmp/kb2.db" import "$tmp/e1.csv" >/dev/null
+g --db "$tmp/kb2.db" export --format csv >"$tmp/e2.csv"
+check export_import_export_is_byte_identical cmp "$tmp/e1.csv" "$tmp/e2.csv"
+g --db "$db" import "$tmp/e1.csv" >"$tmp/o3"
+check_grep import_of_export_changes_nothing '^added 0, updated 0, unchanged 3$' "$tmp/o3"
+check_grep export_doubles_quotes '"Nach dem Prinzip ""Einer für Alle"" entwickelt' "$tmp/e1.csv"
+
+g --db "$tmp/bom.db" import "$csv/bom-crlf.csv" >"$tmp/o4"
+check_grep bom_and_crlf_accepted '^added 3, updated 0, unchanged 0$' "$tmp/o4"
+g --db "$tmp/bom.db" export --format csv >"$tmp/e3.csv"
+check bom_crlf_import_equals_plain cmp "$tmp/e1.csv" "$tmp/e3.csv"
+
+# A changed definition is an update, recorded once.
+sed 's/auch online anzubieten/online anzubieten/' "$csv/good.csv" >"$tmp/changed.csv"
+g --db "$db" import "$tmp/changed.csv" >"$tmp/o5"
+check_grep changed_row_is_updated '^added 0, updated 1, unchanged 2$' "$tmp/o5"
+
+# Each malformed file: exit 2, FILE:LINE: message, KB unchanged.
+g --db "$db" export --format csv >"$tmp/before.csv"
+refuse() { # name file line pattern
+	name=$1; file=$csv/$2; line=$3; pattern=$4
+	g --db "$db" import "$file" >"$tmp/out" 2>"$tmp/err"; status=$?
+	if [ $status -ne 2 ]; then not_ok "$name" "exit $status, want 2"; return; fi
+	if [ -n "$line" ]; then where="^$file:$line: "; else where="^$file: "; fi
+	if ! grep -Eq -- "$where$pattern" "$tmp/err"; then not_ok "$name" "message: $(cat "$tmp/err")"; return; fi
+	g --db "$db" export --format csv >"$tmp/after.csv"
+	if ! cmp -s "$tmp/before.csv" "$tmp/after.csv"; then not_ok "$name" "the KB changed"; return; fi
+	ok "$name"
+}
+refuse refuses_unterminated_quote unterminated-quote.csv 2 'unterminated quoted field'
+refuse refuses_wrong_column_count column-count.csv 2 'wrong number of fields: 12 fields, the header has 13'
+refuse refuses_unknown_column unknown-column.csv 1 "unknown column 'colour'"
+refuse refuses_invalid_utf8 invalid-utf8.csv 2 'invalid UTF-8'
+refuse refuses_duplicate_key duplicate-key.csv 4 "duplicate key 'ozg' \(first on line 2\)"
+refuse refuses_unknown_status unknown-status.csv 2 "unknown status 'final'"
+refuse refuses_dangling_relation dangling-relation.csv 2 "related names unknown concept 'efa-prinzip'"
+refuse refuses_empty_file empty.csv '' 'the file is empty'
+refuse refuses_bad_key bad-key.csv 2 "invalid key 'OZG!'"
+refuse refuses_unknown_type unknown-type.csv 2 "unknown type 'gesetz'"
+refuse refuses_unknown_match_flag unknown-flag.csv 2 "unknown match flag 'fuzzy'"
+refuse refuses_stray_quote stray-quote.csv 4 'malformed quoting'
+
+check_exit missing_file_is_exit_2 2 g --db "$db" import "$tmp/nonexistent.csv"
+check_exit import_without_file_is_usage_error 2 g --db "$db" import
+check_exit dry_run_changes_nothing 0 g --db "$tmp/dry.db" import --dry-run "$csv/good.csv"
+g --db "$tmp/dry.db" export --format csv >"$tmp/dry.csv"
+if [ "$(wc -l <"$tmp/dry.csv")" -eq 1 ]; then ok dry_run_writes_no_concept; else not_ok dry_run_writes_no_concept; fi
+
+# The shipped glossary imports cleanly and round-trips.
+g --db "$tmp/shipped.db" import "$top/glossary.csv" >"$tmp/o6"
+check_grep shipped_glossary_imports '^added [0-9]+, updated 0, unchanged 0$' "$tmp/o6"
+g --db "$tmp/shipped.db" export --format csv >"$tmp/s1.csv"
+g --db "$tmp/shipped2.db" import "$tmp/s1.csv" >/dev/null
+g --db "$tmp/shipped2.db" export --format csv >"$tmp/s2.csv"
+check shipped_glossary_round_trip_is_byte_identical cmp "$tmp/s1.csv" "$tmp/s2.csv"
+
+check_exit version_exits_0 0 g --version
+check_exit unknown_command_is_exit_2 2 g frobnicate
+finish
