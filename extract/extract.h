@@ -55,4 +55,19 @@ struct ex_options {
 int ex_extract_path(const struct gz *gz, const char *path, const struct ex_options *opt,
                     ex_mention_fn fn, void *ctx, struct err *err);
 
+/* A whole document's text as a reader extracts it (for discovery and the
+ * appendix; extraction itself streams). Markup is dropped; for text and
+ * Markdown the offsets are those of the input file. */
+struct ex_text {
+	char *data;       /* valid UTF-8, NUL-terminated */
+	size_t len;
+	const char *path; /* as given */
+	void *map;        /* reader's private map back to line and column */
+};
+
+int ex_text_read(const char *path, const char *format, struct ex_text *out, struct err *err);
+void ex_text_free(struct ex_text *t);
+/* Line and column (1-based) in the input file of byte offset in t->data. */
+void ex_text_position(const struct ex_text *t, size_t offset, long *line, long *col);
+
 #endif
