@@ -415,8 +415,11 @@ int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats
 		int r = is_new[i] ? kb_concept_put_new(kb, c, action, err)
 		                  : kb_concept_put(kb, c, action, err);
 		if (r < 0) {
-			err->line = p.rows[i].line;
-			snprintf(err->file, sizeof err->file, "%s", path);
+			/* A row's problem names the row; the KB's own (disk full, read-only) names the KB. */
+			if (strcmp(err->file, kb->path) != 0) {
+				err->line = p.rows[i].line;
+				snprintf(err->file, sizeof err->file, "%s", path);
+			}
 			rc = -1;
 		} else if (r == KB_ADDED)
 			stats->added++;
