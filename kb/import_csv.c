@@ -371,6 +371,18 @@ static int parse_file(struct parse *p, FILE *f)
 int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats,
                   struct err *err)
 {
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		return err_set(err, path, 0, "cannot open: %s", strerror(errno));
+	int rc = kb_import_csv_stream(kb, f, path, stats, err);
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
+int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
+                         struct kb_import_stats *stats, struct err *err)
+{
 	struct kb_import_stats unused;
 	int dry_run = stats == NULL;
 	if (dry_run)
@@ -380,12 +392,7 @@ int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats
 	memset(&p, 0, sizeof p);
 	p.path = path;
 	p.err = err;
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f)
-		return err_set(err, path, 0, "cannot open: %s", strerror(errno));
 	int rc = parse_file(&p, f);
-	if (f != stdin)
-		fclose(f);
 	if (rc == 0)
 		rc = check_keys(&p, kb);
 	if (rc < 0 || dry_run) {
