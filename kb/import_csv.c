@@ -371,6 +371,18 @@ static int parse_file(struct parse *p, FILE *f)
 int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats,
                   struct err *err)
 {
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		return err_set(err, path, 0, "cannot open: %s", strerror(errno));
+	int rc = kb_import_csv_stream(kb, f, path, stats, err);
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
+int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
+                         struct kb_import_stats *stats, struct err *err)
+{
 	struct kb_import_stats unused;
 	int dry_run = stats == NULL;
 	if (dry_run)
@@ -380,12 +392,7 @@ int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats
 	memset(&p, 0, sizeof p);
 	p.path = path;
 	p.err = err;
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f)
-		return err_set(err, path, 0, "cannot open: %s", strerror(errno));
 	int rc = parse_file(&p, f);
-	if (f != stdin)
-		fclose(f);
 	if (rc == 0)
 		rc = check_keys(&p, kb);
 	if (rc < 0 || dry_run) {
@@ -415,8 +422,11 @@ int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats
 		int r = is_new[i] ? kb_concept_put_new(kb, c, action, err)
 		                  : kb_concept_put(kb, c, action, err);
 		if (r < 0) {
-			err->line = p.rows[i].line;
-			snprintf(err->file, sizeof err->file, "%s", path);
+			/* A row's problem names the row; the KB's own (disk full, read-only) names the KB. */
+			if (strcmp(err->file, kb->path) != 0) {
+				err->line = p.rows[i].line;
+				snprintf(err->file, sizeof err->file, "%s", path);
+			}
 			rc = -1;
 		} else if (r == KB_ADDED)
 			stats->added++;

@@ -5,6 +5,7 @@
 #define GLOSSAR_KB_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../common/err.h"
 
@@ -96,6 +97,9 @@ struct kb_import_stats {
 };
 int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats,
                   struct err *err);
+/* The same from an open stream; path names it in messages. */
+int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
+                         struct kb_import_stats *stats, struct err *err);
 
 /* The columns of glossary.csv, in order. */
 extern const char *const kb_csv_columns[];
