@@ -391,6 +391,8 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 			nodes[root_child[byte]].next_sibling = nodes[0].first_child;
 			nodes[0].first_child = root_child[byte];
 		}
+	if (buf_putc(&pool, 0) < 0) /* the pool ends with a NUL: checked on load */
+		goto oom;
 	qsort_r(ents, n_ents, sizeof *ents, cmp_entry, pool.data);
 
 	/* Lay out the blob. */

@@ -385,9 +385,19 @@ static void add_text(struct walk *w, const char *s, long line)
 	if (lead == len)
 		return;
 	long col = 1;
+	size_t at = lead;
 	if (line >= 1 && (size_t)line <= w->n_src_lines) {
+		/* probe with the first run of plain characters (entities differ) */
+		while (at < len && strchr(" \t\r\n&<;", s[at]))
+			at++;
+		while (at < len && s[at] == '&') { /* skip an entity's own text */
+			while (at < len && s[at] != ' ' && s[at] != ';')
+				at++;
+			while (at < len && strchr(" \t\r\n;", s[at]))
+				at++;
+		}
 		size_t probe = 0;
-		while (lead + probe < len && probe < 16 && !strchr(" \t\r\n&<", s[lead + probe]))
+		while (at + probe < len && probe < 16 && !strchr(" \t\r\n&<", s[at + probe]))
 			probe++;
 		/* text comes in document order: search from the last piece found
 		 * to the end of the line libxml2 reports */
@@ -395,7 +405,7 @@ static void add_text(struct walk *w, const char *s, long line)
 		size_t to = (size_t)line < w->n_src_lines ? w->src_lines[line] : w->src_len;
 		if (to < from)
 			to = from;
-		const char *hit = probe ? memmem(w->src + from, to - from, s + lead, probe) : NULL;
+		const char *hit = probe ? memmem(w->src + from, to - from, s + at, probe) : NULL;
 		if (hit) {
 			size_t pos = (size_t)(hit - w->src);
 			w->src_pos = pos + probe;
@@ -413,7 +423,9 @@ static void add_text(struct walk *w, const char *s, long line)
 	} else if (line < 1) {
 		line = 1;
 	}
-	if (add_seg(w, line, col) < 0 || buf_append(&w->text, s + lead, len - lead) < 0)
+	/* the segment starts at the probe: entities before it map to the one before */
+	if (buf_append(&w->text, s + lead, at - lead) < 0 || add_seg(w, line, col) < 0 ||
+	    buf_append(&w->text, s + at, len - at) < 0)
 		w->failed = 1;
 }
 
@@ -456,6 +468,16 @@ static void add_attr(struct walk *w, xmlNodePtr node, const char *attr)
 	}
 }
 
+/* In XML, an element holding elements is structure: its end ends a sentence;
+ * one holding only text (<em>, <b>) is inline. */
+static int has_element_child(xmlNodePtr node)
+{
+	for (xmlNodePtr c = node->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return 1;
+	return 0;
+}
+
 /* Walks the tree without recursion (documents may nest deeply). */
 static void walk_tree(struct walk *w, xmlNodePtr root)
 {
@@ -475,8 +497,8 @@ static void walk_tree(struct walk *w, xmlNodePtr root)
 				}
 				descend = node->children != NULL;
 			}
-			if (!descend && (is_block || !w->is_html))
-				add_break(w, w->is_html ? "\n\n" : "\n");
+			if (!descend && is_block)
+				add_break(w, "\n\n");
 		} else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
 			if (node->content)
 				add_text(w, (const char *)node->content, xmlGetLineNo(node));
@@ -490,8 +512,8 @@ static void walk_tree(struct walk *w, xmlNodePtr root)
 			node = node->parent;
 			if (node == root)
 				break;
-			if (node && node->type == XML_ELEMENT_NODE &&
-			    (!w->is_html || name_in(node->name, html_block)))
+			if (node && node->type == XML_ELEMENT_NODE && node != root &&
+			    (w->is_html ? name_in(node->name, html_block) : has_element_child(node)))
 				add_break(w, w->is_html ? "\n\n" : "\n");
 		}
 		if (!node || node == root)
