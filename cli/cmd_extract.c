@@ -125,7 +125,9 @@ static struct gz *load_labels_tsv(const char *path, struct err *err)
 		if (e > p && e[-1] == '\r')
 			e[-1] = 0;
 		char *tab = strchr(p, '\t');
-		if (*p && tab) {
+		if (line_no == 1 && !strcmp(p, "id\tlabel")) {
+			/* the header */
+		} else if (*p && tab) {
 			*tab = 0;
 			if (k == cap) {
 				struct gz_label *nlb = realloc(labels, 2 * cap * sizeof *labels);

@@ -36,13 +36,20 @@ struct gz_header {
 	char magic[8];
 	uint32_t version, endian;
 	uint32_t n_nodes, n_edges, n_entries, pool_len;
-	uint32_t max_key, reserved;
+	uint32_t max_key, n_slots; /* n_slots: the transition hash table, a power of 2 */
 	uint64_t total;
 };
 
 struct gz_node {
-	uint32_t edge_start, n_edges, out_start, n_out;
+	uint32_t edge_start;
+	uint16_t n_edges, flags; /* N_SPLIT: some label has a space or hyphen before this byte */
+	uint32_t out_start, n_out;
 };
+
+enum { N_SPLIT = 1 };
+#define C_OUT (1u << 31)   /* the child ends a label */
+#define C_SPLIT (1u << 30) /* the child has N_SPLIT */
+#define C_NODE(c) ((c) & 0xffffffu)
 
 struct gz_entry {
 	uint32_t concept, label, sep, up; /* pool offsets; sep and up have keylen bytes */
@@ -57,10 +64,20 @@ struct gz {
 	const struct gz_node *nodes;
 	const unsigned char *edge_byte;
 	const uint32_t *edge_child;
+	/* The transitions: pairs of key (node << 8 | byte) + 1 (0 when empty)
+	 * and child | C_OUT | C_SPLIT, so one cache line answers a step. */
+	const uint32_t *slots;
+	uint32_t slot_mask;
 	const struct gz_entry *entries;
 	const char *pool;
-	uint32_t root[256]; /* child of the root per byte, 0 when none */
+	uint32_t root[256]; /* child word of the root per byte, 0 when none */
+	uint32_t *root2;    /* child word two bytes down, [b0 << 8 | b1]: hot, in cache */
 };
+
+static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c)
+{
+	return c | (nodes[c].n_out ? C_OUT : 0) | ((nodes[c].flags & N_SPLIT) ? C_SPLIT : 0);
+}
 
 /* ---- the streaming normaliser ---- */
 
@@ -166,12 +183,28 @@ int nz_run(struct nz *z, const char *s, size_t len)
 	const unsigned char *u = (const unsigned char *)s;
 	struct sep_state st = { 1, 0 };
 	size_t i = 0;
+	unsigned char *ob = z->b, *ofl = z->fl;
+	uint32_t *ooff = z->off, *oend = z->cpend;
 	while (i < len) {
 		unsigned c = u[i];
+		if (c >= 'a' && c <= 'z') {
+			EMIT(c, NZ_WORD | sep_flags(&st, 1), i, i + 1);
+			i++;
+			/* the hot path: the rest of a lower-case ASCII word */
+			size_t n = z->n;
+			while (i < len && u[i] >= 'a' && u[i] <= 'z') {
+				ob[n] = u[i];
+				ofl[n] = NZ_WORD;
+				ooff[n] = (uint32_t)i;
+				oend[n] = (uint32_t)(i + 1);
+				n++;
+				i++;
+			}
+			z->n = n;
+			continue;
+		}
 		if (c < 0x80) {
-			if (c >= 'a' && c <= 'z') {
-				EMIT(c, NZ_WORD | sep_flags(&st, 1), i, i + 1);
-			} else if (c >= 'A' && c <= 'Z') {
+			if (c >= 'A' && c <= 'Z') {
 				EMIT(c | 0x20, NZ_WORD | NZ_UP | sep_flags(&st, 0), i, i + 1);
 			} else if (c >= '0' && c <= '9') {
 				EMIT(c, NZ_WORD | sep_flags(&st, 0), i, i + 1);
@@ -256,7 +289,7 @@ int nz_run(struct nz *z, const char *s, size_t len)
 
 struct bnode {
 	uint32_t first_child, next_sibling, first_entry;
-	unsigned char byte;
+	unsigned char byte, may_split;
 };
 
 struct bentry {
@@ -299,6 +332,14 @@ static int cmp_entry(const void *a, const void *b, void *pool)
 }
 
 static int gz_bind(struct gz *gz, struct err *err, const char *what);
+
+struct gz_node;
+static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c);
+
+static inline uint32_t slot_hash(uint32_t key)
+{
+	return (key * 2654435761u) ^ (key >> 15);
+}
 
 struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err)
 {
@@ -357,6 +398,8 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 					nodes[node].first_child = child;
 				}
 			}
+			if (z.fl[j] & NZ_SEP)
+				nodes[child].may_split = 1;
 			node = child;
 		}
 		struct bentry *e = &ents[n_ents];
@@ -400,7 +443,13 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 	size_t off_nodes = sizeof(struct gz_header);
 	size_t off_eb = off_nodes + n_nodes * sizeof(struct gz_node);
 	size_t off_ec = off_eb + ((n_edges + 3) & ~(size_t)3);
-	size_t off_ent = off_ec + n_edges * sizeof(uint32_t);
+	if (n_nodes >= (1u << 24) - 1)
+		goto oom; /* node ids must fit the hash keys */
+	size_t n_slots = 16;
+	while (n_slots < 2 * n_edges)
+		n_slots *= 2;
+	size_t off_sk = off_ec + n_edges * sizeof(uint32_t);
+	size_t off_ent = off_sk + 2 * n_slots * sizeof(uint32_t);
 	size_t off_pool = off_ent + n_ents * sizeof(struct gz_entry);
 	size_t total = off_pool + pool.len;
 	gz = calloc(1, sizeof *gz);
@@ -420,6 +469,7 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 	h->n_entries = (uint32_t)n_ents;
 	h->pool_len = (uint32_t)pool.len;
 	h->max_key = (uint32_t)max_key;
+	h->n_slots = (uint32_t)n_slots;
 	h->total = total;
 	struct gz_node *fn = (struct gz_node *)(blob + off_nodes);
 	unsigned char *eb = (unsigned char *)(blob + off_eb);
@@ -440,7 +490,8 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 			eb[p] = nodes[c].byte;
 			ec[p] = c;
 		}
-		fn[v].n_edges = (uint32_t)(edge - first);
+		fn[v].n_edges = (uint16_t)(edge - first);
+		fn[v].flags = nodes[v].may_split ? N_SPLIT : 0;
 	}
 	for (size_t q = 0; q < n_ents; q++) {
 		struct gz_node *v = &fn[ents[q].node];
@@ -450,6 +501,16 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 		fe[q] = (struct gz_entry){ ents[q].concept, ents[q].label, ents[q].sep, ents[q].up,
 			                   ents[q].keylen, ents[q].kind, ents[q].flags, 0 };
 	}
+	uint32_t *sk = (uint32_t *)(blob + off_sk);
+	for (size_t v = 0; v < n_nodes; v++)
+		for (uint32_t q = fn[v].edge_start; q < fn[v].edge_start + fn[v].n_edges; q++) {
+			uint32_t key = ((uint32_t)v << 8 | eb[q]) + 1;
+			size_t slot = slot_hash(key) & (n_slots - 1);
+			while (sk[2 * slot])
+				slot = (slot + 1) & (n_slots - 1);
+			sk[2 * slot] = key;
+			sk[2 * slot + 1] = child_word(fn, ec[q]);
+		}
 	memcpy(blob + off_pool, pool.data, pool.len);
 	free(nodes);
 	free(ents);
@@ -474,6 +535,7 @@ void gz_free(struct gz *gz)
 {
 	if (!gz)
 		return;
+	free(gz->root2);
 	if (gz->is_mapped)
 		munmap(gz->blob, gz->blob_len);
 	else
@@ -498,16 +560,21 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 	uint64_t off_nodes = sizeof(struct gz_header);
 	uint64_t off_eb = off_nodes + (uint64_t)h->n_nodes * sizeof(struct gz_node);
 	uint64_t off_ec = off_eb + (((uint64_t)h->n_edges + 3) & ~(uint64_t)3);
-	uint64_t off_ent = off_ec + (uint64_t)h->n_edges * 4;
+	uint64_t off_sk = off_ec + (uint64_t)h->n_edges * 4;
+	uint64_t off_ent = off_sk + (uint64_t)h->n_slots * 8;
 	uint64_t off_pool = off_ent + (uint64_t)h->n_entries * sizeof(struct gz_entry);
 	uint64_t total = off_pool + h->pool_len;
-	if (h->n_nodes < 1 || h->total != total || total != len || h->pool_len < 1)
+	if (h->n_nodes < 1 || h->total != total || total != len || h->pool_len < 1 ||
+	    h->n_slots < 16 || (h->n_slots & (h->n_slots - 1)) || h->n_slots <= h->n_edges ||
+	    h->n_nodes >= (1u << 24) - 1)
 		return err_set(err, what, 0, "corrupt compiled gazetteer: sizes do not add up");
 	gz->h = h;
 	gz->nodes = (const struct gz_node *)(blob + off_nodes);
 	gz->edge_byte = (const unsigned char *)(blob + off_eb);
 	gz->edge_child = (const uint32_t *)(blob + off_ec);
 	gz->entries = (const struct gz_entry *)(blob + off_ent);
+	gz->slots = (const uint32_t *)(blob + off_sk);
+	gz->slot_mask = h->n_slots - 1;
 	gz->pool = blob + off_pool;
 	if (gz->pool[h->pool_len - 1] != 0)
 		return err_set(err, what, 0, "corrupt compiled gazetteer: string pool");
@@ -527,10 +594,36 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 		    (uint64_t)e->up + e->keylen > h->pool_len)
 			return err_set(err, what, 0, "corrupt compiled gazetteer: label %u", (unsigned)q);
 	}
+	/* the hash table: every key names a node, every child is one, and an
+	 * empty slot remains so that a lookup always ends */
+	uint32_t used = 0;
+	for (uint32_t q = 0; q < h->n_slots; q++) {
+		uint32_t key = gz->slots[2 * q], c = gz->slots[2 * q + 1];
+		if (!key)
+			continue;
+		used++;
+		if ((key - 1) >> 8 >= h->n_nodes || C_NODE(c) == 0 || C_NODE(c) >= h->n_nodes ||
+		    c != child_word(gz->nodes, C_NODE(c)))
+			return err_set(err, what, 0, "corrupt compiled gazetteer: slot %u", (unsigned)q);
+	}
+	if (used >= h->n_slots)
+		return err_set(err, what, 0, "corrupt compiled gazetteer: full table");
 	memset(gz->root, 0, sizeof gz->root);
 	const struct gz_node *r = &gz->nodes[0];
 	for (uint32_t q = 0; q < r->n_edges; q++)
-		gz->root[gz->edge_byte[r->edge_start + q]] = gz->edge_child[r->edge_start + q];
+		gz->root[gz->edge_byte[r->edge_start + q]] =
+			child_word(gz->nodes, gz->edge_child[r->edge_start + q]);
+	free(gz->root2);
+	gz->root2 = calloc(65536, sizeof *gz->root2);
+	if (!gz->root2)
+		return err_set(err, what, 0, "out of memory");
+	for (uint32_t q = 0; q < r->n_edges; q++) {
+		unsigned b0 = gz->edge_byte[r->edge_start + q];
+		const struct gz_node *c = &gz->nodes[gz->edge_child[r->edge_start + q]];
+		for (uint32_t k = 0; k < c->n_edges; k++)
+			gz->root2[b0 << 8 | gz->edge_byte[c->edge_start + k]] =
+				child_word(gz->nodes, gz->edge_child[c->edge_start + k]);
+	}
 	return 0;
 }
 
@@ -603,17 +696,19 @@ const char *gz_entry_label(const struct gz *gz, uint32_t e)
 
 /* ---- matching ---- */
 
+/* The child word (see slots) of node for byte, or 0. */
 static inline uint32_t gz_next(const struct gz *gz, uint32_t node, unsigned char byte)
 {
-	const struct gz_node *n = &gz->nodes[node];
-	const unsigned char *eb = gz->edge_byte + n->edge_start;
-	for (uint32_t q = 0; q < n->n_edges; q++) {
-		if (eb[q] == byte)
-			return gz->edge_child[n->edge_start + q];
-		if (eb[q] > byte)
-			break;
+	uint32_t key = (node << 8 | byte) + 1;
+	uint32_t slot = slot_hash(key) & gz->slot_mask;
+	for (;;) {
+		uint32_t k = gz->slots[2 * slot];
+		if (k == key)
+			return gz->slots[2 * slot + 1];
+		if (!k)
+			return 0;
+		slot = (slot + 1) & gz->slot_mask;
 	}
-	return 0;
 }
 
 static inline int is_word_end(const struct nz *z, size_t e)
@@ -763,8 +858,8 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 		/* a mention never starts inside a word */
 		if ((f & NZ_WORD) && i > 0 && !(f & (NZ_SPACE | NZ_HYPH)) && (fl[i - 1] & NZ_WORD))
 			continue;
-		uint32_t node = gz->root[b[i]];
-		if (!node)
+		uint32_t cw = gz->root[b[i]];
+		if (!cw)
 			continue;
 		size_t start = z->off[i];
 		if (start < skip_to)
@@ -774,19 +869,20 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 		size_t nc = 0;
 		size_t j = i + 1;
 		for (;;) {
-			if (gz->nodes[node].n_out) {
+			if (cw & C_OUT) {
 				if (nc == MAXC) {
 					memmove(cand_node, cand_node + 1, (MAXC - 1) * sizeof *cand_node);
 					memmove(cand_depth, cand_depth + 1, (MAXC - 1) * sizeof *cand_depth);
 					nc--;
 				}
-				cand_node[nc] = node;
+				cand_node[nc] = C_NODE(cw);
 				cand_depth[nc++] = j - i;
 			}
 			if (j >= n)
 				break;
-			node = gz_next(gz, node, b[j]);
-			if (!node)
+			cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, C_NODE(cw), b[j]);
+			/* the text splits here: go on only if some label splits here too */
+			if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
 				break;
 			j++;
 		}
