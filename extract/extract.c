@@ -20,21 +20,27 @@ struct cursor {
 	long line, col;
 };
 
+static long count_cps(const unsigned char *p, const unsigned char *e)
+{
+	long n = 0;
+	for (; p < e; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n;
+}
+
 static void cursor_advance(struct cursor *c, const char *data, size_t base, size_t to)
 {
 	const unsigned char *p = (const unsigned char *)data + (c->pos - base);
 	const unsigned char *e = (const unsigned char *)data + (to - base);
-	long line = c->line, col = c->col;
-	for (; p < e; p++) {
-		if (*p == '\n') {
-			line++;
-			col = 1;
-		} else if ((*p & 0xC0) != 0x80) {
-			col++;
-		}
+	const unsigned char *last_nl = NULL;
+	for (const unsigned char *q = p; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++) {
+		c->line++;
+		last_nl = q;
 	}
-	c->line = line;
-	c->col = col;
+	if (last_nl)
+		c->col = 1 + count_cps(last_nl + 1, e);
+	else
+		c->col += count_cps(p, e);
 	c->pos = to;
 }
 
