@@ -8,8 +8,16 @@
 static int ttl_object(struct buf *b, const struct rdf_triple *t)
 {
 	switch (t->kind) {
-	case OBJ_IRI:
+	case OBJ_IRI: {
+		/* skos:Concept and skos:ConceptScheme read better as prefixed names. */
+		const char *skos = rdf_namespaces[NS_SKOS].iri;
+		size_t n = strlen(skos);
+		if (!strncmp(t->object, skos, n) && strspn(t->object + n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		                                                     "abcdefghijklmnopqrstuvwxyz") ==
+		                                            strlen(t->object + n) && t->object[n])
+			return buf_printf(b, "skos:%s", t->object + n);
 		return buf_putc(b, '<') || esc_iri(b, t->object) || buf_putc(b, '>');
+	}
 	case OBJ_LANG:
 		return buf_putc(b, '"') || esc_ttl(b, t->object) || buf_puts(b, "\"@de");
 	case OBJ_PLAIN:

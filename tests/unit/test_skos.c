@@ -57,7 +57,7 @@ static void test_turtle_has_the_documented_triples(void)
 	CHECK(t != NULL);
 	if (!t)
 		return;
-	CHECK(strstr(t, "<https://g.example/>\n    a <http://www.w3.org/2004/02/skos/core#ConceptScheme>"));
+	CHECK(strstr(t, "<https://g.example/>\n    a skos:ConceptScheme"));
 	CHECK(strstr(t, "dct:license <https://l.example/>"));
 	/* The scheme's modified time is the latest concept's, never the clock's. */
 	CHECK(strstr(t, "dct:modified \"2026-03-01T00:00:00Z\"^^xsd:dateTime ;\n    skos:hasTopConcept"));
