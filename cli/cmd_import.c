@@ -7,6 +7,7 @@
 
 static const char help[] =
 	"usage: glossar import [--dry-run] FILE.csv\n"
+	"       glossar import [--dry-run] --entities FILE.tsv\n"
 	"\n"
 	"Merges a glossary CSV (columns: key,type,pref_label,abbreviations,alt_labels,\n"
 	"hidden_labels,definition,source,source_url,broader,related,status,match) into\n"
@@ -16,35 +17,58 @@ static const char help[] =
 	"Concepts absent from the file are kept. FILE may be - for stdin.\n"
 	"\n"
 	"  --dry-run   check the file, change nothing\n"
+	"  --entities  FILE.tsv holds federal laws (id<TAB>label, a header line; the id\n"
+	"              is the law's slug on gesetze-im-internet.de, one row for the\n"
+	"              title and one for the abbreviation); each becomes the draft\n"
+	"              concept law-<slug> of type law; labels another concept shows\n"
+	"              are left out, laws the KB knows already are counted as known\n"
 	"\n"
 	"example:\n"
 	"  glossar import glossary.csv\n"
-	"  added 172, updated 0, unchanged 0\n";
+	"  added 172, updated 0, unchanged 0\n"
+	"  glossar import --entities gazetteer-laws.tsv\n"
+	"  added 6614, updated 0, unchanged 0, known 2\n";
 
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "entities", no_argument, NULL, 'e' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int dry_run = 0, c;
+	int dry_run = 0, entities = 0, c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "hn", opts, NULL)) != -1) {
 		if (c == 'h')
 			return cli_help(help);
 		if (c == 'n')
 			dry_run = 1;
+		else if (c == 'e')
+			entities = 1;
 		else
 			return cli_usage_error("import", "unknown option");
 	}
 	if (argc - optind != 1)
-		return cli_usage_error("import", "expected one CSV file");
+		return cli_usage_error("import", entities ? "expected one TSV file" : "expected one CSV file");
 	const char *path = argv[optind];
 	struct kb *kb;
 	if (cli_open_kb(cli, &kb) < 0)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
+	if (entities) {
+		struct kb_entities_stats es;
+		int erc = kb_import_entities(kb, path, dry_run ? NULL : &es, &err);
+		kb_close(kb);
+		if (erc < 0)
+			return cli_fail(&err);
+		if (dry_run)
+			printf("%s: ok\n", path);
+		else
+			printf("added %ld, updated %ld, unchanged %ld, known %ld\n", es.added, es.updated,
+			       es.unchanged, es.known);
+		return EXIT_OK;
+	}
 	struct kb_import_stats stats;
 	int rc = kb_import_csv(kb, path, dry_run ? NULL : &stats, &err);
 	kb_close(kb);

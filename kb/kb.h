@@ -105,6 +105,79 @@ int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
 extern const char *const kb_csv_columns[];
 enum { KB_CSV_NCOLUMNS = 13 };
 
+/* ==== candidates and law entities (kb/candidates.c, kb/entities.c) ==== */
+
+/* One entry of the editors' review queue. */
+struct kb_candidate {
+	long long id;
+	char *kind;      /* abbreviation, acronym, variant, definition, citation */
+	char *surface;   /* as found: the short form, the acronym, the term, the citation */
+	char *expansion; /* long form; concept key (variant); sentence (definition);
+	                  * "slug unit" or "law unit" (citation); "" for an acronym */
+	char *url;       /* a citation's page on gesetze-im-internet.de, or "" */
+	char *doc;       /* first evidence: document, line and context */
+	long line;
+	char *context;
+	long count;      /* occurrences over all documents */
+	char *status;    /* pending, accepted, rejected */
+};
+void kb_candidate_free(struct kb_candidate *c);
+
+/* Records what discovery found in documents. Inside a transaction:
+ * kb_cands_doc_begin forgets what the document gave before, kb_cands_add
+ * counts one finding, kb_cands_finish recounts every candidate from the
+ * evidence of all documents (so running discover again changes nothing) and
+ * removes pending candidates no document holds any more. Status is kept:
+ * rejected stays rejected. */
+struct kb_cands;
+struct kb_cands *kb_cands_new(struct kb *kb, struct err *err);
+void kb_cands_free(struct kb_cands *w);
+int kb_cands_doc_begin(struct kb_cands *w, const char *doc, struct err *err);
+/* Returns the candidate's id, or -1. */
+long long kb_cands_add(struct kb_cands *w, const char *kind, const char *surface,
+                       const char *expansion, const char *url, const char *doc, long line,
+                       const char *context, struct err *err);
+int kb_cands_finish(struct kb_cands *w, struct err *err);
+
+/* Lists candidates in id order; kind and status may be NULL (any). fn returns
+ * non-zero to stop. ids, when not NULL, restricts the list to those ids. */
+typedef int (*kb_candidate_fn)(const struct kb_candidate *c, void *ctx);
+int kb_candidate_list(struct kb *kb, const char *kind, const char *status,
+                      kb_candidate_fn fn, void *ctx, struct err *err);
+/* 1 found, 0 not found, -1 error. */
+int kb_candidate_get(struct kb *kb, long long id, struct kb_candidate *out, struct err *err);
+
+/* Accepts a candidate in one transaction, through kb_concept_put (history
+ * action "candidates accept ID"): an abbreviation adds its labels to the
+ * concept that has the long or short form as a label (or as_key), else
+ * creates a draft concept keyed by the long form; an acronym likewise
+ * without a long form; a variant adds a hidden label to its concept; a
+ * definition sets the definition (source: the document) of the concept
+ * named by the term (or as_key) when it has none, and creates a draft
+ * concept when there is none; a citation is only marked accepted.
+ * Returns 0 and a message of what was done in msg, or -1 with err filled
+ * (nothing changed). */
+int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, char msg[512],
+                        struct err *err);
+int kb_candidate_reject(struct kb *kb, long long id, struct err *err);
+/* The key a long form gives: lower-case ASCII transliteration, hyphens
+ * ("Föderale IT-Kooperation" -> "foederale-it-kooperation"). */
+int kb_key_from_label(const char *label, char *out, size_t out_size);
+
+/* Federal laws as entities (kb/entities.c): a TSV "id<TAB>label" with a
+ * header; id is the law's slug on gesetze-im-internet.de, several rows per
+ * id (title, abbreviation). Each law becomes concept law-<slug> (type law,
+ * status draft, pref_label the title, abbreviations, source_url the law's
+ * page). Labels that another concept already displays are left out; a law
+ * whose title another concept displays is that concept and is skipped.
+ * Validated first, written in one transaction; idempotent. */
+struct kb_entities_stats {
+	long added, updated, unchanged, known;
+};
+int kb_import_entities(struct kb *kb, const char *path, struct kb_entities_stats *stats,
+                       struct err *err);
+/* ==== end of candidates and law entities ==== */
+
 /* For modules of kb/ and for tests: the underlying handle. */
 struct sqlite3 *kb_sqlite(struct kb *kb);
 

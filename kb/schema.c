@@ -15,6 +15,10 @@
  *   change(at, editor, action, entity, before, after, undoes, batch): the history;
  *       before/after are the concept's whole state as JSON (NULL when absent);
  *       the changes one command made in one transaction share a batch number.
+ * Version 2:
+ *   candidate gains url (a citation's page on gesetze-im-internet.de);
+ *   candidate_evidence(candidate_id, doc, line, context, count): what each
+ *       document gave; candidate.count, doc, line, context are recounted from it.
  */
 #include "kb_internal.h"
 
@@ -99,6 +103,17 @@ static const char *const migrations[] = {
 	"  undoes INTEGER REFERENCES change(id),"
 	"  batch INTEGER NOT NULL);"
 	"CREATE INDEX change_entity ON change(entity);",
+	/* 1 -> 2: discovery's evidence per document, so that running discover
+	 * again recounts instead of adding; a citation's URL. */
+	"ALTER TABLE candidate ADD COLUMN url TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE candidate_evidence ("
+	"  candidate_id INTEGER NOT NULL REFERENCES candidate(id) ON DELETE CASCADE,"
+	"  doc TEXT NOT NULL,"
+	"  line INTEGER NOT NULL,"
+	"  context TEXT NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  PRIMARY KEY (candidate_id, doc));"
+	"CREATE INDEX candidate_evidence_doc ON candidate_evidence(doc);",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };

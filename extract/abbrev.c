@@ -1,0 +1,764 @@
+/* abbrev.c - abbreviation definitions in German text (discover.h).
+ *
+ * Schwartz & Hearst's algorithm (2003): a short form in parentheses after
+ * its long form, or the other way round; the long form is the shortest run
+ * of words before it whose letters, read right to left, take every letter
+ * of the short form in order, the first letter at the start of a word.
+ * Adapted to German:
+ *   - letters may fall inside closed compounds (Digital·minister·konferenz
+ *     -> DMK); lower-case letters of the short form may be skipped (EfA,
+ *     IDNrG, EGovG) but capitals and digits may not;
+ *   - every content word of the long form must give at least one letter
+ *     (one may stay unmatched in long forms of three or more content
+ *     words), which keeps "Verordnung (EU)" and "Jagdwesen (ohne ...)" out;
+ *   - law titles: a final G (V) stands for a leading "Gesetz" ("Verordnung"):
+ *     "Gesetz zur Verbesserung des Onlinezugangs ... (OZG)", or for the
+ *     "-gesetz" of a compound ("Grundgesetz für die Bundesrepublik
+ *     Deutschland (GG)"); such long forms may run to 25 words;
+ *   - designations made of words: "Rat der IT-Beauftragten der
+ *     Bundesregierung (IT-Rat)";
+ *   - German cues besides parentheses: "die DMK, die Digitalministerkonferenz",
+ *     "ALD, also der Arbeitsgemeinschaft der Landesdienstleister",
+ *     "Föderale IT-Kooperation – kurz FITKO –", "(kurz: FITKO)".
+ * A short form is one token of 2 to 10 bytes with at least two capitals (a
+ * third of its letters), optionally followed by a year ("BSIG 2009"). */
+#include "discover.h"
+
+#include <string.h>
+
+#include "dc_text.h"
+
+enum { MAX_WORDS = 25, MAX_CHARS = 1024, MAX_SHORT = 10 };
+
+struct word {
+	size_t start, end;
+};
+
+/* ---- text helpers ---- */
+
+int dc_clean(const char *text, struct dc_span s, struct buf *out)
+{
+	size_t i = s.start;
+	int space = 0, any = 0;
+	while (i < s.end) {
+		size_t n;
+		int32_t c = dc_cp(text, s.end, i, &n);
+		if (dc_is_space(c)) {
+			/* "Verwal-\ntung" joins; "Online-\nDienste" (capital next) keeps its hyphen. */
+			if (any && out->len && out->data[out->len - 1] == '-' && memchr(text + i, '\n', 1)) {
+				size_t j = i;
+				while (j < s.end && dc_is_space(dc_cp(text, s.end, j, &n)))
+					j += n;
+				if (j < s.end) {
+					int32_t next = dc_cp(text, s.end, j, &n);
+					if (dc_is_letter(next) && !dc_is_upper(next))
+						out->data[--out->len] = '\0';
+					i = j;
+					continue;
+				}
+			}
+			space = 1;
+			i += n;
+			continue;
+		}
+		if (space && any && buf_putc(out, ' ') < 0)
+			return -1;
+		space = 0;
+		if (buf_append(out, text + i, n) < 0)
+			return -1;
+		any = 1;
+		i += n;
+	}
+	return 0;
+}
+
+/* Characters that end a long form's window. */
+static int is_boundary(int32_t c)
+{
+	switch (c) {
+	case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')':
+	case '[': case ']': case '{': case '}': case '"': case '|': case '#': case '*':
+	case '<': case '>': case '=': case '_': case '`':
+	case 0x201E: case 0x201C: case 0x201D: case 0x00BB: case 0x00AB: case 0x2018: case 0x2019:
+		return 1;
+	}
+	return 0;
+}
+
+static int is_function_word(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+		"einen", "und", "oder", "sowie", "f\xc3\xbcr", "\xc3\xbc" "ber", "zur", "zum", "zu",
+		"von", "vom", "in", "im", "am", "an", "auf", "bei", "mit", "nach", "aus", "als",
+		"gegen", "durch", "unter", "the", "of", "and", "for", "on", "to", NULL,
+	};
+	for (size_t i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !strncmp(words[i], s, n))
+			return 1;
+	/* Capitalised at a sentence start. */
+	if (n >= 2 && s[0] >= 'A' && s[0] <= 'Z') {
+		char low[8];
+		if (n >= sizeof low)
+			return 0;
+		memcpy(low, s, n);
+		low[0] = (char)(low[0] - 'A' + 'a');
+		for (size_t i = 0; words[i]; i++)
+			if (strlen(words[i]) == n && !strncmp(words[i], low, n))
+				return 1;
+	}
+	return 0;
+}
+
+/* Collects up to max words that end at or before `end`, right to left, stopping
+ * at a boundary character, a blank line or a free-standing dash. Returns the
+ * count; w[0] is the word nearest to end. */
+static size_t words_before(const char *text, size_t end, struct word *w, size_t max)
+{
+	size_t k = 0, i = end;
+	while (k < max) {
+		int newlines = 0;
+		while (i > 0) {
+			size_t p = dc_prev(text, i), n;
+			int32_t c = dc_cp(text, i, p, &n);
+			if (!dc_is_space(c))
+				break;
+			newlines += c == '\n';
+			i = p;
+		}
+		if (i == 0 || newlines >= 2)
+			break;
+		size_t we = i;
+		while (i > 0) {
+			size_t p = dc_prev(text, i), n;
+			int32_t c = dc_cp(text, we, p, &n);
+			if (dc_is_space(c) || is_boundary(c))
+				break;
+			i = p;
+		}
+		if (i == we)
+			break; /* a boundary character */
+		/* A word of dashes only ("–") separates. */
+		int all_dash = 1;
+		for (size_t j = i; j < we;) {
+			size_t n;
+			if (!dc_is_dash(dc_cp(text, we, j, &n)))
+				all_dash = 0;
+			j += n;
+		}
+		if (all_dash)
+			break;
+		w[k].start = i;
+		w[k].end = we;
+		k++;
+	}
+	return k;
+}
+
+/* Words after `start`, left to right, with the same stops. */
+static size_t words_after(const char *text, size_t len, size_t start, struct word *w, size_t max)
+{
+	size_t k = 0, i = start;
+	while (k < max) {
+		int newlines = 0;
+		size_t n;
+		while (i < len) {
+			int32_t c = dc_cp(text, len, i, &n);
+			if (!dc_is_space(c))
+				break;
+			newlines += c == '\n';
+			i += n;
+		}
+		if (i >= len || newlines >= 2)
+			break;
+		size_t ws = i;
+		while (i < len) {
+			int32_t c = dc_cp(text, len, i, &n);
+			if (dc_is_space(c) || is_boundary(c))
+				break;
+			i += n;
+		}
+		if (i == ws)
+			break;
+		w[k].start = ws;
+		w[k].end = i;
+		k++;
+	}
+	return k;
+}
+
+/* ---- the short form ---- */
+
+struct sf {
+	char req[MAX_SHORT + 1]; /* folded letters that must match, in order */
+	size_t n_req;
+	size_t n_chars;          /* letters and digits */
+	char last;               /* folded last letter: 'g' Gesetz, 'v' Verordnung */
+	int last_upper;
+	char parts[4][MAX_SHORT + 1]; /* hyphen parts, folded */
+	size_t n_parts;
+	int has_word_part;       /* a part with lower-case letters ("Rat" of "IT-Rat") */
+};
+
+static int is_roman(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("IVXLCDM", s[i]))
+			return 0;
+	return 1;
+}
+
+/* Whether text[s] is a short form; fills sf. A trailing year is allowed. */
+static int short_form(const char *text, struct dc_span s, struct sf *sf)
+{
+	memset(sf, 0, sizeof *sf);
+	size_t end = s.end;
+	/* "BSIG 2009": the year takes no part in matching. */
+	if (end - s.start > 5 && text[end - 5] == ' ') {
+		int year = 1;
+		for (size_t i = end - 4; i < end; i++)
+			year &= text[i] >= '0' && text[i] <= '9';
+		if (year)
+			end -= 5;
+	}
+	size_t len = end - s.start;
+	if (len < 2 || len > MAX_SHORT || is_roman(text + s.start, len))
+		return 0;
+	size_t upper = 0, letters = 0, i = s.start, part_len = 0;
+	int part_lower = 0;
+	while (i < end) {
+		size_t n;
+		int32_t c = dc_cp(text, end, i, &n);
+		if (dc_is_dash(c) && i > s.start) {
+			if (sf->n_parts < 4)
+				sf->parts[sf->n_parts][part_len] = '\0';
+			sf->has_word_part |= part_lower && part_len >= 2;
+			sf->n_parts++;
+			part_len = 0;
+			part_lower = 0;
+			i += n;
+			continue;
+		}
+		char f = dc_fold(c);
+		if (!f && c != '&')
+			return 0;
+		if (i == s.start && !dc_is_letter(c))
+			return 0;
+		if (dc_is_letter(c)) {
+			letters++;
+			if (dc_is_upper(c))
+				upper++;
+			else
+				part_lower = 1;
+		}
+		if (f) {
+			sf->n_chars++;
+			if (i == s.start || dc_is_upper(c) || dc_is_digit(c))
+				sf->req[sf->n_req++] = f;
+			sf->last = f;
+			sf->last_upper = dc_is_upper(c);
+			if (sf->n_parts < 4 && part_len < MAX_SHORT)
+				sf->parts[sf->n_parts][part_len++] = f;
+		}
+		i += n;
+	}
+	if (sf->n_parts < 4)
+		sf->parts[sf->n_parts][part_len] = '\0';
+	sf->has_word_part |= part_lower && part_len >= 2;
+	sf->n_parts++;
+	if (sf->n_parts > 4)
+		return 0;
+	return upper >= 2 && upper * 3 >= letters && sf->n_req >= 2;
+}
+
+/* ---- the long form's letters ---- */
+
+struct lchars {
+	char c[MAX_CHARS];
+	unsigned char is_start[MAX_CHARS]; /* first letter of a word */
+	unsigned char is_part[MAX_CHARS];  /* first letter after a hyphen or slash */
+	unsigned char matched[MAX_CHARS];
+	size_t word[MAX_CHARS];            /* index into the words, left to right */
+	size_t at[MAX_CHARS];              /* byte offset */
+	size_t n;
+};
+
+/* Lays out the letters of words w[0..nw) (left to right). */
+static void layout(const char *text, const struct word *w, size_t nw, struct lchars *lc)
+{
+	lc->n = 0;
+	for (size_t k = 0; k < nw; k++) {
+		int first = 1, after_sep = 0;
+		for (size_t i = w[k].start; i < w[k].end && lc->n < MAX_CHARS;) {
+			size_t n;
+			int32_t c = dc_cp(text, w[k].end, i, &n);
+			char f = dc_fold(c);
+			if (f || dc_is_letter(c)) {
+				lc->c[lc->n] = f;
+				lc->is_start[lc->n] = (unsigned char)first;
+				lc->is_part[lc->n] = (unsigned char)(first || after_sep);
+				lc->matched[lc->n] = 0;
+				lc->word[lc->n] = k;
+				lc->at[lc->n] = i;
+				lc->n++;
+				first = 0;
+				after_sep = 0;
+			} else {
+				after_sep = dc_is_dash(c) || c == '/';
+			}
+			i += n;
+		}
+	}
+}
+
+/* Matches sf->req[from..to) right to left, each before position *pos; the
+ * first one (from == 0) at a word start. Marks what matched. */
+static int match_back(const struct sf *sf, size_t from, size_t to, struct lchars *lc, size_t *pos)
+{
+	for (size_t k = to; k-- > from;) {
+		size_t p = *pos;
+		for (;;) {
+			if (p == 0)
+				return 0;
+			p--;
+			if (lc->c[p] == sf->req[k] && (k != 0 || lc->is_start[p]))
+				break;
+		}
+		lc->matched[p] = 1;
+		*pos = p;
+	}
+	return 1;
+}
+
+/* Every content word from word `first` on has a matched letter (one may not
+ * when there are three or more). */
+static int content_covered(const char *text, const struct word *w, size_t first, size_t nw,
+                           const struct lchars *lc)
+{
+	size_t content = 0, unmatched = 0;
+	for (size_t k = first; k < nw; k++) {
+		if (is_function_word(text + w[k].start, w[k].end - w[k].start))
+			continue;
+		content++;
+		int any = 0;
+		for (size_t i = 0; i < lc->n; i++)
+			if (lc->word[i] == k && lc->matched[i])
+				any = 1;
+		unmatched += !any;
+	}
+	return unmatched == 0 || (content >= 3 && unmatched <= 1);
+}
+
+static int ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t m = strlen(suffix);
+	return n >= m && !memcmp(s + n - m, suffix, m);
+}
+
+/* The law rule: a final G (V) is "Gesetz" ("Verordnung") leading the title,
+ * or the "-gesetz" of a compound. w is left to right. Returns the first word
+ * of the long form, or -1. */
+static long match_law(const char *text, const struct word *w, size_t nw, const struct sf *sf,
+                      struct lchars *lc)
+{
+	if (!sf->last_upper || (sf->last != 'g' && sf->last != 'v') || sf->n_req < 2)
+		return -1;
+	const char *lead = sf->last == 'g' ? "Gesetz" : "Verordnung";
+	const char *suffix = sf->last == 'g' ? "gesetz" : "verordnung";
+	size_t lead_len = strlen(lead);
+	for (size_t k = 0; k < nw; k++) {
+		const char *s = text + w[k].start;
+		size_t n = w[k].end - w[k].start;
+		int is_lead = n >= lead_len && !memcmp(s, lead, lead_len) &&
+		              (n == lead_len || (n == lead_len + 2 && !memcmp(s + lead_len, "es", 2)));
+		int is_compound = !is_lead && (ends_with(s, n, suffix) || ends_with(s, n, "Gesetz"));
+		if (is_lead && k + 1 < nw) {
+			layout(text, w + k + 1, nw - k - 1, lc);
+			size_t pos = lc->n;
+			if (match_back(sf, 0, sf->n_req - 1, lc, &pos))
+				return (long)k;
+		} else if (is_compound) {
+			/* The final letter at the compound's "gesetz", the rest before it. */
+			layout(text, w, nw, lc);
+			size_t pos = 0;
+			while (pos < lc->n && lc->word[pos] != k)
+				pos++;
+			size_t word_end = pos;
+			while (word_end < lc->n && lc->word[word_end] == k)
+				word_end++;
+			size_t suffix_len = strlen(suffix);
+			if (word_end - pos < suffix_len)
+				continue;
+			size_t g = word_end - suffix_len;
+			lc->matched[g] = 1;
+			size_t at = g;
+			if (match_back(sf, 0, sf->n_req - 1, lc, &at))
+				return (long)lc->word[at];
+		}
+	}
+	return -1;
+}
+
+/* Designations of words: every hyphen part of the short form is a word or
+ * hyphen part of the long form ("IT-Rat" in "Rat der IT-Beauftragten ..."). */
+static long match_parts(const char *text, const struct word *w, size_t nw, const struct sf *sf,
+                        struct lchars *lc)
+{
+	if (!sf->has_word_part || sf->n_parts < 2)
+		return -1;
+	layout(text, w, nw, lc);
+	long first = -1;
+	for (size_t p = 0; p < sf->n_parts; p++) {
+		size_t plen = strlen(sf->parts[p]);
+		long found = -1;
+		for (size_t i = lc->n; i-- > 0;) {
+			if (!lc->is_part[i] || i + plen > lc->n)
+				continue;
+			size_t j = 0;
+			while (j < plen && lc->c[i + j] == sf->parts[p][j] && lc->word[i + j] == lc->word[i])
+				j++;
+			/* the part ends there: at the word's end or before a hyphen */
+			if (j == plen && (i + j == lc->n || lc->is_part[i + j] ||
+			                  lc->word[i + j] != lc->word[i])) {
+				for (j = 0; j < plen; j++)
+					lc->matched[i + j] = 1;
+				found = (long)lc->word[i];
+				break;
+			}
+		}
+		if (found < 0)
+			return -1;
+		if (first < 0 || found < first)
+			first = found;
+	}
+	return first;
+}
+
+/* The long form that ends at `end` for the short form sf, if any. */
+static int long_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
+{
+	struct word rev[MAX_WORDS], w[MAX_WORDS];
+	size_t nw = words_before(text, end, rev, MAX_WORDS);
+	if (nw == 0)
+		return 0;
+	for (size_t k = 0; k < nw; k++)
+		w[k] = rev[nw - 1 - k];
+	static __thread struct lchars lc;
+	long first = match_law(text, w, nw, sf, &lc);
+	if (first < 0) {
+		/* Schwartz & Hearst's window: min(|A| + 5, 2|A|) words. */
+		size_t limit = sf->n_chars + 5 < 2 * sf->n_chars ? sf->n_chars + 5 : 2 * sf->n_chars;
+		size_t skip = nw > limit ? nw - limit : 0;
+		first = match_parts(text, w + skip, nw - skip, sf, &lc);
+		if (first < 0) {
+			layout(text, w + skip, nw - skip, &lc);
+			size_t pos = lc.n;
+			if (!match_back(sf, 0, sf->n_req, &lc, &pos))
+				return 0;
+			first = (long)lc.word[pos];
+		}
+		if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc))
+			return 0;
+		first += (long)skip;
+	}
+	lf->start = w[first].start;
+	lf->end = w[nw - 1].end;
+	return 1;
+}
+
+/* The long form that starts at `start` (after the short form), left to right:
+ * it ends with the word that gives the short form's last letter. */
+static int long_after(const char *text, size_t len, size_t start, const struct sf *sf,
+                      int whole, struct dc_span *lf)
+{
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, len, start, w, MAX_WORDS);
+	size_t first = 0;
+	while (first < nw && is_function_word(text + w[first].start, w[first].end - w[first].start))
+		first++;
+	if (first == nw)
+		return 0;
+	static __thread struct lchars lc;
+	if (whole) {
+		/* "ENISA (Agentur ...)": the parentheses hold the long form; use the
+		 * rules of a long form before a short form on it. */
+		struct sf tmp = *sf;
+		long f = match_law(text, w + first, nw - first, &tmp, &lc);
+		if (f < 0) {
+			f = match_parts(text, w + first, nw - first, sf, &lc);
+			if (f < 0) {
+				layout(text, w + first, nw - first, &lc);
+				size_t pos = lc.n;
+				if (!match_back(sf, 0, sf->n_req, &lc, &pos))
+					return 0;
+				f = (long)lc.word[pos];
+			}
+			if (f != 0 || !content_covered(text, w + first, 0, nw - first, &lc))
+				return 0;
+		} else if (f != 0) {
+			return 0;
+		}
+		lf->start = w[first].start;
+		lf->end = w[nw - 1].end;
+		return 1;
+	}
+	size_t limit = sf->n_chars + 5 < 2 * sf->n_chars ? sf->n_chars + 5 : 2 * sf->n_chars;
+	if (nw - first > limit)
+		nw = first + limit;
+	layout(text, w + first, nw - first, &lc);
+	size_t pos = 0;
+	for (size_t k = 0; k < sf->n_req; k++) {
+		while (pos < lc.n && !(lc.c[pos] == sf->req[k] && (k != 0 || lc.is_start[pos])))
+			pos++;
+		if (pos == lc.n || (k == 0 && lc.word[pos] != 0))
+			return 0;
+		lc.matched[pos++] = 1;
+	}
+	size_t last_word = lc.word[pos - 1];
+	if (!content_covered(text, w + first, 0, last_word + 1, &lc))
+		return 0;
+	lf->start = w[first].start;
+	lf->end = w[first + last_word].end;
+	return 1;
+}
+
+/* ---- the scan ---- */
+
+static size_t skip_space(const char *text, size_t len, size_t i)
+{
+	while (i < len) {
+		size_t n;
+		if (!dc_is_space(dc_cp(text, len, i, &n)))
+			break;
+		i += n;
+	}
+	return i;
+}
+
+static size_t skip_space_back(const char *text, size_t i)
+{
+	while (i > 0) {
+		size_t p = dc_prev(text, i), n;
+		if (!dc_is_space(dc_cp(text, i, p, &n)))
+			break;
+		i = p;
+	}
+	return i;
+}
+
+/* The token (letters, digits, hyphens inside) starting at i. */
+static size_t token_end(const char *text, size_t len, size_t i)
+{
+	size_t j = i;
+	while (j < len) {
+		size_t n, m;
+		int32_t c = dc_cp(text, len, j, &n);
+		if (dc_is_letter(c) || dc_is_digit(c) || c == '&') {
+			j += n;
+			continue;
+		}
+		/* a hyphen inside the token: "IT-Rat" */
+		if (dc_is_dash(c) && j > i && j + n < len) {
+			int32_t next = dc_cp(text, len, j + n, &m);
+			if (dc_is_letter(next) || dc_is_digit(next)) {
+				j += n;
+				continue;
+			}
+		}
+		break;
+	}
+	return j;
+}
+
+static size_t token_start(const char *text, size_t end)
+{
+	size_t i = end;
+	while (i > 0) {
+		size_t p = dc_prev(text, i), n;
+		int32_t c = dc_cp(text, end, p, &n);
+		if (!(dc_is_letter(c) || dc_is_digit(c) || c == '&' || (dc_is_dash(c) && p > 0)))
+			break;
+		i = p;
+	}
+	while (i < end && text[i] == '-')
+		i++;
+	return i;
+}
+
+/* The short form that starts at i, with a year if one follows. */
+static struct dc_span short_at(const char *text, size_t len, size_t i)
+{
+	struct dc_span s = { i, token_end(text, len, i) };
+	if (s.end + 5 <= len && text[s.end] == ' ') {
+		int year = 1;
+		for (size_t k = s.end + 1; k < s.end + 5; k++)
+			year &= text[k] >= '0' && text[k] <= '9';
+		if (year && (s.end + 5 == len || !(text[s.end + 5] >= '0' && text[s.end + 5] <= '9')))
+			s.end += 5;
+	}
+	return s;
+}
+
+static int word_is(const char *text, size_t len, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+	if (i + n > len || memcmp(text + i, w, n))
+		return 0;
+	if (i + n == len)
+		return 1;
+	size_t k;
+	int32_t c = dc_cp(text, len, i + n, &k);
+	return !dc_is_letter(c) && !dc_is_digit(c);
+}
+
+static int emit(const char *text, dc_abbrev_fn fn, void *ctx, struct dc_span sf,
+                struct dc_span lf, const char *pattern)
+{
+	struct dc_abbrev a = { sf, lf, pattern };
+	return fn(text, &a, ctx);
+}
+
+/* At '(' i: "long (short)", "long (kurz: short)" or "short (long)". */
+static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
+{
+	size_t close = i + 1;
+	while (close < len && close - i < 200 && text[close] != ')' && text[close] != '(')
+		close++;
+	if (close >= len || text[close] != ')')
+		return 0;
+	size_t in = skip_space(text, len, i + 1);
+	size_t in_end = skip_space_back(text, close);
+	if (in >= in_end)
+		return 0;
+	struct sf sf;
+	const char *pattern = "long (short)";
+	if (word_is(text, len, in, "kurz") || word_is(text, len, in, "Kurz")) {
+		in += 4;
+		if (in < in_end && text[in] == ':')
+			in++;
+		in = skip_space(text, len, in);
+		pattern = "kurz";
+	}
+	struct dc_span s = short_at(text, in_end, in);
+	struct dc_span lf;
+	if (s.end == in_end && short_form(text, s, &sf)) {
+		if (long_before(text, skip_space_back(text, i), &sf, &lf))
+			return emit(text, fn, ctx, s, lf, pattern);
+		return 0;
+	}
+	/* "ENISA (Agentur der Europäischen Union für Cybersicherheit)" */
+	size_t before = skip_space_back(text, i);
+	if (before == i || before == 0)
+		return 0; /* "X(" is no pattern of prose */
+	size_t ts = token_start(text, before);
+	s.start = ts;
+	s.end = before;
+	if (ts < before && short_form(text, s, &sf) && in_end - in > s.end - s.start + 2) {
+		struct dc_span inner = { in, in_end };
+		if (long_after(text, in_end, inner.start, &sf, 1, &lf) && lf.end == in_end)
+			return emit(text, fn, ctx, s, lf, "short (long)");
+	}
+	return 0;
+}
+
+/* At a short form followed by ", die/der/das/also ...". */
+static int at_apposition(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                         dc_abbrev_fn fn, void *ctx)
+{
+	size_t i = s.end;
+	if (i >= len || text[i] != ',')
+		return 0;
+	i = skip_space(text, len, i + 1);
+	static const char *const cues[] = { "also", "d. h.", "das hei\xc3\x9ft", "die", "der",
+	                                    "das", NULL };
+	for (size_t k = 0; cues[k]; k++)
+		if (word_is(text, len, i, cues[k])) {
+			struct dc_span lf;
+			if (long_after(text, len, i + strlen(cues[k]), sf, 0, &lf))
+				return emit(text, fn, ctx, s, lf, "short, long");
+			return 0;
+		}
+	return 0;
+}
+
+/* At "kurz" outside parentheses: "Föderale IT-Kooperation – kurz FITKO –". */
+static int at_kurz(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
+{
+	size_t j = i + 4;
+	if (j < len && text[j] == ':')
+		j++;
+	j = skip_space(text, len, j);
+	struct dc_span s = short_at(text, len, j);
+	struct sf sf;
+	if (s.end == s.start || !short_form(text, s, &sf))
+		return 0;
+	/* The long form ends before the separator in front of "kurz". */
+	size_t b = skip_space_back(text, i);
+	if (b == 0)
+		return 0;
+	size_t p = dc_prev(text, b), n;
+	int32_t c = dc_cp(text, b, p, &n);
+	if (!(dc_is_dash(c) || c == ','))
+		return 0;
+	struct dc_span lf;
+	if (long_before(text, skip_space_back(text, p), &sf, &lf))
+		return emit(text, fn, ctx, s, lf, "kurz");
+	return 0;
+}
+
+int dc_abbrev_scan(const char *text, size_t len, dc_abbrev_fn fn, void *ctx)
+{
+	size_t i = 0;
+	while (i < len) {
+		size_t n;
+		int32_t c = dc_cp(text, len, i, &n);
+		int rc = 0;
+		if (c == '(') {
+			rc = at_paren(text, len, i, fn, ctx);
+		} else if ((c == 'k' || c == 'K') && word_is(text, len, i, c == 'k' ? "kurz" : "Kurz") &&
+		           (i == 0 || !dc_is_letter(dc_cp(text, len, dc_prev(text, i), &n)))) {
+			size_t before = skip_space_back(text, i);
+			/* "(kurz: X)" is handled at its parenthesis */
+			if (!(before > 0 && text[before - 1] == '('))
+				rc = at_kurz(text, len, i, fn, ctx);
+			n = 4;
+		} else if (dc_is_upper(c) &&
+		           (i == 0 || !dc_is_letter(dc_cp(text, len, dc_prev(text, i), &n)))) {
+			struct dc_span s = short_at(text, len, i);
+			struct sf sf;
+			if (s.end < len && text[s.end] == ',' && short_form(text, s, &sf))
+				rc = at_apposition(text, len, s, &sf, fn, ctx);
+			n = s.end > i ? s.end - i : 1;
+		}
+		if (rc)
+			return rc;
+		i += n;
+	}
+	return 0;
+}
+
+int dc_abbrev_explains(const char *short_form_text, size_t short_len, const char *long_form,
+                       size_t long_len)
+{
+	struct sf sf;
+	struct dc_span s = { 0, short_len };
+	if (!short_form(short_form_text, s, &sf))
+		return 0;
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(long_form, long_len, 0, w, MAX_WORDS);
+	if (nw == 0)
+		return 0;
+	static __thread struct lchars lc;
+	long first = match_law(long_form, w, nw, &sf, &lc);
+	if (first == 0)
+		return 1;
+	first = match_parts(long_form, w, nw, &sf, &lc);
+	if (first < 0) {
+		layout(long_form, w, nw, &lc);
+		size_t pos = lc.n;
+		if (!match_back(&sf, 0, sf.n_req, &lc, &pos))
+			return 0;
+		first = (long)lc.word[pos];
+	}
+	return first == 0 && content_covered(long_form, w, 0, nw, &lc);
+}

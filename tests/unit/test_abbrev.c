@@ -1,0 +1,317 @@
+/* test_abbrev.c - abbreviation definitions: table-driven cases on real
+ * sentences, and precision and recall over the development corpus against
+ * the hand-annotated tests/data/discovery/abbreviations.tsv. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../extract/discover.h"
+#include "test.h"
+
+struct found {
+	char items[64][2][256];
+	const char *pattern[64];
+	int n;
+};
+
+static int collect(const char *text, const struct dc_abbrev *a, void *ctx)
+{
+	struct found *f = ctx;
+	if (f->n == 64)
+		return 0;
+	struct buf s = BUF_INIT, l = BUF_INIT;
+	dc_clean(text, a->short_form, &s);
+	dc_clean(text, a->long_form, &l);
+	snprintf(f->items[f->n][0], 256, "%s", buf_cstr(&s));
+	snprintf(f->items[f->n][1], 256, "%s", buf_cstr(&l));
+	f->pattern[f->n] = a->pattern;
+	f->n++;
+	buf_free(&s);
+	buf_free(&l);
+	return 0;
+}
+
+static void scan(const char *text, struct found *f)
+{
+	memset(f, 0, sizeof *f);
+	dc_abbrev_scan(text, strlen(text), collect, f);
+}
+
+/* text, short, long ("" short: no pair may be found) */
+static const char *const cases[][3] = {
+	/* the issue's German forms */
+	{ "Die Digitalministerkonferenz (DMK) tagt.", "DMK", "Digitalministerkonferenz" },
+	{ "Beschluss der DMK (Digitalministerkonferenz) vom 24.11.", "DMK", "Digitalministerkonferenz" },
+	{ "Wir haben jetzt dazu gekriegt noch die DMK, die Digitalministerkonferenz. Ich glaube",
+	  "DMK", "Digitalministerkonferenz" },
+	{ "Die Föderale IT-Kooperation – kurz FITKO – koordiniert.", "FITKO", "Föderale IT-Kooperation" },
+	{ "Die Föderale IT-Kooperation (kurz: FITKO) koordiniert.", "FITKO", "Föderale IT-Kooperation" },
+	{ "getragen von der Föderalen IT-Kooperation, kurz: FITKO.", "FITKO", "Föderalen IT-Kooperation" },
+	{ "nach dem Prinzip Einer für Alle (EfA) entwickelt", "EfA", "Einer für Alle" },
+	{ "das Bundesministerium für Digitales und Staatsmodernisierung (BMDS) will",
+	  "BMDS", "Bundesministerium für Digitales und Staatsmodernisierung" },
+	/* real sentences of the corpus */
+	{ "# Gesetz zur Verbesserung des Onlinezugangs zu Verwaltungsleistungen (OZG)\n", "OZG",
+	  "Gesetz zur Verbesserung des Onlinezugangs zu Verwaltungsleistungen" },
+	{ "# Grundgesetz für die Bundesrepublik Deutschland (GG)\n", "GG",
+	  "Grundgesetz für die Bundesrepublik Deutschland" },
+	{ "# Gesetz über das Bundesamt für Sicherheit in der Informationstechnik (BSIG 2009)\n",
+	  "BSIG 2009", "Gesetz über das Bundesamt für Sicherheit in der Informationstechnik" },
+	{ "(3) Bei der Messung der Bürokratiekosten ist das Standardkosten-Modell\n(SKM) anzuwenden.",
+	  "SKM", "Standardkosten-Modell" },
+	{ "663), so beschließt der Rat der IT-Beauftragten der Bundesregierung (IT-Rat) die",
+	  "IT-Rat", "Rat der IT-Beauftragten der Bundesregierung" },
+	{ "innerhalb von Gaff Digital, VITACO, ALD, also der Arbeitsgemeinschaft der "
+	  "Landesdienstleister eigentlich mal führen müsste", "ALD",
+	  "Arbeitsgemeinschaft der Landesdienstleister" },
+	{ "Gesetz zur Förderung der elektronischen\nVerwaltung (EGovG)", "EGovG",
+	  "Gesetz zur Förderung der elektronischen Verwaltung" },
+	{ "das Bayerische Digitalgesetz (BayDiG) regelt", "BayDiG", "Bayerische Digitalgesetz" },
+	/* negatives from the corpus: no short form explained */
+	{ "Verordnung (EU) 2019/881 des Europäischen Parlaments", "", "" },
+	{ "Richtlinie 95/46/EG (Datenschutz-Grundverordnung) (ABl. L 119 vom 4.5.2016, S. 1)", "", "" },
+	{ "denn für die Umsetzung des OZG (Zugriff auf Verwaltungsleistungen über ein "
+	  "Portalverbund) muss", "", "" },
+	{ "kommerzieller Anbieter wie Microsoft und HP (als Microsoft-Partnerunternehmen) standen", "", "" },
+	{ "Verwaltung zwischen Bund und Ländern (IT-Planungsrat) eine", "", "" },
+	{ "Art. 23, 51, 135a, 143, 146) Artikel 5 (II) gilt", "", "" },
+	{ "im Eigentum des Bundes stehen (Eisenbahnen des Bundes), den", "", "" },
+	{ "die Länder jetzt die EMK, der Planungsrat weiß ja gerade", "", "" },
+	{ "haben das mit dem MED dort, Digitalministerium Sachsen-Anhalt, haben wir", "", "" },
+	{ "Informationen (vgl. DGB, 2021: S.2). Der Verband", "", "" },
+};
+
+static void test_table_of_real_sentences(void)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct found f;
+		scan(cases[i][0], &f);
+		if (!*cases[i][1]) {
+			if (f.n != 0) {
+				fprintf(stderr, "case %zu: unexpected %s = %s\n", i, f.items[0][0], f.items[0][1]);
+				CHECK(f.n == 0);
+			}
+			continue;
+		}
+		if (f.n != 1) {
+			fprintf(stderr, "case %zu: %d pairs in \"%s\"\n", i, f.n, cases[i][0]);
+			CHECK(f.n == 1);
+			continue;
+		}
+		CHECK_STR(f.items[0][0], cases[i][1]);
+		CHECK_STR(f.items[0][1], cases[i][2]);
+	}
+}
+
+static void test_explains_pairs_given_whole(void)
+{
+	CHECK(dc_abbrev_explains("DMK", 3, "Digitalministerkonferenz", 25));
+	CHECK(dc_abbrev_explains("OZG", 3, "Onlinezugangsgesetz", 19));
+	const char *ozg = "Gesetz zur Verbesserung des Onlinezugangs zu Verwaltungsleistungen";
+	CHECK(dc_abbrev_explains("OZG", 3, ozg, strlen(ozg)));
+	CHECK(!dc_abbrev_explains("XYZ", 3, ozg, strlen(ozg)));
+	CHECK(!dc_abbrev_explains("OZG", 3, "Datenschutz", 11));
+	CHECK(!dc_abbrev_explains("o", 1, "Onlinezugang", 12));
+}
+
+static void test_clean_joins_line_end_hyphens(void)
+{
+	const char *t = "der Verwal-\n  tung und Online-\nDienste  \n und";
+	struct buf b = BUF_INIT;
+	struct dc_span s = { 0, strlen(t) };
+	CHECK(dc_clean(t, s, &b) == 0);
+	CHECK_STR(buf_cstr(&b), "der Verwaltung und Online-Dienste und");
+	buf_free(&b);
+}
+
+static const char *shared(void)
+{
+	const char *s = getenv("SHARED");
+	return s && *s ? s : "../shared";
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_append(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return b.data ? buf_detach(&b) : strdup("");
+}
+
+struct pair {
+	char doc[64], sf[64], lf[256];
+	int hit;
+};
+
+struct corpus_run {
+	const char *doc;
+	struct pair *gold;
+	size_t n_gold;
+	int found, correct;
+};
+
+static int score(const char *text, const struct dc_abbrev *a, void *ctx)
+{
+	struct corpus_run *r = ctx;
+	struct buf s = BUF_INIT, l = BUF_INIT;
+	dc_clean(text, a->short_form, &s);
+	dc_clean(text, a->long_form, &l);
+	r->found++;
+	int ok = 0;
+	for (size_t i = 0; i < r->n_gold; i++)
+		if (!strcmp(r->gold[i].doc, r->doc) && !strcmp(r->gold[i].sf, buf_cstr(&s)) &&
+		    !strcmp(r->gold[i].lf, buf_cstr(&l))) {
+			ok = 1;
+			if (!r->gold[i].hit)
+				r->gold[i].hit = 1;
+		}
+	if (ok)
+		r->correct++;
+	else
+		fprintf(stderr, "  false positive: %s: %s = %s\n", r->doc, buf_cstr(&s), buf_cstr(&l));
+	buf_free(&s);
+	buf_free(&l);
+	return 0;
+}
+
+static void test_precision_and_recall_on_the_corpus(void)
+{
+	static struct pair gold[64];
+	size_t n_gold = 0;
+	FILE *f = fopen("tests/data/discovery/abbreviations.tsv", "r");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	char line[1024];
+	int header = 1;
+	while (fgets(line, sizeof line, f) && n_gold < 64) {
+		if (line[0] == '#')
+			continue;
+		if (header) {
+			header = 0;
+			continue;
+		}
+		line[strcspn(line, "\n")] = '\0';
+		char *a = strtok(line, "\t"), *b = strtok(NULL, "\t"), *c = strtok(NULL, "\t");
+		if (!a || !b || !c)
+			continue;
+		snprintf(gold[n_gold].doc, sizeof gold[n_gold].doc, "%s", a);
+		snprintf(gold[n_gold].sf, sizeof gold[n_gold].sf, "%s", b);
+		snprintf(gold[n_gold].lf, sizeof gold[n_gold].lf, "%s", c);
+		n_gold++;
+	}
+	fclose(f);
+	CHECK(n_gold >= 10);
+	static const char *const docs[] = {
+		"article-baydig-digitale-souveraenitaet.md", "blog-okf-koalitionsvertrag-2025.md",
+		"blog-okf-staatsmodernisierung-2025.md", "law-bsig_2009.md", "law-egovg.md", "law-gg.md",
+		"law-idnrg.md", "law-nkrg.md", "law-ozg.md", "page-baydig-zahlungsabwicklung.html",
+		"vitako-podcast-bizer-2026.txt",
+	};
+	int found = 0, correct = 0;
+	for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+		char path[1024];
+		snprintf(path, sizeof path, "%s/corpus/%s", shared(), docs[d]);
+		size_t len;
+		char *text = slurp(path, &len);
+		if (!text) {
+			fprintf(stderr, "cannot read %s (set SHARED)\n", path);
+			CHECK(text != NULL);
+			continue;
+		}
+		struct corpus_run r = { docs[d], gold, n_gold, 0, 0 };
+		dc_abbrev_scan(text, len, score, &r);
+		found += r.found;
+		correct += r.correct;
+		free(text);
+	}
+	int hits = 0;
+	for (size_t i = 0; i < n_gold; i++) {
+		hits += gold[i].hit;
+		if (!gold[i].hit)
+			fprintf(stderr, "  missed: %s: %s = %s\n", gold[i].doc, gold[i].sf, gold[i].lf);
+	}
+	double precision = found ? (double)correct / found : 0;
+	double recall = n_gold ? (double)hits / (double)n_gold : 0;
+	fprintf(stderr, "abbreviations on the corpus: %d found, %d correct, %d of %zu gold: "
+	        "precision %.3f, recall %.3f\n", found, correct, hits, n_gold, precision, recall);
+	CHECK(precision >= 0.95);
+	CHECK(recall >= 0.85);
+}
+
+/* Every federal law's abbreviation against its own title, and against the
+ * next law's title (which it must not explain). */
+static void test_law_titles_explain_their_abbreviations(void)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/bench/gazetteer-laws-small.tsv", shared());
+	FILE *f = fopen(path, "r");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	static char ids[2100][128], titles[2100][1024], abbrevs[2100][1024];
+	size_t n = 0;
+	char line[1024];
+	fgets(line, sizeof line, f);
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		char *label = tab + 1;
+		size_t at = n;
+		if (n && !strcmp(ids[n - 1], line))
+			at = n - 1;
+		else if (n < 2100) {
+			snprintf(ids[n], sizeof ids[n], "%.100s", line);
+			titles[n][0] = abbrevs[n][0] = '\0';
+			n++;
+		} else {
+			break;
+		}
+		/* the abbreviation is the short label without spaces but with capitals */
+		if (!strchr(label, ' ') || strlen(label) <= 12)
+			snprintf(abbrevs[at], sizeof abbrevs[at], "%s", label);
+		else
+			snprintf(titles[at], sizeof titles[at], "%s", label);
+	}
+	fclose(f);
+	size_t pairs = 0, explained = 0, wrong = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!*titles[i] || !*abbrevs[i] || strlen(abbrevs[i]) > 10)
+			continue;
+		pairs++;
+		explained += dc_abbrev_explains(abbrevs[i], strlen(abbrevs[i]), titles[i],
+		                                strlen(titles[i]));
+		const char *other = titles[(i + 1) % n];
+		if (*other)
+			wrong += dc_abbrev_explains(abbrevs[i], strlen(abbrevs[i]), other, strlen(other));
+	}
+	fprintf(stderr, "law titles: %zu of %zu abbreviations explained by their title (%.3f), "
+	        "%zu by the next law's title (%.3f)\n", explained, pairs,
+	        pairs ? (double)explained / pairs : 0, wrong, pairs ? (double)wrong / pairs : 0);
+	/* Law abbreviations often reorder their title's words (AABG: "Gesetz zur
+	 * Begrenzung der Arzneimittelausgaben ..."), so their own title explains
+	 * fewer than half; a title that is not theirs explains few. */
+	CHECK(pairs > 400);
+	CHECK(explained * 3 > pairs);
+	CHECK(wrong * 5 < pairs);
+}
+
+int main(void)
+{
+	RUN(test_table_of_real_sentences);
+	RUN(test_explains_pairs_given_whole);
+	RUN(test_clean_joins_line_end_hyphens);
+	RUN(test_precision_and_recall_on_the_corpus);
+	RUN(test_law_titles_explain_their_abbreviations);
+	TEST_END();
+}
