@@ -216,6 +216,8 @@ static void split_words(const char *text, struct dc_span s, struct words *out)
 		int comma = 0;
 		while (b > a) {
 			size_t p = dc_prev(text, b);
+			if (p < a)
+				break; /* stray continuation bytes */
 			int32_t c = dc_cp(text, b, p, &n);
 			if (!is_quote_or_punct(c) || (c == '.' && b - a <= 4 && p > a))
 				break; /* keep "Abs." whole */
