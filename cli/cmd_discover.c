@@ -255,50 +255,70 @@ static int context_of(const struct doc *d, struct dc_span s, struct buf *out)
 
 /* ---- what the KB knows ---- */
 
+struct known_label {
+	char *key;     /* match key of a label */
+	size_t concept; /* index into vocab */
+};
+
 struct known {
-	char **keys; /* sorted match keys of every label */
-	size_t n;
+	struct known_label *labels; /* sorted by key */
+	size_t n, cap;
 	struct kb_vocab vocab;
 	struct dc_laws *laws;
 };
 
-static int cmp_str(const void *a, const void *b)
+static int cmp_label(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const struct known_label *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->concept > y->concept) - (x->concept < y->concept);
 }
 
-static int add_key(struct known *k, size_t *cap, const char *label)
+static int add_key(struct known *k, const char *label, size_t concept)
 {
 	struct buf mk = BUF_INIT;
-	if (norm_key(label, strlen(label), &mk) < 0) {
+	if (norm_key(label, strlen(label), &mk) < 0 || !mk.len) {
 		buf_free(&mk);
 		return 0;
 	}
-	if (k->n == *cap) {
-		*cap = *cap ? *cap * 2 : 1024;
-		char **v = realloc(k->keys, *cap * sizeof *v);
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 1024;
+		struct known_label *v = realloc(k->labels, cap * sizeof *v);
 		if (!v) {
 			buf_free(&mk);
 			return -1;
 		}
-		k->keys = v;
+		k->labels = v;
+		k->cap = cap;
 	}
-	k->keys[k->n] = buf_detach(&mk);
-	if (!k->keys[k->n])
+	k->labels[k->n].key = buf_detach(&mk);
+	k->labels[k->n].concept = concept;
+	if (!k->labels[k->n].key)
 		return -1;
 	k->n++;
 	return 0;
 }
 
+/* The first entry with this match key, or k->n. */
+static size_t find_key(const struct known *k, const char *key)
+{
+	size_t lo = 0, hi = k->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(k->labels[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k->n && !strcmp(k->labels[lo].key, key) ? lo : k->n;
+}
+
 static int is_known(const struct known *k, const char *text, size_t len)
 {
 	struct buf mk = BUF_INIT;
-	if (norm_key(text, len, &mk) < 0 || !mk.len) {
-		buf_free(&mk);
-		return 0;
-	}
-	const char *key = buf_cstr(&mk);
-	int found = k->n && bsearch(&key, k->keys, k->n, sizeof *k->keys, cmp_str) != NULL;
+	int found = 0;
+	if (norm_key(text, len, &mk) == 0 && mk.len)
+		found = find_key(k, buf_cstr(&mk)) < k->n;
 	buf_free(&mk);
 	return found;
 }
@@ -313,15 +333,14 @@ static int known_load(struct kb *kb, struct known *k, struct err *err)
 	k->laws = dc_laws_new();
 	if (!k->laws)
 		return err_set(err, kb_path(kb), 0, "out of memory");
-	size_t cap = 0;
 	for (size_t i = 0; i < k->vocab.n; i++) {
 		const struct kb_concept *c = &k->vocab.items[i];
 		const struct strv *groups[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
-		if (add_key(k, &cap, c->pref_label) < 0)
+		if (add_key(k, c->pref_label, i) < 0)
 			return err_set(err, kb_path(kb), 0, "out of memory");
 		for (size_t g = 0; g < 3; g++)
 			for (size_t j = 0; j < groups[g]->n; j++)
-				if (add_key(k, &cap, groups[g]->v[j]) < 0)
+				if (add_key(k, groups[g]->v[j], i) < 0)
 					return err_set(err, kb_path(kb), 0, "out of memory");
 		/* a law: its labels name it in citations */
 		if (c->source_url && !strncmp(c->source_url, gii, sizeof gii - 1)) {
@@ -341,15 +360,15 @@ static int known_load(struct kb *kb, struct known *k, struct err *err)
 		}
 	}
 	if (k->n)
-		qsort(k->keys, k->n, sizeof *k->keys, cmp_str);
+		qsort(k->labels, k->n, sizeof *k->labels, cmp_label);
 	return 0;
 }
 
 static void known_free(struct known *k)
 {
 	for (size_t i = 0; i < k->n; i++)
-		free(k->keys[i]);
-	free(k->keys);
+		free(k->labels[i].key);
+	free(k->labels);
 	kb_vocab_free(&k->vocab);
 	dc_laws_free(k->laws);
 }
@@ -357,33 +376,17 @@ static void known_free(struct known *k)
 /* Whether one concept has both labels (the pair is nothing new). */
 static int pair_known(const struct known *k, const char *a, const char *b)
 {
-	struct buf ka = BUF_INIT, kb2 = BUF_INIT, t = BUF_INIT;
+	struct buf ka = BUF_INIT, kb2 = BUF_INIT;
 	int found = 0;
-	if (norm_key(a, strlen(a), &ka) < 0 || norm_key(b, strlen(b), &kb2) < 0)
-		goto out;
-	for (size_t i = 0; i < k->vocab.n && !found; i++) {
-		const struct kb_concept *c = &k->vocab.items[i];
-		const char *labels[64];
-		size_t n = 0;
-		labels[n++] = c->pref_label;
-		const struct strv *groups[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
-		for (size_t g = 0; g < 3; g++)
-			for (size_t j = 0; j < groups[g]->n && n < 64; j++)
-				labels[n++] = groups[g]->v[j];
-		int has_a = 0, has_b = 0;
-		for (size_t j = 0; j < n; j++) {
-			buf_reset(&t);
-			if (norm_key(labels[j], strlen(labels[j]), &t) < 0)
-				continue;
-			has_a |= !strcmp(buf_cstr(&t), buf_cstr(&ka));
-			has_b |= !strcmp(buf_cstr(&t), buf_cstr(&kb2));
-		}
-		found = has_a && has_b;
+	if (norm_key(a, strlen(a), &ka) == 0 && norm_key(b, strlen(b), &kb2) == 0 && ka.len &&
+	    kb2.len) {
+		size_t i = find_key(k, buf_cstr(&ka)), j0 = find_key(k, buf_cstr(&kb2));
+		for (; !found && i < k->n && !strcmp(k->labels[i].key, buf_cstr(&ka)); i++)
+			for (size_t j = j0; !found && j < k->n && !strcmp(k->labels[j].key, buf_cstr(&kb2)); j++)
+				found = k->labels[i].concept == k->labels[j].concept;
 	}
-out:
 	buf_free(&ka);
 	buf_free(&kb2);
-	buf_free(&t);
 	return found;
 }
 
@@ -456,9 +459,10 @@ static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
 		err_set(r->err, r->doc->path, 0, "out of memory");
 		r->failed = rc = 1;
 	} else {
-		if (!strv_contains(&r->shorts, buf_cstr(&s)))
-			strv_push(&r->shorts, buf_cstr(&s));
-		if (!pair_known(r->known, buf_cstr(&s), buf_cstr(&l))) {
+		if (!strv_contains(&r->shorts, buf_cstr(&s)) && strv_push(&r->shorts, buf_cstr(&s)) < 0) {
+			err_set(r->err, r->doc->path, 0, "out of memory");
+			r->failed = rc = 1;
+		} else if (!pair_known(r->known, buf_cstr(&s), buf_cstr(&l))) {
 			struct dc_span where = { a->long_form.start < a->short_form.start ? a->long_form.start
 			                                                                    : a->short_form.start,
 			                         a->long_form.end > a->short_form.end ? a->long_form.end
