@@ -114,5 +114,18 @@ check_grep accept_citation_marks_only '^accepted citation Art. 91c GG$' "$tmp/a4
 check_exit accept_unknown_id_is_exit_2 2 g --db "$db" candidates accept 99999
 check_exit accept_bad_id_is_usage_error 2 g --db "$db" candidates accept abc
 check_exit list_bad_kind_is_usage_error 2 g --db "$db" candidates list --kind frob
-check_exit accept_bad_as_key 2 g --db "$db" candidates accept "$(id_of acronym MPK)" --as "Bad Key"
+mpk=$(id_of acronym MPK)
+check_exit accept_bad_as_key 2 g --db "$db" candidates accept "$mpk" --as "Bad Key"
+g --db "$db" candidates accept "$mpk" >"$tmp/a6"
+check_grep accept_acronym_creates_draft '^mpk: draft concept added$' "$tmp/a6"
+g --db "$db" candidates accept "$mpk" >"$tmp/a7"
+check_grep accept_twice_changes_nothing "^candidate $mpk was accepted before$" "$tmp/a7"
+
+# stdin, and --dry-run of the entities
+printf 'Die Ministerpräsidentenkonferenz (MPK) tagt.\n' | g --db "$db" discover --format jsonl - >"$tmp/d5.jsonl"
+check_grep discover_reads_stdin '"surface":"MPK","expansion":"Ministerpräsidentenkonferenz","doc":"-","line":1' "$tmp/d5.jsonl"
+g --db "$tmp/dry.db" import --dry-run --entities "$d/laws.tsv" >"$tmp/o"
+check_grep entities_dry_run_checks "^$d/laws.tsv: ok$" "$tmp/o"
+if [ "$(sqlite3 "$tmp/dry.db" "select count(*) from concept")" = 0 ]; then
+	ok entities_dry_run_writes_nothing; else not_ok entities_dry_run_writes_nothing; fi
 finish
