@@ -12,3 +12,7 @@ echo "== knowledge base: $db"
 "$glossar" --db "$db" import "$here/../glossary.csv"
 echo "== vocabulary as CSV: $out/glossary.csv"
 "$glossar" --db "$db" export --format csv -o "$out/glossary.csv"
+for f in ttl rdfxml jsonld tbx md html latex; do
+	"$glossar" --db "$db" export --format "$f" -o "$out/vocabulary.$f"
+done
+echo "== vocabulary: $out/vocabulary.{ttl,rdfxml,jsonld,tbx,md,html,latex}"
