@@ -181,4 +181,30 @@ int kb_import_entities(struct kb *kb, const char *path, struct kb_entities_stats
 /* For modules of kb/ and for tests: the underlying handle. */
 struct sqlite3 *kb_sqlite(struct kb *kb);
 
+
+/* ==== documents and mentions (kb/mentions.c) ==== */
+
+/* One mention as stored (the extractor's record). */
+struct kb_mention {
+	const char *concept;   /* concept key */
+	size_t start, end;
+	long line, col;
+	const char *surface;   /* surface_len bytes */
+	size_t surface_len;
+	const char *label, *method;
+	double score;
+};
+
+/* Records documents and their mentions, inside a transaction:
+ * kb_mentions_doc records (or updates) a document and forgets its earlier
+ * mentions; kb_mentions_add adds one to the current document. */
+struct kb_mentions;
+struct kb_mentions *kb_mentions_new(struct kb *kb, struct err *err);
+void kb_mentions_free(struct kb_mentions *w);
+int kb_mentions_doc(struct kb_mentions *w, const char *path, long long size, const char *hash,
+                    const char *format, struct err *err);
+int kb_mentions_add(struct kb_mentions *w, const struct kb_mention *m, struct err *err);
+/* Mentions stored for the document at path (all documents when NULL), or -1. */
+long long kb_mention_count(struct kb *kb, const char *path, struct err *err);
+
 #endif
