@@ -198,6 +198,7 @@ struct sf {
 	char parts[4][MAX_SHORT + 1]; /* hyphen parts, folded */
 	size_t n_parts;
 	int has_word_part;       /* a part with lower-case letters ("Rat" of "IT-Rat") */
+	int is_stopword;         /* EU, EG, ...: defined only letter by letter */
 };
 
 static int is_roman(const char *s, size_t n)
@@ -268,6 +269,7 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 	sf->n_parts++;
 	if (sf->n_parts > 4)
 		return 0;
+	sf->is_stopword = dc_acronym_is_stopword(text + s.start, len);
 	return upper >= 2 && upper * 3 >= letters && sf->n_req >= 2;
 }
 
@@ -459,10 +461,33 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 		}
 		if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc))
 			return 0;
+		/* "auf der Straße (ADR)": a long form starts with a content word */
+		const struct word *fw = &w[skip + (size_t)first];
+		if (text[fw->start] >= 'a' && text[fw->start] <= 'z' &&
+		    is_function_word(text + fw->start, fw->end - fw->start))
+			return 0; /* "Einer für Alle (EfA)" is fine */
+		/* "Verordnung (EU)", "und e der Verordnung (EU)": a short form of the
+		 * stop list needs every letter at the start of a word or part */
+		if (sf->is_stopword)
+			for (size_t i = 0; i < lc.n; i++)
+				if (lc.matched[i] && !lc.is_part[i])
+					return 0;
 		first += (long)skip;
+	}
+	/* "§ 3 Absatz 1 Satz 1 der Klärschlammverordnung (AbfKlärV)": a citation
+	 * is no long form */
+	static const char *const citation_words[] = { "Absatz", "Satz", "Nummer", "Artikel",
+		"Anlage", "Buchstabe", "Abschnitt", "Teil", "Kapitel", "Paragraph", NULL };
+	for (size_t i = 0; citation_words[i]; i++) {
+		size_t n = strlen(citation_words[i]);
+		if (w[first].end - w[first].start == n && !memcmp(text + w[first].start, citation_words[i], n))
+			return 0;
 	}
 	lf->start = w[first].start;
 	lf->end = w[nw - 1].end;
+	/* "Frühsommermeningoenzephalitis-(FSME)-Virus" */
+	while (lf->end > lf->start + 1 && text[lf->end - 1] == '-')
+		lf->end--;
 	return 1;
 }
 

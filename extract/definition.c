@@ -216,6 +216,8 @@ static void split_words(const char *text, struct dc_span s, struct words *out)
 		int comma = 0;
 		while (b > a) {
 			size_t p = dc_prev(text, b);
+			if (p < a)
+				break; /* stray continuation bytes */
 			int32_t c = dc_cp(text, b, p, &n);
 			if (!is_quote_or_punct(c) || (c == '.' && b - a <= 4 && p > a))
 				break; /* keep "Abs." whole */
@@ -307,6 +309,25 @@ static size_t skip_marker(const char *text, const struct words *w, size_t k)
 	return k;
 }
 
+/* A capitalised word, or a lower-case one with an adjective's ending. */
+static int adjective_or_noun(const char *text, const struct words *w, size_t k)
+{
+	size_t n;
+	if (is_any(text, w, k, articles) || is_any(text, w, k, function_words))
+		return 0;
+	const char *s = text + w->w[k].start;
+	size_t len = w->w[k].end - w->w[k].start;
+	if (dc_is_upper(dc_cp(s, len, 0, &n)))
+		return 1;
+	static const char *const endings[] = { "e", "en", "er", "es", "em", NULL };
+	for (size_t i = 0; endings[i]; i++) {
+		size_t m = strlen(endings[i]);
+		if (len > m + 3 && !memcmp(s + len - m, endings[i], m))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether words [a, b) make a plausible term: 1..5 words, the last one
  * capitalised (a German noun) or quoted, no verb-like stop word first. */
 static int plausible(const char *text, const struct words *w, size_t a, size_t b)
@@ -325,29 +346,11 @@ static int plausible(const char *text, const struct words *w, size_t a, size_t b
 		int32_t c = dc_cp(text, w->w[k].end, w->w[k].start, &n);
 		if (!dc_is_letter(c))
 			return 0;
-		if (k > a && k + 1 < b && !dc_is_upper(c) && !is_any(text, w, k, function_words))
-			return 0; /* "Das Land sich einmischt" */
+		if (k > a && k + 1 < b && !dc_is_upper(c) && !is_any(text, w, k, function_words) &&
+		    !adjective_or_noun(text, w, k))
+			return 0; /* "Das Land sich einmischt"; "Anbieter digitaler Dienste" is fine */
 	}
 	return 1;
-}
-
-/* A capitalised word, or a lower-case one with an adjective's ending. */
-static int adjective_or_noun(const char *text, const struct words *w, size_t k)
-{
-	size_t n;
-	if (is_any(text, w, k, articles) || is_any(text, w, k, function_words))
-		return 0;
-	const char *s = text + w->w[k].start;
-	size_t len = w->w[k].end - w->w[k].start;
-	if (dc_is_upper(dc_cp(s, len, 0, &n)))
-		return 1;
-	static const char *const endings[] = { "e", "en", "er", "es", "em", NULL };
-	for (size_t i = 0; endings[i]; i++) {
-		size_t m = strlen(endings[i]);
-		if (len > m + 3 && !memcmp(s + len - m, endings[i], m))
-			return 1;
-	}
-	return 0;
 }
 
 static int report(const char *text, struct dc_span sentence, const struct words *w, size_t a,
@@ -442,7 +445,9 @@ static int one_sentence(const char *text, struct dc_span s, void *ctx)
 		if (w.comma_after[k - 1])
 			break;
 		if ((is(text, &w, k, "ist") || is(text, &w, k, "sind")) && is_any(text, &w, k + 1, articles) &&
-		    !is(text, &w, k + 1, "den") && !is(text, &w, k + 1, "dem")) {
+		    !is(text, &w, k + 1, "den") && !is(text, &w, k + 1, "dem") &&
+		    !(is(text, &w, k, "sind") && is(text, &w, k + 1, "der"))) {
+			/* "Die Beschlüsse ... sind der richterlichen Erörterung entzogen": dative */
 			/* "Dem Antrag ist ... beizufügen", "Dabei ist ...": no definitions */
 			if (is_any(text, &w, k0, prepositions) || is_to_infinitive(text, &w))
 				return 0;

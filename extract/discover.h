@@ -42,8 +42,8 @@ int dc_abbrev_explains(const char *short_form, size_t short_len, const char *lon
 
 /* ---- unknown acronyms (acronym.c) ---- */
 
-/* Whether s looks like an acronym: at least two capitals, at least a third of
- * its letters capitals, 2..12 bytes ("BMDS", "XÖV", "EfA", "IDNrG"). */
+/* Whether s looks like an acronym: at least two capitals, half of its letters
+ * capitals or at most five letters, 2..12 bytes ("BMDS", "XÖV", "EfA", "IDNrG"). */
 int dc_is_acronym(const char *s, size_t len);
 /* Whether the German stop list holds s: roman numerals, units, currency and
  * country codes, and all-caps words that are no terms of the field. */

@@ -394,7 +394,8 @@ static int accept(struct kb *kb, const struct kb_candidate *cand, const char *as
 			goto oom;
 		if (kb_concept_put(kb, &c, action, err) < 0)
 			goto out;
-		snprintf(msg, 512, "%s: definition %s from %s", c.key, found ? "set" : "added with a new draft concept",
+		snprintf(msg, 512, "%s: definition %s from %s", c.key,
+		         found ? "set" : "added with a new draft concept",
 		         cand->doc);
 		rc = 0;
 		goto out;

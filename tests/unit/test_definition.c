@@ -67,6 +67,8 @@ static const char *const definitions[][2] = {
 	  "Systeme zur Angriffserkennung=im Sinne" },
 	{ "(8) Protokolldaten im Sinne dieses Gesetzes sind Steuerdaten eines\ninformationstechnischen Protokolls.",
 	  "Protokolldaten=im Sinne" },
+	{ "(12) „Anbieter digitaler Dienste“ im Sinne dieses Gesetzes ist eine\njuristische Person, die einen digitalen Dienst anbietet.",
+	  "Anbieter digitaler Dienste=im Sinne" },
 	/* law-nkrg.md, law-gg.md */
 	{ "(5) Die Mitgliedschaft im Nationalen Normenkontrollrat ist ein Ehrenamt.",
 	  "Mitgliedschaft im Nationalen Normenkontrollrat=ist ein" },
@@ -92,6 +94,7 @@ static const char *const definitions[][2] = {
 	{ "Natürlich ist die kommunale Ebene mit Bremen und mit Hamburg auch bei uns präsent.", "" },
 	{ "Allerdings immer verbunden mit einer Strategie der Fertigungstiefe, also zwei Drittel unseres Umsatzes kaufen wir ein.", "" },
 	{ "Der Bundesrat hat sie als dringlich bezeichnet.", "" },
+	{ "(4) Die Beschlüsse der Untersuchungsausschüsse sind der richterlichen Erörterung entzogen.", "" },
 };
 
 static void test_definition_sentences(void)

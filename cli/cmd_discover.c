@@ -1,0 +1,761 @@
+/* cmd_discover.c - glossar discover FILE... and glossar candidates
+ * list|accept|reject: the discovery stage and the editors' review queue.
+ *
+ * discover runs the finders of extract/discover.h over each document and
+ * records what the knowledge base does not know yet as candidates (kb.h):
+ *   abbreviation  short form with its long form ("DMK" = "Digitalministerkonferenz")
+ *   acronym       an acronym no label of the KB matches, with its count
+ *   definition    a definition sentence for a term (expansion: the sentence)
+ *   citation      a § or article of a named law (expansion: "slug unit" when the
+ *                 law resolves through the law entities, with its URL)
+ * All documents are recorded in one transaction; a bad file (missing, not
+ * UTF-8) leaves the KB as it was. Running it again over the same files
+ * recounts and adds nothing. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../common/buf.h"
+#include "../extract/discover.h"
+#include "../extract/norm.h"
+#include "cli.h"
+
+static const char discover_help[] =
+	"usage: glossar discover [--format text|jsonl] [--fuzzy] FILE...\n"
+	"\n"
+	"Finds what the knowledge base does not know yet and stores it as candidates\n"
+	"for review (glossar candidates): abbreviation definitions (\"Digitalminister-\n"
+	"konferenz (DMK)\", \"die DMK, die Digitalministerkonferenz\", \"– kurz FITKO –\"),\n"
+	"unknown acronyms with their count, definition sentences (\"X ist ein ...\",\n"
+	"\"Unter X versteht man ...\", \"X im Sinne dieses Gesetzes ist ...\") and legal\n"
+	"citations (\"Art. 91c GG\", \"§ 2 Absatz 3 des Onlinezugangsgesetzes\") with\n"
+	"their page on gesetze-im-internet.de once the laws are imported\n"
+	"(glossar import --entities). Each candidate keeps its first evidence\n"
+	"(document, line, context) and its count over all documents; running discover\n"
+	"again on the same files adds nothing, rejected candidates stay rejected.\n"
+	"Lists the candidates found in these files.\n"
+	"\n"
+	"  --format F  text (default) or jsonl\n"
+	"  --fuzzy     also speech-recognition variants of known terms (needs the\n"
+	"              extractor's fuzzy matching)\n"
+	"\n"
+	"examples:\n"
+	"  glossar discover report.md transcript.txt\n"
+	"  glossar discover --format jsonl law.md | jq -r 'select(.kind==\"citation\") | .url'\n";
+
+static const char candidates_help[] =
+	"usage: glossar candidates list [--kind K] [--status S] [--format text|jsonl]\n"
+	"       glossar candidates accept ID [--as KEY]\n"
+	"       glossar candidates reject ID\n"
+	"\n"
+	"The editors' review queue of what glossar discover found.\n"
+	"  list    K: abbreviation, acronym, variant, definition, citation;\n"
+	"          S: pending, accepted, rejected\n"
+	"  accept  abbreviation: adds the short and long form to the concept that has\n"
+	"          one of them as a label, else creates a draft concept keyed by the\n"
+	"          long form (\"foederale-it-kooperation\"); --as KEY names the concept.\n"
+	"          acronym: likewise, with the acronym as the preferred label.\n"
+	"          variant: adds a hidden label to its concept.\n"
+	"          definition: sets the definition (source: the document) of the\n"
+	"          concept the term names, if it has none (else refused, exit 1); a\n"
+	"          term no concept has becomes a draft concept.\n"
+	"          citation: marked accepted, nothing else changes.\n"
+	"          Every change is in the history as \"candidates accept ID\".\n"
+	"  reject  marks it rejected; discover never brings it back\n"
+	"\n"
+	"examples:\n"
+	"  glossar candidates list --kind abbreviation\n"
+	"  glossar candidates accept 3\n"
+	"  glossar candidates accept 7 --as dmk\n"
+	"  glossar candidates list --status pending --format jsonl\n";
+
+/* ---- output ---- */
+
+static void json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\') {
+			buf_putc(b, '\\');
+			buf_putc(b, c);
+		} else if (c == '\n') {
+			buf_puts(b, "\\n");
+		} else if (c == '\t') {
+			buf_puts(b, "\\t");
+		} else if (c == '\r') {
+			buf_puts(b, "\\r");
+		} else if (c < 0x20 || c == 0x7f) {
+			buf_printf(b, "\\u%04x", c);
+		} else {
+			buf_putc(b, c);
+		}
+	}
+	buf_putc(b, '"');
+}
+
+struct printer {
+	int jsonl;
+	long n;
+};
+
+/* Text: one line per candidate, tabs between the fields, no tabs inside them. */
+static void text_field(struct buf *b, const char *s, size_t max)
+{
+	size_t n = 0;
+	for (; *s && n < max; s++, n++)
+		buf_putc(b, *s == '\t' || *s == '\n' ? ' ' : *s);
+	if (*s) {
+		/* cut at a character boundary */
+		while (b->len && ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)
+			b->data[--b->len] = '\0';
+		if (b->len && (unsigned char)b->data[b->len - 1] >= 0xC0)
+			b->data[--b->len] = '\0';
+		buf_puts(b, "…");
+	}
+}
+
+static int print_candidate(const struct kb_candidate *c, void *ctx)
+{
+	struct printer *p = ctx;
+	struct buf b = BUF_INIT;
+	if (p->jsonl) {
+		buf_printf(&b, "{\"id\":%lld,\"kind\":", c->id);
+		json_str(&b, c->kind);
+		buf_puts(&b, ",\"surface\":");
+		json_str(&b, c->surface);
+		buf_puts(&b, ",\"expansion\":");
+		json_str(&b, c->expansion);
+		if (*c->url) {
+			buf_puts(&b, ",\"url\":");
+			json_str(&b, c->url);
+		}
+		buf_puts(&b, ",\"doc\":");
+		json_str(&b, c->doc);
+		buf_printf(&b, ",\"line\":%ld,\"context\":", c->line);
+		json_str(&b, c->context);
+		buf_printf(&b, ",\"count\":%ld,\"status\":", c->count);
+		json_str(&b, c->status);
+		buf_puts(&b, "}\n");
+	} else {
+		if (p->n == 0)
+			buf_puts(&b, "id\tkind\tsurface\texpansion\tcount\tfirst seen\tstatus\n");
+		buf_printf(&b, "%lld\t%s\t", c->id, c->kind);
+		text_field(&b, c->surface, 80);
+		buf_putc(&b, '\t');
+		text_field(&b, *c->url ? c->url : c->expansion, 100);
+		buf_printf(&b, "\t%ld\t", c->count);
+		text_field(&b, c->doc, 200);
+		buf_printf(&b, ":%ld\t%s\n", c->line, c->status);
+	}
+	p->n++;
+	int rc = fputs(buf_cstr(&b), stdout) == EOF;
+	buf_free(&b);
+	return rc;
+}
+
+/* ---- documents ---- */
+
+struct doc {
+	const char *path;
+	char *text;
+	size_t len;
+	size_t *lines; /* byte offset of each line start */
+	size_t n_lines;
+};
+
+static void doc_free(struct doc *d)
+{
+	free(d->text);
+	free(d->lines);
+}
+
+static int doc_read(struct doc *d, const char *path, struct err *err)
+{
+	memset(d, 0, sizeof *d);
+	d->path = path;
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_append(&b, chunk, n) < 0) {
+			if (f != stdin)
+				fclose(f);
+			buf_free(&b);
+			return err_set(err, path, 0, "out of memory");
+		}
+	int bad = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (bad) {
+		buf_free(&b);
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	}
+	d->len = b.len;
+	d->text = b.data ? buf_detach(&b) : strdup("");
+	if (!d->text)
+		return err_set(err, path, 0, "out of memory");
+	/* line starts, and UTF-8 checked with the line of the first bad byte */
+	size_t cap = 1024;
+	d->lines = malloc(cap * sizeof *d->lines);
+	if (!d->lines)
+		return err_set(err, path, 0, "out of memory");
+	d->lines[d->n_lines++] = 0;
+	size_t i = 0;
+	while (i < d->len) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)d->text + i,
+		                                      (utf8proc_ssize_t)(d->len - i), &c);
+		if (k <= 0)
+			return err_set(err, path, (long)d->n_lines, "invalid UTF-8");
+		i += (size_t)k;
+		if (c == '\n') {
+			if (d->n_lines == cap) {
+				size_t *v = realloc(d->lines, 2 * cap * sizeof *v);
+				if (!v)
+					return err_set(err, path, 0, "out of memory");
+				d->lines = v;
+				cap *= 2;
+			}
+			d->lines[d->n_lines++] = i;
+		}
+	}
+	return 0;
+}
+
+static long doc_line(const struct doc *d, size_t offset)
+{
+	size_t lo = 0, hi = d->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (d->lines[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (long)lo + 1;
+}
+
+/* Up to 80 bytes either side of the span, on character boundaries, cleaned. */
+static int context_of(const struct doc *d, struct dc_span s, struct buf *out)
+{
+	struct dc_span c = { s.start > 80 ? s.start - 80 : 0, s.end + 80 < d->len ? s.end + 80 : d->len };
+	while (c.start > 0 && ((unsigned char)d->text[c.start] & 0xC0) == 0x80)
+		c.start--;
+	while (c.end < d->len && ((unsigned char)d->text[c.end] & 0xC0) == 0x80)
+		c.end++;
+	return dc_clean(d->text, c, out);
+}
+
+/* ---- what the KB knows ---- */
+
+struct known_label {
+	char *key;     /* match key of a label */
+	size_t concept; /* index into vocab */
+};
+
+struct known {
+	struct known_label *labels; /* sorted by key */
+	size_t n, cap;
+	struct kb_vocab vocab;
+	struct dc_laws *laws;
+};
+
+static int cmp_label(const void *a, const void *b)
+{
+	const struct known_label *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->concept > y->concept) - (x->concept < y->concept);
+}
+
+static int add_key(struct known *k, const char *label, size_t concept)
+{
+	struct buf mk = BUF_INIT;
+	if (norm_key(label, strlen(label), &mk) < 0 || !mk.len) {
+		buf_free(&mk);
+		return 0;
+	}
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 1024;
+		struct known_label *v = realloc(k->labels, cap * sizeof *v);
+		if (!v) {
+			buf_free(&mk);
+			return -1;
+		}
+		k->labels = v;
+		k->cap = cap;
+	}
+	k->labels[k->n].key = buf_detach(&mk);
+	k->labels[k->n].concept = concept;
+	if (!k->labels[k->n].key)
+		return -1;
+	k->n++;
+	return 0;
+}
+
+/* The first entry with this match key, or k->n. */
+static size_t find_key(const struct known *k, const char *key)
+{
+	size_t lo = 0, hi = k->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(k->labels[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k->n && !strcmp(k->labels[lo].key, key) ? lo : k->n;
+}
+
+static int is_known(const struct known *k, const char *text, size_t len)
+{
+	struct buf mk = BUF_INIT;
+	int found = 0;
+	if (norm_key(text, len, &mk) == 0 && mk.len)
+		found = find_key(k, buf_cstr(&mk)) < k->n;
+	buf_free(&mk);
+	return found;
+}
+
+static const char gii[] = "https://www.gesetze-im-internet.de/";
+
+static int known_load(struct kb *kb, struct known *k, struct err *err)
+{
+	memset(k, 0, sizeof *k);
+	if (kb_vocab_load(kb, &k->vocab, err) < 0)
+		return -1;
+	k->laws = dc_laws_new();
+	if (!k->laws)
+		return err_set(err, kb_path(kb), 0, "out of memory");
+	for (size_t i = 0; i < k->vocab.n; i++) {
+		const struct kb_concept *c = &k->vocab.items[i];
+		const struct strv *groups[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
+		if (add_key(k, c->pref_label, i) < 0)
+			return err_set(err, kb_path(kb), 0, "out of memory");
+		for (size_t g = 0; g < 3; g++)
+			for (size_t j = 0; j < groups[g]->n; j++)
+				if (add_key(k, groups[g]->v[j], i) < 0)
+					return err_set(err, kb_path(kb), 0, "out of memory");
+		/* a law: its labels name it in citations */
+		if (c->source_url && !strncmp(c->source_url, gii, sizeof gii - 1)) {
+			const char *slug = c->source_url + sizeof gii - 1;
+			size_t n = strcspn(slug, "/");
+			char s[160];
+			if (n == 0 || n >= sizeof s)
+				continue;
+			memcpy(s, slug, n);
+			s[n] = '\0';
+			if (dc_laws_add(k->laws, c->pref_label, s) < 0)
+				return err_set(err, kb_path(kb), 0, "out of memory");
+			for (size_t g = 0; g < 2; g++)
+				for (size_t j = 0; j < groups[g]->n; j++)
+					if (dc_laws_add(k->laws, groups[g]->v[j], s) < 0)
+						return err_set(err, kb_path(kb), 0, "out of memory");
+		}
+	}
+	if (k->n)
+		qsort(k->labels, k->n, sizeof *k->labels, cmp_label);
+	return 0;
+}
+
+static void known_free(struct known *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->labels[i].key);
+	free(k->labels);
+	kb_vocab_free(&k->vocab);
+	dc_laws_free(k->laws);
+}
+
+/* Whether one concept has both labels (the pair is nothing new). */
+static int pair_known(const struct known *k, const char *a, const char *b)
+{
+	struct buf ka = BUF_INIT, kb2 = BUF_INIT;
+	int found = 0;
+	if (norm_key(a, strlen(a), &ka) == 0 && norm_key(b, strlen(b), &kb2) == 0 && ka.len &&
+	    kb2.len) {
+		size_t i = find_key(k, buf_cstr(&ka)), j0 = find_key(k, buf_cstr(&kb2));
+		for (; !found && i < k->n && !strcmp(k->labels[i].key, buf_cstr(&ka)); i++)
+			for (size_t j = j0; !found && j < k->n && !strcmp(k->labels[j].key, buf_cstr(&kb2)); j++)
+				found = k->labels[i].concept == k->labels[j].concept;
+	}
+	buf_free(&ka);
+	buf_free(&kb2);
+	return found;
+}
+
+/* ---- discover ---- */
+
+struct ids {
+	long long *v;
+	size_t n, cap;
+};
+
+static int ids_add(struct ids *ids, long long id)
+{
+	for (size_t i = 0; i < ids->n; i++)
+		if (ids->v[i] == id)
+			return 0;
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 64;
+		long long *v = realloc(ids->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		ids->v = v;
+		ids->cap = cap;
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+struct run {
+	struct kb_cands *w;
+	struct known *known;
+	const struct doc *doc;
+	struct ids ids;
+	struct strv shorts; /* short forms defined in this document */
+	struct err *err;
+	int failed;
+};
+
+static int record(struct run *r, const char *kind, const char *surface, const char *expansion,
+                  const char *url, struct dc_span where, const char *context)
+{
+	struct buf ctx = BUF_INIT;
+	if (!context) {
+		if (context_of(r->doc, where, &ctx) < 0)
+			goto oom;
+		context = buf_cstr(&ctx);
+	}
+	long long id = kb_cands_add(r->w, kind, surface, expansion, url, r->doc->path,
+	                            doc_line(r->doc, where.start), context, r->err);
+	buf_free(&ctx);
+	if (id < 0 || ids_add(&r->ids, id) < 0) {
+		if (id >= 0)
+			err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = 1;
+		return 1;
+	}
+	return 0;
+oom:
+	buf_free(&ctx);
+	err_set(r->err, r->doc->path, 0, "out of memory");
+	r->failed = 1;
+	return 1;
+}
+
+static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
+{
+	struct run *r = ctx;
+	struct buf s = BUF_INIT, l = BUF_INIT;
+	int rc = 0;
+	if (dc_clean(text, a->short_form, &s) < 0 || dc_clean(text, a->long_form, &l) < 0) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = rc = 1;
+	} else {
+		if (!strv_contains(&r->shorts, buf_cstr(&s)) && strv_push(&r->shorts, buf_cstr(&s)) < 0) {
+			err_set(r->err, r->doc->path, 0, "out of memory");
+			r->failed = rc = 1;
+		} else if (!pair_known(r->known, buf_cstr(&s), buf_cstr(&l))) {
+			struct dc_span where = { a->long_form.start < a->short_form.start ? a->long_form.start
+			                                                                    : a->short_form.start,
+			                         a->long_form.end > a->short_form.end ? a->long_form.end
+			                                                              : a->short_form.end };
+			rc = record(r, "abbreviation", buf_cstr(&s), buf_cstr(&l), NULL, where, NULL);
+		}
+	}
+	buf_free(&s);
+	buf_free(&l);
+	return rc;
+}
+
+static int on_acronym(const char *text, struct dc_span t, void *ctx)
+{
+	struct run *r = ctx;
+	if (is_known(r->known, text + t.start, t.end - t.start))
+		return 0;
+	char *s = strndup(text + t.start, t.end - t.start);
+	if (!s) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = 1;
+		return 1;
+	}
+	int rc = 0;
+	/* defined in this document: the abbreviation candidate covers it */
+	if (!strv_contains(&r->shorts, s))
+		rc = record(r, "acronym", s, "", NULL, t, NULL);
+	free(s);
+	return rc;
+}
+
+static int on_definition(const char *text, const struct dc_definition *d, void *ctx)
+{
+	struct run *r = ctx;
+	struct buf term = BUF_INIT, sentence = BUF_INIT;
+	int rc = 0;
+	if (dc_clean(text, d->term, &term) < 0 || dc_clean(text, d->sentence, &sentence) < 0) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = rc = 1;
+	} else if (sentence.len <= 2000) {
+		rc = record(r, "definition", buf_cstr(&term), buf_cstr(&sentence), NULL, d->sentence,
+		            buf_cstr(&sentence));
+	}
+	buf_free(&term);
+	buf_free(&sentence);
+	return rc;
+}
+
+static int on_citation(const char *text, const struct dc_citation *c, void *ctx)
+{
+	struct run *r = ctx;
+	if (c->law.end <= c->law.start)
+		return 0; /* "nach § 3 Abs. 2": the document's own law, or unknown */
+	struct buf surface = BUF_INIT, law = BUF_INIT, unit = BUF_INIT, exp = BUF_INIT, url = BUF_INIT;
+	int rc = 0;
+	const char *slug = dc_laws_resolve(r->known->laws, text, c->law);
+	struct dc_span law_name = c->law;
+	if (law_name.end - law_name.start > 4 && (!memcmp(text + law_name.start, "des", 3) ||
+	                                          !memcmp(text + law_name.start, "der", 3)) &&
+	    strchr(" \t\r\n", text[law_name.start + 3]))
+		law_name.start += 4;
+	if (dc_clean(text, c->span, &surface) < 0 || dc_clean(text, law_name, &law) < 0 ||
+	    dc_citation_unit(c, &unit) < 0 ||
+	    buf_printf(&exp, "%s %s", slug ? slug : buf_cstr(&law), buf_cstr(&unit)) < 0) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = rc = 1;
+	} else {
+		/* a slug that is no slug of gesetze-im-internet.de gets no URL */
+		if (slug && dc_citation_url(c, slug, &url) < 0)
+			buf_reset(&url);
+		rc = record(r, "citation", buf_cstr(&surface), buf_cstr(&exp), buf_cstr(&url), c->span,
+		            NULL);
+	}
+	buf_free(&surface);
+	buf_free(&law);
+	buf_free(&unit);
+	buf_free(&exp);
+	buf_free(&url);
+	return rc;
+}
+
+static int parse_format(const char *cmd, const char *f, int *jsonl)
+{
+	if (!strcmp(f, "text"))
+		*jsonl = 0;
+	else if (!strcmp(f, "jsonl"))
+		*jsonl = 1;
+	else
+		return cli_usage_error(cmd, "unknown format '%s' (text, jsonl)", f);
+	return 0;
+}
+
+int cmd_discover(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "fuzzy", no_argument, NULL, 'z' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int jsonl = 0, fuzzy = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "hf:", opts, NULL)) != -1) {
+		if (c == 'h')
+			return cli_help(discover_help);
+		else if (c == 'f') {
+			if (parse_format("discover", optarg, &jsonl))
+				return EXIT_INPUT;
+		} else if (c == 'z')
+			fuzzy = 1;
+		else
+			return cli_usage_error("discover", "unknown option");
+	}
+	if (optind == argc)
+		return cli_usage_error("discover", "expected one or more files");
+	if (fuzzy) {
+		fprintf(stderr, "glossar discover: --fuzzy needs the extractor's fuzzy matching, "
+		                "which this build does not have yet\n");
+		return EXIT_INPUT;
+	}
+	struct kb *kb;
+	if (cli_open_kb(cli, &kb) < 0)
+		return EXIT_INPUT;
+	struct err err = { "", 0, "" };
+	struct known known;
+	struct run r;
+	memset(&r, 0, sizeof r);
+	r.known = &known;
+	r.err = &err;
+	int rc = known_load(kb, &known, &err);
+	if (rc == 0 && kb_begin(kb, &err) < 0)
+		rc = -1;
+	if (rc == 0 && !(r.w = kb_cands_new(kb, &err)))
+		rc = -1;
+	for (int i = optind; rc == 0 && i < argc; i++) {
+		struct doc d;
+		if (cli_show_progress())
+			fprintf(stderr, "\r%d/%d %s\033[K", i - optind + 1, argc - optind, argv[i]);
+		if (doc_read(&d, argv[i], &err) < 0) {
+			doc_free(&d);
+			rc = -1;
+			break;
+		}
+		r.doc = &d;
+		strv_free(&r.shorts);
+		if (kb_cands_doc_begin(r.w, d.path, &err) < 0 ||
+		    dc_abbrev_scan(d.text, d.len, on_abbrev, &r) || r.failed ||
+		    dc_acronym_scan(d.text, d.len, on_acronym, &r) || r.failed ||
+		    dc_definition_scan(d.text, d.len, on_definition, &r) || r.failed ||
+		    dc_citation_scan(d.text, d.len, on_citation, &r) || r.failed)
+			rc = -1;
+		doc_free(&d);
+	}
+	if (cli_show_progress())
+		fputs("\r\033[K", stderr);
+	if (rc == 0 && kb_cands_finish(r.w, &err) < 0)
+		rc = -1;
+	kb_cands_free(r.w);
+	strv_free(&r.shorts);
+	known_free(&known);
+	if (rc == 0 && kb_commit(kb, &err) < 0)
+		rc = -1;
+	if (rc < 0) {
+		kb_rollback(kb);
+		kb_close(kb);
+		free(r.ids.v);
+		return cli_fail(&err);
+	}
+	struct printer p = { jsonl, 0 };
+	for (size_t i = 0; i < r.ids.n && rc == 0; i++) {
+		struct kb_candidate cand;
+		int found = kb_candidate_get(kb, r.ids.v[i], &cand, &err);
+		if (found < 0)
+			rc = -1;
+		else if (found) {
+			if (print_candidate(&cand, &p))
+				rc = -1;
+			kb_candidate_free(&cand);
+		}
+	}
+	free(r.ids.v);
+	kb_close(kb);
+	if (rc < 0)
+		return err.msg[0] ? cli_fail(&err) : EXIT_INPUT;
+	return EXIT_OK;
+}
+
+/* ---- candidates ---- */
+
+static int parse_id(const char *s, long long *id)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || end == s || v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+int cmd_candidates(struct cli *cli, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_usage_error("candidates", "expected list, accept or reject");
+	const char *sub = argv[1];
+	if (!strcmp(sub, "--help") || !strcmp(sub, "-h"))
+		return cli_help(candidates_help);
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "status", required_argument, NULL, 's' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "as", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *kind = NULL, *status = NULL, *as_key = NULL;
+	int jsonl = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc - 1, argv + 1, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			return cli_help(candidates_help);
+		case 'k':
+			kind = optarg;
+			break;
+		case 's':
+			status = optarg;
+			break;
+		case 'f':
+			if (parse_format("candidates", optarg, &jsonl))
+				return EXIT_INPUT;
+			break;
+		case 'a':
+			as_key = optarg;
+			break;
+		default:
+			return cli_usage_error("candidates", "unknown option");
+		}
+	}
+	int n_args = argc - 1 - optind;
+	char **args = argv + 1 + optind;
+	static const char *const kinds[] = { "abbreviation", "acronym", "variant", "definition",
+		                             "citation", NULL };
+	static const char *const statuses[] = { "pending", "accepted", "rejected", NULL };
+	if (kind) {
+		size_t i = 0;
+		while (kinds[i] && strcmp(kinds[i], kind))
+			i++;
+		if (!kinds[i])
+			return cli_usage_error("candidates", "unknown kind '%s'", kind);
+	}
+	if (status) {
+		size_t i = 0;
+		while (statuses[i] && strcmp(statuses[i], status))
+			i++;
+		if (!statuses[i])
+			return cli_usage_error("candidates", "unknown status '%s'", status);
+	}
+	struct err err = { "", 0, "" };
+	struct kb *kb;
+	if (!strcmp(sub, "list")) {
+		if (n_args != 0 || as_key)
+			return cli_usage_error("candidates", "list takes no arguments but --kind, --status, --format");
+		if (cli_open_kb(cli, &kb) < 0)
+			return EXIT_INPUT;
+		struct printer p = { jsonl, 0 };
+		int rc = kb_candidate_list(kb, kind, status, print_candidate, &p, &err);
+		kb_close(kb);
+		return rc < 0 ? cli_fail(&err) : EXIT_OK;
+	}
+	if (strcmp(sub, "accept") && strcmp(sub, "reject"))
+		return cli_usage_error("candidates", "unknown subcommand '%s'", sub);
+	long long id;
+	if (n_args != 1 || parse_id(args[0], &id) < 0)
+		return cli_usage_error("candidates", "%s expects one candidate ID", sub);
+	if (kind || status || jsonl || (as_key && !strcmp(sub, "reject")))
+		return cli_usage_error("candidates", "%s takes no such option", sub);
+	if (cli_open_kb(cli, &kb) < 0)
+		return EXIT_INPUT;
+	int rc;
+	char msg[512] = "";
+	if (!strcmp(sub, "accept"))
+		rc = kb_candidate_accept(kb, id, as_key, msg, &err);
+	else {
+		rc = kb_candidate_reject(kb, id, &err);
+		snprintf(msg, sizeof msg, "candidate %lld rejected", id);
+	}
+	kb_close(kb);
+	if (rc < 0) {
+		err_print(&err, stderr);
+		/* a definition the concept already has is a refused check, not bad input */
+		return strstr(err.msg, "already has a definition") ? EXIT_CHECK : EXIT_INPUT;
+	}
+	printf("%s\n", msg);
+	return EXIT_OK;
+}
