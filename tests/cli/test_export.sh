@@ -114,6 +114,14 @@ if have_xmllint; then
 	if [ "$got" = '\input{/etc/passwd}' ]; then ok docbook_text_reads_back; else not_ok docbook_text_reads_back "$got"; fi
 fi
 
+# Python-Markdown, which MkDocs runs, reads the md and mkdocs outputs as meant.
+if [ -x "$py" ] && "$py" -c 'import markdown' 2>/dev/null; then
+	py_checks "$here/md_check.py" md "$h.md"
+	py_checks "$here/md_check.py" abbr "$tmp/shipped.mkdocs" OZG Onlinezugangsgesetz
+	py_checks "$here/md_check.py" inert "$h.mkdocs"
+	py_checks "$here/md_check.py" inert "$tmp/shipped.mkdocs"
+else skip python_markdown "python3-markdown missing"; fi
+
 # Selection, order and options.
 s=$tmp/shipped.db
 g --db "$s" export --format md --approved-only >"$tmp/approved.md"
