@@ -17,7 +17,7 @@ static int tex_begin(struct gl_ctx *ctx)
 static int tex_description(struct buf *b, const struct gl_item *it)
 {
 	if (!it->definition)
-		return buf_puts(b, "\\emph{" GL_PENDING ".}");
+		return buf_puts(b, "\\emph{") || esc_latex(b, it->note) || buf_putc(b, '}');
 	int rc = esc_latex(b, it->definition);
 	for (size_t i = 1; i < it->abbreviations->n && rc == 0; i++)
 		rc = buf_puts(b, i == 1 ? " " GL_ALSO ": " : ", ") || esc_latex(b, it->abbreviations->v[i]);
