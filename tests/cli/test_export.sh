@@ -116,6 +116,26 @@ if have_xmllint; then
 	if [ "$got" = '\input{/etc/passwd}' ]; then ok docbook_text_reads_back; else not_ok docbook_text_reads_back "$got"; fi
 fi
 
+# pdflatex with the glossaries package typesets both LaTeX files, without
+# shell escape, and the hostile one reads no file and runs nothing.
+if command -v pdflatex >/dev/null 2>&1 && kpsewhich glossaries.sty >/dev/null 2>&1 &&
+	kpsewhich tracklang.sty >/dev/null 2>&1; then
+	for set in shipped hostile; do
+		mkdir -p "$tmp/tex-$set"
+		cp "$tmp/$set.latex" "$tmp/tex-$set/glossar.tex"
+		printf '%s\n' '\documentclass{article}' '\usepackage[T1]{fontenc}' '\usepackage[utf8]{inputenc}' \
+			'\usepackage[ngerman]{babel}' '\usepackage{hyperref}' '\usepackage[acronym,nopostdot]{glossaries}' \
+			'\makenoidxglossaries' '\input{glossar.tex}' '\begin{document}' '\glsaddall' \
+			'\printnoidxglossaries' '\end{document}' >"$tmp/tex-$set/doc.tex"
+		(cd "$tmp/tex-$set" && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape doc.tex &&
+			pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape doc.tex) >"$tmp/tex-$set/out" 2>&1
+		if [ $? -eq 0 ] && [ -s "$tmp/tex-$set/doc.pdf" ]; then ok ${set}_latex_typesets_with_glossaries
+		else not_ok ${set}_latex_typesets_with_glossaries "$(grep -A2 '^!' "$tmp/tex-$set/doc.log" | head -5)"; fi
+	done
+	check_no_grep latex_reads_no_file_from_data '\(/etc/passwd' "$tmp/tex-hostile/doc.log"
+	check_no_grep latex_has_no_undefined_command 'Undefined control sequence' "$tmp/tex-hostile/doc.log"
+else skip latex_typesets "pdflatex or the glossaries package missing (texlive-latex-extra)"; fi
+
 # Python-Markdown, which MkDocs runs, reads the md and mkdocs outputs as meant.
 if [ -x "$py" ] && "$py" -c 'import markdown' 2>/dev/null; then
 	py_checks "$here/md_check.py" md "$h.md"
