@@ -59,6 +59,9 @@ for set in shipped hostile; do
 	if have_xmllint; then
 		check ${set}_tbx_validates_against_tbx_basic xmllint --noout --relaxng "$rng" "$o.tbx"
 		check ${set}_docbook_is_well_formed xmllint --noout "$o.docbook"
+		dbrng=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+		if [ -f "$dbrng" ]; then check ${set}_docbook_validates_against_docbook_5 xmllint --noout --relaxng "$dbrng" "$o.docbook"
+		else skip ${set}_docbook_validates "DocBook 5 schema missing: apt-get install docbook5-xml"; fi
 		check ${set}_rdfxml_is_well_formed xmllint --noout "$o.rdfxml"
 	else skip ${set}_xmllint "xmllint missing: apt-get install libxml2-utils"; fi
 
