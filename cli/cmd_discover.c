@@ -20,6 +20,7 @@
 
 #include "../common/buf.h"
 #include "../extract/discover.h"
+#include "../extract/extract.h"
 #include "../extract/norm.h"
 #include "cli.h"
 
@@ -39,8 +40,8 @@ static const char discover_help[] =
 	"Lists the candidates found in these files.\n"
 	"\n"
 	"  --format F  text (default) or jsonl\n"
-	"  --fuzzy     also speech-recognition variants of known terms (needs the\n"
-	"              extractor's fuzzy matching)\n"
+	"  --fuzzy     also speech-recognition variants of known terms (\"Datapod\" for\n"
+	"              Dataport), from the extractor's fuzzy matching; files only\n"
 	"\n"
 	"examples:\n"
 	"  glossar discover report.md transcript.txt\n"
@@ -161,15 +162,20 @@ static int print_candidate(const struct kb_candidate *c, void *ctx)
 
 struct doc {
 	const char *path;
-	char *text;
+	char *text;       /* the text the finders read: the reader's, markup dropped */
 	size_t len;
+	struct ex_text t; /* the reader's text and map (files), unused for stdin */
+	int has_t;
 	size_t *lines; /* byte offset of each line start */
 	size_t n_lines;
 };
 
 static void doc_free(struct doc *d)
 {
-	free(d->text);
+	if (d->has_t)
+		ex_text_free(&d->t);
+	else
+		free(d->text);
 	free(d->lines);
 }
 
@@ -226,11 +232,28 @@ static int doc_read(struct doc *d, const char *path, struct err *err)
 			d->lines[d->n_lines++] = i;
 		}
 	}
+	/* Files go through the extraction stage's readers: Markdown markup blanked,
+	 * HTML and XML as text, positions mapped back to the input file. */
+	if (strcmp(path, "-")) {
+		struct ex_text t;
+		if (ex_text_read(path, NULL, &t, err) < 0)
+			return -1;
+		free(d->text);
+		d->t = t;
+		d->has_t = 1;
+		d->text = t.data;
+		d->len = t.len;
+	}
 	return 0;
 }
 
 static long doc_line(const struct doc *d, size_t offset)
 {
+	if (d->has_t) {
+		long line, col;
+		ex_text_position(&d->t, offset, &line, &col);
+		return line;
+	}
 	size_t lo = 0, hi = d->n_lines;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
@@ -544,6 +567,24 @@ static int on_citation(const char *text, const struct dc_citation *c, void *ctx)
 	return rc;
 }
 
+/* A speech-recognition variant of a known term ("Datapod" for Dataport). */
+static int on_mention(const struct ex_mention *m, void *ctx)
+{
+	struct run *r = ctx;
+	if (strcmp(m->method, "fuzzy") || m->end > r->doc->len || m->start > m->end)
+		return 0;
+	char *surface = strndup(m->surface, m->surface_len);
+	if (!surface) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = 1;
+		return 1;
+	}
+	struct dc_span where = { m->start, m->end };
+	int rc = record(r, "variant", surface, m->concept, NULL, where, NULL);
+	free(surface);
+	return rc;
+}
+
 static int parse_format(const char *cmd, const char *f, int *jsonl)
 {
 	if (!strcmp(f, "text"))
@@ -578,11 +619,9 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 	}
 	if (optind == argc)
 		return cli_usage_error("discover", "expected one or more files");
-	if (fuzzy) {
-		fprintf(stderr, "glossar discover: --fuzzy needs the extractor's fuzzy matching, "
-		                "which this build does not have yet\n");
-		return EXIT_INPUT;
-	}
+	for (int i = optind; fuzzy && i < argc; i++)
+		if (!strcmp(argv[i], "-"))
+			return cli_usage_error("discover", "--fuzzy reads files twice; stdin cannot be one");
 	struct kb *kb;
 	if (cli_open_kb(cli, &kb) < 0)
 		return EXIT_INPUT;
@@ -597,6 +636,12 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		rc = -1;
 	if (rc == 0 && !(r.w = kb_cands_new(kb, &err)))
 		rc = -1;
+	struct gz *gz = NULL;
+	if (rc == 0 && fuzzy && !(gz = cli_load_gazetteer(kb, &err)))
+		rc = -1;
+	struct ex_options xopt;
+	memset(&xopt, 0, sizeof xopt);
+	xopt.fuzzy = 1;
 	for (int i = optind; rc == 0 && i < argc; i++) {
 		struct doc d;
 		if (cli_show_progress())
@@ -612,7 +657,8 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		    dc_abbrev_scan(d.text, d.len, on_abbrev, &r) || r.failed ||
 		    dc_acronym_scan(d.text, d.len, on_acronym, &r) || r.failed ||
 		    dc_definition_scan(d.text, d.len, on_definition, &r) || r.failed ||
-		    dc_citation_scan(d.text, d.len, on_citation, &r) || r.failed)
+		    dc_citation_scan(d.text, d.len, on_citation, &r) || r.failed ||
+		    (gz && (ex_extract_path(gz, d.path, &xopt, on_mention, &r, &err) < 0 || r.failed)))
 			rc = -1;
 		doc_free(&d);
 	}
@@ -621,6 +667,7 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 	if (rc == 0 && kb_cands_finish(r.w, &err) < 0)
 		rc = -1;
 	kb_cands_free(r.w);
+	gz_free(gz);
 	strv_free(&r.shorts);
 	known_free(&known);
 	if (rc == 0 && kb_commit(kb, &err) < 0)

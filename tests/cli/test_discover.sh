@@ -71,10 +71,21 @@ id_of() { # kind surface
 	grep "\"surface\":\"$2\"" | sed 's/^{"id":\([0-9]*\),.*/\1/'
 }
 dmk=$(id_of abbreviation DMK)
+g --db "$db" extract "$d/sample.md" >"$tmp/m0.jsonl"
+check_no_grep before_accept_dmk_is_no_mention '"surface":"DMK"' "$tmp/m0.jsonl"
 g --db "$db" candidates accept "$dmk" >"$tmp/a1"
 check_grep accept_abbreviation_creates_draft '^digitalministerkonferenz: draft concept added$' "$tmp/a1"
 g --db "$db" export --format csv >"$tmp/x2.csv"
 check_grep accepted_concept_has_both_labels '^digitalministerkonferenz,concept,Digitalministerkonferenz,DMK,.*,draft,$' "$tmp/x2.csv"
+# discover -> accept -> extract: the accepted abbreviation matches exactly
+g --db "$db" extract "$d/sample.md" >"$tmp/m1.jsonl"
+check_grep accepted_abbreviation_is_extracted '"line":3,"col":31,"start":58,"end":61,"surface":"DMK","concept":"digitalministerkonferenz","label":"DMK","method":"exact"' "$tmp/m1.jsonl"
+check_grep accepted_long_form_is_extracted '"surface":"Digitalministerkonferenz","concept":"digitalministerkonferenz","label":"Digitalministerkonferenz","method":"exact"' "$tmp/m1.jsonl"
+# law entities: plain mentions of a federal law link to it
+printf 'Das BSIG 2009 und das Grundgesetz für die Bundesrepublik Deutschland.\n' >"$tmp/laws.txt"
+g --db "$db" extract "$tmp/laws.txt" >"$tmp/m2.jsonl"
+check_grep law_entity_abbreviation_is_extracted '"surface":"BSIG 2009","concept":"law-bsig-2009"' "$tmp/m2.jsonl"
+check_grep law_entity_title_is_extracted '"surface":"Grundgesetz für die Bundesrepublik Deutschland","concept":"law-gg"' "$tmp/m2.jsonl"
 if [ "$(sqlite3 "$db" "select count(*) from change where action = 'candidates accept $dmk'")" = 1 ]; then
 	ok accept_recorded_in_history; else not_ok accept_recorded_in_history; fi
 g --db "$db" candidates list --kind abbreviation --status accepted --format jsonl >"$tmp/l1"
@@ -120,6 +131,19 @@ g --db "$db" candidates accept "$mpk" >"$tmp/a6"
 check_grep accept_acronym_creates_draft '^mpk: draft concept added$' "$tmp/a6"
 g --db "$db" candidates accept "$mpk" >"$tmp/a7"
 check_grep accept_twice_changes_nothing "^candidate $mpk was accepted before$" "$tmp/a7"
+
+# a variant (as discover --fuzzy records it) accepted becomes a hidden label
+# that the extractor matches exactly
+sqlite3 "$db" "insert into candidate (kind, surface, expansion, doc, line, context, count, created)
+  values ('variant', 'Regmoo', 'registermodernisierung', 'podcast.txt', 7, 'die Regmoo kommt', 1, '2026-11-29T00:00:00Z')"
+var=$(id_of variant Regmoo)
+g --db "$db" candidates accept "$var" >"$tmp/a8"
+check_grep accept_variant_adds_hidden_label "^registermodernisierung: hidden label 'Regmoo' added$" "$tmp/a8"
+printf 'Ja, die Regmoo kommt.\n' >"$tmp/podcast.txt"
+g --db "$db" extract "$tmp/podcast.txt" >"$tmp/m3.jsonl"
+check_grep accepted_variant_is_extracted '"surface":"Regmoo","concept":"registermodernisierung","label":"Regmoo","method":"exact"' "$tmp/m3.jsonl"
+check_exit discover_fuzzy_runs 0 g --db "$db" discover --fuzzy "$d/sample.md"
+check_exit discover_fuzzy_refuses_stdin 2 g --db "$db" discover --fuzzy -
 
 # stdin, and --dry-run of the entities
 printf 'Die Ministerpräsidentenkonferenz (MPK) tagt.\n' | g --db "$db" discover --format jsonl - >"$tmp/d5.jsonl"
