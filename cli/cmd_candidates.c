@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../extract/discover.h"
 #include "cli.h"
 #include "print_candidate.h"
 
@@ -79,6 +80,52 @@ static void text_field(struct buf *b, const char *s, size_t max)
 	}
 }
 
+/* A citation's parts, parsed again from its surface: "law", "slug" (when
+ * the law is known), "unit", "number", "to", "ff", "paragraph", "sentence", "item". */
+static int first_citation(const char *text, const struct dc_citation *cit, void *ctx)
+{
+	(void)text;
+	*(struct dc_citation *)ctx = *cit;
+	return 1;
+}
+
+static void citation_fields(struct buf *b, const struct kb_candidate *c)
+{
+	struct dc_citation cit;
+	memset(&cit, 0, sizeof cit);
+	if (!dc_citation_scan(c->surface, strlen(c->surface), first_citation, &cit))
+		return;
+	struct dc_span law = cit.law;
+	if (law.end - law.start > 4 && (!strncmp(c->surface + law.start, "des ", 4) ||
+	                                !strncmp(c->surface + law.start, "der ", 4)))
+		law.start += 4;
+	struct buf name = BUF_INIT;
+	dc_clean(c->surface, law, &name);
+	buf_puts(b, ",\"law\":");
+	json_str(b, buf_cstr(&name));
+	buf_free(&name);
+	static const char gii[] = "https://www.gesetze-im-internet.de/";
+	if (!strncmp(c->url, gii, sizeof gii - 1)) {
+		const char *slug = c->url + sizeof gii - 1;
+		buf_printf(b, ",\"slug\":\"%.*s\"", (int)strcspn(slug, "/\"\\"), slug);
+	}
+	buf_printf(b, ",\"unit\":\"%s\",\"number\":", cit.is_article ? "Art." : "\xc2\xa7");
+	json_str(b, cit.number);
+	if (*cit.number_to) {
+		buf_puts(b, ",\"to\":");
+		json_str(b, cit.number_to);
+	}
+	if (cit.has_ff)
+		buf_puts(b, ",\"ff\":true");
+	const char *names[] = { "paragraph", "sentence", "item" };
+	const char *values[] = { cit.paragraph, cit.sentence, cit.item };
+	for (int i = 0; i < 3; i++)
+		if (*values[i]) {
+			buf_printf(b, ",\"%s\":", names[i]);
+			json_str(b, values[i]);
+		}
+}
+
 int cli_print_candidate(const struct kb_candidate *c, void *ctx)
 {
 	struct cand_printer *p = ctx;
@@ -94,6 +141,8 @@ int cli_print_candidate(const struct kb_candidate *c, void *ctx)
 			buf_puts(&b, ",\"url\":");
 			json_str(&b, c->url);
 		}
+		if (!strcmp(c->kind, "citation"))
+			citation_fields(&b, c);
 		buf_puts(&b, ",\"doc\":");
 		json_str(&b, c->doc);
 		buf_printf(&b, ",\"line\":%ld,\"context\":", c->line);

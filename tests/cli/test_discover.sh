@@ -44,6 +44,7 @@ check_grep counts_unknown_acronym '"kind":"acronym","surface":"BMDS",.*"count":2
 check_no_grep known_acronym_is_no_candidate '"kind":"acronym","surface":"(OZG|GG|DMK)"' "$tmp/d1.jsonl"
 check_grep finds_definition '"kind":"definition","surface":"Registermodernisierung","expansion":"Unter Registermodernisierung versteht man' "$tmp/d1.jsonl"
 check_grep citation_links_article '"surface":"Art. 91c GG","expansion":"gg Art. 91c","url":"https://www.gesetze-im-internet.de/gg/art_91c.html"' "$tmp/d1.jsonl"
+check_grep citation_parts_in_json '"surface":"§ 2 Absatz 3 Satz 1 des Onlinezugangsgesetzes",.*"law":"Onlinezugangsgesetzes","slug":"ozg","unit":"§","number":"2","paragraph":"3","sentence":"1",' "$tmp/d1.jsonl"
 check_grep citation_genitive_title '"surface":"§ 2 Absatz 3 Satz 1 des Onlinezugangsgesetzes","expansion":"ozg § 2 Abs. 3 Satz 1","url":"https://www.gesetze-im-internet.de/ozg/__2.html"' "$tmp/d1.jsonl"
 g --db "$db" discover --format jsonl "$d/sample.md" >"$tmp/d2.jsonl"
 check discover_twice_is_idempotent cmp "$tmp/d1.jsonl" "$tmp/d2.jsonl"
