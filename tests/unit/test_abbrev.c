@@ -51,6 +51,9 @@ static const char *const cases[][3] = {
 	{ "nach dem Prinzip Einer für Alle (EfA) entwickelt", "EfA", "Einer für Alle" },
 	{ "das Bundesministerium für Digitales und Staatsmodernisierung (BMDS) will",
 	  "BMDS", "Bundesministerium für Digitales und Staatsmodernisierung" },
+	{ "das Bundesamt für Sicherheit in der Informationstechnik (nachfolgend „BSI“) prüft",
+	  "BSI", "Bundesamt für Sicherheit in der Informationstechnik" },
+	{ "nach dem Onlinezugangsgesetz (im Folgenden: OZG) sind", "OZG", "Onlinezugangsgesetz" },
 	/* real sentences of the corpus */
 	{ "# Gesetz zur Verbesserung des Onlinezugangs zu Verwaltungsleistungen (OZG)\n", "OZG",
 	  "Gesetz zur Verbesserung des Onlinezugangs zu Verwaltungsleistungen" },
