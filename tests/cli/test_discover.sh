@@ -19,10 +19,16 @@ check_grep entities_known_law_is_not_doubled '^added 3, updated 0, unchanged 0, 
 g --db "$db" export --format csv >"$tmp/x.csv"
 check_grep entity_is_a_draft_law_with_its_page \
   '^law-gg,law,Grundgesetz für die Bundesrepublik Deutschland,GG,,,,,https://www.gesetze-im-internet.de/gg/,,,draft,$' "$tmp/x.csv"
-check_grep entity_key_from_slug_with_underscore '^law-bsig-2009,law,.*,BSIG 2009,.*https://www.gesetze-im-internet.de/bsig_2009/' "$tmp/x.csv"
+check_grep entity_key_from_slug_with_underscore '^law-bsig-2009,law,[^,]*,BSIG 2009[|]BSIG,.*https://www.gesetze-im-internet.de/bsig_2009/' "$tmp/x.csv"
+check_grep entity_without_year_only_when_unique '^law-gg,law,Grundgesetz für die Bundesrepublik Deutschland,GG,' "$tmp/x.csv"
 check_grep entity_first_small_law '^law-1-dm-goldmuenzg,law,Gesetz über die Ausprägung einer 1-DM-Goldmünze' "$tmp/x.csv"
 if [ "$(sqlite3 "$db" "select count(*) from change where action = 'import --entities'")" = 1003 ]; then
 	ok entities_recorded_in_history; else not_ok entities_recorded_in_history; fi
+
+g --db "$tmp/years.db" import --entities "$d/laws-years.tsv" >/dev/null
+g --db "$tmp/years.db" export --format csv >"$tmp/years.csv"
+check_grep bare_abbreviation_added_when_unique '^law-xyzv-2010,law,Verordnung über X Y Z,XYZV 2010[|]XYZV,' "$tmp/years.csv"
+check_grep bare_abbreviation_left_out_when_shared '^law-abcg-1990,law,Gesetz über Alpha Beta Gamma,ABCG 1990,' "$tmp/years.csv"
 
 refuse() { # name file line pattern
 	g --db "$db" export --format csv >"$tmp/before.csv"
