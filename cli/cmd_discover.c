@@ -236,6 +236,11 @@ static int is_known(const struct known *k, const char *text, size_t len)
 	return found;
 }
 
+static int known_term(const char *s, size_t len, void *ctx)
+{
+	return is_known(ctx, s, len);
+}
+
 static const char gii[] = "https://www.gesetze-im-internet.de/";
 
 static int known_load(struct kb *kb, struct known *k, struct err *err)
@@ -535,7 +540,8 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		if (kb_cands_doc_begin(r.w, d.path, &err) < 0 ||
 		    dc_abbrev_scan(d.text, d.len, on_abbrev, &r) || r.failed ||
 		    dc_acronym_scan(d.text, d.len, on_acronym, &r) || r.failed ||
-		    dc_definition_scan(d.text, d.len, on_definition, &r) || r.failed ||
+		    dc_definition_scan_known(d.text, d.len, known_term, &known, on_definition, &r) ||
+		    r.failed ||
 		    dc_citation_scan(d.text, d.len, on_citation, &r) || r.failed ||
 		    (gz && (ex_extract_path(gz, d.path, &xopt, on_mention, &r, &err) < 0 || r.failed)))
 			rc = -1;
