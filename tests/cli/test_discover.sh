@@ -77,6 +77,11 @@ check_exit discover_without_files_is_usage_error 2 g --db "$db" discover
 check_exit discover_help 0 g discover --help
 check_exit candidates_help 0 g candidates --help
 
+# HTML goes through the reader: text only, lines of the input file
+g --db "$tmp/html.db" discover --format jsonl "$SHARED/corpus/page-baydig-zahlungsabwicklung.html" >"$tmp/h.jsonl"
+check_grep html_citation_found '"surface":"Art. 18 BayDiG",.*"line":4,' "$tmp/h.jsonl"
+check_no_grep html_no_markup_candidates '"surface":"(kNqLJV|HTML|CSS|JSX)"' "$tmp/h.jsonl"
+
 # ---- the queue ----
 id_of() { # kind surface
 	g --db "$db" candidates list --kind "$1" --format jsonl |
