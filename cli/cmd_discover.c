@@ -10,7 +10,7 @@
  *                 law resolves through the law entities, with its URL)
  * All documents are recorded in one transaction; a bad file (missing, not
  * UTF-8) leaves the KB as it was. Running it again over the same files
- * recounts and adds nothing. */
+ * recounts and adds nothing. The review queue is in cmd_candidates.c. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -20,8 +20,10 @@
 
 #include "../common/buf.h"
 #include "../extract/discover.h"
+#include "../extract/extract.h"
 #include "../extract/norm.h"
 #include "cli.h"
+#include "print_candidate.h"
 
 static const char discover_help[] =
 	"usage: glossar discover [--format text|jsonl] [--fuzzy] FILE...\n"
@@ -39,137 +41,31 @@ static const char discover_help[] =
 	"Lists the candidates found in these files.\n"
 	"\n"
 	"  --format F  text (default) or jsonl\n"
-	"  --fuzzy     also speech-recognition variants of known terms (needs the\n"
-	"              extractor's fuzzy matching)\n"
+	"  --fuzzy     also speech-recognition variants of known terms (\"Datapod\" for\n"
+	"              Dataport), from the extractor's fuzzy matching; files only\n"
 	"\n"
 	"examples:\n"
 	"  glossar discover report.md transcript.txt\n"
 	"  glossar discover --format jsonl law.md | jq -r 'select(.kind==\"citation\") | .url'\n";
 
-static const char candidates_help[] =
-	"usage: glossar candidates list [--kind K] [--status S] [--format text|jsonl]\n"
-	"       glossar candidates accept ID [--as KEY]\n"
-	"       glossar candidates reject ID\n"
-	"\n"
-	"The editors' review queue of what glossar discover found.\n"
-	"  list    K: abbreviation, acronym, variant, definition, citation;\n"
-	"          S: pending, accepted, rejected\n"
-	"  accept  abbreviation: adds the short and long form to the concept that has\n"
-	"          one of them as a label, else creates a draft concept keyed by the\n"
-	"          long form (\"foederale-it-kooperation\"); --as KEY names the concept.\n"
-	"          acronym: likewise, with the acronym as the preferred label.\n"
-	"          variant: adds a hidden label to its concept.\n"
-	"          definition: sets the definition (source: the document) of the\n"
-	"          concept the term names, if it has none (else refused, exit 1); a\n"
-	"          term no concept has becomes a draft concept.\n"
-	"          citation: marked accepted, nothing else changes.\n"
-	"          Every change is in the history as \"candidates accept ID\".\n"
-	"  reject  marks it rejected; discover never brings it back\n"
-	"\n"
-	"examples:\n"
-	"  glossar candidates list --kind abbreviation\n"
-	"  glossar candidates accept 3\n"
-	"  glossar candidates accept 7 --as dmk\n"
-	"  glossar candidates list --status pending --format jsonl\n";
-
-/* ---- output ---- */
-
-static void json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, c);
-		} else if (c == '\n') {
-			buf_puts(b, "\\n");
-		} else if (c == '\t') {
-			buf_puts(b, "\\t");
-		} else if (c == '\r') {
-			buf_puts(b, "\\r");
-		} else if (c < 0x20 || c == 0x7f) {
-			buf_printf(b, "\\u%04x", c);
-		} else {
-			buf_putc(b, c);
-		}
-	}
-	buf_putc(b, '"');
-}
-
-struct printer {
-	int jsonl;
-	long n;
-};
-
-/* Text: one line per candidate, tabs between the fields, no tabs inside them. */
-static void text_field(struct buf *b, const char *s, size_t max)
-{
-	size_t n = 0;
-	for (; *s && n < max; s++, n++)
-		buf_putc(b, *s == '\t' || *s == '\n' ? ' ' : *s);
-	if (*s) {
-		/* cut at a character boundary */
-		while (b->len && ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)
-			b->data[--b->len] = '\0';
-		if (b->len && (unsigned char)b->data[b->len - 1] >= 0xC0)
-			b->data[--b->len] = '\0';
-		buf_puts(b, "…");
-	}
-}
-
-static int print_candidate(const struct kb_candidate *c, void *ctx)
-{
-	struct printer *p = ctx;
-	struct buf b = BUF_INIT;
-	if (p->jsonl) {
-		buf_printf(&b, "{\"id\":%lld,\"kind\":", c->id);
-		json_str(&b, c->kind);
-		buf_puts(&b, ",\"surface\":");
-		json_str(&b, c->surface);
-		buf_puts(&b, ",\"expansion\":");
-		json_str(&b, c->expansion);
-		if (*c->url) {
-			buf_puts(&b, ",\"url\":");
-			json_str(&b, c->url);
-		}
-		buf_puts(&b, ",\"doc\":");
-		json_str(&b, c->doc);
-		buf_printf(&b, ",\"line\":%ld,\"context\":", c->line);
-		json_str(&b, c->context);
-		buf_printf(&b, ",\"count\":%ld,\"status\":", c->count);
-		json_str(&b, c->status);
-		buf_puts(&b, "}\n");
-	} else {
-		if (p->n == 0)
-			buf_puts(&b, "id\tkind\tsurface\texpansion\tcount\tfirst seen\tstatus\n");
-		buf_printf(&b, "%lld\t%s\t", c->id, c->kind);
-		text_field(&b, c->surface, 80);
-		buf_putc(&b, '\t');
-		text_field(&b, *c->url ? c->url : c->expansion, 100);
-		buf_printf(&b, "\t%ld\t", c->count);
-		text_field(&b, c->doc, 200);
-		buf_printf(&b, ":%ld\t%s\n", c->line, c->status);
-	}
-	p->n++;
-	int rc = fputs(buf_cstr(&b), stdout) == EOF;
-	buf_free(&b);
-	return rc;
-}
-
 /* ---- documents ---- */
 
 struct doc {
 	const char *path;
-	char *text;
+	char *text;       /* the text the finders read: the reader's, markup dropped */
 	size_t len;
+	struct ex_text t; /* the reader's text and map (files), unused for stdin */
+	int has_t;
 	size_t *lines; /* byte offset of each line start */
 	size_t n_lines;
 };
 
 static void doc_free(struct doc *d)
 {
-	free(d->text);
+	if (d->has_t)
+		ex_text_free(&d->t);
+	else
+		free(d->text);
 	free(d->lines);
 }
 
@@ -226,11 +122,28 @@ static int doc_read(struct doc *d, const char *path, struct err *err)
 			d->lines[d->n_lines++] = i;
 		}
 	}
+	/* Files go through the extraction stage's readers: Markdown markup blanked,
+	 * HTML and XML as text, positions mapped back to the input file. */
+	if (strcmp(path, "-")) {
+		struct ex_text t;
+		if (ex_text_read(path, NULL, &t, err) < 0)
+			return -1;
+		free(d->text);
+		d->t = t;
+		d->has_t = 1;
+		d->text = t.data;
+		d->len = t.len;
+	}
 	return 0;
 }
 
 static long doc_line(const struct doc *d, size_t offset)
 {
+	if (d->has_t) {
+		long line, col;
+		ex_text_position(&d->t, offset, &line, &col);
+		return line;
+	}
 	size_t lo = 0, hi = d->n_lines;
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
@@ -321,6 +234,11 @@ static int is_known(const struct known *k, const char *text, size_t len)
 		found = find_key(k, buf_cstr(&mk)) < k->n;
 	buf_free(&mk);
 	return found;
+}
+
+static int known_term(const char *s, size_t len, void *ctx)
+{
+	return is_known(ctx, s, len);
 }
 
 static const char gii[] = "https://www.gesetze-im-internet.de/";
@@ -544,15 +462,22 @@ static int on_citation(const char *text, const struct dc_citation *c, void *ctx)
 	return rc;
 }
 
-static int parse_format(const char *cmd, const char *f, int *jsonl)
+/* A speech-recognition variant of a known term ("Datapod" for Dataport). */
+static int on_mention(const struct ex_mention *m, void *ctx)
 {
-	if (!strcmp(f, "text"))
-		*jsonl = 0;
-	else if (!strcmp(f, "jsonl"))
-		*jsonl = 1;
-	else
-		return cli_usage_error(cmd, "unknown format '%s' (text, jsonl)", f);
-	return 0;
+	struct run *r = ctx;
+	if (strcmp(m->method, "fuzzy") || m->end > r->doc->len || m->start > m->end)
+		return 0;
+	char *surface = strndup(m->surface, m->surface_len);
+	if (!surface) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = 1;
+		return 1;
+	}
+	struct dc_span where = { m->start, m->end };
+	int rc = record(r, "variant", surface, m->concept, NULL, where, NULL);
+	free(surface);
+	return rc;
 }
 
 int cmd_discover(struct cli *cli, int argc, char **argv)
@@ -569,7 +494,7 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		if (c == 'h')
 			return cli_help(discover_help);
 		else if (c == 'f') {
-			if (parse_format("discover", optarg, &jsonl))
+			if (cli_parse_list_format("discover", optarg, &jsonl))
 				return EXIT_INPUT;
 		} else if (c == 'z')
 			fuzzy = 1;
@@ -578,11 +503,9 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 	}
 	if (optind == argc)
 		return cli_usage_error("discover", "expected one or more files");
-	if (fuzzy) {
-		fprintf(stderr, "glossar discover: --fuzzy needs the extractor's fuzzy matching, "
-		                "which this build does not have yet\n");
-		return EXIT_INPUT;
-	}
+	for (int i = optind; fuzzy && i < argc; i++)
+		if (!strcmp(argv[i], "-"))
+			return cli_usage_error("discover", "--fuzzy reads files twice; stdin cannot be one");
 	struct kb *kb;
 	if (cli_open_kb(cli, &kb) < 0)
 		return EXIT_INPUT;
@@ -597,6 +520,12 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		rc = -1;
 	if (rc == 0 && !(r.w = kb_cands_new(kb, &err)))
 		rc = -1;
+	struct gz *gz = NULL;
+	if (rc == 0 && fuzzy && !(gz = cli_load_gazetteer(kb, &err)))
+		rc = -1;
+	struct ex_options xopt;
+	memset(&xopt, 0, sizeof xopt);
+	xopt.fuzzy = 1;
 	for (int i = optind; rc == 0 && i < argc; i++) {
 		struct doc d;
 		if (cli_show_progress())
@@ -611,8 +540,10 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		if (kb_cands_doc_begin(r.w, d.path, &err) < 0 ||
 		    dc_abbrev_scan(d.text, d.len, on_abbrev, &r) || r.failed ||
 		    dc_acronym_scan(d.text, d.len, on_acronym, &r) || r.failed ||
-		    dc_definition_scan(d.text, d.len, on_definition, &r) || r.failed ||
-		    dc_citation_scan(d.text, d.len, on_citation, &r) || r.failed)
+		    dc_definition_scan_known(d.text, d.len, known_term, &known, on_definition, &r) ||
+		    r.failed ||
+		    dc_citation_scan(d.text, d.len, on_citation, &r) || r.failed ||
+		    (gz && (ex_extract_path(gz, d.path, &xopt, on_mention, &r, &err) < 0 || r.failed)))
 			rc = -1;
 		doc_free(&d);
 	}
@@ -621,6 +552,7 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 	if (rc == 0 && kb_cands_finish(r.w, &err) < 0)
 		rc = -1;
 	kb_cands_free(r.w);
+	gz_free(gz);
 	strv_free(&r.shorts);
 	known_free(&known);
 	if (rc == 0 && kb_commit(kb, &err) < 0)
@@ -631,14 +563,14 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		free(r.ids.v);
 		return cli_fail(&err);
 	}
-	struct printer p = { jsonl, 0 };
+	struct cand_printer p = { jsonl, 0 };
 	for (size_t i = 0; i < r.ids.n && rc == 0; i++) {
 		struct kb_candidate cand;
 		int found = kb_candidate_get(kb, r.ids.v[i], &cand, &err);
 		if (found < 0)
 			rc = -1;
 		else if (found) {
-			if (print_candidate(&cand, &p))
+			if (cli_print_candidate(&cand, &p))
 				rc = -1;
 			kb_candidate_free(&cand);
 		}
@@ -647,115 +579,5 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 	kb_close(kb);
 	if (rc < 0)
 		return err.msg[0] ? cli_fail(&err) : EXIT_INPUT;
-	return EXIT_OK;
-}
-
-/* ---- candidates ---- */
-
-static int parse_id(const char *s, long long *id)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || *end || end == s || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
-int cmd_candidates(struct cli *cli, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_usage_error("candidates", "expected list, accept or reject");
-	const char *sub = argv[1];
-	if (!strcmp(sub, "--help") || !strcmp(sub, "-h"))
-		return cli_help(candidates_help);
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "kind", required_argument, NULL, 'k' },
-		{ "status", required_argument, NULL, 's' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "as", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *kind = NULL, *status = NULL, *as_key = NULL;
-	int jsonl = 0, c;
-	optind = 0;
-	while ((c = getopt_long(argc - 1, argv + 1, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
-			return cli_help(candidates_help);
-		case 'k':
-			kind = optarg;
-			break;
-		case 's':
-			status = optarg;
-			break;
-		case 'f':
-			if (parse_format("candidates", optarg, &jsonl))
-				return EXIT_INPUT;
-			break;
-		case 'a':
-			as_key = optarg;
-			break;
-		default:
-			return cli_usage_error("candidates", "unknown option");
-		}
-	}
-	int n_args = argc - 1 - optind;
-	char **args = argv + 1 + optind;
-	static const char *const kinds[] = { "abbreviation", "acronym", "variant", "definition",
-		                             "citation", NULL };
-	static const char *const statuses[] = { "pending", "accepted", "rejected", NULL };
-	if (kind) {
-		size_t i = 0;
-		while (kinds[i] && strcmp(kinds[i], kind))
-			i++;
-		if (!kinds[i])
-			return cli_usage_error("candidates", "unknown kind '%s'", kind);
-	}
-	if (status) {
-		size_t i = 0;
-		while (statuses[i] && strcmp(statuses[i], status))
-			i++;
-		if (!statuses[i])
-			return cli_usage_error("candidates", "unknown status '%s'", status);
-	}
-	struct err err = { "", 0, "" };
-	struct kb *kb;
-	if (!strcmp(sub, "list")) {
-		if (n_args != 0 || as_key)
-			return cli_usage_error("candidates", "list takes no arguments but --kind, --status, --format");
-		if (cli_open_kb(cli, &kb) < 0)
-			return EXIT_INPUT;
-		struct printer p = { jsonl, 0 };
-		int rc = kb_candidate_list(kb, kind, status, print_candidate, &p, &err);
-		kb_close(kb);
-		return rc < 0 ? cli_fail(&err) : EXIT_OK;
-	}
-	if (strcmp(sub, "accept") && strcmp(sub, "reject"))
-		return cli_usage_error("candidates", "unknown subcommand '%s'", sub);
-	long long id;
-	if (n_args != 1 || parse_id(args[0], &id) < 0)
-		return cli_usage_error("candidates", "%s expects one candidate ID", sub);
-	if (kind || status || jsonl || (as_key && !strcmp(sub, "reject")))
-		return cli_usage_error("candidates", "%s takes no such option", sub);
-	if (cli_open_kb(cli, &kb) < 0)
-		return EXIT_INPUT;
-	int rc;
-	char msg[512] = "";
-	if (!strcmp(sub, "accept"))
-		rc = kb_candidate_accept(kb, id, as_key, msg, &err);
-	else {
-		rc = kb_candidate_reject(kb, id, &err);
-		snprintf(msg, sizeof msg, "candidate %lld rejected", id);
-	}
-	kb_close(kb);
-	if (rc < 0) {
-		err_print(&err, stderr);
-		/* a definition the concept already has is a refused check, not bad input */
-		return strstr(err.msg, "already has a definition") ? EXIT_CHECK : EXIT_INPUT;
-	}
-	printf("%s\n", msg);
 	return EXIT_OK;
 }

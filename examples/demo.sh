@@ -20,7 +20,14 @@ echo "   ... $(wc -l <"$out/mentions.jsonl") mentions; with --fuzzy also speech-
 "$glossar" --db "$db" extract --store "$here/bericht.md"
 echo "== vocabulary as CSV: $out/glossary.csv"
 "$glossar" --db "$db" export --format csv -o "$out/glossary.csv"
-for f in ttl rdfxml jsonld tbx md html latex; do
+echo "== glossary appendix of examples/bericht.md: $out/appendix.{md,html,latex,docbook,mkdocs}"
+for f in md html latex docbook mkdocs; do
+	"$glossar" --db "$db" appendix --format "$f" -o "$out/appendix.$f" "$here/bericht.md" 2>"$out/appendix.$f.log"
+done
+cat "$out/appendix.md.log"
+sed -n '1,12p' "$out/appendix.md"
+echo "== the whole vocabulary: $out/vocabulary.{ttl,rdfxml,jsonld,tbx,md,html,latex,docbook,mkdocs}"
+for f in ttl rdfxml jsonld tbx md html latex docbook mkdocs; do
 	"$glossar" --db "$db" export --format "$f" -o "$out/vocabulary.$f"
 done
-echo "== vocabulary: $out/vocabulary.{ttl,rdfxml,jsonld,tbx,md,html,latex}"
+sed -n '/^<https:[^>]*\/ozg>/,/^$/p' "$out/vocabulary.ttl"

@@ -5,14 +5,14 @@
 
 int gl_jsonld_defined_terms(struct buf *b, const char *title, const struct gl_list *l)
 {
-	struct buf id = BUF_INIT, url = BUF_INIT;
+	struct buf id = BUF_INIT, url = BUF_INIT, note = BUF_INIT;
 	int rc = buf_puts(b, "{\n  \"@context\": \"https://schema.org\",\n"
 	                     "  \"@type\": \"DefinedTermSet\",\n  \"name\": \"") ||
 	         esc_json(b, title) || buf_puts(b, "\",\n  \"inLanguage\": \"de\",\n"
 	                                           "  \"hasDefinedTerm\": [");
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		struct gl_item it;
-		rc = gl_item_make(&l->items[i], &id, &url, &it) ||
+		rc = gl_item_make(&l->items[i], &id, &url, &note, &it) ||
 		     buf_puts(b, i ? ",\n    {" : "\n    {") ||
 		     buf_puts(b, "\"@type\": \"DefinedTerm\", \"@id\": \"#") || esc_json(b, it.id) ||
 		     buf_puts(b, "\", \"termCode\": \"") || esc_json(b, it.key) ||
@@ -33,6 +33,7 @@ int gl_jsonld_defined_terms(struct buf *b, const char *title, const struct gl_li
 	}
 	buf_free(&id);
 	buf_free(&url);
+	buf_free(&note);
 	return rc || buf_puts(b, l->n ? "\n  ]\n}\n" : "]\n}\n");
 }
 
@@ -62,7 +63,8 @@ static int html_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		rc = rc || buf_putc(b, ')');
 	rc = rc || buf_puts(b, "</dt>\n<dd>");
 	if (!it->definition)
-		return rc || buf_puts(b, "<p><em>" GL_PENDING ".</em></p></dd>\n");
+		return rc || buf_puts(b, "<p><em>") || esc_html(b, it->note) ||
+		       buf_puts(b, "</em></p></dd>\n");
 	rc = rc || buf_puts(b, "<p>") || esc_html(b, it->definition) || buf_puts(b, "</p>");
 	if (it->source[0] || it->url[0]) {
 		rc = rc || buf_puts(b, "<p>" GL_SOURCE ": ");

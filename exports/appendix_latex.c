@@ -1,5 +1,6 @@
 /* appendix_latex.c - the glossary as a file for \input after
- * \usepackage[acronym]{glossaries} (and hyperref for the source links):
+ * \usepackage[acronym,nopostdot]{glossaries} (and hyperref for the source
+ * links; nopostdot since the descriptions end in their own full stop):
  * \newacronym for a concept with abbreviations, \newglossaryentry for the
  * rest. Every field passes esc_latex, so no text can become a command.
  * The sort key is the DIN 5007-1 position, as digits, so makeindex and
@@ -11,13 +12,13 @@ static int tex_begin(struct gl_ctx *ctx)
 	return buf_puts(ctx->out, "% ") || esc_latex(ctx->out, ctx->title) ||
 	       buf_puts(ctx->out, " - written by glossar.\n"
 	                          "% Use: \\usepackage[T1]{fontenc} \\usepackage{hyperref}\n"
-	                          "%      \\usepackage[acronym]{glossaries} \\input{this file}\n");
+	                          "%      \\usepackage[acronym,nopostdot]{glossaries} \\input{this file}\n");
 }
 
 static int tex_description(struct buf *b, const struct gl_item *it)
 {
 	if (!it->definition)
-		return buf_puts(b, "\\emph{" GL_PENDING ".}");
+		return buf_puts(b, "\\emph{") || esc_latex(b, it->note) || buf_putc(b, '}');
 	int rc = esc_latex(b, it->definition);
 	for (size_t i = 1; i < it->abbreviations->n && rc == 0; i++)
 		rc = buf_puts(b, i == 1 ? " " GL_ALSO ": " : ", ") || esc_latex(b, it->abbreviations->v[i]);

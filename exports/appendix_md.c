@@ -32,7 +32,7 @@ static int md_entry(struct gl_ctx *ctx, const struct gl_item *it)
 	if (it->definition)
 		rc = rc || esc_md(b, it->definition) || buf_putc(b, '\n');
 	else
-		rc = rc || buf_puts(b, "*" GL_PENDING ".*\n");
+		rc = rc || buf_putc(b, '*') || esc_md(b, it->note) || buf_puts(b, "*\n");
 	if (it->definition && (it->source[0] || it->url[0])) {
 		rc = rc || buf_puts(b, "\n" GL_SOURCE ": ");
 		if (it->url[0])

@@ -77,7 +77,7 @@ static int db_entry(struct gl_ctx *ctx, const struct gl_item *it)
 	rc = rc || xmlTextWriterStartElement(w, BAD_CAST "glossdef") < 0;
 	if (!it->definition) {
 		rc = rc || xmlTextWriterStartElement(w, BAD_CAST "para") < 0 ||
-		     db_element(st, "emphasis", GL_PENDING ".") < 0 ||
+		     db_element(st, "emphasis", it->note) < 0 ||
 		     xmlTextWriterEndElement(w) < 0;
 	} else {
 		rc = rc || db_element(st, "para", it->definition) < 0;

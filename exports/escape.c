@@ -67,14 +67,23 @@ int esc_latex_url(struct buf *b, const char *url)
 
 int esc_md(struct buf *b, const char *s)
 {
+	/* Backslash escapes only where CommonMark and Python-Markdown (MkDocs)
+	 * both honour them; the rest as character references, which both decode. */
 	int rc = 0;
 	for (const char *p = s; *p && rc == 0; p++) {
-		if (*p == '\r' || *p == '\n' || *p == '\t')
-			rc = buf_putc(b, ' ');
-		else if (strchr("\\`*_{}[]()<>#!|&~^", *p))
-			rc = buf_putc(b, '\\') || buf_putc(b, *p);
-		else
-			rc = buf_putc(b, *p);
+		switch (*p) {
+		case '\r': case '\n': case '\t': rc = buf_putc(b, ' '); break;
+		case '<': rc = buf_puts(b, "&lt;"); break;
+		case '&': rc = buf_puts(b, "&amp;"); break;
+		case '|': rc = buf_puts(b, "&#124;"); break;
+		case '~': rc = buf_puts(b, "&#126;"); break;
+		case '^': rc = buf_puts(b, "&#94;"); break;
+		default:
+			if (strchr("\\`*_{}[]()>#!", *p))
+				rc = buf_putc(b, '\\') || buf_putc(b, *p);
+			else
+				rc = buf_putc(b, *p);
+		}
 	}
 	return rc;
 }

@@ -14,8 +14,9 @@ int esc_html(struct buf *b, const char *s);
 int esc_latex(struct buf *b, const char *s);
 /* A URL inside \href{...}: percent-encoded where LaTeX would read a command. */
 int esc_latex_url(struct buf *b, const char *url);
-/* CommonMark inline text: every character that could start markup is
- * backslash-escaped; line breaks become spaces. */
+/* Markdown inline text, for CommonMark and Python-Markdown alike: \ ` * _
+ * { } [ ] ( ) > # ! backslash-escaped, < & | ~ ^ as character references;
+ * line breaks become spaces. */
 int esc_md(struct buf *b, const char *s);
 /* The inside of a JSON string: " \ and control characters escaped, and
  * < > & U+2028 U+2029 as \uXXXX so the JSON can sit inside <script>. */

@@ -28,6 +28,7 @@ enum gl_order {
 struct gl_entry {
 	const struct kb_concept *concept;
 	int has_approved_definition; /* status approved and a definition */
+	const char *replaced_by_label; /* deprecated: the replacing concept's label, or NULL */
 };
 
 struct gl_list {

@@ -1,12 +1,26 @@
 /* gl_write.c - the one walk over the selected, sorted concepts that every
  * human-readable glossary format shares (cmark's render.c in small). */
+#include <string.h>
+
 #include "gl_writer.h"
 
-int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, struct gl_item *it)
+int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, struct buf *note,
+                 struct gl_item *it)
 {
 	const struct kb_concept *c = e->concept;
 	buf_reset(id);
 	buf_reset(url);
+	buf_reset(note);
+	/* A deprecated concept says so (and what replaces it) rather than "in review". */
+	if (!e->has_approved_definition) {
+		int rc = !strcmp(c->status, "deprecated")
+		                 ? buf_puts(note, GL_DEPRECATED) ||
+		                           (e->replaced_by_label &&
+		                            buf_printf(note, ", " GL_REPLACED " %s", e->replaced_by_label))
+		                 : buf_puts(note, GL_PENDING);
+		if (rc || buf_putc(note, '.'))
+			return -1;
+	}
 	/* Only web links become links; spaces and quotes in them are percent-encoded. */
 	if (esc_ident(id, c->key) || (esc_is_link(c->source_url) && esc_iri(url, c->source_url)))
 		return -1;
@@ -15,6 +29,7 @@ int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, stru
 	it->label = c->pref_label;
 	it->abbreviations = &c->abbreviations;
 	it->definition = e->has_approved_definition ? c->definition : NULL;
+	it->note = it->definition ? NULL : buf_cstr(note);
 	it->source = c->source;
 	it->url = buf_cstr(url);
 	return 0;
@@ -46,13 +61,13 @@ int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
 	const struct gl_writer *w = writer_for(f);
 	if (!w)
 		return err_set(err, NULL, 0, "unknown glossary format");
-	struct buf b = BUF_INIT, id = BUF_INIT, url = BUF_INIT;
+	struct buf b = BUF_INIT, id = BUF_INIT, url = BUF_INIT, note = BUF_INIT;
 	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : "Glossar", l, 0, NULL };
 	int rc = w->begin(&ctx);
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		struct gl_item it;
 		ctx.index = i;
-		rc = gl_item_make(&l->items[i], &id, &url, &it) || w->entry(&ctx, &it);
+		rc = gl_item_make(&l->items[i], &id, &url, &note, &it) || w->entry(&ctx, &it);
 		if (rc == 0 && b.len > 65536)
 			rc = flush(out, &b);
 	}
@@ -64,6 +79,7 @@ int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
 	buf_free(&b);
 	buf_free(&id);
 	buf_free(&url);
+	buf_free(&note);
 	if (rc)
 		return err_set(err, NULL, 0, "cannot write the glossary (out of memory or output error)");
 	return 0;

@@ -10,6 +10,8 @@
 
 /* Shown instead of a definition that is not approved yet. */
 #define GL_PENDING "Definition in Prüfung"
+#define GL_DEPRECATED "Veralteter Begriff"
+#define GL_REPLACED "ersetzt durch"
 #define GL_SOURCE "Quelle"
 #define GL_ALSO "Auch"
 
@@ -19,7 +21,8 @@ struct gl_item {
 	const char *id;                    /* esc_ident of the key */
 	const char *label;                 /* preferred label */
 	const struct strv *abbreviations;
-	const char *definition;            /* NULL while awaiting review */
+	const char *definition;            /* NULL while awaiting review or deprecated */
+	const char *note;                  /* shown instead of a definition (plain text), else NULL */
 	const char *source;                /* "" when none */
 	const char *url;                   /* a link (esc_is_link, esc_iri), or "" */
 };
@@ -38,8 +41,9 @@ struct gl_writer {
 	int (*end)(struct gl_ctx *ctx);
 };
 
-/* Fills it for entry e; id and url are buffers owned by the caller. */
-int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, struct gl_item *it);
+/* Fills it for entry e; id, url and note are buffers owned by the caller. */
+int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, struct buf *note,
+                 struct gl_item *it);
 
 extern const struct gl_writer gl_writer_md, gl_writer_html, gl_writer_latex,
 	gl_writer_docbook, gl_writer_mkdocs;

@@ -65,6 +65,9 @@ int gl_select(const struct kb_vocab *v, const char *const *keys, size_t n_keys,
 			continue;
 		s[n].e.concept = c;
 		s[n].e.has_approved_definition = gl_is_approved(c);
+		const struct kb_concept *r = c->replaced_by && c->replaced_by[0]
+		                                     ? kb_vocab_find(v, c->replaced_by) : NULL;
+		s[n].e.replaced_by_label = r ? r->pref_label : NULL;
 		if (order == GL_ORDER_ALPHA && !(s[n].din = din_key(c->pref_label))) {
 			for (size_t j = 0; j < n; j++)
 				free(s[j].din);

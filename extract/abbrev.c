@@ -657,12 +657,27 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		return 0;
 	struct sf sf;
 	const char *pattern = "long (short)";
-	if (word_is(text, len, in, "kurz") || word_is(text, len, in, "Kurz")) {
-		in += 4;
-		if (in < in_end && text[in] == ':')
-			in++;
-		in = skip_space(text, len, in);
-		pattern = "kurz";
+	/* "(kurz: FITKO)", "(im Folgenden: OZG)", "(nachfolgend „BSI“)" */
+	static const char *const cues[] = { "kurz", "Kurz", "abgek\xc3\xbcrzt", "im Folgenden",
+	                                    "nachfolgend", "Nachfolgend", "fortan", NULL };
+	for (size_t k = 0; cues[k]; k++)
+		if (word_is(text, len, in, cues[k])) {
+			in += strlen(cues[k]);
+			if (in < in_end && text[in] == ':')
+				in++;
+			in = skip_space(text, len, in);
+			pattern = "kurz";
+			break;
+		}
+	/* quotes around the short form */
+	size_t qn;
+	int32_t q = in < in_end ? dc_cp(text, in_end, in, &qn) : 0;
+	if (q == '"' || q == 0x201E || q == 0x201C || q == 0xBB) {
+		in += qn;
+		size_t p = dc_prev(text, in_end), pn;
+		int32_t e = dc_cp(text, in_end, p, &pn);
+		if (p >= in && (e == '"' || e == 0x201C || e == 0x201D || e == 0xAB))
+			in_end = p;
 	}
 	struct dc_span s = short_at(text, in_end, in);
 	struct dc_span lf;

@@ -23,7 +23,10 @@ static const char *const stop_words[] = {
 	"EU", "EG", "EWG", "EWR", "UN", "UNO", "USA", "US", "UK", "GB", "DE", "AT", "CH", "FR",
 	"NL", "IT", "EN", "BRD", "DDR",
 	/* legal and bibliographic */
-	"BGBl", "ABl", "GVBl", "BAnz", "BT", "BR", "Drs", "AZ", "ID", "NR", "ABS", "ART",
+	"BGBl", "ABl", "GVBl", "GBl", "GMBl", "VkBl", "BAnz", "BT", "BR", "Drs", "AZ", "ID", "NR",
+	"ABS", "ART", "PLZ", "JA", "NEIN",
+	/* standards bodies and international organisations outside the field */
+	"DIN", "ISO", "EN", "IEC", "NATO", "OECD", "UNESCO", "UNICEF", "WHO",
 	/* company and legal forms */
 	"AG", "GmbH", "KG", "OHG", "SE", "eG", "eV", "AöR", "KdöR", "gGmbH", "UG",
 	/* formats, protocols, everyday technology */

@@ -74,6 +74,11 @@ typedef int (*dc_definition_fn)(const char *text, const struct dc_definition *d,
 /* Finds definition sentences whose term is a plausible term (a noun phrase
  * of at most five words that starts with a capital or a quote). */
 int dc_definition_scan(const char *text, size_t len, dc_definition_fn fn, void *ctx);
+/* The same, also taking a term of any shape (up to eight words) that known
+ * says is a label of the knowledge base. */
+typedef int (*dc_known_fn)(const char *s, size_t len, void *ctx);
+int dc_definition_scan_known(const char *text, size_t len, dc_known_fn known, void *known_ctx,
+                             dc_definition_fn fn, void *ctx);
 
 /* ---- legal citations (citation.c) ---- */
 

@@ -150,7 +150,8 @@ int kb_candidate_get(struct kb *kb, long long id, struct kb_candidate *out, stru
 /* Accepts a candidate in one transaction, through kb_concept_put (history
  * action "candidates accept ID"): an abbreviation adds its labels to the
  * concept that has the long or short form as a label (or as_key), else
- * creates a draft concept keyed by the long form; an acronym likewise
+ * creates a draft concept keyed by the long form (refused when another
+ * concept shows the short form: it would be ambiguous); an acronym likewise
  * without a long form; a variant adds a hidden label to its concept; a
  * definition sets the definition (source: the document) of the concept
  * named by the term (or as_key) when it has none, and creates a draft

@@ -19,10 +19,16 @@ check_grep entities_known_law_is_not_doubled '^added 3, updated 0, unchanged 0, 
 g --db "$db" export --format csv >"$tmp/x.csv"
 check_grep entity_is_a_draft_law_with_its_page \
   '^law-gg,law,Grundgesetz für die Bundesrepublik Deutschland,GG,,,,,https://www.gesetze-im-internet.de/gg/,,,draft,$' "$tmp/x.csv"
-check_grep entity_key_from_slug_with_underscore '^law-bsig-2009,law,.*,BSIG 2009,.*https://www.gesetze-im-internet.de/bsig_2009/' "$tmp/x.csv"
+check_grep entity_key_from_slug_with_underscore '^law-bsig-2009,law,[^,]*,BSIG 2009[|]BSIG,.*https://www.gesetze-im-internet.de/bsig_2009/' "$tmp/x.csv"
+check_grep entity_without_year_only_when_unique '^law-gg,law,Grundgesetz für die Bundesrepublik Deutschland,GG,' "$tmp/x.csv"
 check_grep entity_first_small_law '^law-1-dm-goldmuenzg,law,Gesetz über die Ausprägung einer 1-DM-Goldmünze' "$tmp/x.csv"
 if [ "$(sqlite3 "$db" "select count(*) from change where action = 'import --entities'")" = 1003 ]; then
 	ok entities_recorded_in_history; else not_ok entities_recorded_in_history; fi
+
+g --db "$tmp/years.db" import --entities "$d/laws-years.tsv" >/dev/null
+g --db "$tmp/years.db" export --format csv >"$tmp/years.csv"
+check_grep bare_abbreviation_added_when_unique '^law-xyzv-2010,law,Verordnung über X Y Z,XYZV 2010[|]XYZV,' "$tmp/years.csv"
+check_grep bare_abbreviation_left_out_when_shared '^law-abcg-1990,law,Gesetz über Alpha Beta Gamma,ABCG 1990,' "$tmp/years.csv"
 
 refuse() { # name file line pattern
 	g --db "$db" export --format csv >"$tmp/before.csv"
@@ -44,6 +50,7 @@ check_grep counts_unknown_acronym '"kind":"acronym","surface":"BMDS",.*"count":2
 check_no_grep known_acronym_is_no_candidate '"kind":"acronym","surface":"(OZG|GG|DMK)"' "$tmp/d1.jsonl"
 check_grep finds_definition '"kind":"definition","surface":"Registermodernisierung","expansion":"Unter Registermodernisierung versteht man' "$tmp/d1.jsonl"
 check_grep citation_links_article '"surface":"Art. 91c GG","expansion":"gg Art. 91c","url":"https://www.gesetze-im-internet.de/gg/art_91c.html"' "$tmp/d1.jsonl"
+check_grep citation_parts_in_json '"surface":"§ 2 Absatz 3 Satz 1 des Onlinezugangsgesetzes",.*"law":"Onlinezugangsgesetzes","slug":"ozg","unit":"§","number":"2","paragraph":"3","sentence":"1",' "$tmp/d1.jsonl"
 check_grep citation_genitive_title '"surface":"§ 2 Absatz 3 Satz 1 des Onlinezugangsgesetzes","expansion":"ozg § 2 Abs. 3 Satz 1","url":"https://www.gesetze-im-internet.de/ozg/__2.html"' "$tmp/d1.jsonl"
 g --db "$db" discover --format jsonl "$d/sample.md" >"$tmp/d2.jsonl"
 check discover_twice_is_idempotent cmp "$tmp/d1.jsonl" "$tmp/d2.jsonl"
@@ -61,9 +68,19 @@ after=$(sqlite3 "$db" "select count(*) || '/' || sum(count) from candidate")
 if [ $status -eq 2 ] && grep -q "invalid-utf8.txt:2: invalid UTF-8" "$tmp/err" && [ "$before" = "$after" ]; then
 	ok discover_refuses_invalid_utf8; else not_ok discover_refuses_invalid_utf8 "exit $status $(cat "$tmp/err")"; fi
 check_exit discover_missing_file_is_exit_2 2 g --db "$db" discover "$tmp/nope.md"
+g --db "$db" discover "$d/sample.md" "$data/hostile/billion-laughs.xml" >"$tmp/out" 2>"$tmp/err"; status=$?
+after=$(sqlite3 "$db" "select count(*) || '/' || sum(count) from candidate")
+if [ $status -eq 2 ] && grep -q "billion-laughs.xml:14: not well-formed XML" "$tmp/err" && [ "$before" = "$after" ]; then
+	ok discover_refuses_entity_loop; else not_ok discover_refuses_entity_loop "exit $status $(cat "$tmp/err")"; fi
+check_exit discover_empty_and_nul_files 0 g --db "$db" discover "$data/hostile/empty.txt" "$data/hostile/nul-bytes.txt" "$data/hostile/unclosed.html"
 check_exit discover_without_files_is_usage_error 2 g --db "$db" discover
 check_exit discover_help 0 g discover --help
 check_exit candidates_help 0 g candidates --help
+
+# HTML goes through the reader: text only, lines of the input file
+g --db "$tmp/html.db" discover --format jsonl "$SHARED/corpus/page-baydig-zahlungsabwicklung.html" >"$tmp/h.jsonl"
+check_grep html_citation_found '"surface":"Art. 18 BayDiG",.*"line":4,' "$tmp/h.jsonl"
+check_no_grep html_no_markup_candidates '"surface":"(kNqLJV|HTML|CSS|JSX)"' "$tmp/h.jsonl"
 
 # ---- the queue ----
 id_of() { # kind surface
@@ -71,10 +88,21 @@ id_of() { # kind surface
 	grep "\"surface\":\"$2\"" | sed 's/^{"id":\([0-9]*\),.*/\1/'
 }
 dmk=$(id_of abbreviation DMK)
+g --db "$db" extract "$d/sample.md" >"$tmp/m0.jsonl"
+check_no_grep before_accept_dmk_is_no_mention '"surface":"DMK"' "$tmp/m0.jsonl"
 g --db "$db" candidates accept "$dmk" >"$tmp/a1"
 check_grep accept_abbreviation_creates_draft '^digitalministerkonferenz: draft concept added$' "$tmp/a1"
 g --db "$db" export --format csv >"$tmp/x2.csv"
 check_grep accepted_concept_has_both_labels '^digitalministerkonferenz,concept,Digitalministerkonferenz,DMK,.*,draft,$' "$tmp/x2.csv"
+# discover -> accept -> extract: the accepted abbreviation matches exactly
+g --db "$db" extract "$d/sample.md" >"$tmp/m1.jsonl"
+check_grep accepted_abbreviation_is_extracted '"line":3,"col":31,"start":58,"end":61,"surface":"DMK","concept":"digitalministerkonferenz","label":"DMK","method":"exact"' "$tmp/m1.jsonl"
+check_grep accepted_long_form_is_extracted '"surface":"Digitalministerkonferenz","concept":"digitalministerkonferenz","label":"Digitalministerkonferenz","method":"exact"' "$tmp/m1.jsonl"
+# law entities: plain mentions of a federal law link to it
+printf 'Das BSIG 2009 und das Grundgesetz für die Bundesrepublik Deutschland.\n' >"$tmp/laws.txt"
+g --db "$db" extract "$tmp/laws.txt" >"$tmp/m2.jsonl"
+check_grep law_entity_abbreviation_is_extracted '"surface":"BSIG 2009","concept":"law-bsig-2009"' "$tmp/m2.jsonl"
+check_grep law_entity_title_is_extracted '"surface":"Grundgesetz für die Bundesrepublik Deutschland","concept":"law-gg"' "$tmp/m2.jsonl"
 if [ "$(sqlite3 "$db" "select count(*) from change where action = 'candidates accept $dmk'")" = 1 ]; then
 	ok accept_recorded_in_history; else not_ok accept_recorded_in_history; fi
 g --db "$db" candidates list --kind abbreviation --status accepted --format jsonl >"$tmp/l1"
@@ -120,6 +148,19 @@ g --db "$db" candidates accept "$mpk" >"$tmp/a6"
 check_grep accept_acronym_creates_draft '^mpk: draft concept added$' "$tmp/a6"
 g --db "$db" candidates accept "$mpk" >"$tmp/a7"
 check_grep accept_twice_changes_nothing "^candidate $mpk was accepted before$" "$tmp/a7"
+
+# a variant (as discover --fuzzy records it) accepted becomes a hidden label
+# that the extractor matches exactly
+sqlite3 "$db" "insert into candidate (kind, surface, expansion, doc, line, context, count, created)
+  values ('variant', 'Regmoo', 'registermodernisierung', 'podcast.txt', 7, 'die Regmoo kommt', 1, '2026-11-29T00:00:00Z')"
+var=$(id_of variant Regmoo)
+g --db "$db" candidates accept "$var" >"$tmp/a8"
+check_grep accept_variant_adds_hidden_label "^registermodernisierung: hidden label 'Regmoo' added$" "$tmp/a8"
+printf 'Ja, die Regmoo kommt.\n' >"$tmp/podcast.txt"
+g --db "$db" extract "$tmp/podcast.txt" >"$tmp/m3.jsonl"
+check_grep accepted_variant_is_extracted '"surface":"Regmoo","concept":"registermodernisierung","label":"Regmoo","method":"exact"' "$tmp/m3.jsonl"
+check_exit discover_fuzzy_runs 0 g --db "$db" discover --fuzzy "$d/sample.md"
+check_exit discover_fuzzy_refuses_stdin 2 g --db "$db" discover --fuzzy -
 
 # stdin, and --dry-run of the entities
 printf 'Die Ministerpräsidentenkonferenz (MPK) tagt.\n' | g --db "$db" discover --format jsonl - >"$tmp/d5.jsonl"

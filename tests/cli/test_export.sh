@@ -59,6 +59,9 @@ for set in shipped hostile; do
 	if have_xmllint; then
 		check ${set}_tbx_validates_against_tbx_basic xmllint --noout --relaxng "$rng" "$o.tbx"
 		check ${set}_docbook_is_well_formed xmllint --noout "$o.docbook"
+		dbrng=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+		if [ -f "$dbrng" ]; then check ${set}_docbook_validates_against_docbook_5 xmllint --noout --relaxng "$dbrng" "$o.docbook"
+		else skip ${set}_docbook_validates "DocBook 5 schema missing: apt-get install docbook5-xml"; fi
 		check ${set}_rdfxml_is_well_formed xmllint --noout "$o.rdfxml"
 	else skip ${set}_xmllint "xmllint missing: apt-get install libxml2-utils"; fi
 
@@ -88,6 +91,8 @@ check_grep json_ld_escapes_lt_as_u003c '\\u003c/script\\u003e' "$h.html"
 check_grep html_percent_encodes_url 'href="https://example.org/a\?b=1&amp;c=%3Cx%3E#frag%20%22q%22"' "$h.html"
 check_no_grep no_javascript_link_in_html 'href="javascript' "$h.html"
 check_grep html_marks_pending_definition '<em>Definition in Prüfung.</em>' "$h.html"
+check_grep html_marks_deprecated_concept '<dt id="alt"><dfn>Straße</dfn></dt>' "$h.html"
+check_grep html_says_deprecated '<em>Veralteter Begriff.</em>' "$h.html"
 grep -v '^%' "$h.latex" >"$tmp/tex-body"
 check_no_grep latex_has_no_unescaped_input '\\input' "$tmp/tex-body"
 check_no_grep latex_has_no_unescaped_write18 '\\write18' "$tmp/tex-body"
@@ -113,6 +118,34 @@ if have_xmllint; then
 	got=$(xmllint --xpath 'string(//*[local-name()="glossentry"][@xml:id="tex"]/*[local-name()="glossterm"])' "$h.docbook")
 	if [ "$got" = '\input{/etc/passwd}' ]; then ok docbook_text_reads_back; else not_ok docbook_text_reads_back "$got"; fi
 fi
+
+# pdflatex with the glossaries package typesets both LaTeX files, without
+# shell escape, and the hostile one reads no file and runs nothing.
+if command -v pdflatex >/dev/null 2>&1 && kpsewhich glossaries.sty >/dev/null 2>&1 &&
+	kpsewhich tracklang.sty >/dev/null 2>&1; then
+	for set in shipped hostile; do
+		mkdir -p "$tmp/tex-$set"
+		cp "$tmp/$set.latex" "$tmp/tex-$set/glossar.tex"
+		printf '%s\n' '\documentclass{article}' '\usepackage[T1]{fontenc}' '\usepackage[utf8]{inputenc}' \
+			'\usepackage[ngerman]{babel}' '\usepackage{hyperref}' '\usepackage[acronym,nopostdot]{glossaries}' \
+			'\makenoidxglossaries' '\input{glossar.tex}' '\begin{document}' '\glsaddall' \
+			'\printnoidxglossaries' '\end{document}' >"$tmp/tex-$set/doc.tex"
+		(cd "$tmp/tex-$set" && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape doc.tex &&
+			pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape doc.tex) >"$tmp/tex-$set/out" 2>&1
+		if [ $? -eq 0 ] && [ -s "$tmp/tex-$set/doc.pdf" ]; then ok ${set}_latex_typesets_with_glossaries
+		else not_ok ${set}_latex_typesets_with_glossaries "$(grep -A2 '^!' "$tmp/tex-$set/doc.log" | head -5)"; fi
+	done
+	check_no_grep latex_reads_no_file_from_data '\(/etc/passwd' "$tmp/tex-hostile/doc.log"
+	check_no_grep latex_has_no_undefined_command 'Undefined control sequence' "$tmp/tex-hostile/doc.log"
+else skip latex_typesets "pdflatex or the glossaries package missing (texlive-latex-extra)"; fi
+
+# Python-Markdown, which MkDocs runs, reads the md and mkdocs outputs as meant.
+if [ -x "$py" ] && "$py" -c 'import markdown' 2>/dev/null; then
+	py_checks "$here/md_check.py" md "$h.md"
+	py_checks "$here/md_check.py" abbr "$tmp/shipped.mkdocs" OZG Onlinezugangsgesetz
+	py_checks "$here/md_check.py" inert "$h.mkdocs"
+	py_checks "$here/md_check.py" inert "$tmp/shipped.mkdocs"
+else skip python_markdown "python3-markdown missing"; fi
 
 # Selection, order and options.
 s=$tmp/shipped.db

@@ -116,11 +116,21 @@ static void test_accept_abbreviation_joins_existing_concept(void)
 	CHECK(kb_concept_get(kb, "dataport", &c, &err) == 1);
 	CHECK(c.abbreviations.n == 1 && !strcmp(c.abbreviations.v[0], "DP"));
 	kb_concept_free(&c);
+	/* a short form another concept shows is refused, not made ambiguous */
+	CHECK(kb_begin(kb, &err) == 0);
+	w = kb_cands_new(kb, &err);
+	CHECK(kb_cands_doc_begin(w, "d.txt", &err) == 0);
+	long long clash = kb_cands_add(w, "abbreviation", "DP", "Datenportal", "", "d.txt", 1, "", &err);
+	CHECK(kb_cands_finish(w, &err) == 0);
+	kb_cands_free(w);
+	CHECK(kb_commit(kb, &err) == 0);
+	CHECK(kb_candidate_accept(kb, clash, "datenportal", msg, &err) < 0);
+	CHECK(strstr(err.msg, "'DP' is a label of dataport already") != NULL);
 	/* nothing changes when the accept fails */
 	long long changes = query_int("SELECT count(*) FROM change");
 	CHECK(kb_candidate_accept(kb, bad, "Not A Key", msg, &err) < 0);
 	CHECK(query_int("SELECT count(*) FROM change") == changes);
-	CHECK(query_int("SELECT count(*) FROM candidate WHERE status = 'pending'") == 1);
+	CHECK(query_int("SELECT count(*) FROM candidate WHERE status = 'pending'") == 2);
 }
 
 static void test_keys_from_long_forms(void)

@@ -109,9 +109,27 @@ static void test_definition_sentences(void)
 	}
 }
 
+static int knows_eid(const char *s, size_t len, void *ctx)
+{
+	(void)ctx;
+	return len == 9 && !memcmp(s, "eID-Karte", 9);
+}
+
+static void test_known_labels_need_no_plausible_shape(void)
+{
+	const char *t = "Die eID-Karte ist ein Ausweis für Unionsbürger. Die eFoo ist ein Ding.";
+	struct buf b = BUF_INIT;
+	dc_definition_scan(t, strlen(t), collect, &b);
+	CHECK_STR(buf_cstr(&b), "");
+	dc_definition_scan_known(t, strlen(t), knows_eid, NULL, collect, &b);
+	CHECK_STR(buf_cstr(&b), "eID-Karte=ist ein");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	RUN(test_sentences_know_german_abbreviations);
 	RUN(test_definition_sentences);
+	RUN(test_known_labels_need_no_plausible_shape);
 	TEST_END();
 }

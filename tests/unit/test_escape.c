@@ -45,8 +45,11 @@ static void test_latex_url_escapes_hash_and_percent(void)
 
 static void test_md_escapes_markup_and_joins_lines(void)
 {
-	CHECK_STR(run(esc_md, "*a* _b_ [c](d) <e> `f` #g \\h !i |j &k"),
-	          "\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\#g \\\\h \\!i \\|j \\&k");
+	CHECK_STR(run(esc_md, "*a* _b_ [c](d) <e> `f` #g \\h !i |j &k ~~l~~ ^m"),
+	          "\\*a\\* \\_b\\_ \\[c\\]\\(d\\) &lt;e\\> \\`f\\` \\#g \\\\h \\!i &#124;j &amp;k "
+	          "&#126;&#126;l&#126;&#126; &#94;m");
+	CHECK_STR(run(esc_md, "</script><img src=x onerror=alert(1)>"),
+	          "&lt;/script\\>&lt;img src=x onerror=alert\\(1\\)\\>");
 	CHECK_STR(run(esc_md, "eins\nzwei\r\ndrei"), "eins zwei  drei");
 	CHECK_STR(run(esc_md, "Straße 1. Ä-Ö"), "Straße 1. Ä-Ö");
 }

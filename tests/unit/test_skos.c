@@ -105,10 +105,35 @@ static void test_tbx_marks_terms(void)
 	free(t);
 }
 
+static void test_glossary_names_the_replacement_of_a_deprecated_concept(void)
+{
+	struct kb_vocab v;
+	vocab_make(&v);
+	struct gl_list l;
+	struct err err;
+	CHECK(gl_select(&v, NULL, 0, GL_ORDER_ALPHA, 0, &l, &err) == 0);
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	CHECK(gl_write(f, &l, GL_MD, NULL, &err) == 0);
+	fclose(f);
+	CHECK(data && strstr(data, "## OZG alt\n\n*Veralteter Begriff, ersetzt durch Onlinezugangsgesetz.*\n"));
+	/* Alphabetical: Einer für Alle, Onlinezugangsgesetz, OZG alt. */
+	const char *a = data ? strstr(data, "## Einer") : NULL, *b = data ? strstr(data, "## Online") : NULL,
+	           *c = data ? strstr(data, "## OZG alt") : NULL;
+	CHECK(a && b && c && a < b && b < c);
+	free(data);
+	gl_list_free(&l);
+}
+
 int main(void)
 {
 	RUN(test_turtle_has_the_documented_triples);
 	RUN(test_jsonld_and_rdfxml_carry_replaced_by);
 	RUN(test_tbx_marks_terms);
+	RUN(test_glossary_names_the_replacement_of_a_deprecated_concept);
 	TEST_END();
 }
