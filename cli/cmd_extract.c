@@ -28,6 +28,9 @@ static const char extract_help[] =
 	"  --store                  record the documents and their mentions in the KB\n"
 	"                           (a document extracted again has its mentions replaced)\n"
 	"  --stats                  print files, bytes, mentions and MB/s to stderr\n"
+	"  --fuzzy                  also find speech-recognition variants of labels of 6 or\n"
+	"                           more letters (edit distance, sound-alike, Koelner\n"
+	"                           Phonetik): method \"fuzzy\", score below 1\n"
 	"\n"
 	"exit status: 0 (also when nothing was found), 2 unreadable input or bad usage\n"
 	"\n"
@@ -35,6 +38,7 @@ static const char extract_help[] =
 	"  glossar extract report.md\n"
 	"  glossar extract --format tsv page.html notes.txt\n"
 	"  cat transcript.txt | glossar extract --stats\n"
+	"  glossar extract --fuzzy transcript.txt\n"
 	"  glossar compile -o vocab.gz && glossar extract --gazetteer vocab.gz corpus.txt\n"
 	"  glossar extract --store docs/*.md\n";
 
@@ -394,8 +398,6 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 {
 	if (store && gz_path)
 		return cli_usage_error("extract", "--store needs the knowledge base, not --gazetteer");
-	if (fuzzy)
-		return cli_usage_error("extract", "--fuzzy is not available in this build yet");
 
 	struct err err = { "", 0, "" };
 	struct kb *kb = NULL;
@@ -423,7 +425,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\n");
 	size_t bytes = 0;
 	double t0 = now_seconds();
-	struct ex_options opt = { 0, in_format, NULL, &bytes };
+	struct ex_options opt = { fuzzy, in_format, NULL, &bytes };
 	for (int f = 0; f < n_files && rc == EXIT_OK; f++) {
 		const char *path = files[f];
 		if (store) {

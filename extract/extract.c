@@ -63,6 +63,7 @@ struct run {
 	struct gz_hit *hits;
 	size_t n_hits, cap_hits;
 	int stopped;
+	const struct gz_fuzzy *fz; /* with --fuzzy */
 };
 
 /* Emits the hits of a block whose byte 0 is input offset base. With t set
@@ -88,7 +89,7 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 		m.concept = gz_entry_concept(r->gz, h->entry);
 		m.label = gz_entry_label(r->gz, h->entry);
 		m.method = h->method;
-		m.score = 1.0;
+		m.score = h->score;
 		if (r->fn(&m, r->ctx))
 			r->stopped = 1;
 	}
@@ -136,7 +137,9 @@ static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, str
 		}
 		if (nz_run(&r->z, data, len) < 0 ||
 		    gz_match_block(r->gz, &r->z, data, skip_to - base, cut, &r->hits, &r->n_hits,
-		                   &r->cap_hits) < 0) {
+		                   &r->cap_hits) < 0 ||
+		    (r->fz && gz_fuzzy_block(r->fz, &r->z, data, skip_to - base, cut, &r->hits,
+		                             &r->n_hits, &r->cap_hits) < 0)) {
 			rc = err_set(err, name, 0, "out of memory");
 			goto out;
 		}
@@ -175,8 +178,10 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	if (!ex_format_valid(format))
 		return err_set(err, name, 0, "unknown format '%s'", format);
-	struct run r = { gz, path, fn, ctx, { 0 }, NULL, 0, 0, 0 };
+	struct run r = { gz, path, fn, ctx, { 0 }, NULL, 0, 0, 0, NULL };
 	nz_init(&r.z);
+	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
+		return err_set(err, name, 0, "out of memory building the fuzzy index");
 	int rc = 0;
 	if (!strcmp(format, "txt")) {
 		int is_stdin = !strcmp(path, "-");
@@ -202,7 +207,9 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 		if (bad_line)
 			warn(opt, path, bad_line, "invalid UTF-8, the bytes are skipped");
 		if (nz_run(&r.z, t.data, t.len) < 0 ||
-		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0)
+		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0 ||
+		    (r.fz && gz_fuzzy_block(r.fz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits,
+		                            &r.cap_hits) < 0))
 			rc = err_set(err, name, 0, "out of memory");
 		else
 			emit_hits(&r, t.data, 0, NULL, &t);

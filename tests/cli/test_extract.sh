@@ -39,6 +39,24 @@ if [ -f "$transcript" ]; then
 			[ "$got" = "$surf" ] || echo "$s $surf"
 		done | head -3)
 	check transcript_offsets_match_surfaces test -z "$bad"
+	# --fuzzy: the speech-recognition variants, none of them a label of the fixture
+	g --db "$db" extract --fuzzy "$transcript" >"$tmp/f.jsonl"
+	for v in 'ET-Planungsrats?:it-planungsrat' 'T-Planungsrat:it-planungsrat' 'VITACO:vitako' \
+		'Datapod:dataport' 'Deutschlandstick:deutschland-stack' 'EU-Vollet:eudi-wallet'; do
+		surface=${v%%:*} concept=${v#*:}
+		check_grep "fuzzy_finds_$(echo "$surface" | tr -c 'A-Za-z\n' _)" "\"surface\":\"$surface\",\"concept\":\"$concept\",\"label\":\"[^\"]*\",\"method\":\"fuzzy\",\"score\":0\.[0-9]+\}" "$tmp/f.jsonl"
+		check_no_grep "exact_misses_$(echo "$surface" | tr -c 'A-Za-z\n' _)" "\"surface\":\"$surface\"" "$tmp/t.jsonl"
+	done
+	# fuzzy adds to the exact mentions, it takes none away
+	check fuzzy_keeps_exact test "$(grep -vc '"method":"fuzzy"' "$tmp/f.jsonl")" -eq "$(wc -l <"$tmp/t.jsonl")"
+	# streaming: 40 copies (2.6 MB, several blocks) give 40 times the mentions
+	n1=$(wc -l <"$tmp/t.jsonl")
+	i=0; while [ $i -lt 40 ]; do cat "$transcript"; echo; i=$((i + 1)); done >"$tmp/big.txt"
+	n40=$(g --db "$db" extract <"$tmp/big.txt" | wc -l)
+	check streaming_blocks_lose_nothing test "$n40" -eq $((n1 * 40))
+	tr '\n' ' ' <"$tmp/big.txt" >"$tmp/oneline.txt"
+	n40=$(g --db "$db" extract "$tmp/oneline.txt" | wc -l)
+	check streaming_single_line test "$n40" -eq $((n1 * 40))
 	# stdin gives the same records with doc "-"
 	g --db "$db" extract <"$transcript" | sed 's/^{"doc":"-"/{"doc":"X"/' >"$tmp/s1"
 	sed 's/^{"doc":"[^"]*"/{"doc":"X"/' "$tmp/t.jsonl" >"$tmp/s2"
