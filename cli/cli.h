@@ -24,6 +24,10 @@ int cmd_term(struct cli *cli, int argc, char **argv);
 int cmd_lint(struct cli *cli, int argc, char **argv);
 int cmd_kb(struct cli *cli, int argc, char **argv);
 
+/* The gazetteer of every label of every concept in the KB (cmd_extract.c). */
+struct gz;
+struct gz *cli_load_gazetteer(struct kb *kb, struct err *err);
+
 /* Prints err as "file:line: message" and returns EXIT_INPUT. */
 int cli_fail(const struct err *err);
 /* Prints "glossar CMD: message" and the hint to use --help; returns EXIT_INPUT. */

@@ -1,5 +1,11 @@
 /* exports.h - writers of the vocabulary and of glossary appendices.
- * Exports read the knowledge base's vocabulary; they never call the extractor. */
+ * Exports read the knowledge base's vocabulary; they never call the extractor.
+ *
+ * Human-readable glossaries (appendix and export in md, html, latex, docbook,
+ * mkdocs) share one walk: gl_select picks and sorts the concepts, gl_write
+ * walks them and each format supplies only how to write its parts.
+ * Linked data (SKOS in ttl, rdfxml, jsonld) is one graph built once and
+ * serialised three ways; TBX-Basic and CSV have writers of their own. */
 #ifndef GLOSSAR_EXPORTS_H
 #define GLOSSAR_EXPORTS_H
 
@@ -11,5 +17,78 @@
 /* glossary.csv (DESIGN.md): the round-trip format read by kb_import_csv.
  * Deterministic: concepts sorted by key, fields quoted only where needed. */
 int csv_write_vocab(FILE *out, const struct kb_vocab *v, struct err *err);
+
+/* ---- glossaries for people ---- */
+
+enum gl_order {
+	GL_ORDER_ALPHA,     /* German dictionary order, DIN 5007-1 */
+	GL_ORDER_FIRST_USE, /* the order of the keys as given */
+};
+
+struct gl_entry {
+	const struct kb_concept *concept;
+	int has_approved_definition; /* status approved and a definition */
+	const char *replaced_by_label; /* deprecated: the replacing concept's label, or NULL */
+};
+
+struct gl_list {
+	struct gl_entry *items;
+	size_t n;
+};
+
+/* True when c's definition may be shown: status approved, definition not empty. */
+int gl_is_approved(const struct kb_concept *c);
+
+/* Selects concepts from v: the n_keys keys given (in first-use order; unknown
+ * keys are skipped), or every concept when keys is NULL. approved_only drops
+ * those without an approved definition. Sorted by order. */
+int gl_select(const struct kb_vocab *v, const char *const *keys, size_t n_keys,
+              enum gl_order order, int approved_only, struct gl_list *out, struct err *err);
+void gl_list_free(struct gl_list *l);
+
+/* DIN 5007-1 comparison of two labels: case-insensitive, ä as a, ö as o,
+ * ü as u, ß as ss, other accents ignored; ties broken by the labels' bytes. */
+int gl_collate(const char *a, const char *b);
+
+enum gl_format { GL_MD, GL_HTML, GL_LATEX, GL_DOCBOOK, GL_MKDOCS };
+
+/* Parses "md", "html", "latex", "docbook", "mkdocs"; -1 when unknown. */
+int gl_format_parse(const char *name);
+
+struct gl_options {
+	const char *title; /* the glossary's heading, "Glossar" when NULL */
+};
+
+/* Writes the entries of l in format f. Concepts without an approved
+ * definition appear as awaiting review ("Definition in Prüfung"). */
+int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
+             const struct gl_options *opt, struct err *err);
+
+/* ---- linked data ---- */
+
+#define SKOS_DEFAULT_BASE "https://example.org/glossar/"
+#define SKOS_DEFAULT_LICENSE "https://creativecommons.org/licenses/by/4.0/"
+
+enum skos_syntax { SKOS_TTL, SKOS_RDFXML, SKOS_JSONLD };
+
+struct skos_options {
+	const char *base_uri; /* concept IRI = base_uri + key; the scheme is base_uri */
+	const char *title;    /* dct:title of the scheme */
+	const char *license;  /* dct:license of the scheme */
+};
+
+/* True when base is an absolute IRI usable as a namespace (scheme, no
+ * spaces or characters IRIs forbid, ending in '/'). */
+int skos_base_is_valid(const char *base);
+
+/* The vocabulary as one SKOS concept scheme in the given syntax; the three
+ * syntaxes carry the same triples. */
+int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
+               const struct skos_options *opt, struct err *err);
+
+/* ---- terminology exchange ---- */
+
+/* TBX-Basic (ISO 30042:2019, DCA style): one conceptEntry per concept. */
+int tbx_write(FILE *out, const struct kb_vocab *v, struct err *err);
 
 #endif

@@ -198,6 +198,7 @@ struct sf {
 	char parts[4][MAX_SHORT + 1]; /* hyphen parts, folded */
 	size_t n_parts;
 	int has_word_part;       /* a part with lower-case letters ("Rat" of "IT-Rat") */
+	int is_stopword;         /* EU, EG, ...: defined only letter by letter */
 };
 
 static int is_roman(const char *s, size_t n)
@@ -268,6 +269,7 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 	sf->n_parts++;
 	if (sf->n_parts > 4)
 		return 0;
+	sf->is_stopword = dc_acronym_is_stopword(text + s.start, len);
 	return upper >= 2 && upper * 3 >= letters && sf->n_req >= 2;
 }
 
@@ -459,10 +461,33 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 		}
 		if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc))
 			return 0;
+		/* "auf der Straße (ADR)": a long form starts with a content word */
+		const struct word *fw = &w[skip + (size_t)first];
+		if (text[fw->start] >= 'a' && text[fw->start] <= 'z' &&
+		    is_function_word(text + fw->start, fw->end - fw->start))
+			return 0; /* "Einer für Alle (EfA)" is fine */
+		/* "Verordnung (EU)", "und e der Verordnung (EU)": a short form of the
+		 * stop list needs every letter at the start of a word or part */
+		if (sf->is_stopword)
+			for (size_t i = 0; i < lc.n; i++)
+				if (lc.matched[i] && !lc.is_part[i])
+					return 0;
 		first += (long)skip;
+	}
+	/* "§ 3 Absatz 1 Satz 1 der Klärschlammverordnung (AbfKlärV)": a citation
+	 * is no long form */
+	static const char *const citation_words[] = { "Absatz", "Satz", "Nummer", "Artikel",
+		"Anlage", "Buchstabe", "Abschnitt", "Teil", "Kapitel", "Paragraph", NULL };
+	for (size_t i = 0; citation_words[i]; i++) {
+		size_t n = strlen(citation_words[i]);
+		if (w[first].end - w[first].start == n && !memcmp(text + w[first].start, citation_words[i], n))
+			return 0;
 	}
 	lf->start = w[first].start;
 	lf->end = w[nw - 1].end;
+	/* "Frühsommermeningoenzephalitis-(FSME)-Virus" */
+	while (lf->end > lf->start + 1 && text[lf->end - 1] == '-')
+		lf->end--;
 	return 1;
 }
 
@@ -632,12 +657,27 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		return 0;
 	struct sf sf;
 	const char *pattern = "long (short)";
-	if (word_is(text, len, in, "kurz") || word_is(text, len, in, "Kurz")) {
-		in += 4;
-		if (in < in_end && text[in] == ':')
-			in++;
-		in = skip_space(text, len, in);
-		pattern = "kurz";
+	/* "(kurz: FITKO)", "(im Folgenden: OZG)", "(nachfolgend „BSI“)" */
+	static const char *const cues[] = { "kurz", "Kurz", "abgek\xc3\xbcrzt", "im Folgenden",
+	                                    "nachfolgend", "Nachfolgend", "fortan", NULL };
+	for (size_t k = 0; cues[k]; k++)
+		if (word_is(text, len, in, cues[k])) {
+			in += strlen(cues[k]);
+			if (in < in_end && text[in] == ':')
+				in++;
+			in = skip_space(text, len, in);
+			pattern = "kurz";
+			break;
+		}
+	/* quotes around the short form */
+	size_t qn;
+	int32_t q = in < in_end ? dc_cp(text, in_end, in, &qn) : 0;
+	if (q == '"' || q == 0x201E || q == 0x201C || q == 0xBB) {
+		in += qn;
+		size_t p = dc_prev(text, in_end), pn;
+		int32_t e = dc_cp(text, in_end, p, &pn);
+		if (p >= in && (e == '"' || e == 0x201C || e == 0x201D || e == 0xAB))
+			in_end = p;
 	}
 	struct dc_span s = short_at(text, in_end, in);
 	struct dc_span lf;

@@ -1,8 +1,8 @@
 /* acronym.c - acronym tokens and the German stop list (discover.h).
  *
- * An acronym is a token with at least two capitals that make up at least a
- * third of its letters: BMDS, MPK, XÖV, KONSENS, NOOTS, EfA, IDNrG, BayDiG;
- * not ReggMobild (an ASR slip) or Verwaltung. Whether the knowledge base
+ * An acronym is a token with at least two capitals that make up half its
+ * letters or more (or one of at most five letters): BMDS, MPK, XÖV, KONSENS, EfA, IDNrG, BayDiG;
+ * not ReggMobild (an ASR slip), GitHub or Verwaltung. Whether the knowledge base
  * knows it is for the caller to decide; this file knows only the text and
  * the stop list below. */
 #include "discover.h"
@@ -23,7 +23,10 @@ static const char *const stop_words[] = {
 	"EU", "EG", "EWG", "EWR", "UN", "UNO", "USA", "US", "UK", "GB", "DE", "AT", "CH", "FR",
 	"NL", "IT", "EN", "BRD", "DDR",
 	/* legal and bibliographic */
-	"BGBl", "ABl", "GVBl", "BAnz", "BT", "BR", "Drs", "AZ", "ID", "NR", "ABS", "ART",
+	"BGBl", "ABl", "GVBl", "GBl", "GMBl", "VkBl", "BAnz", "BT", "BR", "Drs", "AZ", "ID", "NR",
+	"ABS", "ART", "PLZ", "JA", "NEIN",
+	/* standards bodies and international organisations outside the field */
+	"DIN", "ISO", "EN", "IEC", "NATO", "OECD", "UNESCO", "UNICEF", "WHO",
 	/* company and legal forms */
 	"AG", "GmbH", "KG", "OHG", "SE", "eG", "eV", "AöR", "KdöR", "gGmbH", "UG",
 	/* formats, protocols, everyday technology */
@@ -35,8 +38,11 @@ static const char *const stop_words[] = {
 	"CO", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", NULL,
 };
 
+/* "XIV", and numbered sections like "VIIIa" */
 static int is_roman(const char *s, size_t len)
 {
+	if (len > 1 && s[len - 1] >= 'a' && s[len - 1] <= 'z')
+		len--;
 	for (size_t i = 0; i < len; i++)
 		if (!strchr("IVXLCDM", s[i]))
 			return 0;
@@ -71,7 +77,8 @@ int dc_is_acronym(const char *s, size_t len)
 			return 0;
 		i += n;
 	}
-	return upper >= 2 && upper * 3 >= letters;
+	/* "GitHub", "ReggMobild": two capitals in a long word are camel case */
+	return upper >= 2 && (upper * 2 >= letters || letters <= 5);
 }
 
 int dc_acronym_scan(const char *text, size_t len, dc_token_fn fn, void *ctx)

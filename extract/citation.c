@@ -374,7 +374,8 @@ const char *dc_laws_resolve(struct dc_laws *laws, const char *text, struct dc_sp
 	}
 	size_t start = s.start;
 	/* "des Grundgesetzes", "der Abgabenordnung" */
-	if (s.end - start > 4 && (!memcmp(text + start, "des ", 4) || !memcmp(text + start, "der ", 4)))
+	if (s.end - start > 4 && (!memcmp(text + start, "des", 3) || !memcmp(text + start, "der", 3)) &&
+	    dc_is_space((unsigned char)text[start + 3]))
 		start += 4;
 	while (start < s.end && dc_is_space((unsigned char)text[start]))
 		start++;

@@ -216,6 +216,8 @@ static void split_words(const char *text, struct dc_span s, struct words *out)
 		int comma = 0;
 		while (b > a) {
 			size_t p = dc_prev(text, b);
+			if (p < a)
+				break; /* stray continuation bytes */
 			int32_t c = dc_cp(text, b, p, &n);
 			if (!is_quote_or_punct(c) || (c == '.' && b - a <= 4 && p > a))
 				break; /* keep "Abs." whole */
@@ -307,30 +309,6 @@ static size_t skip_marker(const char *text, const struct words *w, size_t k)
 	return k;
 }
 
-/* Whether words [a, b) make a plausible term: 1..5 words, the last one
- * capitalised (a German noun) or quoted, no verb-like stop word first. */
-static int plausible(const char *text, const struct words *w, size_t a, size_t b)
-{
-	if (b <= a || b - a > 5)
-		return 0;
-	if (b - a == 1 && is_any(text, w, a, not_terms))
-		return 0;
-	size_t n;
-	int32_t first_last = dc_cp(text, w->w[b - 1].end, w->w[b - 1].start, &n);
-	if (!dc_is_upper(first_last))
-		return 0;
-	for (size_t k = a; k < b; k++) {
-		if (w->comma_after[k] && k + 1 < b)
-			return 0;
-		int32_t c = dc_cp(text, w->w[k].end, w->w[k].start, &n);
-		if (!dc_is_letter(c))
-			return 0;
-		if (k > a && k + 1 < b && !dc_is_upper(c) && !is_any(text, w, k, function_words))
-			return 0; /* "Das Land sich einmischt" */
-	}
-	return 1;
-}
-
 /* A capitalised word, or a lower-case one with an adjective's ending. */
 static int adjective_or_noun(const char *text, const struct words *w, size_t k)
 {
@@ -350,21 +328,53 @@ static int adjective_or_noun(const char *text, const struct words *w, size_t k)
 	return 0;
 }
 
-static int report(const char *text, struct dc_span sentence, const struct words *w, size_t a,
-                  size_t b, const char *pattern, dc_definition_fn fn, void *ctx)
+/* Whether words [a, b) make a plausible term: 1..5 words, the last one
+ * capitalised (a German noun) or quoted, no verb-like stop word first. */
+static int plausible(const char *text, const struct words *w, size_t a, size_t b)
 {
-	while (a < b && is_any(text, w, a, articles))
-		a++;
-	if (!plausible(text, w, a, b))
+	if (b <= a || b - a > 5)
 		return 0;
-	struct dc_definition d = { sentence, { w->w[a].start, w->w[b - 1].end }, pattern };
-	return fn(text, &d, ctx);
+	if (b - a == 1 && is_any(text, w, a, not_terms))
+		return 0;
+	size_t n;
+	int32_t first_last = dc_cp(text, w->w[b - 1].end, w->w[b - 1].start, &n);
+	if (!dc_is_upper(first_last))
+		return 0;
+	for (size_t k = a; k < b; k++) {
+		if (w->comma_after[k] && k + 1 < b)
+			return 0;
+		int32_t c = dc_cp(text, w->w[k].end, w->w[k].start, &n);
+		if (!dc_is_letter(c))
+			return 0;
+		if (k > a && k + 1 < b && !dc_is_upper(c) && !is_any(text, w, k, function_words) &&
+		    !adjective_or_noun(text, w, k))
+			return 0; /* "Das Land sich einmischt"; "Anbieter digitaler Dienste" is fine */
+	}
+	return 1;
 }
 
 struct def_scan {
 	dc_definition_fn fn;
 	void *ctx;
+	dc_known_fn known; /* may be NULL */
+	void *known_ctx;
 };
+
+static int report(const char *text, struct dc_span sentence, const struct words *w, size_t a,
+                  size_t b, const char *pattern, const struct def_scan *ds)
+{
+	while (a < b && is_any(text, w, a, articles))
+		a++;
+	if (b <= a)
+		return 0;
+	struct dc_span term = { w->w[a].start, w->w[b - 1].end };
+	/* a known concept's label needs no plausible shape ("eID-Karte") */
+	if (!plausible(text, w, a, b) &&
+	    !(ds->known && b - a <= 8 && ds->known(text + term.start, term.end - term.start, ds->known_ctx)))
+		return 0;
+	struct dc_definition d = { sentence, term, pattern };
+	return ds->fn(text, &d, ds->ctx);
+}
 
 static int im_sinne(const char *text, const struct words *w, size_t k, const char *im)
 {
@@ -406,7 +416,7 @@ static int one_sentence(const char *text, struct dc_span s, void *ctx)
 					if (w.comma_after[b - 1])
 						break;
 				}
-				rc = report(text, s, &w, a, b, "Im Sinne ... 1.", ds->fn, ds->ctx);
+				rc = report(text, s, &w, a, b, "Im Sinne ... 1.", ds);
 			}
 			return rc;
 		}
@@ -414,14 +424,14 @@ static int one_sentence(const char *text, struct dc_span s, void *ctx)
 	/* "X im Sinne dieses Gesetzes ist/sind ..." */
 	for (size_t k = k0 + 1; k < w.n && k <= k0 + 6; k++)
 		if (im_sinne(text, &w, k, "im") && is_any(text, &w, k + 4, copulas))
-			return report(text, s, &w, k0, k, "im Sinne", ds->fn, ds->ctx);
+			return report(text, s, &w, k0, k, "im Sinne", ds);
 	/* "Unter X versteht man ...", "Unter X ist ... zu verstehen" */
 	if (is(text, &w, k0, "Unter"))
 		for (size_t k = k0 + 2; k < w.n && k <= k0 + 7; k++)
 			if ((is(text, &w, k, "versteht") && is(text, &w, k + 1, "man")) ||
 			    ((is(text, &w, k, "ist") || is(text, &w, k, "sind")) &&
 			     is(text, &w, w.n - 2, "zu") && is(text, &w, w.n - 1, "verstehen")))
-				return report(text, s, &w, k0 + 1, k, "versteht man", ds->fn, ds->ctx);
+				return report(text, s, &w, k0 + 1, k, "versteht man", ds);
 	/* "... versteht man unter X eine/ein/die ..." */
 	for (size_t k = k0; k + 2 < w.n; k++)
 		if (is(text, &w, k, "versteht") && is(text, &w, k + 1, "man") &&
@@ -429,30 +439,32 @@ static int one_sentence(const char *text, struct dc_span s, void *ctx)
 			size_t a = k + 3, b = a;
 			while (b < w.n && b - a < 5 && !is_any(text, &w, b, articles))
 				b++;
-			return report(text, s, &w, a, b, "versteht man", ds->fn, ds->ctx);
+			return report(text, s, &w, a, b, "versteht man", ds);
 		}
 	/* "Als X bezeichnet man ..." */
 	if (is(text, &w, k0, "Als"))
 		for (size_t k = k0 + 2; k + 1 < w.n && k <= k0 + 6; k++)
 			if ((is(text, &w, k, "bezeichnet") || is(text, &w, k, "bezeichnen")) &&
 			    is(text, &w, k + 1, "man"))
-				return report(text, s, &w, k0 + 1, k, "bezeichnet", ds->fn, ds->ctx);
+				return report(text, s, &w, k0 + 1, k, "bezeichnet", ds);
 	/* "X ist ein/eine/der/die/das ...", "X bezeichnet ..." at the start */
 	for (size_t k = k0 + 1; k < w.n && k <= k0 + 6; k++) {
 		if (w.comma_after[k - 1])
 			break;
 		if ((is(text, &w, k, "ist") || is(text, &w, k, "sind")) && is_any(text, &w, k + 1, articles) &&
-		    !is(text, &w, k + 1, "den") && !is(text, &w, k + 1, "dem")) {
+		    !is(text, &w, k + 1, "den") && !is(text, &w, k + 1, "dem") &&
+		    !(is(text, &w, k, "sind") && is(text, &w, k + 1, "der"))) {
+			/* "Die Beschlüsse ... sind der richterlichen Erörterung entzogen": dative */
 			/* "Dem Antrag ist ... beizufügen", "Dabei ist ...": no definitions */
 			if (is_any(text, &w, k0, prepositions) || is_to_infinitive(text, &w))
 				return 0;
 			int indefinite = is(text, &w, k + 1, "ein") || is(text, &w, k + 1, "eine");
 			if (!indefinite && !is_any(text, &w, k0, articles) && !quoted(text, &w, k0))
 				return 0;
-			return report(text, s, &w, k0, k, "ist ein", ds->fn, ds->ctx);
+			return report(text, s, &w, k0, k, "ist ein", ds);
 		}
 		if (is(text, &w, k, "bezeichnet") || is(text, &w, k, "bezeichnen"))
-			return report(text, s, &w, k0, k, "bezeichnet", ds->fn, ds->ctx);
+			return report(text, s, &w, k0, k, "bezeichnet", ds);
 		if (is_any(text, &w, k, copulas))
 			break;
 	}
@@ -467,7 +479,7 @@ static int one_sentence(const char *text, struct dc_span s, void *ctx)
 			while (a > k0 && k - a < 2 && !w.comma_after[a - 1] && adjective_or_noun(text, &w, a - 1))
 				a--;
 			if (w.w[k].end - w.w[k].start >= 5)
-				return report(text, s, &w, a, k + 1, "also", ds->fn, ds->ctx);
+				return report(text, s, &w, a, k + 1, "also", ds);
 			break;
 		}
 	return 0;
@@ -475,6 +487,12 @@ static int one_sentence(const char *text, struct dc_span s, void *ctx)
 
 int dc_definition_scan(const char *text, size_t len, dc_definition_fn fn, void *ctx)
 {
-	struct def_scan ds = { fn, ctx };
+	return dc_definition_scan_known(text, len, NULL, NULL, fn, ctx);
+}
+
+int dc_definition_scan_known(const char *text, size_t len, dc_known_fn known, void *known_ctx,
+                             dc_definition_fn fn, void *ctx)
+{
+	struct def_scan ds = { fn, ctx, known, known_ctx };
 	return dc_sentence_scan(text, len, one_sentence, &ds);
 }

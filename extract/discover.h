@@ -42,8 +42,8 @@ int dc_abbrev_explains(const char *short_form, size_t short_len, const char *lon
 
 /* ---- unknown acronyms (acronym.c) ---- */
 
-/* Whether s looks like an acronym: at least two capitals, at least a third of
- * its letters capitals, 2..12 bytes ("BMDS", "XÖV", "EfA", "IDNrG"). */
+/* Whether s looks like an acronym: at least two capitals, half of its letters
+ * capitals or at most five letters, 2..12 bytes ("BMDS", "XÖV", "EfA", "IDNrG"). */
 int dc_is_acronym(const char *s, size_t len);
 /* Whether the German stop list holds s: roman numerals, units, currency and
  * country codes, and all-caps words that are no terms of the field. */
@@ -74,6 +74,11 @@ typedef int (*dc_definition_fn)(const char *text, const struct dc_definition *d,
 /* Finds definition sentences whose term is a plausible term (a noun phrase
  * of at most five words that starts with a capital or a quote). */
 int dc_definition_scan(const char *text, size_t len, dc_definition_fn fn, void *ctx);
+/* The same, also taking a term of any shape (up to eight words) that known
+ * says is a label of the knowledge base. */
+typedef int (*dc_known_fn)(const char *s, size_t len, void *ctx);
+int dc_definition_scan_known(const char *text, size_t len, dc_known_fn known, void *known_ctx,
+                             dc_definition_fn fn, void *ctx);
 
 /* ---- legal citations (citation.c) ---- */
 

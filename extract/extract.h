@@ -28,6 +28,12 @@ struct gz;
 /* Compiles one automaton from every label. Strings are copied. */
 struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err);
 void gz_free(struct gz *gz);
+/* Writes the compiled automaton to path, and maps one back (read-only,
+ * validated: magic, version, every count and offset). */
+int gz_save(const struct gz *gz, const char *path, struct err *err);
+struct gz *gz_load(const char *path, struct err *err);
+size_t gz_label_count(const struct gz *gz);
+size_t gz_max_key(const struct gz *gz);
 
 /* One mention (DESIGN.md, "Mention record"). Pointers are valid during the callback only. */
 struct ex_mention {
@@ -48,7 +54,16 @@ typedef int (*ex_mention_fn)(const struct ex_mention *m, void *ctx);
 struct ex_options {
 	int fuzzy;          /* also report speech-recognition variants */
 	const char *format; /* "txt", "md", "html", "xml", or NULL to decide by file name */
+	/* Called for a problem that does not stop the run (invalid UTF-8, once
+	 * per file); NULL prints it to stderr. */
+	void (*warn)(const struct err *w, void *ctx);
+	size_t *bytes_read; /* when not NULL, input bytes read are added to it */
 };
+
+/* The reader for a file name: "txt", "md", "html" or "xml" (txt when unknown).
+ * ex_format_valid tells whether a --format value is one of them. */
+const char *ex_format_for(const char *path);
+int ex_format_valid(const char *format);
 
 /* Extracts every mention of path ("-" for stdin), in document order.
  * Returns 0, or -1 with err filled (file and line where known). */

@@ -394,7 +394,8 @@ static int accept(struct kb *kb, const struct kb_candidate *cand, const char *as
 			goto oom;
 		if (kb_concept_put(kb, &c, action, err) < 0)
 			goto out;
-		snprintf(msg, 512, "%s: definition %s from %s", c.key, found ? "set" : "added with a new draft concept",
+		snprintf(msg, 512, "%s: definition %s from %s", c.key,
+		         found ? "set" : "added with a new draft concept",
 		         cand->doc);
 		rc = 0;
 		goto out;
@@ -409,6 +410,14 @@ static int accept(struct kb *kb, const struct kb_candidate *cand, const char *as
 		if (!*key && concept_by_label(kb, cand->surface, key, err) < 0)
 			return -1;
 	}
+	/* The short form another concept shows would become ambiguous. */
+	char other[256] = "";
+	if (concept_by_label(kb, cand->surface, other, err) < 0)
+		return -1;
+	if (*key && *other && strcmp(other, key))
+		return err_set(err, path, 0,
+		               "candidate %lld: '%s' is a label of %s already; accept it with --as %s "
+		               "or reject it", cand->id, cand->surface, other, other);
 	if (*key && (found = kb_concept_get(kb, key, &c, err)) < 0)
 		return -1;
 	if (!found) {

@@ -9,7 +9,8 @@
  * "import --entities"):
  *   key          law-<slug> with '_' as '-' (the "law-" prefix keeps law
  *                keys apart from the glossary's keys)
- *   pref_label   the longest label (the title); the others are abbreviations
+ *   pref_label   the longest label (the title); the others are abbreviations,
+ *                and "AMG" besides "AMG 1976" when no other law has "AMG"
  *   source_url   https://www.gesetze-im-internet.de/<slug>/
  *   type law, status draft, no definition.
  * Labels another concept already displays (pref, alt, abbreviation; same
@@ -151,6 +152,84 @@ static int read_rows(const char *path, struct rows *r, struct err *err)
 	return rc;
 }
 
+/* "AMG 1976" is cited as "AMG": the bare abbreviation of a law whose
+ * official one carries a year, when no other law of the file has it (with or
+ * without a year). */
+struct bare {
+	char *text;
+	int is_bare; /* from "X 1976"; else an abbreviation as written */
+};
+
+struct bares {
+	struct bare *v;
+	size_t n;
+};
+
+static int cmp_bare(const void *a, const void *b)
+{
+	return strcmp(((const struct bare *)a)->text, ((const struct bare *)b)->text);
+}
+
+/* The length of the bare form of an abbreviation with a year, or 0. */
+static size_t bare_len(const char *label)
+{
+	size_t n = strlen(label);
+	if (n < 7 || n > 30 || label[n - 5] != ' ')
+		return 0;
+	for (size_t i = n - 4; i < n; i++)
+		if (label[i] < '0' || label[i] > '9')
+			return 0;
+	if (memchr(label, ' ', n - 5))
+		return 0;
+	return n - 5;
+}
+
+static int bares_build(const struct rows *r, struct bares *b)
+{
+	b->v = calloc(r->n ? r->n : 1, sizeof *b->v);
+	b->n = 0;
+	if (!b->v)
+		return -1;
+	for (size_t i = 0; i < r->n; i++) {
+		const char *l = r->v[i].label;
+		size_t n = bare_len(l);
+		if (!n && (strchr(l, ' ') || strlen(l) > 30))
+			continue; /* a title */
+		char *t = n ? strndup(l, n) : strdup(l);
+		if (!t)
+			return -1;
+		b->v[b->n].text = t;
+		b->v[b->n].is_bare = n > 0;
+		b->n++;
+	}
+	if (b->n)
+		qsort(b->v, b->n, sizeof *b->v, cmp_bare);
+	return 0;
+}
+
+static void bares_free(struct bares *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->v[i].text);
+	free(b->v);
+}
+
+/* Whether the bare form of label is this law's alone. */
+static int bare_is_unique(const struct bares *b, const char *bare)
+{
+	struct bare key = { (char *)bare, 0 };
+	struct bare *hit = b->n ? bsearch(&key, b->v, b->n, sizeof *b->v, cmp_bare) : NULL;
+	if (!hit)
+		return 0;
+	size_t i = (size_t)(hit - b->v), count = 0;
+	while (i > 0 && !strcmp(b->v[i - 1].text, bare))
+		i--;
+	int all_bare = 1;
+	for (; i < b->n && !strcmp(b->v[i].text, bare); i++, count++)
+		all_bare &= b->v[i].is_bare;
+	return count == 1 && all_bare;
+}
+
 static int cmp_row(const void *a, const void *b)
 {
 	const struct law_row *x = a, *y = b;
@@ -210,8 +289,8 @@ static int copy_all(struct strv *to, const struct strv *from)
 /* One law: rows r[0..n) share the slug; cur is its concept as the KB held
  * it before this import (NULL when new). */
 static int put_law(struct kb *kb, sqlite3_stmt *shown, const struct law_row *r, size_t n,
-                   const struct kb_vocab *vocab, struct kb_entities_stats *stats,
-                   struct err *err)
+                   const struct kb_vocab *vocab, const struct bares *bares,
+                   struct kb_entities_stats *stats, struct err *err)
 {
 	char key[200];
 	snprintf(key, sizeof key, "law-%s", r[0].slug);
@@ -269,6 +348,22 @@ static int put_law(struct kb *kb, sqlite3_stmt *shown, const struct law_row *r, 
 		free(c.pref_label);
 		c.pref_label = buf_detach(&pref);
 	}
+	/* "AMG" for "AMG 1976", after the disambiguation, which uses the official one */
+	for (size_t i = 0, n_official = c.abbreviations.n; i < n_official; i++) {
+		size_t bl = bare_len(c.abbreviations.v[i]);
+		char bare[32];
+		int taken;
+		if (!bl || bl >= sizeof bare)
+			continue;
+		memcpy(bare, c.abbreviations.v[i], bl);
+		bare[bl] = '\0';
+		if (!bare_is_unique(bares, bare) || strv_contains(&c.abbreviations, bare))
+			continue;
+		if (shown_by(kb, shown, bare, key, &taken, type, other_url, err) < 0)
+			goto out;
+		if (!taken && strv_push(&c.abbreviations, bare) < 0)
+			goto oom;
+	}
 	/* An editor's status, definition, labels and relations on the entity survive. */
 	if (cur) {
 		if (set(&c.status, cur->status) || set(&c.definition, cur->definition) ||
@@ -325,6 +420,14 @@ int kb_import_entities(struct kb *kb, const char *path, struct kb_entities_stats
 		rows_free(&r);
 		return -1;
 	}
+	struct bares bares = { NULL, 0 };
+	if (bares_build(&r, &bares) < 0) {
+		bares_free(&bares);
+		kb_vocab_free(&vocab);
+		kb_rollback(kb);
+		rows_free(&r);
+		return err_set(err, path, 0, "out of memory");
+	}
 	int rc = 0;
 	if (sqlite3_prepare_v2(kb->db,
 	                       "SELECT c.type, coalesce((SELECT d.source_url FROM definition d"
@@ -338,7 +441,7 @@ int kb_import_entities(struct kb *kb, const char *path, struct kb_entities_stats
 		size_t j = i + 1;
 		while (j < r.n && !strcmp(r.v[j].slug, r.v[i].slug))
 			j++;
-		if (put_law(kb, shown, r.v + i, j - i, &vocab, &local, err) < 0) {
+		if (put_law(kb, shown, r.v + i, j - i, &vocab, &bares, &local, err) < 0) {
 			if (!err->file[0] || strcmp(err->file, path))
 				snprintf(err->file, sizeof err->file, "%s", path);
 			rc = -1;
@@ -346,6 +449,7 @@ int kb_import_entities(struct kb *kb, const char *path, struct kb_entities_stats
 		i = j;
 	}
 	sqlite3_finalize(shown);
+	bares_free(&bares);
 	kb_vocab_free(&vocab);
 	rows_free(&r);
 	if (rc < 0) {

@@ -150,7 +150,8 @@ int kb_candidate_get(struct kb *kb, long long id, struct kb_candidate *out, stru
 /* Accepts a candidate in one transaction, through kb_concept_put (history
  * action "candidates accept ID"): an abbreviation adds its labels to the
  * concept that has the long or short form as a label (or as_key), else
- * creates a draft concept keyed by the long form; an acronym likewise
+ * creates a draft concept keyed by the long form (refused when another
+ * concept shows the short form: it would be ambiguous); an acronym likewise
  * without a long form; a variant adds a hidden label to its concept; a
  * definition sets the definition (source: the document) of the concept
  * named by the term (or as_key) when it has none, and creates a draft
@@ -245,5 +246,31 @@ int kb_check(struct kb *kb, kb_problem_fn fn, void *ctx, struct err *err);
 
 /* For modules of kb/ and for tests: the underlying handle. */
 struct sqlite3 *kb_sqlite(struct kb *kb);
+
+
+/* ==== documents and mentions (kb/mentions.c) ==== */
+
+/* One mention as stored (the extractor's record). */
+struct kb_mention {
+	const char *concept;   /* concept key */
+	size_t start, end;
+	long line, col;
+	const char *surface;   /* surface_len bytes */
+	size_t surface_len;
+	const char *label, *method;
+	double score;
+};
+
+/* Records documents and their mentions, inside a transaction:
+ * kb_mentions_doc records (or updates) a document and forgets its earlier
+ * mentions; kb_mentions_add adds one to the current document. */
+struct kb_mentions;
+struct kb_mentions *kb_mentions_new(struct kb *kb, struct err *err);
+void kb_mentions_free(struct kb_mentions *w);
+int kb_mentions_doc(struct kb_mentions *w, const char *path, long long size, const char *hash,
+                    const char *format, struct err *err);
+int kb_mentions_add(struct kb_mentions *w, const struct kb_mention *m, struct err *err);
+/* Mentions stored for the document at path (all documents when NULL), or -1. */
+long long kb_mention_count(struct kb *kb, const char *path, struct err *err);
 
 #endif

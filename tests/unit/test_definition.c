@@ -67,6 +67,8 @@ static const char *const definitions[][2] = {
 	  "Systeme zur Angriffserkennung=im Sinne" },
 	{ "(8) Protokolldaten im Sinne dieses Gesetzes sind Steuerdaten eines\ninformationstechnischen Protokolls.",
 	  "Protokolldaten=im Sinne" },
+	{ "(12) „Anbieter digitaler Dienste“ im Sinne dieses Gesetzes ist eine\njuristische Person, die einen digitalen Dienst anbietet.",
+	  "Anbieter digitaler Dienste=im Sinne" },
 	/* law-nkrg.md, law-gg.md */
 	{ "(5) Die Mitgliedschaft im Nationalen Normenkontrollrat ist ein Ehrenamt.",
 	  "Mitgliedschaft im Nationalen Normenkontrollrat=ist ein" },
@@ -92,6 +94,7 @@ static const char *const definitions[][2] = {
 	{ "Natürlich ist die kommunale Ebene mit Bremen und mit Hamburg auch bei uns präsent.", "" },
 	{ "Allerdings immer verbunden mit einer Strategie der Fertigungstiefe, also zwei Drittel unseres Umsatzes kaufen wir ein.", "" },
 	{ "Der Bundesrat hat sie als dringlich bezeichnet.", "" },
+	{ "(4) Die Beschlüsse der Untersuchungsausschüsse sind der richterlichen Erörterung entzogen.", "" },
 };
 
 static void test_definition_sentences(void)
@@ -106,9 +109,27 @@ static void test_definition_sentences(void)
 	}
 }
 
+static int knows_eid(const char *s, size_t len, void *ctx)
+{
+	(void)ctx;
+	return len == 9 && !memcmp(s, "eID-Karte", 9);
+}
+
+static void test_known_labels_need_no_plausible_shape(void)
+{
+	const char *t = "Die eID-Karte ist ein Ausweis für Unionsbürger. Die eFoo ist ein Ding.";
+	struct buf b = BUF_INIT;
+	dc_definition_scan(t, strlen(t), collect, &b);
+	CHECK_STR(buf_cstr(&b), "");
+	dc_definition_scan_known(t, strlen(t), knows_eid, NULL, collect, &b);
+	CHECK_STR(buf_cstr(&b), "eID-Karte=ist ein");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	RUN(test_sentences_know_german_abbreviations);
 	RUN(test_definition_sentences);
+	RUN(test_known_labels_need_no_plausible_shape);
 	TEST_END();
 }

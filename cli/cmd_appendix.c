@@ -1,0 +1,145 @@
+/* cmd_appendix.c - glossar appendix --format F FILE...: the glossary
+ * appendix for the concepts the files mention, through the extractor
+ * (ex_extract_path) and the shared glossary walk of exports/. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../exports/exports.h"
+#include "../extract/extract.h"
+#include "cli.h"
+
+static const char help[] =
+	"usage: glossar appendix --format F [options] FILE...\n"
+	"\n"
+	"Writes the glossary appendix for the concepts that the files mention\n"
+	"(stdin when no FILE or '-'): preferred label, abbreviations, definition and\n"
+	"source with its link. Concepts without an approved definition are listed on\n"
+	"stderr and shown as 'Definition in Prüfung'.\n"
+	"\n"
+	"Formats:\n"
+	"  md       Markdown (CommonMark)\n"
+	"  html     a standalone HTML page with schema.org DefinedTermSet JSON-LD\n"
+	"  latex    \\newglossaryentry/\\newacronym for the glossaries package\n"
+	"  docbook  a DocBook 5 <glossary>\n"
+	"  mkdocs   abbreviation lines for Python-Markdown's abbr extension\n"
+	"\n"
+	"  -f, --format F        output format (required)\n"
+	"  -o, --output FILE     write to FILE instead of stdout\n"
+	"      --order alpha|first-use\n"
+	"                        German dictionary order, DIN 5007-1 (default), or the\n"
+	"                        order in which the files first mention the concepts\n"
+	"      --approved-only   leave out concepts without an approved definition\n"
+	"      --strict          exit 1 when a mentioned concept lacks an approved definition\n"
+	"      --fuzzy           also find speech-recognition variants (passed to the extractor)\n"
+	"      --title TEXT      the heading (default: Glossar)\n"
+	"\n"
+	"examples:\n"
+	"  glossar appendix --format latex -o glossar.tex bericht.md\n"
+	"  glossar appendix --format html --order first-use --approved-only bericht.md\n"
+	"  glossar appendix --format mkdocs docs/*.md >includes/abbreviations.md\n";
+
+/* The concepts mentioned, each once, in the order of first use. */
+static int collect(const struct ex_mention *m, void *ctx)
+{
+	struct strv *keys = ctx;
+	if (strv_contains(keys, m->concept))
+		return 0;
+	return strv_push(keys, m->concept) < 0;
+}
+
+int cmd_appendix(struct cli *cli, int argc, char **argv)
+{
+	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE };
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "order", required_argument, NULL, OPT_ORDER },
+		{ "approved-only", no_argument, NULL, OPT_APPROVED },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "fuzzy", no_argument, NULL, OPT_FUZZY },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = NULL, *output = NULL, *title = NULL;
+	enum gl_order order = GL_ORDER_ALPHA;
+	int approved_only = 0, strict = 0, c;
+	struct ex_options xo = { 0 };
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "hf:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h': return cli_help(help);
+		case 'f': format = optarg; break;
+		case 'o': output = optarg; break;
+		case OPT_ORDER:
+			if (!strcmp(optarg, "alpha"))
+				order = GL_ORDER_ALPHA;
+			else if (!strcmp(optarg, "first-use"))
+				order = GL_ORDER_FIRST_USE;
+			else
+				return cli_usage_error("appendix", "unknown order '%s' (alpha, first-use)", optarg);
+			break;
+		case OPT_APPROVED: approved_only = 1; break;
+		case OPT_STRICT: strict = 1; break;
+		case OPT_FUZZY: xo.fuzzy = 1; break;
+		case OPT_TITLE: title = optarg; break;
+		default: return cli_usage_error("appendix", "unknown option");
+		}
+	}
+	if (!format)
+		return cli_usage_error("appendix", "--format is required");
+	int fmt = gl_format_parse(format);
+	if (fmt < 0)
+		return cli_usage_error("appendix", "unknown format '%s' (md, html, latex, docbook, mkdocs)",
+		                       format);
+
+	struct kb *kb;
+	if (cli_open_kb(cli, &kb) < 0)
+		return EXIT_INPUT;
+	struct err err = { "", 0, "" };
+	struct kb_vocab v = { NULL, 0 };
+	struct strv keys = { NULL, 0 };
+	struct gl_list list = { NULL, 0 };
+	struct gz *gz = NULL;
+	FILE *out = NULL;
+	int rc = kb_vocab_load(kb, &v, &err);
+	if (rc == 0 && !(gz = cli_load_gazetteer(kb, &err)))
+		rc = -1;
+	kb_close(kb);
+	static char *const stdin_only[] = { "-", NULL };
+	char *const *files = optind < argc ? argv + optind : stdin_only;
+	for (size_t i = 0; rc == 0 && files[i]; i++)
+		rc = ex_extract_path(gz, files[i], &xo, collect, &keys, &err);
+	if (rc == 0)
+		rc = gl_select(&v, (const char *const *)keys.v, keys.n, order, approved_only, &list, &err);
+
+	/* Editors see what still needs review, whether it is shown or left out. */
+	size_t n_pending = 0;
+	for (size_t i = 0; rc == 0 && i < keys.n; i++) {
+		const struct kb_concept *k = kb_vocab_find(&v, keys.v[i]);
+		if (k && !gl_is_approved(k)) {
+			if (n_pending++ == 0)
+				fprintf(stderr, "glossar appendix: no approved definition%s:\n",
+				        approved_only ? " (left out)" : " (shown as awaiting review)");
+			fprintf(stderr, "  %s (%s, %s)\n", k->key, k->pref_label, k->status);
+		}
+	}
+	if (rc == 0 && keys.n == 0)
+		fprintf(stderr, "glossar appendix: the files mention no concept of the knowledge base\n");
+	if (rc == 0 && !(out = cli_output(output, &err)))
+		rc = -1;
+	if (rc == 0) {
+		struct gl_options go = { title };
+		rc = gl_write(out, &list, (enum gl_format)fmt, &go, &err);
+	}
+	if (out && cli_output_close(out, output, rc < 0 ? NULL : &err) < 0)
+		rc = -1;
+	gl_list_free(&list);
+	strv_free(&keys);
+	gz_free(gz);
+	kb_vocab_free(&v);
+	if (rc < 0)
+		return cli_fail(&err);
+	return strict && n_pending ? EXIT_CHECK : EXIT_OK;
+}

@@ -1,0 +1,583 @@
+/* cmd_discover.c - glossar discover FILE... and glossar candidates
+ * list|accept|reject: the discovery stage and the editors' review queue.
+ *
+ * discover runs the finders of extract/discover.h over each document and
+ * records what the knowledge base does not know yet as candidates (kb.h):
+ *   abbreviation  short form with its long form ("DMK" = "Digitalministerkonferenz")
+ *   acronym       an acronym no label of the KB matches, with its count
+ *   definition    a definition sentence for a term (expansion: the sentence)
+ *   citation      a § or article of a named law (expansion: "slug unit" when the
+ *                 law resolves through the law entities, with its URL)
+ * All documents are recorded in one transaction; a bad file (missing, not
+ * UTF-8) leaves the KB as it was. Running it again over the same files
+ * recounts and adds nothing. The review queue is in cmd_candidates.c. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../common/buf.h"
+#include "../extract/discover.h"
+#include "../extract/extract.h"
+#include "../extract/norm.h"
+#include "cli.h"
+#include "print_candidate.h"
+
+static const char discover_help[] =
+	"usage: glossar discover [--format text|jsonl] [--fuzzy] FILE...\n"
+	"\n"
+	"Finds what the knowledge base does not know yet and stores it as candidates\n"
+	"for review (glossar candidates): abbreviation definitions (\"Digitalminister-\n"
+	"konferenz (DMK)\", \"die DMK, die Digitalministerkonferenz\", \"– kurz FITKO –\"),\n"
+	"unknown acronyms with their count, definition sentences (\"X ist ein ...\",\n"
+	"\"Unter X versteht man ...\", \"X im Sinne dieses Gesetzes ist ...\") and legal\n"
+	"citations (\"Art. 91c GG\", \"§ 2 Absatz 3 des Onlinezugangsgesetzes\") with\n"
+	"their page on gesetze-im-internet.de once the laws are imported\n"
+	"(glossar import --entities). Each candidate keeps its first evidence\n"
+	"(document, line, context) and its count over all documents; running discover\n"
+	"again on the same files adds nothing, rejected candidates stay rejected.\n"
+	"Lists the candidates found in these files.\n"
+	"\n"
+	"  --format F  text (default) or jsonl\n"
+	"  --fuzzy     also speech-recognition variants of known terms (\"Datapod\" for\n"
+	"              Dataport), from the extractor's fuzzy matching; files only\n"
+	"\n"
+	"examples:\n"
+	"  glossar discover report.md transcript.txt\n"
+	"  glossar discover --format jsonl law.md | jq -r 'select(.kind==\"citation\") | .url'\n";
+
+/* ---- documents ---- */
+
+struct doc {
+	const char *path;
+	char *text;       /* the text the finders read: the reader's, markup dropped */
+	size_t len;
+	struct ex_text t; /* the reader's text and map (files), unused for stdin */
+	int has_t;
+	size_t *lines; /* byte offset of each line start */
+	size_t n_lines;
+};
+
+static void doc_free(struct doc *d)
+{
+	if (d->has_t)
+		ex_text_free(&d->t);
+	else
+		free(d->text);
+	free(d->lines);
+}
+
+static int doc_read(struct doc *d, const char *path, struct err *err)
+{
+	memset(d, 0, sizeof *d);
+	d->path = path;
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_append(&b, chunk, n) < 0) {
+			if (f != stdin)
+				fclose(f);
+			buf_free(&b);
+			return err_set(err, path, 0, "out of memory");
+		}
+	int bad = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (bad) {
+		buf_free(&b);
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	}
+	d->len = b.len;
+	d->text = b.data ? buf_detach(&b) : strdup("");
+	if (!d->text)
+		return err_set(err, path, 0, "out of memory");
+	/* line starts, and UTF-8 checked with the line of the first bad byte */
+	size_t cap = 1024;
+	d->lines = malloc(cap * sizeof *d->lines);
+	if (!d->lines)
+		return err_set(err, path, 0, "out of memory");
+	d->lines[d->n_lines++] = 0;
+	size_t i = 0;
+	while (i < d->len) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)d->text + i,
+		                                      (utf8proc_ssize_t)(d->len - i), &c);
+		if (k <= 0)
+			return err_set(err, path, (long)d->n_lines, "invalid UTF-8");
+		i += (size_t)k;
+		if (c == '\n') {
+			if (d->n_lines == cap) {
+				size_t *v = realloc(d->lines, 2 * cap * sizeof *v);
+				if (!v)
+					return err_set(err, path, 0, "out of memory");
+				d->lines = v;
+				cap *= 2;
+			}
+			d->lines[d->n_lines++] = i;
+		}
+	}
+	/* Files go through the extraction stage's readers: Markdown markup blanked,
+	 * HTML and XML as text, positions mapped back to the input file. */
+	if (strcmp(path, "-")) {
+		struct ex_text t;
+		if (ex_text_read(path, NULL, &t, err) < 0)
+			return -1;
+		free(d->text);
+		d->t = t;
+		d->has_t = 1;
+		d->text = t.data;
+		d->len = t.len;
+	}
+	return 0;
+}
+
+static long doc_line(const struct doc *d, size_t offset)
+{
+	if (d->has_t) {
+		long line, col;
+		ex_text_position(&d->t, offset, &line, &col);
+		return line;
+	}
+	size_t lo = 0, hi = d->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (d->lines[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (long)lo + 1;
+}
+
+/* Up to 80 bytes either side of the span, on character boundaries, cleaned. */
+static int context_of(const struct doc *d, struct dc_span s, struct buf *out)
+{
+	struct dc_span c = { s.start > 80 ? s.start - 80 : 0, s.end + 80 < d->len ? s.end + 80 : d->len };
+	while (c.start > 0 && ((unsigned char)d->text[c.start] & 0xC0) == 0x80)
+		c.start--;
+	while (c.end < d->len && ((unsigned char)d->text[c.end] & 0xC0) == 0x80)
+		c.end++;
+	return dc_clean(d->text, c, out);
+}
+
+/* ---- what the KB knows ---- */
+
+struct known_label {
+	char *key;     /* match key of a label */
+	size_t concept; /* index into vocab */
+};
+
+struct known {
+	struct known_label *labels; /* sorted by key */
+	size_t n, cap;
+	struct kb_vocab vocab;
+	struct dc_laws *laws;
+};
+
+static int cmp_label(const void *a, const void *b)
+{
+	const struct known_label *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->concept > y->concept) - (x->concept < y->concept);
+}
+
+static int add_key(struct known *k, const char *label, size_t concept)
+{
+	struct buf mk = BUF_INIT;
+	if (norm_key(label, strlen(label), &mk) < 0 || !mk.len) {
+		buf_free(&mk);
+		return 0;
+	}
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 1024;
+		struct known_label *v = realloc(k->labels, cap * sizeof *v);
+		if (!v) {
+			buf_free(&mk);
+			return -1;
+		}
+		k->labels = v;
+		k->cap = cap;
+	}
+	k->labels[k->n].key = buf_detach(&mk);
+	k->labels[k->n].concept = concept;
+	if (!k->labels[k->n].key)
+		return -1;
+	k->n++;
+	return 0;
+}
+
+/* The first entry with this match key, or k->n. */
+static size_t find_key(const struct known *k, const char *key)
+{
+	size_t lo = 0, hi = k->n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (strcmp(k->labels[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < k->n && !strcmp(k->labels[lo].key, key) ? lo : k->n;
+}
+
+static int is_known(const struct known *k, const char *text, size_t len)
+{
+	struct buf mk = BUF_INIT;
+	int found = 0;
+	if (norm_key(text, len, &mk) == 0 && mk.len)
+		found = find_key(k, buf_cstr(&mk)) < k->n;
+	buf_free(&mk);
+	return found;
+}
+
+static int known_term(const char *s, size_t len, void *ctx)
+{
+	return is_known(ctx, s, len);
+}
+
+static const char gii[] = "https://www.gesetze-im-internet.de/";
+
+static int known_load(struct kb *kb, struct known *k, struct err *err)
+{
+	memset(k, 0, sizeof *k);
+	if (kb_vocab_load(kb, &k->vocab, err) < 0)
+		return -1;
+	k->laws = dc_laws_new();
+	if (!k->laws)
+		return err_set(err, kb_path(kb), 0, "out of memory");
+	for (size_t i = 0; i < k->vocab.n; i++) {
+		const struct kb_concept *c = &k->vocab.items[i];
+		const struct strv *groups[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
+		if (add_key(k, c->pref_label, i) < 0)
+			return err_set(err, kb_path(kb), 0, "out of memory");
+		for (size_t g = 0; g < 3; g++)
+			for (size_t j = 0; j < groups[g]->n; j++)
+				if (add_key(k, groups[g]->v[j], i) < 0)
+					return err_set(err, kb_path(kb), 0, "out of memory");
+		/* a law: its labels name it in citations */
+		if (c->source_url && !strncmp(c->source_url, gii, sizeof gii - 1)) {
+			const char *slug = c->source_url + sizeof gii - 1;
+			size_t n = strcspn(slug, "/");
+			char s[160];
+			if (n == 0 || n >= sizeof s)
+				continue;
+			memcpy(s, slug, n);
+			s[n] = '\0';
+			if (dc_laws_add(k->laws, c->pref_label, s) < 0)
+				return err_set(err, kb_path(kb), 0, "out of memory");
+			for (size_t g = 0; g < 2; g++)
+				for (size_t j = 0; j < groups[g]->n; j++)
+					if (dc_laws_add(k->laws, groups[g]->v[j], s) < 0)
+						return err_set(err, kb_path(kb), 0, "out of memory");
+		}
+	}
+	if (k->n)
+		qsort(k->labels, k->n, sizeof *k->labels, cmp_label);
+	return 0;
+}
+
+static void known_free(struct known *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->labels[i].key);
+	free(k->labels);
+	kb_vocab_free(&k->vocab);
+	dc_laws_free(k->laws);
+}
+
+/* Whether one concept has both labels (the pair is nothing new). */
+static int pair_known(const struct known *k, const char *a, const char *b)
+{
+	struct buf ka = BUF_INIT, kb2 = BUF_INIT;
+	int found = 0;
+	if (norm_key(a, strlen(a), &ka) == 0 && norm_key(b, strlen(b), &kb2) == 0 && ka.len &&
+	    kb2.len) {
+		size_t i = find_key(k, buf_cstr(&ka)), j0 = find_key(k, buf_cstr(&kb2));
+		for (; !found && i < k->n && !strcmp(k->labels[i].key, buf_cstr(&ka)); i++)
+			for (size_t j = j0; !found && j < k->n && !strcmp(k->labels[j].key, buf_cstr(&kb2)); j++)
+				found = k->labels[i].concept == k->labels[j].concept;
+	}
+	buf_free(&ka);
+	buf_free(&kb2);
+	return found;
+}
+
+/* ---- discover ---- */
+
+struct ids {
+	long long *v;
+	size_t n, cap;
+};
+
+static int ids_add(struct ids *ids, long long id)
+{
+	for (size_t i = 0; i < ids->n; i++)
+		if (ids->v[i] == id)
+			return 0;
+	if (ids->n == ids->cap) {
+		size_t cap = ids->cap ? ids->cap * 2 : 64;
+		long long *v = realloc(ids->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		ids->v = v;
+		ids->cap = cap;
+	}
+	ids->v[ids->n++] = id;
+	return 0;
+}
+
+struct run {
+	struct kb_cands *w;
+	struct known *known;
+	const struct doc *doc;
+	struct ids ids;
+	struct strv shorts; /* short forms defined in this document */
+	struct err *err;
+	int failed;
+};
+
+static int record(struct run *r, const char *kind, const char *surface, const char *expansion,
+                  const char *url, struct dc_span where, const char *context)
+{
+	struct buf ctx = BUF_INIT;
+	if (!context) {
+		if (context_of(r->doc, where, &ctx) < 0)
+			goto oom;
+		context = buf_cstr(&ctx);
+	}
+	long long id = kb_cands_add(r->w, kind, surface, expansion, url, r->doc->path,
+	                            doc_line(r->doc, where.start), context, r->err);
+	buf_free(&ctx);
+	if (id < 0 || ids_add(&r->ids, id) < 0) {
+		if (id >= 0)
+			err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = 1;
+		return 1;
+	}
+	return 0;
+oom:
+	buf_free(&ctx);
+	err_set(r->err, r->doc->path, 0, "out of memory");
+	r->failed = 1;
+	return 1;
+}
+
+static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
+{
+	struct run *r = ctx;
+	struct buf s = BUF_INIT, l = BUF_INIT;
+	int rc = 0;
+	if (dc_clean(text, a->short_form, &s) < 0 || dc_clean(text, a->long_form, &l) < 0) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = rc = 1;
+	} else {
+		if (!strv_contains(&r->shorts, buf_cstr(&s)) && strv_push(&r->shorts, buf_cstr(&s)) < 0) {
+			err_set(r->err, r->doc->path, 0, "out of memory");
+			r->failed = rc = 1;
+		} else if (!pair_known(r->known, buf_cstr(&s), buf_cstr(&l))) {
+			struct dc_span where = { a->long_form.start < a->short_form.start ? a->long_form.start
+			                                                                    : a->short_form.start,
+			                         a->long_form.end > a->short_form.end ? a->long_form.end
+			                                                              : a->short_form.end };
+			rc = record(r, "abbreviation", buf_cstr(&s), buf_cstr(&l), NULL, where, NULL);
+		}
+	}
+	buf_free(&s);
+	buf_free(&l);
+	return rc;
+}
+
+static int on_acronym(const char *text, struct dc_span t, void *ctx)
+{
+	struct run *r = ctx;
+	if (is_known(r->known, text + t.start, t.end - t.start))
+		return 0;
+	char *s = strndup(text + t.start, t.end - t.start);
+	if (!s) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = 1;
+		return 1;
+	}
+	int rc = 0;
+	/* defined in this document: the abbreviation candidate covers it */
+	if (!strv_contains(&r->shorts, s))
+		rc = record(r, "acronym", s, "", NULL, t, NULL);
+	free(s);
+	return rc;
+}
+
+static int on_definition(const char *text, const struct dc_definition *d, void *ctx)
+{
+	struct run *r = ctx;
+	struct buf term = BUF_INIT, sentence = BUF_INIT;
+	int rc = 0;
+	if (dc_clean(text, d->term, &term) < 0 || dc_clean(text, d->sentence, &sentence) < 0) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = rc = 1;
+	} else if (sentence.len <= 2000) {
+		rc = record(r, "definition", buf_cstr(&term), buf_cstr(&sentence), NULL, d->sentence,
+		            buf_cstr(&sentence));
+	}
+	buf_free(&term);
+	buf_free(&sentence);
+	return rc;
+}
+
+static int on_citation(const char *text, const struct dc_citation *c, void *ctx)
+{
+	struct run *r = ctx;
+	if (c->law.end <= c->law.start)
+		return 0; /* "nach § 3 Abs. 2": the document's own law, or unknown */
+	struct buf surface = BUF_INIT, law = BUF_INIT, unit = BUF_INIT, exp = BUF_INIT, url = BUF_INIT;
+	int rc = 0;
+	const char *slug = dc_laws_resolve(r->known->laws, text, c->law);
+	struct dc_span law_name = c->law;
+	if (law_name.end - law_name.start > 4 && (!memcmp(text + law_name.start, "des", 3) ||
+	                                          !memcmp(text + law_name.start, "der", 3)) &&
+	    strchr(" \t\r\n", text[law_name.start + 3]))
+		law_name.start += 4;
+	if (dc_clean(text, c->span, &surface) < 0 || dc_clean(text, law_name, &law) < 0 ||
+	    dc_citation_unit(c, &unit) < 0 ||
+	    buf_printf(&exp, "%s %s", slug ? slug : buf_cstr(&law), buf_cstr(&unit)) < 0) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = rc = 1;
+	} else {
+		/* a slug that is no slug of gesetze-im-internet.de gets no URL */
+		if (slug && dc_citation_url(c, slug, &url) < 0)
+			buf_reset(&url);
+		rc = record(r, "citation", buf_cstr(&surface), buf_cstr(&exp), buf_cstr(&url), c->span,
+		            NULL);
+	}
+	buf_free(&surface);
+	buf_free(&law);
+	buf_free(&unit);
+	buf_free(&exp);
+	buf_free(&url);
+	return rc;
+}
+
+/* A speech-recognition variant of a known term ("Datapod" for Dataport). */
+static int on_mention(const struct ex_mention *m, void *ctx)
+{
+	struct run *r = ctx;
+	if (strcmp(m->method, "fuzzy") || m->end > r->doc->len || m->start > m->end)
+		return 0;
+	char *surface = strndup(m->surface, m->surface_len);
+	if (!surface) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
+		r->failed = 1;
+		return 1;
+	}
+	struct dc_span where = { m->start, m->end };
+	int rc = record(r, "variant", surface, m->concept, NULL, where, NULL);
+	free(surface);
+	return rc;
+}
+
+int cmd_discover(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "fuzzy", no_argument, NULL, 'z' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int jsonl = 0, fuzzy = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "hf:", opts, NULL)) != -1) {
+		if (c == 'h')
+			return cli_help(discover_help);
+		else if (c == 'f') {
+			if (cli_parse_list_format("discover", optarg, &jsonl))
+				return EXIT_INPUT;
+		} else if (c == 'z')
+			fuzzy = 1;
+		else
+			return cli_usage_error("discover", "unknown option");
+	}
+	if (optind == argc)
+		return cli_usage_error("discover", "expected one or more files");
+	for (int i = optind; fuzzy && i < argc; i++)
+		if (!strcmp(argv[i], "-"))
+			return cli_usage_error("discover", "--fuzzy reads files twice; stdin cannot be one");
+	struct kb *kb;
+	if (cli_open_kb(cli, &kb) < 0)
+		return EXIT_INPUT;
+	struct err err = { "", 0, "" };
+	struct known known;
+	struct run r;
+	memset(&r, 0, sizeof r);
+	r.known = &known;
+	r.err = &err;
+	int rc = known_load(kb, &known, &err);
+	if (rc == 0 && kb_begin(kb, &err) < 0)
+		rc = -1;
+	if (rc == 0 && !(r.w = kb_cands_new(kb, &err)))
+		rc = -1;
+	struct gz *gz = NULL;
+	if (rc == 0 && fuzzy && !(gz = cli_load_gazetteer(kb, &err)))
+		rc = -1;
+	struct ex_options xopt;
+	memset(&xopt, 0, sizeof xopt);
+	xopt.fuzzy = 1;
+	for (int i = optind; rc == 0 && i < argc; i++) {
+		struct doc d;
+		if (cli_show_progress())
+			fprintf(stderr, "\r%d/%d %s\033[K", i - optind + 1, argc - optind, argv[i]);
+		if (doc_read(&d, argv[i], &err) < 0) {
+			doc_free(&d);
+			rc = -1;
+			break;
+		}
+		r.doc = &d;
+		strv_free(&r.shorts);
+		if (kb_cands_doc_begin(r.w, d.path, &err) < 0 ||
+		    dc_abbrev_scan(d.text, d.len, on_abbrev, &r) || r.failed ||
+		    dc_acronym_scan(d.text, d.len, on_acronym, &r) || r.failed ||
+		    dc_definition_scan_known(d.text, d.len, known_term, &known, on_definition, &r) ||
+		    r.failed ||
+		    dc_citation_scan(d.text, d.len, on_citation, &r) || r.failed ||
+		    (gz && (ex_extract_path(gz, d.path, &xopt, on_mention, &r, &err) < 0 || r.failed)))
+			rc = -1;
+		doc_free(&d);
+	}
+	if (cli_show_progress())
+		fputs("\r\033[K", stderr);
+	if (rc == 0 && kb_cands_finish(r.w, &err) < 0)
+		rc = -1;
+	kb_cands_free(r.w);
+	gz_free(gz);
+	strv_free(&r.shorts);
+	known_free(&known);
+	if (rc == 0 && kb_commit(kb, &err) < 0)
+		rc = -1;
+	if (rc < 0) {
+		kb_rollback(kb);
+		kb_close(kb);
+		free(r.ids.v);
+		return cli_fail(&err);
+	}
+	struct cand_printer p = { jsonl, 0 };
+	for (size_t i = 0; i < r.ids.n && rc == 0; i++) {
+		struct kb_candidate cand;
+		int found = kb_candidate_get(kb, r.ids.v[i], &cand, &err);
+		if (found < 0)
+			rc = -1;
+		else if (found) {
+			if (cli_print_candidate(&cand, &p))
+				rc = -1;
+			kb_candidate_free(&cand);
+		}
+	}
+	free(r.ids.v);
+	kb_close(kb);
+	if (rc < 0)
+		return err.msg[0] ? cli_fail(&err) : EXIT_INPUT;
+	return EXIT_OK;
+}

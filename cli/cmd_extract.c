@@ -1,0 +1,513 @@
+/* cmd_extract.c - `glossar extract` (every mention, JSON Lines or TSV),
+ * `glossar compile` (the gazetteer as a file for extract --gazetteer), and
+ * cli_load_gazetteer, which other commands use to match the KB's labels. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "../common/buf.h"
+#include "../extract/extract.h"
+#include "cli.h"
+
+static const char extract_help[] =
+	"usage: glossar extract [options] [FILE...]\n"
+	"\n"
+	"Finds every mention of every concept of the knowledge base in the files\n"
+	"(stdin when there is none or FILE is -) and prints one record per mention,\n"
+	"in document order, as JSON Lines (default) or TSV with a header.\n"
+	"\n"
+	"options:\n"
+	"  --format jsonl|tsv       output format (default jsonl)\n"
+	"  --format txt|md|html|xml read every input with this reader (also --input-format);\n"
+	"                           else by extension: .txt .md .markdown .html .htm .xhtml .xml\n"
+	"  --gazetteer FILE         use a gazetteer written by 'glossar compile', not the KB\n"
+	"  --store                  record the documents and their mentions in the KB\n"
+	"                           (a document extracted again has its mentions replaced)\n"
+	"  --stats                  print files, bytes, mentions and MB/s to stderr\n"
+	"\n"
+	"exit status: 0 (also when nothing was found), 2 unreadable input or bad usage\n"
+	"\n"
+	"examples:\n"
+	"  glossar extract report.md\n"
+	"  glossar extract --format tsv page.html notes.txt\n"
+	"  cat transcript.txt | glossar extract --stats\n"
+	"  glossar compile -o vocab.gz && glossar extract --gazetteer vocab.gz corpus.txt\n"
+	"  glossar extract --store docs/*.md\n";
+
+static const char compile_help[] =
+	"usage: glossar compile -o FILE [--labels-tsv FILE]\n"
+	"\n"
+	"Compiles every label of every concept of the knowledge base (preferred,\n"
+	"alternative, abbreviation, hidden) into one automaton and writes it to\n"
+	"FILE, which 'glossar extract --gazetteer FILE' maps and uses without the KB.\n"
+	"With --labels-tsv the labels come from a file of 'concept<TAB>label' lines\n"
+	"instead (used by the benchmark).\n"
+	"\n"
+	"examples:\n"
+	"  glossar compile -o vocab.gz\n"
+	"  glossar compile --labels-tsv gazetteer-laws.tsv -o laws.gz\n";
+
+static int has_flag(const struct strv *sv, const char *flag)
+{
+	return strv_contains(sv, flag);
+}
+
+struct gz *cli_load_gazetteer(struct kb *kb, struct err *err)
+{
+	struct kb_vocab v = { NULL, 0 };
+	if (kb_vocab_load(kb, &v, err) < 0)
+		return NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < v.n; i++) {
+		const struct kb_concept *c = &v.items[i];
+		n += 1 + c->abbreviations.n + c->alt_labels.n + c->hidden_labels.n;
+	}
+	struct gz_label *labels = calloc(n ? n : 1, sizeof *labels);
+	if (!labels) {
+		kb_vocab_free(&v);
+		err_set(err, "", 0, "out of memory");
+		return NULL;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < v.n; i++) {
+		const struct kb_concept *c = &v.items[i];
+		unsigned flags = (has_flag(&c->match, "case") ? GZ_FLAG_CASE : 0) |
+		                 (has_flag(&c->match, "compound") ? GZ_FLAG_COMPOUND : 0);
+		labels[k++] = (struct gz_label){ c->pref_label, c->key, GZ_PREF, flags };
+		for (size_t j = 0; j < c->alt_labels.n; j++)
+			labels[k++] = (struct gz_label){ c->alt_labels.v[j], c->key, GZ_ALT, flags };
+		for (size_t j = 0; j < c->abbreviations.n; j++)
+			labels[k++] = (struct gz_label){ c->abbreviations.v[j], c->key, GZ_ABBREV, flags };
+		for (size_t j = 0; j < c->hidden_labels.n; j++)
+			labels[k++] = (struct gz_label){ c->hidden_labels.v[j], c->key, GZ_HIDDEN, flags };
+	}
+	struct gz *gz = gz_compile(labels, k, err);
+	free(labels);
+	kb_vocab_free(&v);
+	return gz;
+}
+
+/* Reads "concept<TAB>label" lines (the benchmark's gazetteer format). */
+static struct gz *load_labels_tsv(const char *path, struct err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		err_set(err, path, 0, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	struct buf text = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_append(&text, chunk, n) < 0)
+			break;
+	int bad = ferror(f) || n > 0;
+	fclose(f);
+	if (bad || !text.data) {
+		buf_free(&text);
+		err_set(err, path, 0, bad ? "cannot read the file" : "no labels");
+		return NULL;
+	}
+	size_t cap = 1024, k = 0;
+	struct gz_label *labels = malloc(cap * sizeof *labels);
+	long line_no = 0;
+	char *p = text.data, *end = text.data + text.len;
+	struct gz *gz = NULL;
+	while (labels && p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *e = nl ? nl : end;
+		line_no++;
+		*e = 0;
+		if (e > p && e[-1] == '\r')
+			e[-1] = 0;
+		char *tab = strchr(p, '\t');
+		if (line_no == 1 && !strcmp(p, "id\tlabel")) {
+			/* the header */
+		} else if (*p && tab) {
+			*tab = 0;
+			if (k == cap) {
+				struct gz_label *nlb = realloc(labels, 2 * cap * sizeof *labels);
+				if (!nlb)
+					break;
+				labels = nlb;
+				cap *= 2;
+			}
+			labels[k++] = (struct gz_label){ tab + 1, p, GZ_PREF, 0 };
+		} else if (*p) {
+			err_set(err, path, line_no, "expected concept<TAB>label");
+			free(labels);
+			buf_free(&text);
+			return NULL;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	if (labels && p >= end)
+		gz = gz_compile(labels, k, err);
+	else
+		err_set(err, path, 0, "out of memory");
+	free(labels);
+	buf_free(&text);
+	return gz;
+}
+
+/* ---- output ---- */
+
+struct out {
+	struct buf b;
+	int is_tsv;
+	int failed;
+	long long mentions;
+	struct kb_mentions *store;
+	struct err *err;
+};
+
+static void flush_out(struct out *o)
+{
+	if (o->b.len && fwrite(o->b.data, 1, o->b.len, stdout) != o->b.len)
+		o->failed = 1;
+	o->b.len = 0;
+}
+
+static const char hex[] = "0123456789abcdef";
+
+/* Appends s as the inside of a JSON string. */
+static void json_str(struct buf *b, const char *s, size_t len)
+{
+	if (buf_grow(b, len * 6 + 2) < 0)
+		return;
+	char *o = b->data + b->len;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*o++ = (char)c;
+		} else if (c == '"' || c == '\\') {
+			*o++ = '\\';
+			*o++ = (char)c;
+		} else if (c == '\n') {
+			*o++ = '\\';
+			*o++ = 'n';
+		} else if (c == '\t') {
+			*o++ = '\\';
+			*o++ = 't';
+		} else {
+			memcpy(o, "\\u00", 4);
+			o[4] = hex[c >> 4];
+			o[5] = hex[c & 15];
+			o += 6;
+		}
+	}
+	b->len = (size_t)(o - b->data);
+	b->data[b->len] = 0;
+}
+
+/* Appends s for a TSV field: tabs and line breaks become spaces. */
+static void tsv_str(struct buf *b, const char *s, size_t len)
+{
+	if (buf_grow(b, len + 1) < 0)
+		return;
+	char *o = b->data + b->len;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		*o++ = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
+	}
+	b->len = (size_t)(o - b->data);
+	b->data[b->len] = 0;
+}
+
+static void put_num(struct buf *b, unsigned long long v)
+{
+	char tmp[24];
+	int n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (buf_grow(b, (size_t)n) < 0)
+		return;
+	while (n)
+		b->data[b->len++] = tmp[--n];
+	b->data[b->len] = 0;
+}
+
+static void put_score(struct buf *b, double score)
+{
+	if (score >= 1.0)
+		buf_puts(b, "1.0");
+	else
+		buf_printf(b, "%.2f", score);
+}
+
+static int on_mention(const struct ex_mention *m, void *ctx)
+{
+	struct out *o = ctx;
+	struct buf *b = &o->b;
+	o->mentions++;
+	if (o->store) {
+		struct kb_mention km = { m->concept, m->start, m->end, m->line, m->col, m->surface,
+			                 m->surface_len, m->label, m->method, m->score };
+		if (kb_mentions_add(o->store, &km, o->err) < 0) {
+			o->failed = 2;
+			return 1;
+		}
+		return 0;
+	}
+	if (o->is_tsv) {
+		tsv_str(b, m->doc, strlen(m->doc));
+		buf_putc(b, '\t');
+		put_num(b, (unsigned long long)m->line);
+		buf_putc(b, '\t');
+		put_num(b, (unsigned long long)m->col);
+		buf_putc(b, '\t');
+		put_num(b, m->start);
+		buf_putc(b, '\t');
+		put_num(b, m->end);
+		buf_putc(b, '\t');
+		tsv_str(b, m->surface, m->surface_len);
+		buf_putc(b, '\t');
+		tsv_str(b, m->concept, strlen(m->concept));
+		buf_putc(b, '\t');
+		tsv_str(b, m->label, strlen(m->label));
+		buf_putc(b, '\t');
+		buf_puts(b, m->method);
+		buf_putc(b, '\t');
+		put_score(b, m->score);
+		buf_putc(b, '\n');
+	} else {
+		buf_puts(b, "{\"doc\":\"");
+		json_str(b, m->doc, strlen(m->doc));
+		buf_puts(b, "\",\"line\":");
+		put_num(b, (unsigned long long)m->line);
+		buf_puts(b, ",\"col\":");
+		put_num(b, (unsigned long long)m->col);
+		buf_puts(b, ",\"start\":");
+		put_num(b, m->start);
+		buf_puts(b, ",\"end\":");
+		put_num(b, m->end);
+		buf_puts(b, ",\"surface\":\"");
+		json_str(b, m->surface, m->surface_len);
+		buf_puts(b, "\",\"concept\":\"");
+		json_str(b, m->concept, strlen(m->concept));
+		buf_puts(b, "\",\"label\":\"");
+		json_str(b, m->label, strlen(m->label));
+		buf_puts(b, "\",\"method\":\"");
+		buf_puts(b, m->method);
+		buf_puts(b, "\",\"score\":");
+		put_score(b, m->score);
+		buf_puts(b, "}\n");
+	}
+	if (b->len >= (1 << 20))
+		flush_out(o);
+	return o->failed;
+}
+
+/* FNV-1a over the file: the document's version in the KB. */
+static int file_hash(const char *path, long long *size, char out[17])
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return -1;
+	uint64_t h = 1469598103934665603ull;
+	long long total = 0;
+	unsigned char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ chunk[i]) * 1099511628211ull;
+		total += (long long)n;
+	}
+	int bad = ferror(f);
+	fclose(f);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	*size = total;
+	return bad ? -1 : 0;
+}
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int extract_run(struct cli *cli, char **files, int n_files, const char *out_format,
+                       const char *in_format, const char *gz_path, int store, int stats,
+                       int fuzzy);
+
+int cmd_extract(struct cli *cli, int argc, char **argv)
+{
+	const char *out_format = "jsonl", *in_format = NULL, *gz_path = NULL;
+	int store = 0, stats = 0, fuzzy = 0;
+	/* options may stand before and after the files; "--" ends them */
+	char **files = calloc((size_t)argc + 1, sizeof *files);
+	int n_files = 0, only_files = 0;
+	if (!files)
+		return cli_usage_error("extract", "out of memory");
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (only_files || a[0] != '-' || !a[1]) {
+			files[n_files++] = argv[i];
+			continue;
+		}
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			free(files);
+			return cli_help(extract_help);
+		}
+		if (!strcmp(a, "--")) {
+			only_files = 1;
+		} else if ((!strcmp(a, "--format") || !strcmp(a, "--input-format")) && i + 1 < argc) {
+			const char *v = argv[++i];
+			if (!strcmp(a, "--format") && (!strcmp(v, "jsonl") || !strcmp(v, "tsv")))
+				out_format = v;
+			else if (ex_format_valid(v))
+				in_format = v;
+			else {
+				free(files);
+				return cli_usage_error("extract", "unknown format '%s'", v);
+			}
+		} else if (!strcmp(a, "--gazetteer") && i + 1 < argc) {
+			gz_path = argv[++i];
+		} else if (!strcmp(a, "--store")) {
+			store = 1;
+		} else if (!strcmp(a, "--stats")) {
+			stats = 1;
+		} else if (!strcmp(a, "--fuzzy")) {
+			fuzzy = 1;
+		} else {
+			free(files);
+			return cli_usage_error("extract", "unknown option '%s'", a);
+		}
+	}
+	if (n_files == 0)
+		files[n_files++] = "-";
+	int rc = extract_run(cli, files, n_files, out_format, in_format, gz_path, store, stats, fuzzy);
+	free(files);
+	return rc;
+}
+
+static int extract_run(struct cli *cli, char **files, int n_files, const char *out_format,
+                       const char *in_format, const char *gz_path, int store, int stats,
+                       int fuzzy)
+{
+	if (store && gz_path)
+		return cli_usage_error("extract", "--store needs the knowledge base, not --gazetteer");
+	if (fuzzy)
+		return cli_usage_error("extract", "--fuzzy is not available in this build yet");
+
+	struct err err = { "", 0, "" };
+	struct kb *kb = NULL;
+	struct gz *gz = NULL;
+	int rc = EXIT_OK;
+	if (gz_path) {
+		gz = gz_load(gz_path, &err);
+	} else {
+		if (cli_open_kb(cli, &kb) < 0)
+			return EXIT_INPUT;
+		gz = cli_load_gazetteer(kb, &err);
+	}
+	if (!gz) {
+		kb_close(kb);
+		return cli_fail(&err);
+	}
+	struct out o = { BUF_INIT, !strcmp(out_format, "tsv"), 0, 0, NULL, &err };
+	if (store) {
+		if (kb_begin(kb, &err) < 0 || !(o.store = kb_mentions_new(kb, &err))) {
+			rc = cli_fail(&err);
+			goto done;
+		}
+	}
+	if (o.is_tsv && !store)
+		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\n");
+	size_t bytes = 0;
+	double t0 = now_seconds();
+	struct ex_options opt = { 0, in_format, NULL, &bytes };
+	for (int f = 0; f < n_files && rc == EXIT_OK; f++) {
+		const char *path = files[f];
+		if (store) {
+			char hash[17] = "";
+			long long size = 0;
+			if (strcmp(path, "-") && file_hash(path, &size, hash) < 0) {
+				err_set(&err, path, 0, "cannot read: %s", strerror(errno));
+				rc = cli_fail(&err);
+				break;
+			}
+			const char *fmt = in_format ? in_format : ex_format_for(path);
+			if (kb_mentions_doc(o.store, path, size, hash, fmt, &err) < 0) {
+				rc = cli_fail(&err);
+				break;
+			}
+		}
+		if (ex_extract_path(gz, path, &opt, on_mention, &o, &err) < 0 || o.failed == 2) {
+			rc = cli_fail(&err);
+			break;
+		}
+		if (cli_show_progress() && n_files > 1)
+			fprintf(stderr, "\r%d/%d files", f + 1, n_files);
+	}
+	if (cli_show_progress() && n_files > 1)
+		fputc('\n', stderr);
+	flush_out(&o);
+	double secs = now_seconds() - t0;
+	if (o.failed == 1 && rc == EXIT_OK) {
+		fprintf(stderr, "glossar extract: cannot write the output: %s\n", strerror(errno));
+		rc = EXIT_INPUT;
+	}
+	if (store) {
+		if (rc == EXIT_OK && kb_commit(kb, &err) < 0)
+			rc = cli_fail(&err);
+		else if (rc != EXIT_OK)
+			kb_rollback(kb);
+		else
+			printf("stored %lld mentions from %d documents\n", o.mentions, n_files);
+	}
+	if (stats)
+		fprintf(stderr, "files %d, bytes %zu, mentions %lld, %.1f MB/s\n", n_files, bytes,
+		        o.mentions, secs > 0 ? (double)bytes / 1e6 / secs : 0.0);
+done:
+	kb_mentions_free(o.store);
+	buf_free(&o.b);
+	gz_free(gz);
+	kb_close(kb);
+	return rc;
+}
+
+int cmd_compile(struct cli *cli, int argc, char **argv)
+{
+	const char *out_path = NULL, *tsv = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			return cli_help(compile_help);
+		if (!strcmp(a, "-o") && i + 1 < argc)
+			out_path = argv[++i];
+		else if (!strcmp(a, "--labels-tsv") && i + 1 < argc)
+			tsv = argv[++i];
+		else
+			return cli_usage_error("compile", "unknown argument '%s'", a);
+	}
+	if (!out_path)
+		return cli_usage_error("compile", "-o FILE is required");
+	struct err err = { "", 0, "" };
+	struct kb *kb = NULL;
+	struct gz *gz;
+	double t0 = now_seconds();
+	if (tsv) {
+		gz = load_labels_tsv(tsv, &err);
+	} else {
+		if (cli_open_kb(cli, &kb) < 0)
+			return EXIT_INPUT;
+		gz = cli_load_gazetteer(kb, &err);
+		kb_close(kb);
+	}
+	if (!gz)
+		return cli_fail(&err);
+	double secs = now_seconds() - t0;
+	int rc = gz_save(gz, out_path, &err) < 0 ? cli_fail(&err) : EXIT_OK;
+	if (rc == EXIT_OK)
+		fprintf(stderr, "compiled %zu labels in %.3f s\n", gz_label_count(gz), secs);
+	gz_free(gz);
+	return rc;
+}

@@ -1,0 +1,61 @@
+/* appendix_latex.c - the glossary as a file for \input after
+ * \usepackage[acronym,nopostdot]{glossaries} (and hyperref for the source
+ * links; nopostdot since the descriptions end in their own full stop):
+ * \newacronym for a concept with abbreviations, \newglossaryentry for the
+ * rest. Every field passes esc_latex, so no text can become a command.
+ * The sort key is the DIN 5007-1 position, as digits, so makeindex and
+ * xindy keep our German order without reading any text. */
+#include "gl_writer.h"
+
+static int tex_begin(struct gl_ctx *ctx)
+{
+	return buf_puts(ctx->out, "% ") || esc_latex(ctx->out, ctx->title) ||
+	       buf_puts(ctx->out, " - written by glossar.\n"
+	                          "% Use: \\usepackage[T1]{fontenc} \\usepackage{hyperref}\n"
+	                          "%      \\usepackage[acronym,nopostdot]{glossaries} \\input{this file}\n");
+}
+
+static int tex_description(struct buf *b, const struct gl_item *it)
+{
+	if (!it->definition)
+		return buf_puts(b, "\\emph{") || esc_latex(b, it->note) || buf_putc(b, '}');
+	int rc = esc_latex(b, it->definition);
+	for (size_t i = 1; i < it->abbreviations->n && rc == 0; i++)
+		rc = buf_puts(b, i == 1 ? " " GL_ALSO ": " : ", ") || esc_latex(b, it->abbreviations->v[i]);
+	if ((it->source[0] || it->url[0]) && rc == 0) {
+		rc = buf_puts(b, " " GL_SOURCE ": ");
+		if (it->url[0])
+			rc = rc || buf_puts(b, "\\href{") || esc_latex_url(b, it->url) ||
+			     buf_puts(b, "}{") || esc_latex(b, it->source[0] ? it->source : it->url) ||
+			     buf_putc(b, '}');
+		else
+			rc = rc || esc_latex(b, it->source);
+	}
+	return rc;
+}
+
+static int tex_entry(struct gl_ctx *ctx, const struct gl_item *it)
+{
+	struct buf *b = ctx->out;
+	/* The position in the walk is the sort key: the walk already sorted. */
+	size_t n = ctx->index + 1;
+	int rc;
+	if (it->abbreviations->n)
+		rc = buf_printf(b, "\\newacronym[sort={%06zu},description={", n) ||
+		     tex_description(b, it) || buf_printf(b, "}]{%s}{", it->id) ||
+		     esc_latex(b, it->abbreviations->v[0]) || buf_puts(b, "}{") ||
+		     esc_latex(b, it->label) || buf_puts(b, "}\n");
+	else
+		rc = buf_printf(b, "\\newglossaryentry{%s}{name={", it->id) ||
+		     esc_latex(b, it->label) || buf_puts(b, "},description={") ||
+		     tex_description(b, it) || buf_printf(b, "},sort={%06zu}}\n", n);
+	return rc;
+}
+
+static int tex_end(struct gl_ctx *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+const struct gl_writer gl_writer_latex = { tex_begin, tex_entry, tex_end };

@@ -1,0 +1,86 @@
+/* gl_write.c - the one walk over the selected, sorted concepts that every
+ * human-readable glossary format shares (cmark's render.c in small). */
+#include <string.h>
+
+#include "gl_writer.h"
+
+int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, struct buf *note,
+                 struct gl_item *it)
+{
+	const struct kb_concept *c = e->concept;
+	buf_reset(id);
+	buf_reset(url);
+	buf_reset(note);
+	/* A deprecated concept says so (and what replaces it) rather than "in review". */
+	if (!e->has_approved_definition) {
+		int rc = !strcmp(c->status, "deprecated")
+		                 ? buf_puts(note, GL_DEPRECATED) ||
+		                           (e->replaced_by_label &&
+		                            buf_printf(note, ", " GL_REPLACED " %s", e->replaced_by_label))
+		                 : buf_puts(note, GL_PENDING);
+		if (rc || buf_putc(note, '.'))
+			return -1;
+	}
+	/* Only web links become links; spaces and quotes in them are percent-encoded. */
+	if (esc_ident(id, c->key) || (esc_is_link(c->source_url) && esc_iri(url, c->source_url)))
+		return -1;
+	it->key = c->key;
+	it->id = buf_cstr(id);
+	it->label = c->pref_label;
+	it->abbreviations = &c->abbreviations;
+	it->definition = e->has_approved_definition ? c->definition : NULL;
+	it->note = it->definition ? NULL : buf_cstr(note);
+	it->source = c->source;
+	it->url = buf_cstr(url);
+	return 0;
+}
+
+static const struct gl_writer *writer_for(enum gl_format f)
+{
+	switch (f) {
+	case GL_MD: return &gl_writer_md;
+	case GL_HTML: return &gl_writer_html;
+	case GL_LATEX: return &gl_writer_latex;
+	case GL_DOCBOOK: return &gl_writer_docbook;
+	case GL_MKDOCS: return &gl_writer_mkdocs;
+	}
+	return NULL;
+}
+
+static int flush(FILE *out, struct buf *b)
+{
+	if (b->len && fwrite(b->data, 1, b->len, out) != b->len)
+		return -1;
+	buf_reset(b);
+	return 0;
+}
+
+int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
+             const struct gl_options *opt, struct err *err)
+{
+	const struct gl_writer *w = writer_for(f);
+	if (!w)
+		return err_set(err, NULL, 0, "unknown glossary format");
+	struct buf b = BUF_INIT, id = BUF_INIT, url = BUF_INIT, note = BUF_INIT;
+	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : "Glossar", l, 0, NULL };
+	int rc = w->begin(&ctx);
+	for (size_t i = 0; i < l->n && rc == 0; i++) {
+		struct gl_item it;
+		ctx.index = i;
+		rc = gl_item_make(&l->items[i], &id, &url, &note, &it) || w->entry(&ctx, &it);
+		if (rc == 0 && b.len > 65536)
+			rc = flush(out, &b);
+	}
+	/* end also releases the writer's state, so it runs even after an error. */
+	if (w->end(&ctx))
+		rc = -1;
+	if (rc == 0)
+		rc = flush(out, &b);
+	buf_free(&b);
+	buf_free(&id);
+	buf_free(&url);
+	buf_free(&note);
+	if (rc)
+		return err_set(err, NULL, 0, "cannot write the glossary (out of memory or output error)");
+	return 0;
+}

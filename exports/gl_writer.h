@@ -1,0 +1,54 @@
+/* gl_writer.h - the contract between the shared glossary walk (gl_write.c)
+ * and the writer of each format: the walk prepares each entry's parts,
+ * the writer only says how to write them in its format. Internal to exports/. */
+#ifndef GLOSSAR_GL_WRITER_H
+#define GLOSSAR_GL_WRITER_H
+
+#include "../common/buf.h"
+#include "escape.h"
+#include "exports.h"
+
+/* Shown instead of a definition that is not approved yet. */
+#define GL_PENDING "Definition in Prüfung"
+#define GL_DEPRECATED "Veralteter Begriff"
+#define GL_REPLACED "ersetzt durch"
+#define GL_SOURCE "Quelle"
+#define GL_ALSO "Auch"
+
+/* One entry as every format shows it. */
+struct gl_item {
+	const char *key;
+	const char *id;                    /* esc_ident of the key */
+	const char *label;                 /* preferred label */
+	const struct strv *abbreviations;
+	const char *definition;            /* NULL while awaiting review or deprecated */
+	const char *note;                  /* shown instead of a definition (plain text), else NULL */
+	const char *source;                /* "" when none */
+	const char *url;                   /* a link (esc_is_link, esc_iri), or "" */
+};
+
+struct gl_ctx {
+	struct buf *out;                   /* what the writer writes; the walk flushes it */
+	const char *title;
+	const struct gl_list *list;
+	size_t index;                      /* of the entry being written */
+	void *state;                       /* the writer's own */
+};
+
+struct gl_writer {
+	int (*begin)(struct gl_ctx *ctx);
+	int (*entry)(struct gl_ctx *ctx, const struct gl_item *it);
+	int (*end)(struct gl_ctx *ctx);
+};
+
+/* Fills it for entry e; id, url and note are buffers owned by the caller. */
+int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, struct buf *note,
+                 struct gl_item *it);
+
+extern const struct gl_writer gl_writer_md, gl_writer_html, gl_writer_latex,
+	gl_writer_docbook, gl_writer_mkdocs;
+
+/* schema.org DefinedTermSet JSON-LD of the list (used by the HTML writer). */
+int gl_jsonld_defined_terms(struct buf *b, const char *title, const struct gl_list *l);
+
+#endif

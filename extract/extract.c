@@ -1,0 +1,214 @@
+/* extract.c - ex_extract_path: runs the gazetteer over a document. Plain
+ * text streams in blocks (memory bounded by the block, not the input): each
+ * block is normalised and matched; matches may start only before the cut,
+ * a word start at least OVERLAP bytes before the block's end, and the bytes
+ * from the cut on are carried into the next block. Markdown, HTML and XML
+ * are read whole (up to RD_MAX_DOCUMENT) and matched as one block. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gz_internal.h"
+#include "reader.h"
+
+enum { BLOCK = 1 << 20, OVERLAP = 1 << 16 };
+
+/* Line and column (code points) of an advancing position in the input. */
+struct cursor {
+	size_t pos; /* input offset */
+	long line, col;
+};
+
+static long count_cps(const unsigned char *p, const unsigned char *e)
+{
+	long n = 0;
+	for (; p < e; p++)
+		n += (*p & 0xC0) != 0x80;
+	return n;
+}
+
+static void cursor_advance(struct cursor *c, const char *data, size_t base, size_t to)
+{
+	const unsigned char *p = (const unsigned char *)data + (c->pos - base);
+	const unsigned char *e = (const unsigned char *)data + (to - base);
+	const unsigned char *last_nl = NULL;
+	for (const unsigned char *q = p; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++) {
+		c->line++;
+		last_nl = q;
+	}
+	if (last_nl)
+		c->col = 1 + count_cps(last_nl + 1, e);
+	else
+		c->col += count_cps(p, e);
+	c->pos = to;
+}
+
+static void warn(const struct ex_options *opt, const char *path, long line, const char *msg)
+{
+	struct err w;
+	err_set(&w, strcmp(path, "-") ? path : "<stdin>", line, "%s", msg);
+	if (opt && opt->warn)
+		opt->warn(&w, NULL);
+	else
+		err_print(&w, stderr);
+}
+
+struct run {
+	const struct gz *gz;
+	const char *path;
+	ex_mention_fn fn;
+	void *ctx;
+	struct nz z;
+	struct gz_hit *hits;
+	size_t n_hits, cap_hits;
+	int stopped;
+};
+
+/* Emits the hits of a block whose byte 0 is input offset base. With t set
+ * (HTML, XML) positions come from the reader's map, else from the cursor. */
+static void emit_hits(struct run *r, const char *data, size_t base, struct cursor *cur,
+                      const struct ex_text *t)
+{
+	for (size_t k = 0; k < r->n_hits && !r->stopped; k++) {
+		const struct gz_hit *h = &r->hits[k];
+		struct ex_mention m;
+		m.doc = r->path;
+		if (t) {
+			ex_text_position(t, h->start, &m.line, &m.col);
+		} else {
+			cursor_advance(cur, data, base, h->start);
+			m.line = cur->line;
+			m.col = cur->col;
+		}
+		m.start = h->start;
+		m.end = h->end;
+		m.surface = data + (h->start - base);
+		m.surface_len = h->end - h->start;
+		m.concept = gz_entry_concept(r->gz, h->entry);
+		m.label = gz_entry_label(r->gz, h->entry);
+		m.method = h->method;
+		m.score = 1.0;
+		if (r->fn(&m, r->ctx))
+			r->stopped = 1;
+	}
+	r->n_hits = 0;
+}
+
+static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, struct err *err)
+{
+	const char *name = strcmp(r->path, "-") ? r->path : "<stdin>";
+	size_t cap = BLOCK + OVERLAP;
+	char *data = malloc(cap + 1);
+	if (!data)
+		return err_set(err, name, 0, "out of memory");
+	size_t len = 0, base = 0, skip_to = 0;
+	struct cursor cur = { 0, 1, 1 };
+	int reported = 0, at_eof = 0, rc = 0;
+	while (!r->stopped) {
+		while (len < cap && !at_eof) {
+			size_t n = fread(data + len, 1, cap - len, f);
+			if (opt && opt->bytes_read)
+				*opt->bytes_read += n;
+			len += n;
+			if (n == 0) {
+				if (ferror(f)) {
+					rc = err_set(err, name, 0, "cannot read: %s", strerror(errno));
+					goto out;
+				}
+				at_eof = 1;
+			}
+		}
+		size_t cut = len;
+		if (!at_eof) {
+			/* cut at a word start after white space, OVERLAP before the end */
+			size_t p = len - OVERLAP;
+			while (p < len && !strchr(" \t\r\n", data[p]))
+				p++;
+			while (p < len && strchr(" \t\r\n", data[p]))
+				p++;
+			if (p >= len) { /* no white space: cut at a character start */
+				p = len - OVERLAP;
+				while (p > 0 && ((unsigned char)data[p] & 0xC0) == 0x80)
+					p--;
+			}
+			cut = p;
+		}
+		if (nz_run(&r->z, data, len) < 0 ||
+		    gz_match_block(r->gz, &r->z, data, skip_to - base, cut, &r->hits, &r->n_hits,
+		                   &r->cap_hits) < 0) {
+			rc = err_set(err, name, 0, "out of memory");
+			goto out;
+		}
+		if (!reported && r->z.first_invalid != SIZE_MAX && r->z.first_invalid < cut) {
+			struct cursor c2 = cur;
+			cursor_advance(&c2, data, base, base + r->z.first_invalid);
+			warn(opt, r->path, c2.line, "invalid UTF-8, the bytes are skipped");
+			reported = 1;
+		}
+		/* hits are block-relative: shift them to input offsets */
+		for (size_t k = 0; k < r->n_hits; k++) {
+			r->hits[k].start += base;
+			r->hits[k].end += base;
+		}
+		if (r->n_hits)
+			skip_to = r->hits[r->n_hits - 1].end;
+		emit_hits(r, data, base, &cur, NULL);
+		if (at_eof && cut == len)
+			break;
+		cursor_advance(&cur, data, base, base + cut);
+		memmove(data, data + cut, len - cut);
+		len -= cut;
+		base += cut;
+		if (skip_to < base)
+			skip_to = base;
+	}
+out:
+	free(data);
+	return rc;
+}
+
+int ex_extract_path(const struct gz *gz, const char *path, const struct ex_options *opt,
+                    ex_mention_fn fn, void *ctx, struct err *err)
+{
+	const char *format = opt && opt->format ? opt->format : ex_format_for(path);
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	if (!ex_format_valid(format))
+		return err_set(err, name, 0, "unknown format '%s'", format);
+	struct run r = { gz, path, fn, ctx, { 0 }, NULL, 0, 0, 0 };
+	nz_init(&r.z);
+	int rc = 0;
+	if (!strcmp(format, "txt")) {
+		int is_stdin = !strcmp(path, "-");
+		FILE *f = is_stdin ? stdin : fopen(path, "rb");
+		if (!f)
+			return err_set(err, name, 0, "cannot read: %s", strerror(errno));
+		rc = stream_text(&r, f, opt, err);
+		if (!is_stdin)
+			fclose(f);
+	} else {
+		char *data;
+		size_t len, bad;
+		struct ex_text t;
+		if (rd_load(path, &data, &len, err) < 0)
+			return -1;
+		if (opt && opt->bytes_read)
+			*opt->bytes_read += len;
+		/* the line of the first bad byte, before the reader changes the text */
+		size_t first = rd_sanitize(data, len);
+		long bad_line = first != SIZE_MAX ? rd_line_of(data, first) : 0;
+		if (rd_read_loaded(path, format, data, len, &t, &bad, err) < 0)
+			return -1;
+		if (bad_line)
+			warn(opt, path, bad_line, "invalid UTF-8, the bytes are skipped");
+		if (nz_run(&r.z, t.data, t.len) < 0 ||
+		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0)
+			rc = err_set(err, name, 0, "out of memory");
+		else
+			emit_hits(&r, t.data, 0, NULL, &t);
+		ex_text_free(&t);
+	}
+	nz_free(&r.z);
+	free(r.hits);
+	return rc;
+}

@@ -1,0 +1,902 @@
+/* gazetteer.c - the label automaton: a byte trie over normalised label keys,
+ * laid out as flat arrays in one blob so that a compiled gazetteer is the
+ * same bytes in memory and on disk (gz_save, gz_load maps it), and the
+ * matcher that walks it from every word start of a normalised block.
+ *
+ * Matching rules (DESIGN.md): keys are case folded with ä/ö/ü/ß as
+ * ae/oe/ue/ss and without spaces and hyphens; the text may split a label only
+ * where the label has a space or hyphen (or at a line-end hyphen); a match
+ * starts at a word start and ends at a word end, before a hyphen (a
+ * hyphenated compound), before one inflection ending, or inside a closed
+ * compound when the concept allows it. Acronym labels need the input's
+ * capitals; labels flagged `case` need the input's case exactly. Where
+ * matches overlap the leftmost, then the longest wins; a span that matches
+ * labels of several concepts is reported once per concept, in key order. */
+#include "gz_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#include "../common/buf.h"
+
+#define GZ_MAGIC "GLOSGZ\0\1"
+#define GZ_VERSION 1u
+#define GZ_ENDIAN 0x01020304u
+
+enum { E_CASE = 1, E_COMPOUND = 2, E_ACRONYM = 4 };
+
+struct gz_header {
+	char magic[8];
+	uint32_t version, endian;
+	uint32_t n_nodes, n_edges, n_entries, pool_len;
+	uint32_t max_key, n_slots; /* n_slots: the transition hash table, a power of 2 */
+	uint64_t total;
+};
+
+struct gz_node {
+	uint32_t edge_start;
+	uint16_t n_edges, flags; /* N_SPLIT: some label has a space or hyphen before this byte */
+	uint32_t out_start, n_out;
+};
+
+enum { N_SPLIT = 1 };
+#define C_OUT (1u << 31)   /* the child ends a label */
+#define C_SPLIT (1u << 30) /* the child has N_SPLIT */
+#define C_NODE(c) ((c) & 0xffffffu)
+
+struct gz_entry {
+	uint32_t concept, label, sep, up; /* pool offsets; sep and up have keylen bytes */
+	uint32_t keylen, kind, flags, reserved;
+};
+
+struct gz {
+	void *blob;
+	size_t blob_len;
+	int is_mapped;
+	const struct gz_header *h;
+	const struct gz_node *nodes;
+	const unsigned char *edge_byte;
+	const uint32_t *edge_child;
+	/* The transitions: pairs of key (node << 8 | byte) + 1 (0 when empty)
+	 * and child | C_OUT | C_SPLIT, so one cache line answers a step. */
+	const uint32_t *slots;
+	uint32_t slot_mask;
+	const struct gz_entry *entries;
+	const char *pool;
+	uint32_t root[256]; /* child word of the root per byte, 0 when none */
+	uint32_t *root2;    /* child word two bytes down, [b0 << 8 | b1]: hot, in cache */
+};
+
+static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c)
+{
+	return c | (nodes[c].n_out ? C_OUT : 0) | ((nodes[c].flags & N_SPLIT) ? C_SPLIT : 0);
+}
+
+/* ---- the streaming normaliser ---- */
+
+void nz_init(struct nz *z)
+{
+	memset(z, 0, sizeof *z);
+	z->first_invalid = SIZE_MAX;
+}
+
+void nz_free(struct nz *z)
+{
+	free(z->b);
+	free(z->fl);
+	free(z->off);
+	free(z->cpend);
+	nz_init(z);
+}
+
+static int nz_reserve(struct nz *z, size_t need)
+{
+	if (need <= z->cap)
+		return 0;
+	size_t cap = z->cap ? z->cap : 4096;
+	while (cap < need)
+		cap *= 2;
+	unsigned char *b = realloc(z->b, cap);
+	if (b)
+		z->b = b;
+	unsigned char *fl = realloc(z->fl, cap);
+	if (fl)
+		z->fl = fl;
+	uint32_t *off = realloc(z->off, cap * sizeof *off);
+	if (off)
+		z->off = off;
+	uint32_t *cpend = realloc(z->cpend, cap * sizeof *cpend);
+	if (cpend)
+		z->cpend = cpend;
+	if (!b || !fl || !off || !cpend)
+		return -1;
+	z->cap = cap;
+	return 0;
+}
+
+static int is_dash(int32_t c)
+{
+	return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+/* Separator state between two emitted characters. */
+struct sep_state {
+	int space; /* white space before any hyphen */
+	int hyph;  /* 0 none, 1 hyphen, 2 hyphen then a line break, 3 hyphen then blanks */
+};
+
+static unsigned sep_flags(struct sep_state *st, int is_lower_letter)
+{
+	unsigned f = 0;
+	if (st->space || st->hyph == 3)
+		f = NZ_SPACE;
+	else if (st->hyph == 1)
+		f = NZ_HYPH;
+	else if (st->hyph == 2)
+		f = is_lower_letter ? NZ_SOFT : NZ_HYPH;
+	st->space = 0;
+	st->hyph = 0;
+	return f;
+}
+
+static void sep_space(struct sep_state *st, int is_newline)
+{
+	if (st->hyph == 1 || st->hyph == 3)
+		st->hyph = is_newline ? 2 : 3;
+	else if (!st->hyph)
+		st->space = 1;
+}
+
+static void sep_hyphen(struct sep_state *st)
+{
+	if (st->hyph) /* "--" or "- -": a dash between words, like a space */
+		st->space = 1;
+	else
+		st->hyph = 1;
+}
+
+#define EMIT(byte, flags, from, to)                                                    \
+	do {                                                                           \
+		z->b[z->n] = (unsigned char)(byte);                                    \
+		z->fl[z->n] = (unsigned char)(flags);                                  \
+		z->off[z->n] = (uint32_t)(from);                                       \
+		z->cpend[z->n] = (uint32_t)(to);                                       \
+		z->n++;                                                                \
+	} while (0)
+
+int nz_run(struct nz *z, const char *s, size_t len)
+{
+	z->n = 0;
+	z->first_invalid = SIZE_MAX;
+	if (len > UINT32_MAX - 16)
+		return -1;
+	/* A code point of k bytes yields at most 3 folded code points of 4 bytes. */
+	if (nz_reserve(z, len * 3 + 16) < 0)
+		return -1;
+	const unsigned char *u = (const unsigned char *)s;
+	struct sep_state st = { 1, 0 };
+	size_t i = 0;
+	unsigned char *ob = z->b, *ofl = z->fl;
+	uint32_t *ooff = z->off, *oend = z->cpend;
+	while (i < len) {
+		unsigned c = u[i];
+		if (c >= 'a' && c <= 'z') {
+			EMIT(c, NZ_WORD | sep_flags(&st, 1), i, i + 1);
+			i++;
+			/* the hot path: the rest of a lower-case ASCII word */
+			size_t n = z->n;
+			while (i < len && u[i] >= 'a' && u[i] <= 'z') {
+				ob[n] = u[i];
+				ofl[n] = NZ_WORD;
+				ooff[n] = (uint32_t)i;
+				oend[n] = (uint32_t)(i + 1);
+				n++;
+				i++;
+			}
+			z->n = n;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c >= 'A' && c <= 'Z') {
+				EMIT(c | 0x20, NZ_WORD | NZ_UP | sep_flags(&st, 0), i, i + 1);
+			} else if (c >= '0' && c <= '9') {
+				EMIT(c, NZ_WORD | sep_flags(&st, 0), i, i + 1);
+			} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+			           c == 0) {
+				sep_space(&st, 0);
+			} else if (c == '\n') {
+				sep_space(&st, 1);
+			} else if (c == '-') {
+				sep_hyphen(&st);
+			} else {
+				EMIT(c, sep_flags(&st, 0), i, i + 1);
+			}
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0) {
+			if (z->first_invalid == SIZE_MAX)
+				z->first_invalid = i;
+			EMIT('?', sep_flags(&st, 0), i, i + 1);
+			i++;
+			continue;
+		}
+		size_t end = i + (size_t)k;
+		if (cp == 0xAD) { /* soft hyphen: nothing */
+		} else if (is_dash(cp) || cp == 0x2011) {
+			sep_hyphen(&st);
+		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+			sep_space(&st, 1);
+		} else if (cp == 0xFEFF || cp == 0x200B) { /* BOM, zero width space */
+		} else {
+			utf8proc_category_t cat = utf8proc_category(cp);
+			if (cat == UTF8PROC_CATEGORY_ZS) {
+				sep_space(&st, 0);
+			} else if (cp == 0xE4 || cp == 0xC4 || cp == 0xF6 || cp == 0xD6 ||
+			           cp == 0xFC || cp == 0xDC) {
+				unsigned up = (cp == 0xC4 || cp == 0xD6 || cp == 0xDC) ? NZ_UP : 0;
+				int base = (cp == 0xE4 || cp == 0xC4) ? 'a' : (cp == 0xF6 || cp == 0xD6) ? 'o' : 'u';
+				EMIT(base, NZ_WORD | up | sep_flags(&st, !up), i, end);
+				EMIT('e', NZ_WORD | NZ_CONT, i, end);
+			} else if (cp == 0xDF || cp == 0x1E9E) {
+				EMIT('s', NZ_WORD | (cp == 0x1E9E ? NZ_UP : 0) | sep_flags(&st, cp == 0xDF), i, end);
+				EMIT('s', NZ_WORD | NZ_CONT, i, end);
+			} else if (cp == 0x308 && z->n && (z->fl[z->n - 1] & NZ_WORD) &&
+			           (z->b[z->n - 1] == 'a' || z->b[z->n - 1] == 'o' ||
+			            z->b[z->n - 1] == 'u')) {
+				/* a decomposed umlaut: the e of ae, oe, ue */
+				z->cpend[z->n - 1] = (uint32_t)end;
+				EMIT('e', NZ_WORD | NZ_CONT, z->off[z->n - 1], end);
+			} else if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME) {
+				/* other combining marks belong to the letter before */
+				if (z->n)
+					z->cpend[z->n - 1] = (uint32_t)end;
+			} else {
+				int is_word = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+				int is_upper = cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+				utf8proc_int32_t fold[8];
+				utf8proc_ssize_t nf = utf8proc_decompose_char(cp, fold, 8, UTF8PROC_CASEFOLD, NULL);
+				if (nf <= 0 || nf > 3) {
+					fold[0] = cp;
+					nf = 1;
+				}
+				unsigned f0 = (is_word ? NZ_WORD : 0) | (is_upper ? NZ_UP : 0) |
+				              sep_flags(&st, cat == UTF8PROC_CATEGORY_LL);
+				for (utf8proc_ssize_t q = 0; q < nf; q++) {
+					utf8proc_uint8_t enc[4];
+					utf8proc_ssize_t ne = utf8proc_encode_char(fold[q], enc);
+					for (utf8proc_ssize_t r = 0; r < ne; r++) {
+						EMIT(enc[r], (q == 0 && r == 0) ? f0 : ((f0 & (NZ_WORD | NZ_UP)) | NZ_CONT), i, end);
+					}
+				}
+			}
+		}
+		i = end;
+	}
+	return 0;
+}
+
+/* ---- compiling ---- */
+
+struct bnode {
+	uint32_t first_child, next_sibling, first_entry;
+	unsigned char byte, may_split;
+};
+
+struct bentry {
+	uint32_t node, concept, label, sep, up, keylen, kind, flags, next;
+};
+
+static int is_acronym(const char *s)
+{
+	int upper = 0, lower = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			upper++;
+		else if (*p >= 'a' && *p <= 'z')
+			lower++;
+	}
+	return upper >= 2 && upper >= lower;
+}
+
+static int pool_add(struct buf *pool, const void *s, size_t len, uint32_t *off)
+{
+	if (pool->len > UINT32_MAX - len - 1)
+		return -1;
+	*off = (uint32_t)pool->len;
+	if (buf_append(pool, s, len) < 0 || buf_putc(pool, 0) < 0)
+		return -1;
+	return 0;
+}
+
+static int cmp_entry(const void *a, const void *b, void *pool)
+{
+	const struct bentry *x = a, *y = b;
+	if (x->node != y->node)
+		return x->node < y->node ? -1 : 1;
+	int c = strcmp((const char *)pool + x->concept, (const char *)pool + y->concept);
+	if (c)
+		return c;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp((const char *)pool + x->label, (const char *)pool + y->label);
+}
+
+static int gz_bind(struct gz *gz, struct err *err, const char *what);
+
+struct gz_node;
+static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c);
+
+static inline uint32_t slot_hash(uint32_t key)
+{
+	return (key * 2654435761u) ^ (key >> 15);
+}
+
+struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err)
+{
+	struct bnode *nodes = NULL;
+	struct bentry *ents = NULL;
+	size_t n_nodes = 1, cap_nodes = 1024, n_ents = 0;
+	uint32_t root_child[256] = { 0 };
+	struct buf pool = BUF_INIT;
+	struct nz z;
+	nz_init(&z);
+	struct gz *gz = NULL;
+	size_t max_key = 0;
+
+	nodes = calloc(cap_nodes, sizeof *nodes);
+	ents = calloc(n_labels ? n_labels : 1, sizeof *ents);
+	if (!nodes || !ents || buf_putc(&pool, 0) < 0)
+		goto oom;
+	for (size_t li = 0; li < n_labels; li++) {
+		const char *text = labels[li].text;
+		if (!text || !labels[li].concept)
+			continue;
+		if (nz_run(&z, text, strlen(text)) < 0)
+			goto oom;
+		if (z.n == 0 || z.n > 1000)
+			continue; /* nothing to match, or not a label */
+		uint32_t node = 0;
+		for (size_t j = 0; j < z.n; j++) {
+			unsigned char byte = z.b[j];
+			uint32_t child = 0;
+			if (node == 0) {
+				child = root_child[byte];
+			} else {
+				for (uint32_t c = nodes[node].first_child; c; c = nodes[c].next_sibling)
+					if (nodes[c].byte == byte) {
+						child = c;
+						break;
+					}
+			}
+			if (!child) {
+				if (n_nodes == cap_nodes) {
+					struct bnode *nn = realloc(nodes, 2 * cap_nodes * sizeof *nodes);
+					if (!nn)
+						goto oom;
+					nodes = nn;
+					cap_nodes *= 2;
+				}
+				if (n_nodes >= UINT32_MAX)
+					goto oom;
+				child = (uint32_t)n_nodes++;
+				memset(&nodes[child], 0, sizeof nodes[child]);
+				nodes[child].byte = byte;
+				if (node == 0) {
+					root_child[byte] = child;
+				} else {
+					nodes[child].next_sibling = nodes[node].first_child;
+					nodes[node].first_child = child;
+				}
+			}
+			if (z.fl[j] & NZ_SEP)
+				nodes[child].may_split = 1;
+			node = child;
+		}
+		struct bentry *e = &ents[n_ents];
+		memset(e, 0, sizeof *e);
+		e->node = node;
+		e->keylen = (uint32_t)z.n;
+		e->kind = labels[li].kind;
+		e->flags = ((labels[li].flags & GZ_FLAG_CASE) ? E_CASE : 0) |
+		           ((labels[li].flags & GZ_FLAG_COMPOUND) ? E_COMPOUND : 0) |
+		           (is_acronym(text) ? E_ACRONYM : 0);
+		if (pool_add(&pool, labels[li].concept, strlen(labels[li].concept), &e->concept) < 0 ||
+		    pool_add(&pool, text, strlen(text), &e->label) < 0)
+			goto oom;
+		/* The separator and capital masks, one byte per key byte. */
+		size_t at = pool.len;
+		if (buf_grow(&pool, 2 * z.n + 2) < 0)
+			goto oom;
+		for (size_t j = 0; j < z.n; j++)
+			pool.data[at + j] = (z.fl[j] & NZ_SEP) ? 1 : 0;
+		for (size_t j = 0; j < z.n; j++)
+			pool.data[at + z.n + j] = (z.fl[j] & NZ_UP) ? 1 : 0;
+		pool.len += 2 * z.n;
+		pool.data[pool.len] = 0;
+		e->sep = (uint32_t)at;
+		e->up = (uint32_t)(at + z.n);
+		if (z.n > max_key)
+			max_key = z.n;
+		n_ents++;
+	}
+	for (unsigned byte = 0; byte < 256; byte++)
+		if (root_child[byte]) {
+			nodes[root_child[byte]].next_sibling = nodes[0].first_child;
+			nodes[0].first_child = root_child[byte];
+		}
+	if (buf_putc(&pool, 0) < 0) /* the pool ends with a NUL: checked on load */
+		goto oom;
+	qsort_r(ents, n_ents, sizeof *ents, cmp_entry, pool.data);
+
+	/* Lay out the blob. */
+	size_t n_edges = n_nodes - 1;
+	size_t off_nodes = sizeof(struct gz_header);
+	size_t off_eb = off_nodes + n_nodes * sizeof(struct gz_node);
+	size_t off_ec = off_eb + ((n_edges + 3) & ~(size_t)3);
+	if (n_nodes >= (1u << 24) - 1)
+		goto oom; /* node ids must fit the hash keys */
+	size_t n_slots = 16;
+	while (n_slots < 2 * n_edges)
+		n_slots *= 2;
+	size_t off_sk = off_ec + n_edges * sizeof(uint32_t);
+	size_t off_ent = off_sk + 2 * n_slots * sizeof(uint32_t);
+	size_t off_pool = off_ent + n_ents * sizeof(struct gz_entry);
+	size_t total = off_pool + pool.len;
+	gz = calloc(1, sizeof *gz);
+	char *blob = calloc(1, total);
+	if (!gz || !blob) {
+		free(blob);
+		goto oom;
+	}
+	gz->blob = blob;
+	gz->blob_len = total;
+	struct gz_header *h = (struct gz_header *)blob;
+	memcpy(h->magic, GZ_MAGIC, 8);
+	h->version = GZ_VERSION;
+	h->endian = GZ_ENDIAN;
+	h->n_nodes = (uint32_t)n_nodes;
+	h->n_edges = (uint32_t)n_edges;
+	h->n_entries = (uint32_t)n_ents;
+	h->pool_len = (uint32_t)pool.len;
+	h->max_key = (uint32_t)max_key;
+	h->n_slots = (uint32_t)n_slots;
+	h->total = total;
+	struct gz_node *fn = (struct gz_node *)(blob + off_nodes);
+	unsigned char *eb = (unsigned char *)(blob + off_eb);
+	uint32_t *ec = (uint32_t *)(blob + off_ec);
+	struct gz_entry *fe = (struct gz_entry *)(blob + off_ent);
+	size_t edge = 0;
+	for (size_t v = 0; v < n_nodes; v++) {
+		fn[v].edge_start = (uint32_t)edge;
+		size_t first = edge;
+		for (uint32_t c = nodes[v].first_child; c; c = nodes[c].next_sibling) {
+			/* insertion sort by byte keeps edges ordered */
+			size_t p = edge++;
+			while (p > first && eb[p - 1] > nodes[c].byte) {
+				eb[p] = eb[p - 1];
+				ec[p] = ec[p - 1];
+				p--;
+			}
+			eb[p] = nodes[c].byte;
+			ec[p] = c;
+		}
+		fn[v].n_edges = (uint16_t)(edge - first);
+		fn[v].flags = nodes[v].may_split ? N_SPLIT : 0;
+	}
+	for (size_t q = 0; q < n_ents; q++) {
+		struct gz_node *v = &fn[ents[q].node];
+		if (!v->n_out)
+			v->out_start = (uint32_t)q;
+		v->n_out++;
+		fe[q] = (struct gz_entry){ ents[q].concept, ents[q].label, ents[q].sep, ents[q].up,
+			                   ents[q].keylen, ents[q].kind, ents[q].flags, 0 };
+	}
+	uint32_t *sk = (uint32_t *)(blob + off_sk);
+	for (size_t v = 0; v < n_nodes; v++)
+		for (uint32_t q = fn[v].edge_start; q < fn[v].edge_start + fn[v].n_edges; q++) {
+			uint32_t key = ((uint32_t)v << 8 | eb[q]) + 1;
+			size_t slot = slot_hash(key) & (n_slots - 1);
+			while (sk[2 * slot])
+				slot = (slot + 1) & (n_slots - 1);
+			sk[2 * slot] = key;
+			sk[2 * slot + 1] = child_word(fn, ec[q]);
+		}
+	memcpy(blob + off_pool, pool.data, pool.len);
+	free(nodes);
+	free(ents);
+	buf_free(&pool);
+	nz_free(&z);
+	if (gz_bind(gz, err, "gazetteer") < 0) {
+		gz_free(gz);
+		return NULL;
+	}
+	return gz;
+oom:
+	free(nodes);
+	free(ents);
+	buf_free(&pool);
+	nz_free(&z);
+	free(gz);
+	err_set(err, "", 0, "out of memory compiling the gazetteer");
+	return NULL;
+}
+
+void gz_free(struct gz *gz)
+{
+	if (!gz)
+		return;
+	free(gz->root2);
+	if (gz->is_mapped)
+		munmap(gz->blob, gz->blob_len);
+	else
+		free(gz->blob);
+	free(gz);
+}
+
+/* Checks every count, offset and index of the blob against its size, so a
+ * corrupt file is an error and the matcher never reads outside it. */
+static int gz_bind(struct gz *gz, struct err *err, const char *what)
+{
+	const char *blob = gz->blob;
+	size_t len = gz->blob_len;
+	if (len < sizeof(struct gz_header) || memcmp(blob, GZ_MAGIC, 8) != 0)
+		return err_set(err, what, 0, "not a compiled glossar gazetteer");
+	const struct gz_header *h = (const struct gz_header *)blob;
+	if (h->endian != GZ_ENDIAN)
+		return err_set(err, what, 0, "compiled gazetteer of another byte order");
+	if (h->version != GZ_VERSION)
+		return err_set(err, what, 0, "compiled gazetteer version %u, this glossar reads %u",
+		               (unsigned)h->version, GZ_VERSION);
+	uint64_t off_nodes = sizeof(struct gz_header);
+	uint64_t off_eb = off_nodes + (uint64_t)h->n_nodes * sizeof(struct gz_node);
+	uint64_t off_ec = off_eb + (((uint64_t)h->n_edges + 3) & ~(uint64_t)3);
+	uint64_t off_sk = off_ec + (uint64_t)h->n_edges * 4;
+	uint64_t off_ent = off_sk + (uint64_t)h->n_slots * 8;
+	uint64_t off_pool = off_ent + (uint64_t)h->n_entries * sizeof(struct gz_entry);
+	uint64_t total = off_pool + h->pool_len;
+	if (h->n_nodes < 1 || h->total != total || total != len || h->pool_len < 1 ||
+	    h->n_slots < 16 || (h->n_slots & (h->n_slots - 1)) || h->n_slots <= h->n_edges ||
+	    h->n_nodes >= (1u << 24) - 1)
+		return err_set(err, what, 0, "corrupt compiled gazetteer: sizes do not add up");
+	gz->h = h;
+	gz->nodes = (const struct gz_node *)(blob + off_nodes);
+	gz->edge_byte = (const unsigned char *)(blob + off_eb);
+	gz->edge_child = (const uint32_t *)(blob + off_ec);
+	gz->entries = (const struct gz_entry *)(blob + off_ent);
+	gz->slots = (const uint32_t *)(blob + off_sk);
+	gz->slot_mask = h->n_slots - 1;
+	gz->pool = blob + off_pool;
+	if (gz->pool[h->pool_len - 1] != 0)
+		return err_set(err, what, 0, "corrupt compiled gazetteer: string pool");
+	for (uint32_t v = 0; v < h->n_nodes; v++) {
+		const struct gz_node *n = &gz->nodes[v];
+		if ((uint64_t)n->edge_start + n->n_edges > h->n_edges ||
+		    (uint64_t)n->out_start + n->n_out > h->n_entries || n->n_edges > 256)
+			return err_set(err, what, 0, "corrupt compiled gazetteer: node %u", (unsigned)v);
+	}
+	for (uint32_t q = 0; q < h->n_edges; q++)
+		if (gz->edge_child[q] == 0 || gz->edge_child[q] >= h->n_nodes)
+			return err_set(err, what, 0, "corrupt compiled gazetteer: edge %u", (unsigned)q);
+	for (uint32_t q = 0; q < h->n_entries; q++) {
+		const struct gz_entry *e = &gz->entries[q];
+		if (e->concept >= h->pool_len || e->label >= h->pool_len || e->keylen > 1000 ||
+		    (uint64_t)e->sep + e->keylen > h->pool_len ||
+		    (uint64_t)e->up + e->keylen > h->pool_len)
+			return err_set(err, what, 0, "corrupt compiled gazetteer: label %u", (unsigned)q);
+	}
+	/* the hash table: every key names a node, every child is one, and an
+	 * empty slot remains so that a lookup always ends */
+	uint32_t used = 0;
+	for (uint32_t q = 0; q < h->n_slots; q++) {
+		uint32_t key = gz->slots[2 * q], c = gz->slots[2 * q + 1];
+		if (!key)
+			continue;
+		used++;
+		if ((key - 1) >> 8 >= h->n_nodes || C_NODE(c) == 0 || C_NODE(c) >= h->n_nodes ||
+		    c != child_word(gz->nodes, C_NODE(c)))
+			return err_set(err, what, 0, "corrupt compiled gazetteer: slot %u", (unsigned)q);
+	}
+	if (used >= h->n_slots)
+		return err_set(err, what, 0, "corrupt compiled gazetteer: full table");
+	memset(gz->root, 0, sizeof gz->root);
+	const struct gz_node *r = &gz->nodes[0];
+	for (uint32_t q = 0; q < r->n_edges; q++)
+		gz->root[gz->edge_byte[r->edge_start + q]] =
+			child_word(gz->nodes, gz->edge_child[r->edge_start + q]);
+	free(gz->root2);
+	gz->root2 = calloc(65536, sizeof *gz->root2);
+	if (!gz->root2)
+		return err_set(err, what, 0, "out of memory");
+	for (uint32_t q = 0; q < r->n_edges; q++) {
+		unsigned b0 = gz->edge_byte[r->edge_start + q];
+		const struct gz_node *c = &gz->nodes[gz->edge_child[r->edge_start + q]];
+		for (uint32_t k = 0; k < c->n_edges; k++)
+			gz->root2[b0 << 8 | gz->edge_byte[c->edge_start + k]] =
+				child_word(gz->nodes, gz->edge_child[c->edge_start + k]);
+	}
+	return 0;
+}
+
+int gz_save(const struct gz *gz, const char *path, struct err *err)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return err_set(err, path, 0, "cannot write: %s", strerror(errno));
+	int bad = fwrite(gz->blob, 1, gz->blob_len, f) != gz->blob_len;
+	bad |= fclose(f) != 0;
+	if (bad)
+		return err_set(err, path, 0, "cannot write: %s", strerror(errno ? errno : EIO));
+	return 0;
+}
+
+struct gz *gz_load(const char *path, struct err *err)
+{
+	int fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		err_set(err, path, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat sb;
+	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size < (off_t)sizeof(struct gz_header)) {
+		close(fd);
+		err_set(err, path, 0, "not a compiled glossar gazetteer");
+		return NULL;
+	}
+	void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		err_set(err, path, 0, "cannot map: %s", strerror(errno));
+		return NULL;
+	}
+	struct gz *gz = calloc(1, sizeof *gz);
+	if (!gz) {
+		munmap(map, (size_t)sb.st_size);
+		err_set(err, path, 0, "out of memory");
+		return NULL;
+	}
+	gz->blob = map;
+	gz->blob_len = (size_t)sb.st_size;
+	gz->is_mapped = 1;
+	if (gz_bind(gz, err, path) < 0) {
+		gz_free(gz);
+		return NULL;
+	}
+	return gz;
+}
+
+size_t gz_label_count(const struct gz *gz)
+{
+	return gz->h->n_entries;
+}
+
+size_t gz_max_key(const struct gz *gz)
+{
+	return gz->h->max_key;
+}
+
+const char *gz_entry_concept(const struct gz *gz, uint32_t e)
+{
+	return gz->pool + gz->entries[e].concept;
+}
+
+const char *gz_entry_label(const struct gz *gz, uint32_t e)
+{
+	return gz->pool + gz->entries[e].label;
+}
+
+/* ---- matching ---- */
+
+/* The child word (see slots) of node for byte, or 0. */
+static inline uint32_t gz_next(const struct gz *gz, uint32_t node, unsigned char byte)
+{
+	uint32_t key = (node << 8 | byte) + 1;
+	uint32_t slot = slot_hash(key) & gz->slot_mask;
+	for (;;) {
+		uint32_t k = gz->slots[2 * slot];
+		if (k == key)
+			return gz->slots[2 * slot + 1];
+		if (!k)
+			return 0;
+		slot = (slot + 1) & gz->slot_mask;
+	}
+}
+
+static inline int is_word_end(const struct nz *z, size_t e)
+{
+	return e >= z->n || !(z->fl[e] & NZ_WORD) || (z->fl[e] & (NZ_SPACE | NZ_HYPH));
+}
+
+/* Endings in the order tried: longer first. */
+static const char *const endings[] = { "ern", "en", "er", "es", "ns", "e", "n", "s" };
+
+/* How the span [i, e) may end: 0 a word end, 1 before a hyphen of a
+ * compound, 2 inflected (*ext bytes more), 3 inside a closed compound, -1 not at all. */
+static int end_kind(const struct nz *z, size_t i, size_t e, size_t *ext)
+{
+	*ext = 0;
+	if (e >= z->n)
+		return 0;
+	unsigned f = z->fl[e];
+	if (f & NZ_CONT)
+		return -1;
+	if (!(f & NZ_WORD) || (f & NZ_SPACE))
+		return 0;
+	if (!(z->fl[e - 1] & NZ_WORD))
+		return 0;
+	if (f & NZ_HYPH)
+		return 1;
+	for (size_t q = 0; q < sizeof endings / sizeof endings[0]; q++) {
+		size_t L = strlen(endings[q]);
+		if (e + L > z->n)
+			continue;
+		size_t r = 0;
+		for (; r < L; r++) {
+			unsigned g = z->fl[e + r];
+			if (z->b[e + r] != (unsigned char)endings[q][r] || !(g & NZ_WORD) ||
+			    (g & (NZ_SPACE | NZ_HYPH | NZ_CONT)) || (r && (g & NZ_SOFT)))
+				break;
+		}
+		if (r == L && is_word_end(z, e + L)) {
+			*ext = L;
+			return 2;
+		}
+	}
+	(void)i;
+	return 3;
+}
+
+static int entry_fits(const struct gz *gz, const struct gz_entry *en, const struct nz *z,
+                      size_t i, size_t depth)
+{
+	if (en->keylen != depth)
+		return 0;
+	const char *sep = gz->pool + en->sep, *up = gz->pool + en->up;
+	for (size_t j = 1; j < depth; j++)
+		if ((z->fl[i + j] & (NZ_SPACE | NZ_HYPH)) && !sep[j])
+			return 0;
+	if (en->flags & E_CASE) {
+		for (size_t j = 0; j < depth; j++)
+			if (!!(z->fl[i + j] & NZ_UP) != !!up[j])
+				return 0;
+	} else if (en->flags & E_ACRONYM) {
+		for (size_t j = 0; j < depth; j++)
+			if (up[j] && !(z->fl[i + j] & NZ_UP))
+				return 0;
+	}
+	return 1;
+}
+
+static int push_hit(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? 2 * *cap : 64;
+		struct gz_hit *nh = realloc(*hits, nc * sizeof *nh);
+		if (!nh)
+			return -1;
+		*hits = nh;
+		*cap = nc;
+	}
+	(*hits)[(*n)++] = h;
+	return 0;
+}
+
+/* Tries the labels ending at node for the span [i, i + depth): appends one
+ * hit per concept whose label fits. Returns hits added, or -1. */
+static int try_node(const struct gz *gz, const struct nz *z, const char *s, size_t i,
+                    size_t depth, uint32_t node, struct gz_hit **hits, size_t *n_hits,
+                    size_t *cap_hits)
+{
+	size_t ext;
+	int kind = end_kind(z, i, i + depth, &ext);
+	if (kind < 0)
+		return 0;
+	const struct gz_node *v = &gz->nodes[node];
+	int added = 0;
+	size_t start = z->off[i];
+	size_t end = z->cpend[i + depth + ext - 1];
+	for (uint32_t q = 0; q < v->n_out;) {
+		/* entries of one concept are adjacent: pick the best fitting one */
+		uint32_t first = v->out_start + q;
+		const char *concept = gz->pool + gz->entries[first].concept;
+		uint32_t best = UINT32_MAX;
+		const char *method = NULL;
+		for (; q < v->n_out && !strcmp(gz->pool + gz->entries[v->out_start + q].concept, concept); q++) {
+			uint32_t ei = v->out_start + q;
+			const struct gz_entry *en = &gz->entries[ei];
+			if (kind == 3 && !(en->flags & E_COMPOUND))
+				continue;
+			if (!entry_fits(gz, en, z, i, depth))
+				continue;
+			const char *m;
+			if (kind == 1 || kind == 3)
+				m = "compound";
+			else if (kind == 2)
+				m = "inflected";
+			else {
+				const char *label = gz->pool + en->label;
+				size_t ll = strlen(label);
+				m = (ll == end - start && !memcmp(label, s + start, ll)) ? "exact" : "normalized";
+			}
+			if (best == UINT32_MAX || (!strcmp(m, "exact") && strcmp(method, "exact"))) {
+				best = ei;
+				method = m;
+			}
+		}
+		if (best != UINT32_MAX) {
+			size_t hend = (kind == 2) ? end : z->cpend[i + depth - 1];
+			if (push_hit(hits, n_hits, cap_hits, (struct gz_hit){ start, hend, best, method }) < 0)
+				return -1;
+			added++;
+		}
+	}
+	return added;
+}
+
+int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_t from,
+                   size_t limit, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
+{
+	enum { MAXC = 64 };
+	uint32_t cand_node[MAXC];
+	size_t cand_depth[MAXC];
+	size_t n = z->n;
+	const unsigned char *b = z->b, *fl = z->fl;
+	size_t skip_to = from;
+	for (size_t i = 0; i < n; i++) {
+		unsigned f = fl[i];
+		if (f & NZ_CONT)
+			continue;
+		/* a mention never starts inside a word */
+		if ((f & NZ_WORD) && i > 0 && !(f & (NZ_SPACE | NZ_HYPH)) && (fl[i - 1] & NZ_WORD))
+			continue;
+		uint32_t cw = gz->root[b[i]];
+		if (!cw)
+			continue;
+		size_t start = z->off[i];
+		if (start < skip_to)
+			continue;
+		if (start >= limit)
+			break;
+		size_t nc = 0;
+		size_t j = i + 1;
+		for (;;) {
+			if (cw & C_OUT) {
+				if (nc == MAXC) {
+					memmove(cand_node, cand_node + 1, (MAXC - 1) * sizeof *cand_node);
+					memmove(cand_depth, cand_depth + 1, (MAXC - 1) * sizeof *cand_depth);
+					nc--;
+				}
+				cand_node[nc] = C_NODE(cw);
+				cand_depth[nc++] = j - i;
+			}
+			if (j >= n)
+				break;
+			cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, C_NODE(cw), b[j]);
+			/* the text splits here: go on only if some label splits here too */
+			if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
+				break;
+			j++;
+		}
+		while (nc > 0) {
+			nc--;
+			size_t before = *n_hits;
+			int r = try_node(gz, z, s, i, cand_depth[nc], cand_node[nc], hits, n_hits, cap_hits);
+			if (r < 0)
+				return -1;
+			if (r > 0) {
+				skip_to = (*hits)[before].end;
+				break;
+			}
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,53 @@
+/* gz_internal.h - the gazetteer's pieces shared inside extract/: the
+ * streaming normaliser that turns input bytes into match bytes with flags
+ * and an offset map, and the matcher over one block of normalised text. */
+#ifndef GLOSSAR_GZ_INTERNAL_H
+#define GLOSSAR_GZ_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract.h"
+
+/* Flags of one normalised byte. */
+enum {
+	NZ_WORD = 1 << 0,  /* part of a letter or digit */
+	NZ_UP = 1 << 1,    /* its letter was upper case in the input */
+	NZ_SPACE = 1 << 2, /* white space came before it */
+	NZ_HYPH = 1 << 3,  /* a hyphen joined it to the word before */
+	NZ_SOFT = 1 << 4,  /* a hyphen at a line end came before it: the word goes on */
+	NZ_CONT = 1 << 5,  /* not the first byte its code point produced */
+};
+#define NZ_SEP (NZ_SPACE | NZ_HYPH | NZ_SOFT)
+
+/* Normalised text of one block: byte i came from input bytes [off[i], cpend[i]). */
+struct nz {
+	unsigned char *b, *fl;
+	uint32_t *off, *cpend;
+	size_t n, cap;
+	size_t first_invalid; /* input offset of the first invalid UTF-8 byte, or SIZE_MAX */
+};
+
+void nz_init(struct nz *z);
+void nz_free(struct nz *z);
+/* Normalises s[0, len); offsets are relative to s. Returns 0 or -1 (memory). */
+int nz_run(struct nz *z, const char *s, size_t len);
+
+/* One accepted match, in input offsets of the block. */
+struct gz_hit {
+	size_t start, end;
+	uint32_t entry; /* index into the gazetteer's label entries */
+	const char *method;
+};
+
+/* Label entry accessors. */
+const char *gz_entry_concept(const struct gz *gz, uint32_t e);
+const char *gz_entry_label(const struct gz *gz, uint32_t e);
+
+/* Finds the leftmost-longest matches in the normalised block, appending
+ * them to *hits (growable array). Matches starting at input offset < from
+ * or >= limit are skipped. Returns 0 or -1 (memory). */
+int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_t from,
+                   size_t limit, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits);
+
+#endif

@@ -1,0 +1,635 @@
+/* reader.c - whole-document readers: plain text, Markdown (markup blanked
+ * with spaces so offsets stay file offsets), HTML (libxml2's HTML parser with
+ * recovery) and generic XML (no network, no DTD loading, no entity
+ * substitution), each with its map back to line and column of the input. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "../common/buf.h"
+#include "extract.h"
+#include "reader.h"
+
+/* ---- formats ---- */
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && !strcasecmp(s + n - k, suffix);
+}
+
+const char *ex_format_for(const char *path)
+{
+	if (ends_with(path, ".md") || ends_with(path, ".markdown"))
+		return "md";
+	if (ends_with(path, ".html") || ends_with(path, ".htm") || ends_with(path, ".xhtml"))
+		return "html";
+	if (ends_with(path, ".xml"))
+		return "xml";
+	return "txt";
+}
+
+int ex_format_valid(const char *format)
+{
+	return format && (!strcmp(format, "txt") || !strcmp(format, "md") ||
+	                  !strcmp(format, "html") || !strcmp(format, "xml"));
+}
+
+/* ---- loading ---- */
+
+int rd_load(const char *path, char **out, size_t *len, struct err *err)
+{
+	int is_stdin = !strcmp(path, "-");
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > RD_MAX_DOCUMENT) {
+			rc = err_set(err, is_stdin ? "<stdin>" : path, 0,
+			             "larger than %d MB: too large for this reader (use --format txt)",
+			             RD_MAX_DOCUMENT >> 20);
+			break;
+		}
+		if (buf_append(&b, chunk, n) < 0) {
+			rc = err_set(err, path, 0, "out of memory");
+			break;
+		}
+	}
+	if (!rc && ferror(f))
+		rc = err_set(err, is_stdin ? "<stdin>" : path, 0, "cannot read: %s", strerror(errno));
+	if (!is_stdin)
+		fclose(f);
+	if (rc) {
+		buf_free(&b);
+		return -1;
+	}
+	if (!b.data && buf_putc(&b, 0) == 0)
+		b.len = 0;
+	if (!b.data)
+		return err_set(err, path, 0, "out of memory");
+	*len = b.len;
+	*out = buf_detach(&b);
+	return 0;
+}
+
+/* Makes s valid UTF-8 in place without moving a byte: an invalid byte and NUL
+ * become '?' and ' ', a BOM three spaces. Returns the offset of the first
+ * invalid byte, or SIZE_MAX. */
+size_t rd_sanitize(char *s, size_t len)
+{
+	size_t first = SIZE_MAX;
+	const unsigned char *u = (const unsigned char *)s;
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		memset(s, ' ', 3);
+	size_t i = 0;
+	while (i < len) {
+		if (u[i] < 0x80) {
+			if (!u[i])
+				s[i] = ' ';
+			i++;
+			continue;
+		}
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &c);
+		if (k <= 0) {
+			if (first == SIZE_MAX)
+				first = i;
+			s[i++] = '?';
+		} else {
+			i += (size_t)k;
+		}
+	}
+	return first;
+}
+
+long rd_line_of(const char *s, size_t offset)
+{
+	long line = 1;
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + offset - p))) != NULL; p++)
+		line++;
+	return line;
+}
+
+/* ---- Markdown ---- */
+
+static int is_alnum_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
+/* Blanks the markup of one line [p, e). */
+static void md_blank_line(char *p, char *e, int *in_fence)
+{
+	char *q = p;
+	while (q < e && (*q == ' ' || *q == '\t'))
+		q++;
+	if (e - q >= 3 && (!strncmp(q, "```", 3) || !strncmp(q, "~~~", 3))) {
+		memset(p, ' ', (size_t)(e - p));
+		*in_fence = !*in_fence;
+		return;
+	}
+	if (*in_fence)
+		return;
+	/* a reference definition "[id]: url" or a table rule "|---|:--|" */
+	if (q < e && *q == '[') {
+		char *r = memchr(q, ']', (size_t)(e - q));
+		if (r && r + 1 < e && r[1] == ':') {
+			memset(p, ' ', (size_t)(e - p));
+			return;
+		}
+	}
+	int only_rule = q < e;
+	for (char *r = q; r < e; r++)
+		if (!strchr("|:- \t=*_", *r))
+			only_rule = 0;
+	if (only_rule) {
+		memset(p, ' ', (size_t)(e - p));
+		return;
+	}
+	/* block markers at the line start: headings, quotes, list items */
+	for (;;) {
+		if (q < e && *q == '>') {
+			*q++ = ' ';
+		} else if (q < e && *q == '#') {
+			while (q < e && *q == '#')
+				*q++ = ' ';
+		} else if (q + 1 < e && strchr("-*+", *q) && q[1] == ' ') {
+			*q = ' ';
+			q += 2;
+		} else {
+			char *r = q;
+			while (r < e && *r >= '0' && *r <= '9')
+				r++;
+			if (r > q && r + 1 < e && (*r == '.' || *r == ')') && r[1] == ' ') {
+				memset(q, ' ', (size_t)(r + 1 - q));
+				q = r + 2;
+			} else {
+				break;
+			}
+		}
+		while (q < e && (*q == ' ' || *q == '\t'))
+			q++;
+	}
+	/* inline markup */
+	for (char *r = q; r < e; r++) {
+		unsigned char c = (unsigned char)*r;
+		unsigned char prev = r > p ? (unsigned char)r[-1] : ' ';
+		unsigned char next = r + 1 < e ? (unsigned char)r[1] : ' ';
+		if (c == '\\' && r + 1 < e && strchr("\\`*_{}[]()#+-.!|<>", next)) {
+			*r++ = ' ';
+		} else if (c == '`' || c == '|' || (c == '~' && next == '~')) {
+			*r = ' ';
+			if (c == '~')
+				*++r = ' ';
+		} else if ((c == '*' || c == '_') && !(is_alnum_byte(prev) && is_alnum_byte(next))) {
+			*r = ' ';
+		} else if (c == '!' && next == '[') {
+			*r = ' ';
+		} else if (c == '[') {
+			*r = ' ';
+		} else if (c == ']' && next == '(') {
+			char *close = memchr(r, ')', (size_t)(e - r));
+			if (close) {
+				memset(r, ' ', (size_t)(close + 1 - r));
+				r = close;
+			} else {
+				*r = ' ';
+			}
+		} else if (c == ']') {
+			*r = ' ';
+		} else if (c == '<' && (next == '/' || next == '!' || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z'))) {
+			char *close = memchr(r, '>', (size_t)(e - r));
+			if (close) {
+				/* an autolink <https://...> or a tag: markup either way */
+				memset(r, ' ', (size_t)(close + 1 - r));
+				r = close;
+			}
+		}
+	}
+}
+
+void rd_markdown_blank(char *s, size_t len)
+{
+	int in_fence = 0;
+	char *p = s, *end = s + len;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *e = nl ? nl : end;
+		md_blank_line(p, e, &in_fence);
+		p = nl ? nl + 1 : end;
+	}
+}
+
+/* ---- the map for whole texts ---- */
+
+/* Text and Markdown: line starts of the text itself. HTML and XML: segments
+ * of the extracted text, each with the input line and column it starts at. */
+struct seg {
+	size_t text_off;
+	long line, col;
+};
+
+struct rd_map {
+	int is_markup;
+	size_t *line_start; /* text: offset of each line's first byte */
+	size_t n_lines;
+	struct seg *segs;
+	size_t n_segs, cap_segs;
+};
+
+static void map_free(struct rd_map *m)
+{
+	if (!m)
+		return;
+	free(m->line_start);
+	free(m->segs);
+	free(m);
+}
+
+static int line_starts(const char *s, size_t len, size_t **out, size_t *n_out)
+{
+	size_t n = 1;
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))) != NULL; p++)
+		n++;
+	size_t *ls = malloc(n * sizeof *ls);
+	if (!ls)
+		return -1;
+	size_t k = 0;
+	ls[k++] = 0;
+	for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + len - p))) != NULL; p++)
+		ls[k++] = (size_t)(p + 1 - s);
+	*out = ls;
+	*n_out = n;
+	return 0;
+}
+
+static long cps_between(const char *s, size_t a, size_t b)
+{
+	long n = 0;
+	for (size_t i = a; i < b; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+void ex_text_position(const struct ex_text *t, size_t offset, long *line, long *col)
+{
+	const struct rd_map *m = t->map;
+	if (offset > t->len)
+		offset = t->len;
+	*line = 1;
+	*col = 1;
+	if (!m)
+		return;
+	if (!m->is_markup) {
+		size_t lo = 0, hi = m->n_lines;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (m->line_start[mid] <= offset)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		*line = (long)lo + 1;
+		*col = cps_between(t->data, m->line_start[lo], offset) + 1;
+		return;
+	}
+	if (!m->n_segs)
+		return;
+	size_t lo = 0, hi = m->n_segs;
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if (m->segs[mid].text_off <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const struct seg *sg = &m->segs[lo];
+	size_t from = sg->text_off <= offset ? sg->text_off : offset;
+	long l = sg->line;
+	size_t last_nl = SIZE_MAX;
+	for (size_t i = from; i < offset; i++)
+		if (t->data[i] == '\n') {
+			l++;
+			last_nl = i;
+		}
+	*line = l;
+	*col = last_nl == SIZE_MAX ? sg->col + cps_between(t->data, from, offset)
+	                           : cps_between(t->data, last_nl + 1, offset) + 1;
+}
+
+void ex_text_free(struct ex_text *t)
+{
+	if (!t)
+		return;
+	free(t->data);
+	map_free(t->map);
+	t->data = NULL;
+	t->map = NULL;
+	t->len = 0;
+}
+
+/* ---- HTML and XML ---- */
+
+struct walk {
+	struct buf text;
+	struct rd_map *map;
+	const char *src; /* the input, for columns */
+	size_t src_len;
+	size_t *src_lines; /* line starts of the input */
+	size_t n_src_lines;
+	size_t src_pos; /* where the last piece of text was found */
+	int is_html;
+	int failed;
+};
+
+static int add_seg(struct walk *w, long line, long col)
+{
+	struct rd_map *m = w->map;
+	if (m->n_segs == m->cap_segs) {
+		size_t nc = m->cap_segs ? 2 * m->cap_segs : 256;
+		struct seg *ns = realloc(m->segs, nc * sizeof *ns);
+		if (!ns)
+			return -1;
+		m->segs = ns;
+		m->cap_segs = nc;
+	}
+	m->segs[m->n_segs++] = (struct seg){ w->text.len, line, col };
+	return 0;
+}
+
+/* Appends a piece of document text that starts near input line `line`:
+ * finds where its first word stands in the input for the column. */
+static void add_text(struct walk *w, const char *s, long line)
+{
+	size_t len = strlen(s);
+	if (!len)
+		return;
+	size_t lead = 0;
+	while (lead < len && strchr(" \t\r\n", s[lead]))
+		lead++;
+	if (buf_append(&w->text, s, lead) < 0) {
+		w->failed = 1;
+		return;
+	}
+	if (lead == len)
+		return;
+	long col = 1;
+	size_t at = lead;
+	if (line >= 1 && (size_t)line <= w->n_src_lines) {
+		/* probe with the first run of plain characters (entities differ) */
+		while (at < len && strchr(" \t\r\n&<;", s[at]))
+			at++;
+		while (at < len && s[at] == '&') { /* skip an entity's own text */
+			while (at < len && s[at] != ' ' && s[at] != ';')
+				at++;
+			while (at < len && strchr(" \t\r\n;", s[at]))
+				at++;
+		}
+		size_t probe = 0;
+		while (at + probe < len && probe < 16 && !strchr(" \t\r\n&<", s[at + probe]))
+			probe++;
+		/* text comes in document order: search from the last piece found
+		 * to the end of the line libxml2 reports */
+		size_t from = w->src_pos;
+		size_t to = (size_t)line < w->n_src_lines ? w->src_lines[line] : w->src_len;
+		if (to < from)
+			to = from;
+		const char *hit = probe ? memmem(w->src + from, to - from, s + at, probe) : NULL;
+		if (hit) {
+			size_t pos = (size_t)(hit - w->src);
+			w->src_pos = pos + probe;
+			size_t lo = 0, hi = w->n_src_lines;
+			while (hi - lo > 1) {
+				size_t mid = (lo + hi) / 2;
+				if (w->src_lines[mid] <= pos)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			line = (long)lo + 1;
+			col = cps_between(w->src, w->src_lines[lo], pos) + 1;
+		}
+	} else if (line < 1) {
+		line = 1;
+	}
+	/* the segment starts at the probe: entities before it map to the one before */
+	if (buf_append(&w->text, s + lead, at - lead) < 0 || add_seg(w, line, col) < 0 ||
+	    buf_append(&w->text, s + at, len - at) < 0)
+		w->failed = 1;
+}
+
+static void add_break(struct walk *w, const char *brk)
+{
+	size_t n = w->text.len;
+	if (n >= 2 && w->text.data[n - 1] == '\n' && w->text.data[n - 2] == '\n')
+		return;
+	if (n == 0)
+		return;
+	if (buf_puts(&w->text, brk) < 0)
+		w->failed = 1;
+}
+
+static int name_in(const xmlChar *name, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcasecmp((const char *)name, *list))
+			return 1;
+	return 0;
+}
+
+static const char *const html_skip[] = { "script", "style", "template", NULL };
+static const char *const html_block[] = {
+	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td",
+	"th", "br", "hr", "section", "article", "header", "footer", "nav", "aside", "main",
+	"blockquote", "pre", "dl", "dt", "dd", "figure", "figcaption", "title", "form",
+	"address", "caption", "body", "head", "html", "option", "button", "label", "summary",
+	"details", "tbody", "thead", "tfoot", NULL
+};
+
+static void add_attr(struct walk *w, xmlNodePtr node, const char *attr)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)attr);
+	if (v) {
+		add_break(w, "\n\n");
+		add_text(w, (const char *)v, xmlGetLineNo(node));
+		add_break(w, "\n\n");
+		xmlFree(v);
+	}
+}
+
+/* In XML, an element holding elements is structure: its end ends a sentence;
+ * one holding only text (<em>, <b>) is inline. */
+static int has_element_child(xmlNodePtr node)
+{
+	for (xmlNodePtr c = node->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			return 1;
+	return 0;
+}
+
+/* Walks the tree without recursion (documents may nest deeply). */
+static void walk_tree(struct walk *w, xmlNodePtr root)
+{
+	xmlNodePtr node = root->children;
+	while (node && !w->failed) {
+		int descend = 0;
+		if (node->type == XML_ELEMENT_NODE) {
+			int is_block = w->is_html && name_in(node->name, html_block);
+			if (w->is_html && name_in(node->name, html_skip)) {
+				descend = 0;
+			} else {
+				if (is_block)
+					add_break(w, "\n\n");
+				if (w->is_html) {
+					add_attr(w, node, "title");
+					add_attr(w, node, "alt");
+				}
+				descend = node->children != NULL;
+			}
+			if (!descend && is_block)
+				add_break(w, "\n\n");
+		} else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+			if (node->content)
+				add_text(w, (const char *)node->content, xmlGetLineNo(node));
+		}
+		/* entity references are not followed: no substitution, no expansion */
+		if (descend) {
+			node = node->children;
+			continue;
+		}
+		while (node && node != root && !node->next) {
+			node = node->parent;
+			if (node == root)
+				break;
+			if (node && node->type == XML_ELEMENT_NODE && node != root &&
+			    (w->is_html ? name_in(node->name, html_block) : has_element_child(node)))
+				add_break(w, w->is_html ? "\n\n" : "\n");
+		}
+		if (!node || node == root)
+			break;
+		node = node->next;
+	}
+}
+
+static int read_markup(const char *path, const char *src, size_t len, int is_html,
+                       struct ex_text *out, struct err *err)
+{
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	if (len > INT32_MAX)
+		return err_set(err, name, 0, "too large");
+	xmlDocPtr doc;
+	xmlParserCtxtPtr ctxt;
+	if (is_html) {
+		ctxt = htmlNewParserCtxt();
+		if (!ctxt)
+			return err_set(err, name, 0, "out of memory");
+		doc = htmlCtxtReadMemory(ctxt, src, (int)len, name, "UTF-8",
+		                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+		                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	} else {
+		ctxt = xmlNewParserCtxt();
+		if (!ctxt)
+			return err_set(err, name, 0, "out of memory");
+		/* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE */
+		doc = xmlCtxtReadMemory(ctxt, src, (int)len, name, NULL,
+		                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	}
+	if (!doc) {
+		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+		if (e && e->message) {
+			char msg[512];
+			snprintf(msg, sizeof msg, "%s", e->message);
+			size_t k = strlen(msg);
+			while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
+				msg[--k] = 0;
+			err_set(err, name, e->line, "not well-formed %s: %s", is_html ? "HTML" : "XML", msg);
+		} else {
+			err_set(err, name, 0, "cannot parse as %s", is_html ? "HTML" : "XML");
+		}
+		if (is_html)
+			htmlFreeParserCtxt(ctxt);
+		else
+			xmlFreeParserCtxt(ctxt);
+		return -1;
+	}
+	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, is_html, 0 };
+	w.map = calloc(1, sizeof *w.map);
+	if (!w.map || line_starts(src, len, &w.src_lines, &w.n_src_lines) < 0) {
+		w.failed = 1;
+	} else {
+		w.map->is_markup = 1;
+		walk_tree(&w, (xmlNodePtr)doc);
+	}
+	xmlFreeDoc(doc);
+	if (is_html)
+		htmlFreeParserCtxt(ctxt);
+	else
+		xmlFreeParserCtxt(ctxt);
+	free(w.src_lines);
+	if (!w.failed && !w.text.data && buf_putc(&w.text, 0) == 0)
+		w.text.len = 0;
+	if (w.failed || !w.text.data) {
+		buf_free(&w.text);
+		map_free(w.map);
+		return err_set(err, name, 0, "out of memory");
+	}
+	/* libxml2 hands out UTF-8; sanitise anyway so the contract holds */
+	rd_sanitize(w.text.data, w.text.len);
+	out->len = w.text.len;
+	out->data = buf_detach(&w.text);
+	out->map = w.map;
+	return 0;
+}
+
+int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
+                   struct ex_text *out, size_t *first_invalid, struct err *err)
+{
+	out->path = path;
+	out->data = NULL;
+	out->map = NULL;
+	out->len = 0;
+	*first_invalid = SIZE_MAX;
+	if (!strcmp(format, "html") || !strcmp(format, "xml")) {
+		*first_invalid = rd_sanitize(data, len);
+		int rc = read_markup(path, data, len, !strcmp(format, "html"), out, err);
+		free(data);
+		return rc;
+	}
+	*first_invalid = rd_sanitize(data, len);
+	if (!strcmp(format, "md"))
+		rd_markdown_blank(data, len);
+	struct rd_map *m = calloc(1, sizeof *m);
+	if (!m || line_starts(data, len, &m->line_start, &m->n_lines) < 0) {
+		free(m);
+		free(data);
+		return err_set(err, path, 0, "out of memory");
+	}
+	out->data = data;
+	out->len = len;
+	out->map = m;
+	return 0;
+}
+
+int ex_text_read(const char *path, const char *format, struct ex_text *out, struct err *err)
+{
+	char *data;
+	size_t len, bad;
+	if (!format)
+		format = ex_format_for(path);
+	if (!ex_format_valid(format))
+		return err_set(err, path, 0, "unknown format '%s'", format);
+	if (rd_load(path, &data, &len, err) < 0)
+		return -1;
+	return rd_read_loaded(path, format, data, len, out, &bad, err);
+}

@@ -1,0 +1,33 @@
+#!/bin/sh
+# fuzz/run.sh SECONDS - builds every fuzz/fuzz_*.c with clang's libFuzzer,
+# ASan and UBSan against the library sources and runs each for SECONDS on
+# its seed corpus fuzz/corpus/NAME/ (new inputs go to build/fuzz/corpus/NAME).
+set -eu
+seconds=${1:-30}
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+cc=${FUZZ_CC:-clang}
+command -v "$cc" >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
+flags="-O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE"
+pkg="$(pkg-config --cflags --libs libxml-2.0 libutf8proc sqlite3) -lcsv -lm"
+out=build/fuzz
+mkdir -p "$out"
+lib_src="$(ls common/*.c extract/*.c kb/*.c exports/*.c)"
+status=0
+for h in fuzz/fuzz_*.c; do
+	name=$(basename "$h" .c)
+	short=${name#fuzz_}
+	echo "== $name"
+	# shellcheck disable=SC2086
+	$cc $flags -o "$out/$name" "$h" $lib_src $pkg
+	mkdir -p "$out/corpus/$short"
+	seeds=fuzz/corpus/$short
+	[ -d "$seeds" ] || seeds=
+	if ! "$out/$name" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 \
+		-print_final_stats=1 "$out/corpus/$short" $seeds >"$out/$name.log" 2>&1; then
+		echo "$name FAILED, see $out/$name.log"; tail -n 30 "$out/$name.log"; status=1
+	else
+		grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' "$out/$name.log" | tail -n 1
+	fi
+done
+exit $status

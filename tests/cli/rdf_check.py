@@ -1,0 +1,103 @@
+# rdf_check.py - checks for test_export.sh that need rdflib (run with
+# Debian's /usr/bin/python3 and python3-rdflib). Prints one "ok NAME" or
+# "FAIL NAME: why" line per check.
+#   rdf_check.py iso TTL RDFXML JSONLD      the three parse and are isomorphic
+#   rdf_check.py roundtrip TTL CSV BASE     literals equal the CSV fields
+#   rdf_check.py structure TTL BASE         SKOS relations both ways, top concepts, deprecation
+import csv
+import sys
+
+import rdflib
+from rdflib import Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, OWL, RDF, SKOS, XSD
+
+
+def report(name, cond, why=""):
+    print(("ok " if cond else "FAIL ") + name + ("" if cond else ": " + why))
+
+
+def iso(ttl, rdfxml, jsonld):
+    gs = []
+    for path, fmt in ((ttl, "turtle"), (rdfxml, "xml"), (jsonld, "json-ld")):
+        try:
+            gs.append(rdflib.Graph().parse(path, format=fmt))
+            report("rdflib_parses_" + fmt.replace("-", ""), True)
+        except Exception as e:  # the parser's message is the reason
+            report("rdflib_parses_" + fmt.replace("-", ""), False, str(e)[:300])
+            return
+    report("ttl_and_rdfxml_isomorphic", isomorphic(gs[0], gs[1]), "%d vs %d triples" % (len(gs[0]), len(gs[1])))
+    report("ttl_and_jsonld_isomorphic", isomorphic(gs[0], gs[2]), "%d vs %d triples" % (len(gs[0]), len(gs[2])))
+
+
+def roundtrip(ttl, csv_path, base):
+    g = rdflib.Graph().parse(ttl, format="turtle")
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    bad = []
+    for r in rows:
+        s = URIRef(base + r["key"])
+        def lits(p):
+            return sorted(str(o) for o in g.objects(s, p))
+        def want(*cols):
+            vals = []
+            for c in cols:
+                vals += [v for v in r[c].split("|") if v]
+            return sorted(set(vals))
+        if lits(SKOS.prefLabel) != [r["pref_label"]]:
+            bad.append("%s prefLabel %r" % (r["key"], lits(SKOS.prefLabel)))
+        if lits(SKOS.altLabel) != want("abbreviations", "alt_labels"):
+            bad.append("%s altLabel %r" % (r["key"], lits(SKOS.altLabel)))
+        if lits(SKOS.hiddenLabel) != want("hidden_labels"):
+            bad.append("%s hiddenLabel" % r["key"])
+        if lits(SKOS.definition) != ([r["definition"]] if r["definition"] else []):
+            bad.append("%s definition %r" % (r["key"], lits(SKOS.definition)))
+        if lits(DCTERMS.bibliographicCitation) != ([r["source"]] if r["source"] else []):
+            bad.append("%s source" % r["key"])
+        for o in g.objects(s, SKOS.prefLabel):
+            if o.language != "de":
+                bad.append("%s prefLabel language %r" % (r["key"], o.language))
+    report("turtle_literals_equal_csv_fields", not bad, "; ".join(bad)[:600])
+
+
+def structure(ttl, base):
+    g = rdflib.Graph().parse(ttl, format="turtle")
+    V = Namespace(base + "vocab#")
+    scheme = URIRef(base)
+    bad = []
+    for s, o in g.subject_objects(SKOS.broader):
+        if (o, SKOS.narrower, s) not in g:
+            bad.append("no narrower for %s broader %s" % (s, o))
+    for s, o in g.subject_objects(SKOS.narrower):
+        if (o, SKOS.broader, s) not in g:
+            bad.append("no broader for %s narrower %s" % (s, o))
+    for s, o in g.subject_objects(SKOS.related):
+        if (o, SKOS.related, s) not in g:
+            bad.append("related one way: %s %s" % (s, o))
+    concepts = set(g.subjects(RDF.type, SKOS.Concept))
+    for c in concepts:
+        top = not list(g.objects(c, SKOS.broader))
+        if top != ((scheme, SKOS.hasTopConcept, c) in g) or top != ((c, SKOS.topConceptOf, scheme) in g):
+            bad.append("top concept wrong for %s" % c)
+        if (c, SKOS.inScheme, scheme) not in g:
+            bad.append("not in scheme: %s" % c)
+        for p in (SKOS.prefLabel, V.type, V.status, DCTERMS.modified):
+            if len(list(g.objects(c, p))) != 1:
+                bad.append("%s has not exactly one %s" % (c, p))
+        status = str(g.value(c, V.status))
+        if (status == "deprecated") != ((c, OWL.deprecated, Literal(True)) in g):
+            bad.append("owl:deprecated wrong for %s" % c)
+    mods = [g.value(c, DCTERMS.modified) for c in concepts]
+    if concepts and g.value(scheme, DCTERMS.modified) != max(mods, key=lambda m: str(m)):
+        bad.append("scheme dct:modified is not the latest concept's")
+    for p in (DCTERMS.title, DCTERMS.license):
+        if g.value(scheme, p) is None:
+            bad.append("scheme lacks %s" % p)
+    if (scheme, RDF.type, SKOS.ConceptScheme) not in g:
+        bad.append("no skos:ConceptScheme")
+    report("skos_structure_is_consistent", not bad and concepts, "; ".join(bad)[:600] or "no concepts")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    {"iso": iso, "roundtrip": roundtrip, "structure": structure}[cmd](*sys.argv[2:])

@@ -1,0 +1,96 @@
+#!/bin/sh
+# glossar extract and compile: JSON Lines and TSV on real documents, the
+# transcript's variants, stdin, the KB store, compiled gazetteers, bad input.
+. "$(dirname "$0")/lib.sh"
+ex=$data/extract
+db=$tmp/kb.db
+transcript=$SHARED/corpus/vitako-podcast-bizer-2026.txt
+g --db "$db" import "$ex/glossary.csv" >/dev/null
+
+# Markdown: markup blanked, offsets are file offsets.
+g --db "$db" extract "$ex/sample.md" >"$tmp/md.jsonl"
+check_grep md_ozg_record '^\{"doc":"[^"]*sample.md","line":1,"col":9,"start":8,"end":11,"surface":"OZG","concept":"ozg","label":"OZG","method":"exact","score":1.0\}$' "$tmp/md.jsonl"
+check_grep md_link_text_found '"surface":"IT-Planungsrat","concept":"it-planungsrat"' "$tmp/md.jsonl"
+check_no_grep md_url_not_matched '"start":7[0-9],' "$tmp/md.jsonl"
+off=$(sed -n 's/.*"start":\([0-9]*\),"end":[0-9]*,"surface":"FITKO".*/\1/p' "$tmp/md.jsonl")
+check md_offset_points_into_file test "$(tail -c +$((off + 1)) "$ex/sample.md" | head -c 5)" = FITKO
+
+# HTML: script skipped, title and alt read, lines point into the file.
+g --db "$db" extract --format tsv "$ex/sample.html" >"$tmp/html.tsv"
+check_grep tsv_header '^doc	line	col	start	end	surface	concept	label	method	score$' "$tmp/html.tsv"
+check_grep html_title_read '	1	20	0	3	OZG	ozg	OZG	exact	1.0$' "$tmp/html.tsv"
+check_grep html_alt_read '	Deutschland-Stack	deutschland-stack	' "$tmp/html.tsv"
+check_grep html_line_col '	2	33	[0-9]+	[0-9]+	Dataport	' "$tmp/html.tsv"
+check html_script_skipped test "$(grep -c '	OZG	' "$tmp/html.tsv")" -eq 1
+
+# The real transcript.
+if [ -f "$transcript" ]; then
+	g --db "$db" extract "$transcript" >"$tmp/t.jsonl"
+	check_grep transcript_deutschland_stack_hyphen '"surface":"Deutschland-Stack","concept":"deutschland-stack"' "$tmp/t.jsonl"
+	check_grep transcript_deutschlandstack_closed '"surface":"Deutschlandstack","concept":"deutschland-stack","label":"Deutschland-Stack","method":"normalized"' "$tmp/t.jsonl"
+	check_grep transcript_deutschland_stack_space '"surface":"Deutschland stack","concept":"deutschland-stack"' "$tmp/t.jsonl"
+	check_grep transcript_ozg_umsetzung_counts_as_ozg '"surface":"OZG","concept":"ozg","label":"OZG","method":"compound"' "$tmp/t.jsonl"
+	check_grep transcript_inflected '"surface":"IT-Planungsrats","concept":"it-planungsrat","label":"IT-Planungsrat","method":"inflected"' "$tmp/t.jsonl"
+	check_no_grep transcript_no_fuzzy_without_flag '"method":"fuzzy"' "$tmp/t.jsonl"
+	# every record's offsets point at its surface in the file
+	bad=$(sed -n 's/.*"start":\([0-9]*\),"end":\([0-9]*\),"surface":"\([^"]*\)".*/\1 \2 \3/p' "$tmp/t.jsonl" |
+		while read -r s e surf; do
+			got=$(tail -c +$((s + 1)) "$transcript" | head -c $((e - s)))
+			[ "$got" = "$surf" ] || echo "$s $surf"
+		done | head -3)
+	check transcript_offsets_match_surfaces test -z "$bad"
+	# stdin gives the same records with doc "-"
+	g --db "$db" extract <"$transcript" | sed 's/^{"doc":"-"/{"doc":"X"/' >"$tmp/s1"
+	sed 's/^{"doc":"[^"]*"/{"doc":"X"/' "$tmp/t.jsonl" >"$tmp/s2"
+	check stdin_equals_file cmp "$tmp/s1" "$tmp/s2"
+	g --db "$db" extract - <"$transcript" >"$tmp/s3"
+	check_grep dash_is_stdin '^\{"doc":"-"' "$tmp/s3"
+	# a compiled gazetteer gives the same records without the KB
+	check compile_writes_file g --db "$db" compile -o "$tmp/vocab.gz"
+	check_grep compile_reports_labels '^compiled 12 labels in' "$tmp/err"
+	GLOSSAR_DB=$tmp/none.db g extract --gazetteer "$tmp/vocab.gz" "$transcript" >"$tmp/c.jsonl"
+	check compiled_gazetteer_same_output cmp "$tmp/c.jsonl" "$tmp/t.jsonl"
+	check no_kb_created_with_gazetteer test ! -e "$tmp/none.db"
+	# --stats on stderr
+	g --db "$db" extract --stats "$transcript" >/dev/null 2>"$tmp/stats"
+	check_grep stats_line '^files 1, bytes [0-9]+, mentions [0-9]+, [0-9.]+ MB/s$' "$tmp/stats"
+	# --store: documents and mentions in the KB, replaced on re-extraction
+	check store_runs g --db "$db" extract --store "$transcript" "$ex/sample.md"
+	check_grep store_reports '^stored [0-9]+ mentions from 2 documents$' "$tmp/out"
+	n1=$(sqlite3 "$db" "SELECT count(*) FROM mention" 2>/dev/null || echo skip)
+	g --db "$db" extract --store "$transcript" "$ex/sample.md" >/dev/null
+	n2=$(sqlite3 "$db" "SELECT count(*) FROM mention" 2>/dev/null || echo skip)
+	check store_twice_replaces test "$n1" = "$n2"
+	cp "$ex/sample.md" "$tmp/doc.md"
+	g --db "$db" extract --store "$tmp/doc.md" >/dev/null
+	echo "Noch einmal das OZG." >>"$tmp/doc.md"
+	g --db "$db" extract --store "$tmp/doc.md" >/dev/null
+	if command -v sqlite3 >/dev/null; then
+		check changed_document_replaces_mentions test "$(sqlite3 "$db" "SELECT count(*) FROM mention m JOIN document d ON d.id = m.document_id WHERE d.path = '$tmp/doc.md'")" -eq 6
+	fi
+else
+	echo "skip transcript tests (no $transcript)"
+fi
+
+# Bad input: exit 2 with FILE: message; nothing found is exit 0.
+check_exit unreadable_file_exit_2 2 g --db "$db" extract "$tmp/missing.txt"
+check_grep unreadable_file_named "missing.txt: cannot read" "$tmp/err"
+printf 'nichts davon\n' >"$tmp/none.txt"
+check_exit nothing_found_exit_0 0 g --db "$db" extract "$tmp/none.txt"
+check nothing_found_no_output test ! -s "$tmp/out"
+check_exit broken_xml_exit_2 2 g --db "$db" extract "$data/hostile/truncated.xml"
+check_grep broken_xml_file_line 'truncated.xml:1: not well-formed XML' "$tmp/err"
+check_exit invalid_utf8_is_a_warning 0 g --db "$db" extract "$data/hostile/invalid-utf8.txt"
+check_grep invalid_utf8_line 'invalid-utf8.txt:2: invalid UTF-8' "$tmp/err"
+check_exit deep_html_ok 0 g --db "$db" extract "$data/hostile/deep.html"
+check_exit bad_format_exit_2 2 g --db "$db" extract --format pdf "$ex/sample.md"
+printf 'garbage' >"$tmp/bad.gz"
+check_exit corrupt_gazetteer_exit_2 2 g extract --gazetteer "$tmp/bad.gz" "$ex/sample.md"
+check_grep corrupt_gazetteer_message 'bad.gz: not a compiled glossar gazetteer' "$tmp/err"
+check_exit forced_format 0 g --db "$db" extract --format html "$ex/sample.md"
+check_exit help 0 g extract --help
+check_grep help_has_examples 'glossar extract --format tsv' "$tmp/out"
+check_exit compile_help 0 g compile --help
+check_exit compile_needs_output 2 g --db "$db" compile
+
+finish
