@@ -65,6 +65,15 @@ g --db "$tmp/imp.db" export --format csv >"$tmp/e1"
 g export --format csv | grep -v '^fitko' >"$tmp/e0"
 check redo_import_restores_all cmp "$tmp/e0" "$tmp/e1"
 
+# Undoing a creation that another concept refers to is refused, nothing changes.
+g --db "$tmp/ref.db" term add a-one --type concept --label 'Eins' >/dev/null
+g --db "$tmp/ref.db" term add b-two --type concept --label 'Zwei' --related a-one >/dev/null
+g --db "$tmp/ref.db" export --format csv >"$tmp/ref0"
+check_exit undo_referenced_creation_refused 2 g --db "$tmp/ref.db" term undo 1
+check_grep undo_referenced_creation_message 'cannot undo the creation of a-one: b-two refers to it' "$tmp/err"
+g --db "$tmp/ref.db" export --format csv >"$tmp/ref1"
+check undo_refusal_leaves_kb cmp "$tmp/ref0" "$tmp/ref1"
+
 # The workflow.
 check_exit approve_without_source_refused 2 g term status registermodernisierung approved
 check_grep approve_message 'cannot approve a concept without a definition' "$tmp/err"
