@@ -32,7 +32,9 @@ static const char extract_help[] =
 	"                           more letters (edit distance, sound-alike, Koelner\n"
 	"                           Phonetik): method \"fuzzy\", score below 1\n"
 	"\n"
-	"exit status: 0 (also when nothing was found), 2 unreadable input or bad usage\n"
+	"exit status: 0 (also when nothing was found); 2 bad usage, or input that\n"
+	"could not be read or had problems (invalid UTF-8, an empty file: reported with\n"
+	"file and line, the rest is still extracted, and --store stores nothing)\n"
 	"\n"
 	"examples:\n"
 	"  glossar extract report.md\n"
@@ -425,7 +427,8 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\n");
 	size_t bytes = 0;
 	double t0 = now_seconds();
-	struct ex_options opt = { fuzzy, in_format, NULL, &bytes };
+	int warnings = 0;
+	struct ex_options opt = { fuzzy, in_format, NULL, &bytes, &warnings };
 	for (int f = 0; f < n_files && rc == EXIT_OK; f++) {
 		const char *path = files[f];
 		if (store) {
@@ -456,6 +459,13 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 	if (o.failed == 1 && rc == EXIT_OK) {
 		fprintf(stderr, "glossar extract: cannot write the output: %s\n", strerror(errno));
 		rc = EXIT_INPUT;
+	}
+	/* Bad input (invalid UTF-8, an empty file) was reported and skipped: the
+	 * rest is extracted, but the run says so, and stores nothing. */
+	if (warnings && rc == EXIT_OK) {
+		rc = EXIT_INPUT;
+		if (store)
+			fprintf(stderr, "glossar extract: nothing stored, the input has problems\n");
 	}
 	if (store) {
 		if (rc == EXIT_OK && kb_commit(kb, &err) < 0)

@@ -48,6 +48,8 @@ static void warn(const struct ex_options *opt, const char *path, long line, cons
 {
 	struct err w;
 	err_set(&w, strcmp(path, "-") ? path : "<stdin>", line, "%s", msg);
+	if (opt && opt->warnings)
+		++*opt->warnings;
 	if (opt && opt->warn)
 		opt->warn(&w, NULL);
 	else
@@ -157,8 +159,11 @@ static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, str
 		if (r->n_hits)
 			skip_to = r->hits[r->n_hits - 1].end;
 		emit_hits(r, data, base, &cur, NULL);
-		if (at_eof && cut == len)
+		if (at_eof && cut == len) {
+			if (base + len == 0)
+				warn(opt, r->path, 0, "empty file, nothing to extract");
 			break;
+		}
 		cursor_advance(&cur, data, base, base + cut);
 		memmove(data, data + cut, len - cut);
 		len -= cut;
@@ -199,6 +204,12 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 			return -1;
 		if (opt && opt->bytes_read)
 			*opt->bytes_read += len;
+		if (len == 0) {
+			free(data);
+			warn(opt, path, 0, "empty file, nothing to extract");
+			nz_free(&r.z);
+			return 0;
+		}
 		/* the line of the first bad byte, before the reader changes the text */
 		size_t first = rd_sanitize(data, len);
 		long bad_line = first != SIZE_MAX ? rd_line_of(data, first) : 0;

@@ -402,6 +402,8 @@ static int put(struct kb *kb, const struct kb_concept *c, const char *action, in
 	char now[32];
 	kb_now(now);
 	int rc = write_concept(kb, c, now, err);
+	if (rc == 0)
+		rc = kb_search_sync(kb, c->key, err); /* same savepoint: index and data agree */
 	int found;
 	char *after = rc < 0 ? NULL : kb_concept_snapshot(kb, c->key, &found, err);
 	if (rc == 0 && !after)
@@ -424,7 +426,7 @@ static int put(struct kb *kb, const struct kb_concept *c, const char *action, in
 				rc = sql_fail(kb, err, "cannot store the concept");
 		}
 	}
-	if (rc == 0 && kb_change_record(kb, action, c->key, before, after, 0, err) < 0)
+	if (rc == 0 && kb_change_record(kb, action, c->key, before, after, kb->undoes, err) < 0)
 		rc = -1;
 	free(before);
 	free(after);
@@ -471,13 +473,17 @@ int kb_concept_delete(struct kb *kb, const char *key, const char *action, struct
 	char *before = kb_concept_snapshot(kb, key, &existed, err);
 	if (existed <= 0)
 		return existed;
+	if (kb_search_forget(kb, key, err) < 0) {
+		free(before);
+		return -1;
+	}
 	sqlite3_stmt *st = kb_stmt(kb, ST_CONCEPT_DELETE, "DELETE FROM concept WHERE key = ?1", err);
 	int rc = -1;
 	if (st) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			sql_fail(kb, err, "cannot remove the concept");
-		else if (kb_change_record(kb, action, key, before, NULL, 0, err) >= 0)
+		else if (kb_change_record(kb, action, key, before, NULL, kb->undoes, err) >= 0)
 			rc = 1;
 	}
 	free(before);

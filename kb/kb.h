@@ -179,6 +179,71 @@ int kb_import_entities(struct kb *kb, const char *path, struct kb_entities_stats
                        struct err *err);
 /* ==== end of candidates and law entities ==== */
 
+/* ==== curation: history, undo, search, lint, maintenance
+ * (kb/history.c, kb/curate.c, kb/search.c, kb/lint.c, kb/maint.c) ==== */
+
+/* One entry of the change log. */
+struct kb_change {
+	long long id, batch, undoes; /* undoes: 0 unless this change reverted another */
+	const char *at, *editor, *action, *entity;
+	const char *before, *after;  /* the concept as JSON, NULL when absent */
+};
+typedef int (*kb_change_fn)(const struct kb_change *ch, void *ctx);
+/* Lists the changes of one concept (key NULL: all), oldest first; fn returns
+ * non-zero to stop. */
+int kb_history(struct kb *kb, const char *key, kb_change_fn fn, void *ctx, struct err *err);
+/* Reads a history snapshot (JSON) back into a concept. */
+int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out,
+                         struct err *err);
+
+/* Undo: KB_UNDO_LATEST reverts the latest batch not yet undone (undo changes
+ * themselves are skipped, so repeated undos walk back through the history),
+ * KB_UNDO_BATCH one batch, KB_UNDO_CHANGE one change (an undo's id redoes).
+ * Every concept concerned must still be as the change left it, unless force.
+ * Runs in its own transaction; the reversal is recorded with undoes set.
+ * Returns the number of changes reverted (0: nothing to undo), or -1. */
+enum kb_undo_scope { KB_UNDO_LATEST, KB_UNDO_BATCH, KB_UNDO_CHANGE };
+int kb_undo(struct kb *kb, enum kb_undo_scope scope, long long id, int force,
+            long long *batch_out, struct err *err);
+
+/* The review workflow: draft -> review -> approved -> deprecated. Returns 0
+ * when the concept c may move from status `from` to c->status, else -1 with
+ * the reason (approving needs a definition, a source and an http(s) URL). */
+int kb_status_check(const char *from, const struct kb_concept *c, struct err *err);
+/* True for an http:// or https:// URL with a host. */
+int kb_url_is_valid(const char *url);
+/* Merges concept key into concept into, in the open transaction: labels of
+ * key become alt labels of into (hidden stay hidden), its definition moves
+ * when into has none, relations pointing at key point at into, mentions move;
+ * key stays as a deprecated concept with replaced_by = into. */
+int kb_concept_merge(struct kb *kb, const char *key, const char *into, struct err *err);
+
+/* Full-text search (FTS5) over labels and definitions, normalised like the
+ * extractor (ä = ae = a). Each word of query is a prefix; ranked by bm25.
+ * fn gets key, preferred label and a snippet; returns the number of hits or -1. */
+typedef int (*kb_search_fn)(const char *key, const char *pref_label, const char *snippet,
+                            void *ctx);
+int kb_search(struct kb *kb, const char *query, int limit, kb_search_fn fn, void *ctx,
+              struct err *err);
+/* Rewrites the index entry of one concept (kb/concept.c calls it on every write). */
+int kb_search_sync(struct kb *kb, const char *key, struct err *err);
+/* Rebuilds the whole index. */
+int kb_search_rebuild(struct kb *kb, struct err *err);
+
+/* Quality checks in the spirit of qSKOS (kb/lint.c). */
+enum kb_severity { KB_WARNING, KB_ERROR };
+typedef int (*kb_lint_fn)(const char *key, enum kb_severity sev, const char *check,
+                          const char *message, void *ctx);
+/* Returns the number of errors (warnings not counted), or -1. */
+int kb_lint(struct kb *kb, kb_lint_fn fn, void *ctx, struct err *err);
+
+/* kb/maint.c: an online backup to path (SQLite backup API); and the integrity
+ * check, which calls fn with each problem and returns their number, or -1. */
+int kb_backup(struct kb *kb, const char *path, struct err *err);
+typedef int (*kb_problem_fn)(const char *problem, void *ctx);
+int kb_check(struct kb *kb, kb_problem_fn fn, void *ctx, struct err *err);
+/* ==== end of curation ==== */
+
 /* For modules of kb/ and for tests: the underlying handle. */
 struct sqlite3 *kb_sqlite(struct kb *kb);
 

@@ -25,11 +25,21 @@ enum kb_stmt_slot {
 	ST_SLOT_COUNT = 64 /* room for the other modules of kb/ */
 };
 
+/* Slots of the curation modules (search.c, history.c), kept apart from the
+ * list above so that other modules can add theirs without clashing. */
+enum kb_curation_slot {
+	ST_CUR_FTS_SOURCE = 48,
+	ST_CUR_FTS_DELETE,
+	ST_CUR_FTS_INSERT,
+	ST_CUR_FTS_FORGET,
+};
+
 struct kb {
 	sqlite3 *db;
 	char *path;
 	int readonly;
 	long long batch; /* of the open transaction's changes; 0 until the first */
+	long long undoes; /* while kb_undo writes: the change being reverted, else 0 */
 	sqlite3_stmt *stmts[ST_SLOT_COUNT];
 };
 
@@ -51,6 +61,8 @@ int kb_concept_put_new(struct kb *kb, const struct kb_concept *c, const char *ac
 /* Inserts a bare concept row so relations can point at it before it is
  * written; returns 1 when it was created, 0 when it existed, -1 on error. */
 int kb_concept_reserve(struct kb *kb, const char *key, const char *type, struct err *err);
+/* Drops a concept from the search index (before it is deleted). */
+int kb_search_forget(struct kb *kb, const char *key, struct err *err);
 /* The current UTC time as ISO 8601 ("2026-11-29T10:00:00Z"). */
 void kb_now(char out[32]);
 

@@ -19,6 +19,13 @@
  *   candidate gains url (a citation's page on gesetze-im-internet.de);
  *   candidate_evidence(candidate_id, doc, line, context, count): what each
  *       document gave; candidate.count, doc, line, context are recounted from it.
+ * Version 3:
+ *   concept_fts: FTS5 index, one row per concept (rowid = concept.id): key and
+ *       pref (not indexed, for display), raw (labels and definition as written;
+ *       the tokenizer drops diacritics, so ä matches a) and folded (their
+ *       norm_text forms, ä as ae, plus the labels' norm_key forms, so
+ *       "Deutschlandstack" finds "Deutschland-Stack"). Kept in sync by
+ *       kb_concept_put/delete in the same transaction; rebuilt on migration.
  */
 #include "kb_internal.h"
 
@@ -114,6 +121,9 @@ static const char *const migrations[] = {
 	"  count INTEGER NOT NULL,"
 	"  PRIMARY KEY (candidate_id, doc));"
 	"CREATE INDEX candidate_evidence_doc ON candidate_evidence(doc);",
+	/* 2 -> 3: full-text search for editors (kb/search.c). */
+	"CREATE VIRTUAL TABLE concept_fts USING fts5(key UNINDEXED, pref UNINDEXED, raw, folded,"
+	" tokenize = 'unicode61 remove_diacritics 2');",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };
@@ -173,6 +183,12 @@ static int migrate(struct kb *kb, struct err *err)
 			kb_rollback(kb);
 			return -1;
 		}
+	}
+	/* The search index is filled in C (it needs the normaliser); rebuilding it
+	 * on every migration is cheap and keeps it right whatever came before. */
+	if (kb_search_rebuild(kb, err) < 0) {
+		kb_rollback(kb);
+		return -1;
 	}
 	char pragma[64];
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", SCHEMA_VERSION);

@@ -1,0 +1,93 @@
+/* cmd_lint.c - glossar lint: quality checks on the knowledge base (kb/lint.c). */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "term.h"
+
+static const char help[] =
+	"usage: glossar lint [--format text|jsonl]\n"
+	"\n"
+	"Checks the vocabulary, in the spirit of qSKOS, and prints one finding per\n"
+	"line as 'KEY: error: message' or 'KEY: warning: message' (jsonl: objects\n"
+	"with key, severity, check, message). Exit 1 when there are errors, 0 when\n"
+	"there are only warnings or nothing.\n"
+	"\n"
+	"errors: a label two concepts display, a hidden label another concept\n"
+	"displays, duplicate preferred labels, empty labels, approved without a\n"
+	"definition or its source, a malformed source URL (http(s) with a host),\n"
+	"broader links to itself or in a cycle, a replacement that does not exist\n"
+	"or a replacement on a concept that is not deprecated.\n"
+	"warnings: no definition, deprecated without replacement, a hidden label\n"
+	"two concepts share, a concept both broader and related to another.\n"
+	"related is symmetric (declared on one side is enough), so one-sided\n"
+	"related links are no finding.\n"
+	"\n"
+	"example:\n"
+	"  glossar lint\n"
+	"  registermodernisierung: warning: no definition\n";
+
+struct lint_out {
+	int jsonl;
+	long warnings, errors;
+};
+
+static int print_finding(const char *key, enum kb_severity sev, const char *check,
+                         const char *message, void *ctx_)
+{
+	struct lint_out *ctx = ctx_;
+	const char *level = sev == KB_ERROR ? "error" : "warning";
+	if (sev == KB_ERROR)
+		ctx->errors++;
+	else
+		ctx->warnings++;
+	if (!ctx->jsonl) {
+		printf("%s: %s: %s [%s]\n", key, level, message, check);
+		return 0;
+	}
+	struct buf b = BUF_INIT;
+	int bad = buf_puts(&b, "{\"key\":") < 0 || term_json_str(&b, key) < 0 ||
+	          buf_printf(&b, ",\"severity\":\"%s\",\"check\":", level) < 0 ||
+	          term_json_str(&b, check) < 0 || buf_puts(&b, ",\"message\":") < 0 ||
+	          term_json_str(&b, message) < 0 || buf_puts(&b, "}\n") < 0;
+	if (!bad)
+		fputs(buf_cstr(&b), stdout);
+	buf_free(&b);
+	return bad;
+}
+
+int cmd_lint(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' }, { "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = "text";
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (c == 'h')
+			return cli_help(help);
+		if (c == 'f')
+			format = optarg;
+		else
+			return cli_usage_error("lint", "unknown option");
+	}
+	if (argc != optind)
+		return cli_usage_error("lint", "unexpected argument '%s'", argv[optind]);
+	if (strcmp(format, "text") && strcmp(format, "jsonl"))
+		return cli_usage_error("lint", "unknown format '%s' (text, jsonl)", format);
+	struct kb *kb;
+	if (cli_open_kb(cli, &kb) < 0)
+		return EXIT_INPUT;
+	struct lint_out out = { !strcmp(format, "jsonl"), 0, 0 };
+	struct err err = { "", 0, "" };
+	int errors = kb_lint(kb, print_finding, &out, &err);
+	kb_close(kb);
+	if (errors < 0)
+		return cli_fail(&err);
+	if (cli_show_progress())
+		fprintf(stderr, "%ld errors, %ld warnings\n", out.errors, out.warnings);
+	return errors ? EXIT_CHECK : EXIT_OK;
+}

@@ -1,0 +1,234 @@
+/* search.c - full-text search over labels and definitions (FTS5).
+ *
+ * Table concept_fts (schema.c, version 3) holds one row per concept with
+ * rowid = concept.id. Column raw has the labels and the definition as
+ * written; its tokenizer drops diacritics, so "Konnexitat" finds
+ * "Konnexität". Column folded has the same text through norm_text (ä as ae,
+ * ß as ss), so "Konnexitaet" finds it too, plus each label's norm_key, so
+ * "Deutschlandstack" finds "Deutschland-Stack". Queries are normalised with
+ * norm_text, each word a prefix. */
+#include "kb_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/buf.h"
+#include "../extract/norm.h"
+
+static int sql_fail(struct kb *kb, struct err *err, const char *what)
+{
+	return err_set(err, kb->path, 0, "%s: %s", what, sqlite3_errmsg(kb->db));
+}
+
+/* Appends norm_text (and, for labels, norm_key) of each \x1f-separated part. */
+static int fold_parts(const char *s, int with_key, struct buf *out)
+{
+	while (s && *s) {
+		const char *sep = strchr(s, '\x1f');
+		size_t n = sep ? (size_t)(sep - s) : strlen(s);
+		/* Text that is not valid UTF-8 stays out of the folded column only. */
+		if (buf_putc(out, ' ') < 0)
+			return -1;
+		size_t mark = out->len;
+		if (norm_text(s, n, out) < 0)
+			out->len = mark;
+		if (with_key) {
+			if (buf_putc(out, ' ') < 0)
+				return -1;
+			mark = out->len;
+			if (norm_key(s, n, out) < 0)
+				out->len = mark;
+		}
+		if (out->data)
+			out->data[out->len] = '\0';
+		s += n + (sep ? 1 : 0);
+	}
+	return 0;
+}
+
+int kb_search_forget(struct kb *kb, const char *key, struct err *err)
+{
+	sqlite3_stmt *st = kb_stmt(kb, ST_CUR_FTS_FORGET,
+		"DELETE FROM concept_fts WHERE rowid = (SELECT id FROM concept WHERE key = ?1)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return sql_fail(kb, err, "cannot update the search index");
+	return 0;
+}
+
+int kb_search_sync(struct kb *kb, const char *key, struct err *err)
+{
+	sqlite3_stmt *src = kb_stmt(kb, ST_CUR_FTS_SOURCE,
+		"SELECT c.id,"
+		" (SELECT text FROM label WHERE concept_id = c.id AND kind = 'pref'),"
+		" (SELECT group_concat(text, char(31)) FROM"
+		"   (SELECT text FROM label WHERE concept_id = c.id ORDER BY position)),"
+		" (SELECT group_concat(text, char(31)) FROM definition WHERE concept_id = c.id)"
+		" FROM concept c WHERE c.key = ?1", err);
+	if (!src)
+		return -1;
+	sqlite3_bind_text(src, 1, key, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(src);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return sql_fail(kb, err, "cannot read a concept for the search index");
+	sqlite3_int64 id = sqlite3_column_int64(src, 0);
+	const char *pref = (const char *)sqlite3_column_text(src, 1);
+	const char *labels = (const char *)sqlite3_column_text(src, 2);
+	const char *defs = (const char *)sqlite3_column_text(src, 3);
+	struct buf raw = BUF_INIT, folded = BUF_INIT;
+	int bad = 0;
+	/* raw: the parts separated by newlines (the unit separator is no token break). */
+	for (const char *p = labels ? labels : ""; *p && !bad; p++)
+		bad = buf_putc(&raw, *p == '\x1f' ? '\n' : *p) < 0;
+	if (!bad && defs && *defs) {
+		bad = buf_putc(&raw, '\n') < 0;
+		for (const char *p = defs; *p && !bad; p++)
+			bad = buf_putc(&raw, *p == '\x1f' ? '\n' : *p) < 0;
+	}
+	if (!bad)
+		bad = fold_parts(labels, 1, &folded) < 0 || fold_parts(defs, 0, &folded) < 0;
+	char *pref_copy = bad ? NULL : strdup(pref ? pref : "");
+	sqlite3_reset(src);
+	if (bad || !pref_copy) {
+		buf_free(&raw);
+		buf_free(&folded);
+		return err_set(err, kb->path, 0, "out of memory");
+	}
+	rc = -1;
+	sqlite3_stmt *del = kb_stmt(kb, ST_CUR_FTS_DELETE,
+		"DELETE FROM concept_fts WHERE rowid = ?1", err);
+	if (del) {
+		sqlite3_bind_int64(del, 1, id);
+		if (sqlite3_step(del) != SQLITE_DONE)
+			sql_fail(kb, err, "cannot update the search index");
+		else {
+			sqlite3_stmt *ins = kb_stmt(kb, ST_CUR_FTS_INSERT,
+				"INSERT INTO concept_fts (rowid, key, pref, raw, folded)"
+				" VALUES (?1, ?2, ?3, ?4, ?5)", err);
+			if (ins) {
+				sqlite3_bind_int64(ins, 1, id);
+				sqlite3_bind_text(ins, 2, key, -1, SQLITE_TRANSIENT);
+				sqlite3_bind_text(ins, 3, pref_copy, -1, SQLITE_TRANSIENT);
+				sqlite3_bind_text(ins, 4, buf_cstr(&raw), -1, SQLITE_TRANSIENT);
+				sqlite3_bind_text(ins, 5, buf_cstr(&folded), -1, SQLITE_TRANSIENT);
+				rc = sqlite3_step(ins) == SQLITE_DONE
+				         ? 0 : sql_fail(kb, err, "cannot update the search index");
+			}
+		}
+	}
+	free(pref_copy);
+	buf_free(&raw);
+	buf_free(&folded);
+	return rc;
+}
+
+int kb_search_rebuild(struct kb *kb, struct err *err)
+{
+	if (sqlite3_exec(kb->db, "DELETE FROM concept_fts", NULL, NULL, NULL) != SQLITE_OK)
+		return sql_fail(kb, err, "cannot rebuild the search index");
+	struct strv keys = { NULL, 0 };
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(kb->db, "SELECT key FROM concept ORDER BY id", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return sql_fail(kb, err, "cannot rebuild the search index");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (strv_push(&keys, (const char *)sqlite3_column_text(st, 0)) < 0) {
+			sqlite3_finalize(st);
+			strv_free(&keys);
+			return err_set(err, kb->path, 0, "out of memory");
+		}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		strv_free(&keys);
+		return sql_fail(kb, err, "cannot rebuild the search index");
+	}
+	for (size_t i = 0; i < keys.n; i++)
+		if (kb_search_sync(kb, keys.v[i], err) < 0) {
+			strv_free(&keys);
+			return -1;
+		}
+	strv_free(&keys);
+	return 0;
+}
+
+/* Builds the FTS5 query: each word normalised, quoted, as a prefix; words
+ * without a letter or digit are left out. */
+static int build_query(const char *query, struct buf *out)
+{
+	const char *s = query;
+	while (*s) {
+		while (*s && isspace((unsigned char)*s))
+			s++;
+		const char *w = s;
+		while (*s && !isspace((unsigned char)*s))
+			s++;
+		if (s == w)
+			break;
+		struct buf n = BUF_INIT;
+		if (norm_text(w, (size_t)(s - w), &n) < 0) {
+			buf_free(&n);
+			return -1;
+		}
+		int has_alnum = 0;
+		for (const char *p = buf_cstr(&n); *p; p++)
+			if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+				has_alnum = 1;
+		int bad = 0;
+		if (has_alnum) {
+			bad = (out->len && buf_putc(out, ' ') < 0) || buf_putc(out, '"') < 0;
+			for (const char *p = buf_cstr(&n); *p && !bad; p++)
+				bad = (*p == '"' && buf_putc(out, '"') < 0) || buf_putc(out, *p) < 0;
+			bad = bad || buf_puts(out, "\"*") < 0;
+		}
+		buf_free(&n);
+		if (bad)
+			return -1;
+	}
+	return 0;
+}
+
+int kb_search(struct kb *kb, const char *query, int limit, kb_search_fn fn, void *ctx,
+              struct err *err)
+{
+	struct buf q = BUF_INIT;
+	if (build_query(query, &q) < 0) {
+		buf_free(&q);
+		return err_set(err, "", 0, "the query is not valid UTF-8");
+	}
+	if (q.len == 0) {
+		buf_free(&q);
+		return err_set(err, "", 0, "the query has no word to search for");
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(kb->db,
+	        "SELECT key, pref, snippet(concept_fts, 2, '[', ']', '…', 12)"
+	        " FROM concept_fts WHERE concept_fts MATCH ?1"
+	        " ORDER BY bm25(concept_fts, 0, 0, 2.0, 1.0), key LIMIT ?2",
+	        -1, &st, NULL) != SQLITE_OK) {
+		buf_free(&q);
+		return sql_fail(kb, err, "cannot search");
+	}
+	sqlite3_bind_text(st, 1, buf_cstr(&q), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	buf_free(&q);
+	int rc, hits = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		hits++;
+		if (fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       (const char *)sqlite3_column_text(st, 2), ctx))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sql_fail(kb, err, "cannot search");
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return hits;
+}
