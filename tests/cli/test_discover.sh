@@ -150,16 +150,18 @@ check_grep accept_acronym_creates_draft '^mpk: draft concept added$' "$tmp/a6"
 g --db "$db" candidates accept "$mpk" >"$tmp/a7"
 check_grep accept_twice_changes_nothing "^candidate $mpk was accepted before$" "$tmp/a7"
 
-# a variant (as discover --fuzzy records it) accepted becomes a hidden label
-# that the extractor matches exactly
-sqlite3 "$db" "insert into candidate (kind, surface, expansion, doc, line, context, count, created)
-  values ('variant', 'Regmoo', 'registermodernisierung', 'podcast.txt', 7, 'die Regmoo kommt', 1, '2026-11-29T00:00:00Z')"
-var=$(id_of variant Regmoo)
-g --db "$db" candidates accept "$var" >"$tmp/a8"
-check_grep accept_variant_adds_hidden_label "^registermodernisierung: hidden label 'Regmoo' added$" "$tmp/a8"
-printf 'Ja, die Regmoo kommt.\n' >"$tmp/podcast.txt"
+# discover --fuzzy -> accept -> extract: a speech-recognition variant becomes
+# a hidden label that the extractor then matches exactly
+printf 'Ja, die Registermodernisirung kommt.\n' >"$tmp/podcast.txt"
 g --db "$db" extract "$tmp/podcast.txt" >"$tmp/m3.jsonl"
-check_grep accepted_variant_is_extracted '"surface":"Regmoo","concept":"registermodernisierung","label":"Regmoo","method":"exact"' "$tmp/m3.jsonl"
+check_no_grep variant_not_matched_before '"surface":"Registermodernisirung"' "$tmp/m3.jsonl"
+g --db "$db" discover --fuzzy --format jsonl "$tmp/podcast.txt" >"$tmp/d6.jsonl"
+check_grep fuzzy_variant_found '"kind":"variant","surface":"Registermodernisirung","expansion":"registermodernisierung",.*"line":1,' "$tmp/d6.jsonl"
+var=$(id_of variant Registermodernisirung)
+g --db "$db" candidates accept "$var" >"$tmp/a8"
+check_grep accept_variant_adds_hidden_label "^registermodernisierung: hidden label 'Registermodernisirung' added$" "$tmp/a8"
+g --db "$db" extract "$tmp/podcast.txt" >"$tmp/m4.jsonl"
+check_grep accepted_variant_is_extracted '"surface":"Registermodernisirung","concept":"registermodernisierung","label":"Registermodernisirung","method":"exact"' "$tmp/m4.jsonl"
 check_exit discover_fuzzy_runs 0 g --db "$db" discover --fuzzy "$d/sample.md"
 check_exit discover_fuzzy_refuses_stdin 2 g --db "$db" discover --fuzzy -
 
