@@ -50,6 +50,7 @@ enum { N_SPLIT = 1 };
 #define C_OUT (1u << 31)   /* the child ends a label */
 #define C_SPLIT (1u << 30) /* the child has N_SPLIT */
 #define C_NODE(c) ((c) & 0xffffffu)
+#define W_OFF(w) ((w) & 0x3fffffffu) /* record offset of a walk word */
 
 struct gz_entry {
 	uint32_t concept, label, sep, up; /* pool offsets; sep and up have keylen bytes */
@@ -70,8 +71,16 @@ struct gz {
 	uint32_t slot_mask;
 	const struct gz_entry *entries;
 	const char *pool;
-	uint32_t root[256]; /* child word of the root per byte, 0 when none */
-	uint32_t *root2;    /* child word two bytes down, [b0 << 8 | b1]: hot, in cache */
+	/* The walk: every reachable node as one record in depth-first order,
+	 * so that a label's chain of nodes lies in consecutive memory and a
+	 * step touches one or two cache lines (a hash probe was a cache miss
+	 * per byte with a large vocabulary). Record at offset r: walk[r] the
+	 * node id, walk[r + 1] its number of edges n, then the n edge bytes
+	 * (sorted, packed four to a word), then the n walk words of the
+	 * children: record offset | C_OUT | C_SPLIT. Built by gz_bind. */
+	uint32_t *walk;
+	uint32_t root[256]; /* walk word of the root's child per byte, 0 when none */
+	uint32_t *root2;    /* walk word two bytes down, [b0 << 8 | b1]: hot, in cache */
 	struct gz_fuzzy *fuzzy; /* built on first use by gz_fuzzy_get */
 };
 
@@ -333,6 +342,7 @@ static int cmp_entry(const void *a, const void *b, void *pool)
 }
 
 static int gz_bind(struct gz *gz, struct err *err, const char *what);
+static int build_walk(struct gz *gz, struct err *err, const char *what);
 
 struct gz_node;
 static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c);
@@ -537,6 +547,7 @@ void gz_free(struct gz *gz)
 	if (!gz)
 		return;
 	free(gz->root2);
+	free(gz->walk);
 	gz_fuzzy_free(gz->fuzzy);
 	if (gz->is_mapped)
 		munmap(gz->blob, gz->blob_len);
@@ -610,21 +621,101 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 	}
 	if (used >= h->n_slots)
 		return err_set(err, what, 0, "corrupt compiled gazetteer: full table");
-	memset(gz->root, 0, sizeof gz->root);
-	const struct gz_node *r = &gz->nodes[0];
-	for (uint32_t q = 0; q < r->n_edges; q++)
-		gz->root[gz->edge_byte[r->edge_start + q]] =
-			child_word(gz->nodes, gz->edge_child[r->edge_start + q]);
+	return build_walk(gz, err, what);
+}
+
+/* Record size in words of a node with n edges. */
+static inline uint64_t walk_size(uint32_t n)
+{
+	return 2 + (n + 3) / 4 + (uint64_t)n;
+}
+
+/* Lays out the walk records (see struct gz) in depth-first preorder, a
+ * node's first child right after it, and the root tables from them. A node
+ * reached twice (a corrupt file with a cycle) is an error. */
+static int build_walk(struct gz *gz, struct err *err, const char *what)
+{
+	const struct gz_node *nodes = gz->nodes;
+	uint32_t n_nodes = gz->h->n_nodes;
+	uint32_t *off = malloc((size_t)n_nodes * sizeof *off);
+	uint32_t *stack = malloc((size_t)n_nodes * sizeof *stack);
+	free(gz->walk);
+	gz->walk = NULL;
 	free(gz->root2);
-	gz->root2 = calloc(65536, sizeof *gz->root2);
-	if (!gz->root2)
+	gz->root2 = NULL;
+	if (!off || !stack) {
+		free(off);
+		free(stack);
 		return err_set(err, what, 0, "out of memory");
-	for (uint32_t q = 0; q < r->n_edges; q++) {
-		unsigned b0 = gz->edge_byte[r->edge_start + q];
-		const struct gz_node *c = &gz->nodes[gz->edge_child[r->edge_start + q]];
-		for (uint32_t k = 0; k < c->n_edges; k++)
-			gz->root2[b0 << 8 | gz->edge_byte[c->edge_start + k]] =
-				child_word(gz->nodes, gz->edge_child[c->edge_start + k]);
+	}
+	for (uint32_t v = 0; v < n_nodes; v++)
+		off[v] = UINT32_MAX;
+	uint64_t total = 0;
+	size_t sp = 0;
+	stack[sp++] = 0;
+	int bad = 0;
+	while (sp && !bad) {
+		uint32_t v = stack[--sp];
+		if (off[v] != UINT32_MAX) {
+			bad = 1;
+			break;
+		}
+		off[v] = (uint32_t)total;
+		total += walk_size(nodes[v].n_edges);
+		if (total >= (1u << 30)) {
+			bad = 1;
+			break;
+		}
+		const struct gz_node *nd = &nodes[v];
+		for (uint32_t k = nd->n_edges; k-- > 0;) {
+			if (sp >= n_nodes) {
+				bad = 1;
+				break;
+			}
+			stack[sp++] = gz->edge_child[nd->edge_start + k];
+		}
+	}
+	free(stack);
+	if (bad) {
+		free(off);
+		return err_set(err, what, 0, "corrupt compiled gazetteer: not a tree");
+	}
+	uint32_t *w = calloc((size_t)total, sizeof *w);
+	gz->root2 = calloc(65536, sizeof *gz->root2);
+	if (!w || !gz->root2) {
+		free(w);
+		free(off);
+		return err_set(err, what, 0, "out of memory");
+	}
+	for (uint32_t v = 0; v < n_nodes; v++) {
+		if (off[v] == UINT32_MAX)
+			continue; /* unreachable */
+		const struct gz_node *nd = &nodes[v];
+		uint32_t r = off[v], n = nd->n_edges;
+		w[r] = v;
+		w[r + 1] = n;
+		unsigned char *eb = (unsigned char *)(w + r + 2);
+		uint32_t *ch = w + r + 2 + (n + 3) / 4;
+		for (uint32_t k = 0; k < n; k++) {
+			uint32_t c = gz->edge_child[nd->edge_start + k];
+			eb[k] = gz->edge_byte[nd->edge_start + k];
+			ch[k] = off[c] | (child_word(nodes, c) & (C_OUT | C_SPLIT));
+		}
+	}
+	free(off);
+	gz->walk = w;
+	memset(gz->root, 0, sizeof gz->root);
+	uint32_t n0 = w[1];
+	const unsigned char *eb0 = (const unsigned char *)(w + 2);
+	const uint32_t *ch0 = w + 2 + (n0 + 3) / 4;
+	for (uint32_t q = 0; q < n0; q++) {
+		unsigned b0 = eb0[q];
+		gz->root[b0] = ch0[q];
+		uint32_t r = W_OFF(ch0[q]), n = w[r + 1];
+		const unsigned char *eb = (const unsigned char *)(w + r + 2);
+		const uint32_t *ch = w + r + 2 + (n + 3) / 4;
+		for (uint32_t k = 0; k < n; k++)
+			gz->root2[b0 << 8 | eb[k]] = ch[k];
 	}
 	return 0;
 }
@@ -713,19 +804,28 @@ const char *gz_entry_label(const struct gz *gz, uint32_t e)
 
 /* ---- matching ---- */
 
-/* The child word (see slots) of node for byte, or 0. */
-static inline uint32_t gz_next(const struct gz *gz, uint32_t node, unsigned char byte)
+/* The walk word (see struct gz) of the child of record cw for byte, or 0. */
+static inline uint32_t gz_next(const struct gz *gz, uint32_t cw, unsigned char byte)
 {
-	uint32_t key = (node << 8 | byte) + 1;
-	uint32_t slot = slot_hash(key) & gz->slot_mask;
-	for (;;) {
-		uint32_t k = gz->slots[2 * slot];
-		if (k == key)
-			return gz->slots[2 * slot + 1];
-		if (!k)
-			return 0;
-		slot = (slot + 1) & gz->slot_mask;
+	const uint32_t *r = gz->walk + W_OFF(cw);
+	uint32_t n = r[1];
+	const unsigned char *eb = (const unsigned char *)(r + 2);
+	const uint32_t *ch = r + 2 + (n + 3) / 4;
+	if (n <= 8) {
+		for (uint32_t k = 0; k < n; k++)
+			if (eb[k] == byte)
+				return ch[k];
+		return 0;
 	}
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+		if (eb[mid] < byte)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && eb[lo] == byte ? ch[lo] : 0;
 }
 
 static inline int is_word_end(const struct nz *z, size_t e)
@@ -892,12 +992,12 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 					memmove(cand_depth, cand_depth + 1, (MAXC - 1) * sizeof *cand_depth);
 					nc--;
 				}
-				cand_node[nc] = C_NODE(cw);
+				cand_node[nc] = gz->walk[W_OFF(cw)];
 				cand_depth[nc++] = j - i;
 			}
 			if (j >= n)
 				break;
-			cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, C_NODE(cw), b[j]);
+			cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, cw, b[j]);
 			/* the text splits here: go on only if some label splits here too */
 			if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
 				break;
