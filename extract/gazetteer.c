@@ -959,6 +959,47 @@ static int try_node(const struct gz *gz, const struct nz *z, const char *s, size
 	return added;
 }
 
+/* Whether a mention may start at normalised byte i: not inside a code
+ * point's bytes, and never inside a word. */
+static inline int may_start(const unsigned char *fl, size_t i)
+{
+	unsigned f = fl[i];
+	if (f & NZ_CONT)
+		return 0;
+	return !((f & NZ_WORD) && i > 0 && !(f & (NZ_SPACE | NZ_HYPH)) && (fl[i - 1] & NZ_WORD));
+}
+
+/* The first i' >= i where a mention may start, or n. Tests eight flag
+ * bytes at a time: most bytes are inside words. */
+static inline size_t next_start(const unsigned char *fl, size_t n, size_t i)
+{
+	if (i == 0 && n > 0) {
+		if (may_start(fl, 0))
+			return 0;
+		i = 1;
+	}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t low = 0x0101010101010101ull;
+	_Static_assert(NZ_WORD == 1 && NZ_SPACE == 4 && NZ_HYPH == 8 && NZ_CONT == 32,
+	               "the bit tricks below assume these flag bits");
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, p;
+		memcpy(&x, fl + i, 8);
+		memcpy(&p, fl + i - 1, 8); /* the flags of the bytes before */
+		/* bit 0 of each byte: a continuation byte, or a word byte
+		 * without a separator after a word byte */
+		uint64_t inside = ((x >> 5) | (x & p & ~(x >> 2) & ~(x >> 3))) & low;
+		uint64_t starts = ~inside & low;
+		if (starts)
+			return i + (size_t)(__builtin_ctzll(starts) >> 3);
+	}
+#endif
+	for (; i < n; i++)
+		if (may_start(fl, i))
+			return i;
+	return n;
+}
+
 int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_t from,
                    size_t limit, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
 {
@@ -968,13 +1009,10 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 	size_t n = z->n;
 	const unsigned char *b = z->b, *fl = z->fl;
 	size_t skip_to = from;
-	for (size_t i = 0; i < n; i++) {
-		unsigned f = fl[i];
-		if (f & NZ_CONT)
-			continue;
-		/* a mention never starts inside a word */
-		if ((f & NZ_WORD) && i > 0 && !(f & (NZ_SPACE | NZ_HYPH)) && (fl[i - 1] & NZ_WORD))
-			continue;
+	for (size_t i = 0;; i++) {
+		i = next_start(fl, n, i);
+		if (i >= n)
+			break;
 		uint32_t cw = gz->root[b[i]];
 		if (!cw)
 			continue;
