@@ -75,7 +75,8 @@ struct gz {
 	 * so that a label's chain of nodes lies in consecutive memory and a
 	 * step touches one or two cache lines (a hash probe was a cache miss
 	 * per byte with a large vocabulary). Record at offset r: walk[r] the
-	 * node id, walk[r + 1] its number of edges n, then the n edge bytes
+	 * node's number of edges n, walk[r + 1] and walk[r + 2] its out_start
+	 * and n_out (the labels ending there), then the n edge bytes
 	 * (sorted, packed four to a word), then the n walk words of the
 	 * children: record offset | C_OUT | C_SPLIT. Built by gz_bind. */
 	uint32_t *walk;
@@ -627,7 +628,7 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 /* Record size in words of a node with n edges. */
 static inline uint64_t walk_size(uint32_t n)
 {
-	return 2 + (n + 3) / 4 + (uint64_t)n;
+	return 3 + (n + 3) / 4 + (uint64_t)n;
 }
 
 /* Lays out the walk records (see struct gz) in depth-first preorder, a
@@ -692,10 +693,11 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 			continue; /* unreachable */
 		const struct gz_node *nd = &nodes[v];
 		uint32_t r = off[v], n = nd->n_edges;
-		w[r] = v;
-		w[r + 1] = n;
-		unsigned char *eb = (unsigned char *)(w + r + 2);
-		uint32_t *ch = w + r + 2 + (n + 3) / 4;
+		w[r] = n;
+		w[r + 1] = nd->out_start;
+		w[r + 2] = nd->n_out;
+		unsigned char *eb = (unsigned char *)(w + r + 3);
+		uint32_t *ch = w + r + 3 + (n + 3) / 4;
 		for (uint32_t k = 0; k < n; k++) {
 			uint32_t c = gz->edge_child[nd->edge_start + k];
 			eb[k] = gz->edge_byte[nd->edge_start + k];
@@ -705,15 +707,15 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 	free(off);
 	gz->walk = w;
 	memset(gz->root, 0, sizeof gz->root);
-	uint32_t n0 = w[1];
-	const unsigned char *eb0 = (const unsigned char *)(w + 2);
-	const uint32_t *ch0 = w + 2 + (n0 + 3) / 4;
+	uint32_t n0 = w[0];
+	const unsigned char *eb0 = (const unsigned char *)(w + 3);
+	const uint32_t *ch0 = w + 3 + (n0 + 3) / 4;
 	for (uint32_t q = 0; q < n0; q++) {
 		unsigned b0 = eb0[q];
 		gz->root[b0] = ch0[q];
-		uint32_t r = W_OFF(ch0[q]), n = w[r + 1];
-		const unsigned char *eb = (const unsigned char *)(w + r + 2);
-		const uint32_t *ch = w + r + 2 + (n + 3) / 4;
+		uint32_t r = W_OFF(ch0[q]), n = w[r];
+		const unsigned char *eb = (const unsigned char *)(w + r + 3);
+		const uint32_t *ch = w + r + 3 + (n + 3) / 4;
 		for (uint32_t k = 0; k < n; k++)
 			gz->root2[b0 << 8 | eb[k]] = ch[k];
 	}
@@ -808,9 +810,9 @@ const char *gz_entry_label(const struct gz *gz, uint32_t e)
 static inline uint32_t gz_next(const struct gz *gz, uint32_t cw, unsigned char byte)
 {
 	const uint32_t *r = gz->walk + W_OFF(cw);
-	uint32_t n = r[1];
-	const unsigned char *eb = (const unsigned char *)(r + 2);
-	const uint32_t *ch = r + 2 + (n + 3) / 4;
+	uint32_t n = r[0];
+	const unsigned char *eb = (const unsigned char *)(r + 3);
+	const uint32_t *ch = r + 3 + (n + 3) / 4;
 	if (n <= 8) {
 		for (uint32_t k = 0; k < n; k++)
 			if (eb[k] == byte)
@@ -907,27 +909,34 @@ static int push_hit(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit 
 	return 0;
 }
 
-/* Tries the labels ending at node for the span [i, i + depth): appends one
- * hit per concept whose label fits. Returns hits added, or -1. */
+/* Tries the labels ending at the node of walk record rec for the span
+ * [i, i + depth): appends one hit per concept whose label fits. Returns
+ * hits added, or -1. */
 static int try_node(const struct gz *gz, const struct nz *z, const char *s, size_t i,
-                    size_t depth, uint32_t node, struct gz_hit **hits, size_t *n_hits,
+                    size_t depth, uint32_t rec, struct gz_hit **hits, size_t *n_hits,
                     size_t *cap_hits)
 {
 	size_t ext;
 	int kind = end_kind(z, i, i + depth, &ext);
 	if (kind < 0)
 		return 0;
-	const struct gz_node *v = &gz->nodes[node];
+	/* the walk record has the node's labels: no trip to gz->nodes */
+	const struct { uint32_t out_start, n_out; } vv = { gz->walk[rec + 1], gz->walk[rec + 2] },
+	                                             *v = &vv;
 	int added = 0;
 	size_t start = z->off[i];
 	size_t end = z->cpend[i + depth + ext - 1];
 	for (uint32_t q = 0; q < v->n_out;) {
 		/* entries of one concept are adjacent: pick the best fitting one */
 		uint32_t first = v->out_start + q;
-		const char *concept = gz->pool + gz->entries[first].concept;
+		uint32_t concept_off = gz->entries[first].concept;
+		const char *concept = gz->pool + concept_off;
 		uint32_t best = UINT32_MAX;
 		const char *method = NULL;
-		for (; q < v->n_out && !strcmp(gz->pool + gz->entries[v->out_start + q].concept, concept); q++) {
+		/* equal pool offsets are equal keys: strcmp only to tell */
+		for (; q < v->n_out && (gz->entries[v->out_start + q].concept == concept_off ||
+		                        !strcmp(gz->pool + gz->entries[v->out_start + q].concept, concept));
+		     q++) {
 			uint32_t ei = v->out_start + q;
 			const struct gz_entry *en = &gz->entries[ei];
 			if (kind == 3 && !(en->flags & E_COMPOUND))
@@ -1030,7 +1039,7 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 					memmove(cand_depth, cand_depth + 1, (MAXC - 1) * sizeof *cand_depth);
 					nc--;
 				}
-				cand_node[nc] = gz->walk[W_OFF(cw)];
+				cand_node[nc] = W_OFF(cw);
 				cand_depth[nc++] = j - i;
 			}
 			if (j >= n)
