@@ -169,6 +169,9 @@ struct out {
 	long long mentions;
 	struct kb_mentions *store;
 	struct err *err;
+	/* the record's start up to the line number, `{"doc":"...","line":`,
+	 * made once per document (doc_raw is the path it was made for) */
+	struct buf doc_raw, doc_json;
 };
 
 static void flush_out(struct out *o)
@@ -247,6 +250,108 @@ static void put_score(struct buf *b, double score)
 		buf_printf(b, "%.2f", score);
 }
 
+/* Whether byte c goes into a JSON string as it is. */
+static inline int json_plain(unsigned char c)
+{
+	return c >= 0x20 && c != '"' && c != '\\';
+}
+
+/* Writes s escaped as the inside of a JSON string at o (room for 6 bytes
+ * a byte), as json_str does; returns the end. */
+static char *json_put(char *o, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (json_plain(c)) {
+			*o++ = (char)c;
+		} else if (c == '"' || c == '\\') {
+			*o++ = '\\';
+			*o++ = (char)c;
+		} else if (c == '\n') {
+			*o++ = '\\';
+			*o++ = 'n';
+		} else if (c == '\t') {
+			*o++ = '\\';
+			*o++ = 't';
+		} else {
+			memcpy(o, "\\u00", 4);
+			o[4] = hex[c >> 4];
+			o[5] = hex[c & 15];
+			o += 6;
+		}
+	}
+	return o;
+}
+
+/* Writes v in decimal at o (room for 20 bytes); returns the end. */
+static char *num_put(char *o, unsigned long long v)
+{
+	char tmp[24];
+	int n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n)
+		*o++ = tmp[--n];
+	return o;
+}
+
+#define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
+
+/* One JSON Lines record, written straight into the buffer after one
+ * reservation: the same bytes as the field-by-field buf_* calls made,
+ * without a length check and a strlen per field. */
+static void json_record(struct out *o, const struct ex_mention *m)
+{
+	struct buf *b = &o->b;
+	if (!o->doc_raw.data || strcmp(o->doc_raw.data, m->doc) != 0) {
+		size_t dl = strlen(m->doc);
+		o->doc_raw.len = 0;
+		o->doc_json.len = 0;
+		if (buf_append(&o->doc_raw, m->doc, dl) < 0 ||
+		    buf_puts(&o->doc_json, "{\"doc\":\"") < 0) {
+			o->failed = 1;
+			return;
+		}
+		json_str(&o->doc_json, m->doc, dl);
+		if (buf_puts(&o->doc_json, "\",\"line\":") < 0) {
+			o->failed = 1;
+			return;
+		}
+	}
+	size_t cl = strlen(m->concept), ll = strlen(m->label), ml = strlen(m->method);
+	size_t need = o->doc_json.len + 6 * (m->surface_len + cl + ll) + ml + 4 * 24 + 96;
+	if (buf_grow(b, need) < 0) {
+		o->failed = 1;
+		return;
+	}
+	char *p = b->data + b->len;
+	memcpy(p, o->doc_json.data, o->doc_json.len);
+	p += o->doc_json.len;
+	p = num_put(p, (unsigned long long)m->line);
+	p = PUT_LIT(p, ",\"col\":");
+	p = num_put(p, (unsigned long long)m->col);
+	p = PUT_LIT(p, ",\"start\":");
+	p = num_put(p, m->start);
+	p = PUT_LIT(p, ",\"end\":");
+	p = num_put(p, m->end);
+	p = PUT_LIT(p, ",\"surface\":\"");
+	p = json_put(p, m->surface, m->surface_len);
+	p = PUT_LIT(p, "\",\"concept\":\"");
+	p = json_put(p, m->concept, cl);
+	p = PUT_LIT(p, "\",\"label\":\"");
+	p = json_put(p, m->label, ll);
+	p = PUT_LIT(p, "\",\"method\":\"");
+	memcpy(p, m->method, ml);
+	p += ml;
+	p = PUT_LIT(p, "\",\"score\":");
+	b->len = (size_t)(p - b->data);
+	b->data[b->len] = 0;
+	put_score(b, m->score);
+	buf_puts(b, "}\n");
+}
+
 static int on_mention(const struct ex_mention *m, void *ctx)
 {
 	struct out *o = ctx;
@@ -283,27 +388,7 @@ static int on_mention(const struct ex_mention *m, void *ctx)
 		put_score(b, m->score);
 		buf_putc(b, '\n');
 	} else {
-		buf_puts(b, "{\"doc\":\"");
-		json_str(b, m->doc, strlen(m->doc));
-		buf_puts(b, "\",\"line\":");
-		put_num(b, (unsigned long long)m->line);
-		buf_puts(b, ",\"col\":");
-		put_num(b, (unsigned long long)m->col);
-		buf_puts(b, ",\"start\":");
-		put_num(b, m->start);
-		buf_puts(b, ",\"end\":");
-		put_num(b, m->end);
-		buf_puts(b, ",\"surface\":\"");
-		json_str(b, m->surface, m->surface_len);
-		buf_puts(b, "\",\"concept\":\"");
-		json_str(b, m->concept, strlen(m->concept));
-		buf_puts(b, "\",\"label\":\"");
-		json_str(b, m->label, strlen(m->label));
-		buf_puts(b, "\",\"method\":\"");
-		buf_puts(b, m->method);
-		buf_puts(b, "\",\"score\":");
-		put_score(b, m->score);
-		buf_puts(b, "}\n");
+		json_record(o, m);
 	}
 	if (b->len >= (1 << 20))
 		flush_out(o);
@@ -416,7 +501,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		kb_close(kb);
 		return cli_fail(&err);
 	}
-	struct out o = { BUF_INIT, !strcmp(out_format, "tsv"), 0, 0, NULL, &err };
+	struct out o = { BUF_INIT, !strcmp(out_format, "tsv"), 0, 0, NULL, &err, BUF_INIT, BUF_INIT };
 	if (store) {
 		if (kb_begin(kb, &err) < 0 || !(o.store = kb_mentions_new(kb, &err))) {
 			rc = cli_fail(&err);
@@ -481,6 +566,8 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 done:
 	kb_mentions_free(o.store);
 	buf_free(&o.b);
+	buf_free(&o.doc_raw);
+	buf_free(&o.doc_json);
 	gz_free(gz);
 	kb_close(kb);
 	return rc;
