@@ -260,7 +260,24 @@ static inline int json_plain(unsigned char c)
  * a byte), as json_str does; returns the end. */
 static char *json_put(char *o, const char *s, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
+	size_t i = 0;
+	/* eight bytes at a time while none of them needs escaping */
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	while (i + 8 <= len) {
+		uint64_t x, q, bs;
+		memcpy(&x, s + i, 8);
+		q = x ^ (ones * '"');
+		bs = x ^ (ones * '\\');
+		/* a byte below 0x20, or a zero byte in q or bs (quote, backslash);
+		 * bytes >= 0x80 (UTF-8) are plain: the highs mask keeps them out */
+		uint64_t special = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs);
+		if (special & highs)
+			break;
+		memcpy(o, s + i, 8);
+		o += 8;
+		i += 8;
+	}
+	for (; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (json_plain(c)) {
 			*o++ = (char)c;
@@ -286,15 +303,27 @@ static char *json_put(char *o, const char *s, size_t len)
 /* Writes v in decimal at o (room for 20 bytes); returns the end. */
 static char *num_put(char *o, unsigned long long v)
 {
+	static const char pairs[201] = "00010203040506070809101112131415161718192021222324"
+	                               "25262728293031323334353637383940414243444546474849"
+	                               "50515253545556575859606162636465666768697071727374"
+	                               "75767778798081828384858687888990919293949596979899";
 	char tmp[24];
-	int n = 0;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		*o++ = tmp[--n];
-	return o;
+	char *t = tmp + sizeof tmp;
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		t -= 2;
+		memcpy(t, pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		t -= 2;
+		memcpy(t, pairs + 2 * v, 2);
+	} else {
+		*--t = (char)('0' + v);
+	}
+	size_t n = (size_t)(tmp + sizeof tmp - t);
+	memcpy(o, t, n);
+	return o + n;
 }
 
 #define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
