@@ -27,7 +27,7 @@
 #include "../common/buf.h"
 
 #define GZ_MAGIC "GLOSGZ\0\1"
-#define GZ_VERSION 1u
+#define GZ_VERSION 2u /* 2: no transition hash table, the matcher walks records made on load */
 #define GZ_ENDIAN 0x01020304u
 
 enum { E_CASE = 1, E_COMPOUND = 2, E_ACRONYM = 4 };
@@ -36,7 +36,7 @@ struct gz_header {
 	char magic[8];
 	uint32_t version, endian;
 	uint32_t n_nodes, n_edges, n_entries, pool_len;
-	uint32_t max_key, n_slots; /* n_slots: the transition hash table, a power of 2 */
+	uint32_t max_key, reserved; /* reserved: 0 (version 1 had a hash table here) */
 	uint64_t total;
 };
 
@@ -65,10 +65,6 @@ struct gz {
 	const struct gz_node *nodes;
 	const unsigned char *edge_byte;
 	const uint32_t *edge_child;
-	/* The transitions: pairs of key (node << 8 | byte) + 1 (0 when empty)
-	 * and child | C_OUT | C_SPLIT, so one cache line answers a step. */
-	const uint32_t *slots;
-	uint32_t slot_mask;
 	const struct gz_entry *entries;
 	const char *pool;
 	/* The walk: every reachable node as one record in depth-first order,
@@ -348,10 +344,6 @@ static int build_walk(struct gz *gz, struct err *err, const char *what);
 struct gz_node;
 static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c);
 
-static inline uint32_t slot_hash(uint32_t key)
-{
-	return (key * 2654435761u) ^ (key >> 15);
-}
 
 struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err)
 {
@@ -457,11 +449,7 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 	size_t off_ec = off_eb + ((n_edges + 3) & ~(size_t)3);
 	if (n_nodes >= (1u << 24) - 1)
 		goto oom; /* node ids must fit the hash keys */
-	size_t n_slots = 16;
-	while (n_slots < 2 * n_edges)
-		n_slots *= 2;
-	size_t off_sk = off_ec + n_edges * sizeof(uint32_t);
-	size_t off_ent = off_sk + 2 * n_slots * sizeof(uint32_t);
+	size_t off_ent = off_ec + n_edges * sizeof(uint32_t);
 	size_t off_pool = off_ent + n_ents * sizeof(struct gz_entry);
 	size_t total = off_pool + pool.len;
 	gz = calloc(1, sizeof *gz);
@@ -481,7 +469,6 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 	h->n_entries = (uint32_t)n_ents;
 	h->pool_len = (uint32_t)pool.len;
 	h->max_key = (uint32_t)max_key;
-	h->n_slots = (uint32_t)n_slots;
 	h->total = total;
 	struct gz_node *fn = (struct gz_node *)(blob + off_nodes);
 	unsigned char *eb = (unsigned char *)(blob + off_eb);
@@ -513,16 +500,6 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 		fe[q] = (struct gz_entry){ ents[q].concept, ents[q].label, ents[q].sep, ents[q].up,
 			                   ents[q].keylen, ents[q].kind, ents[q].flags, 0 };
 	}
-	uint32_t *sk = (uint32_t *)(blob + off_sk);
-	for (size_t v = 0; v < n_nodes; v++)
-		for (uint32_t q = fn[v].edge_start; q < fn[v].edge_start + fn[v].n_edges; q++) {
-			uint32_t key = ((uint32_t)v << 8 | eb[q]) + 1;
-			size_t slot = slot_hash(key) & (n_slots - 1);
-			while (sk[2 * slot])
-				slot = (slot + 1) & (n_slots - 1);
-			sk[2 * slot] = key;
-			sk[2 * slot + 1] = child_word(fn, ec[q]);
-		}
 	memcpy(blob + off_pool, pool.data, pool.len);
 	free(nodes);
 	free(ents);
@@ -574,12 +551,11 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 	uint64_t off_nodes = sizeof(struct gz_header);
 	uint64_t off_eb = off_nodes + (uint64_t)h->n_nodes * sizeof(struct gz_node);
 	uint64_t off_ec = off_eb + (((uint64_t)h->n_edges + 3) & ~(uint64_t)3);
-	uint64_t off_sk = off_ec + (uint64_t)h->n_edges * 4;
-	uint64_t off_ent = off_sk + (uint64_t)h->n_slots * 8;
+	uint64_t off_ent = off_ec + (uint64_t)h->n_edges * 4;
 	uint64_t off_pool = off_ent + (uint64_t)h->n_entries * sizeof(struct gz_entry);
 	uint64_t total = off_pool + h->pool_len;
 	if (h->n_nodes < 1 || h->total != total || total != len || h->pool_len < 1 ||
-	    h->n_slots < 16 || (h->n_slots & (h->n_slots - 1)) || h->n_slots <= h->n_edges ||
+	    h->reserved != 0 || h->n_edges != h->n_nodes - 1 ||
 	    h->n_nodes >= (1u << 24) - 1)
 		return err_set(err, what, 0, "corrupt compiled gazetteer: sizes do not add up");
 	gz->h = h;
@@ -587,8 +563,6 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 	gz->edge_byte = (const unsigned char *)(blob + off_eb);
 	gz->edge_child = (const uint32_t *)(blob + off_ec);
 	gz->entries = (const struct gz_entry *)(blob + off_ent);
-	gz->slots = (const uint32_t *)(blob + off_sk);
-	gz->slot_mask = h->n_slots - 1;
 	gz->pool = blob + off_pool;
 	if (gz->pool[h->pool_len - 1] != 0)
 		return err_set(err, what, 0, "corrupt compiled gazetteer: string pool");
@@ -608,20 +582,6 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 		    (uint64_t)e->up + e->keylen > h->pool_len)
 			return err_set(err, what, 0, "corrupt compiled gazetteer: label %u", (unsigned)q);
 	}
-	/* the hash table: every key names a node, every child is one, and an
-	 * empty slot remains so that a lookup always ends */
-	uint32_t used = 0;
-	for (uint32_t q = 0; q < h->n_slots; q++) {
-		uint32_t key = gz->slots[2 * q], c = gz->slots[2 * q + 1];
-		if (!key)
-			continue;
-		used++;
-		if ((key - 1) >> 8 >= h->n_nodes || C_NODE(c) == 0 || C_NODE(c) >= h->n_nodes ||
-		    c != child_word(gz->nodes, C_NODE(c)))
-			return err_set(err, what, 0, "corrupt compiled gazetteer: slot %u", (unsigned)q);
-	}
-	if (used >= h->n_slots)
-		return err_set(err, what, 0, "corrupt compiled gazetteer: full table");
 	return build_walk(gz, err, what);
 }
 
