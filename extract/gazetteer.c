@@ -585,11 +585,43 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 	return build_walk(gz, err, what);
 }
 
+/* A node with up to WALK_LIST edges lists its edge bytes (packed, four
+ * to a word); one with more has a 256-bit map of them and, per 32-bit word
+ * of the map, the number of bits set in the words before (8 bytes), so
+ * that a step is a bit test and one popcount, not a binary search. */
+enum { WALK_LIST = 8 };
+
+/* Bits set in x, inline (without -mpopcnt __builtin_popcount is a call). */
+static inline uint32_t popcount32(uint32_t x)
+{
+	x = x - ((x >> 1) & 0x55555555u);
+	x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+	x = (x + (x >> 4)) & 0x0f0f0f0fu;
+	return (x * 0x01010101u) >> 24;
+}
+
+/* The index among a mapped node's children of the one for byte b
+ * (whose bit is set in map). */
+static inline uint32_t walk_rank(const uint32_t *map, unsigned b)
+{
+	const unsigned char *before = (const unsigned char *)(map + 8);
+	uint32_t below = map[b >> 5] & ((1u << (b & 31)) - 1);
+	return before[b >> 5] + popcount32(below);
+}
+
+/* Words between a record's header and its children. */
+static inline uint32_t walk_keys(uint32_t n)
+{
+	return n <= WALK_LIST ? (n + 3) / 4 : 10;
+}
+
 /* Record size in words of a node with n edges. */
 static inline uint64_t walk_size(uint32_t n)
 {
-	return 3 + (n + 3) / 4 + (uint64_t)n;
+	return 3 + walk_keys(n) + (uint64_t)n;
 }
+
+static inline uint32_t gz_next(const struct gz *gz, uint32_t cw, unsigned char byte);
 
 /* Lays out the walk records (see struct gz) in depth-first preorder, a
  * node's first child right after it, and the root tables from them. A node
@@ -657,28 +689,40 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 		w[r + 1] = nd->out_start;
 		w[r + 2] = nd->n_out;
 		unsigned char *eb = (unsigned char *)(w + r + 3);
-		uint32_t *ch = w + r + 3 + (n + 3) / 4;
+		uint32_t *ch = w + r + 3 + walk_keys(n);
+		if (n > WALK_LIST) {
+			uint32_t *map = w + r + 3;
+			unsigned char *before = (unsigned char *)(map + 8);
+			for (uint32_t k = 0; k < n; k++) {
+				unsigned b = gz->edge_byte[nd->edge_start + k];
+				map[b >> 5] |= 1u << (b & 31);
+			}
+			unsigned cum = 0;
+			for (int q = 0; q < 8; q++) {
+				before[q] = (unsigned char)cum;
+				cum += popcount32(map[q]);
+			}
+		}
 		for (uint32_t k = 0; k < n; k++) {
 			uint32_t c = gz->edge_child[nd->edge_start + k];
-			eb[k] = gz->edge_byte[nd->edge_start + k];
-			ch[k] = off[c] | (child_word(nodes, c) & (C_OUT | C_SPLIT));
+			unsigned b = gz->edge_byte[nd->edge_start + k];
+			uint32_t at = k;
+			if (n > WALK_LIST) /* by rank: right even if a corrupt file's edges are unsorted */
+				at = walk_rank(w + r + 3, b);
+			else
+				eb[k] = (unsigned char)b;
+			ch[at] = off[c] | (child_word(nodes, c) & (C_OUT | C_SPLIT));
 		}
 	}
 	free(off);
 	gz->walk = w;
-	memset(gz->root, 0, sizeof gz->root);
-	uint32_t n0 = w[0];
-	const unsigned char *eb0 = (const unsigned char *)(w + 3);
-	const uint32_t *ch0 = w + 3 + (n0 + 3) / 4;
-	for (uint32_t q = 0; q < n0; q++) {
-		unsigned b0 = eb0[q];
-		gz->root[b0] = ch0[q];
-		uint32_t r = W_OFF(ch0[q]), n = w[r];
-		const unsigned char *eb = (const unsigned char *)(w + r + 3);
-		const uint32_t *ch = w + r + 3 + (n + 3) / 4;
-		for (uint32_t k = 0; k < n; k++)
-			gz->root2[b0 << 8 | eb[k]] = ch[k];
-	}
+	/* the root is record 0 */
+	for (unsigned b0 = 0; b0 < 256; b0++)
+		gz->root[b0] = gz_next(gz, 0, (unsigned char)b0);
+	for (unsigned b0 = 0; b0 < 256; b0++)
+		if (gz->root[b0])
+			for (unsigned b1 = 0; b1 < 256; b1++)
+				gz->root2[b0 << 8 | b1] = gz_next(gz, gz->root[b0], (unsigned char)b1);
 	return 0;
 }
 
@@ -771,23 +815,17 @@ static inline uint32_t gz_next(const struct gz *gz, uint32_t cw, unsigned char b
 {
 	const uint32_t *r = gz->walk + W_OFF(cw);
 	uint32_t n = r[0];
-	const unsigned char *eb = (const unsigned char *)(r + 3);
-	const uint32_t *ch = r + 3 + (n + 3) / 4;
-	if (n <= 8) {
+	const uint32_t *ch = r + 3 + walk_keys(n);
+	if (n <= WALK_LIST) {
+		const unsigned char *eb = (const unsigned char *)(r + 3);
 		for (uint32_t k = 0; k < n; k++)
 			if (eb[k] == byte)
 				return ch[k];
 		return 0;
 	}
-	uint32_t lo = 0, hi = n;
-	while (lo < hi) {
-		uint32_t mid = (lo + hi) / 2;
-		if (eb[mid] < byte)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && eb[lo] == byte ? ch[lo] : 0;
+	if (!(r[3 + (byte >> 5)] >> (byte & 31) & 1))
+		return 0;
+	return ch[walk_rank(r + 3, byte)];
 }
 
 static inline int is_word_end(const struct nz *z, size_t e)
