@@ -23,6 +23,14 @@ struct cursor {
 static long count_cps(const unsigned char *p, const unsigned char *e)
 {
 	long n = 0;
+	/* eight bytes at a time: each byte but a continuation byte (10xxxxxx) */
+	const uint64_t highs = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+	for (; e - p >= 8; p += 8) {
+		uint64_t x;
+		memcpy(&x, p, 8);
+		uint64_t cont = x & ~(x << 1) & highs;
+		n += 8 - (long)(((cont >> 7) * ones) >> 56);
+	}
 	for (; p < e; p++)
 		n += (*p & 0xC0) != 0x80;
 	return n;
