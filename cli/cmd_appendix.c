@@ -65,7 +65,9 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	const char *format = NULL, *output = NULL, *title = NULL;
 	enum gl_order order = GL_ORDER_ALPHA;
 	int approved_only = 0, strict = 0, c;
+	int warnings = 0;
 	struct ex_options xo = { 0 };
+	xo.warnings = &warnings;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "hf:o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -141,5 +143,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	kb_vocab_free(&v);
 	if (rc < 0)
 		return cli_fail(&err);
+	if (warnings) /* bad input was reported and skipped; the appendix covers the rest */
+		return EXIT_INPUT;
 	return strict && n_pending ? EXIT_CHECK : EXIT_OK;
 }

@@ -28,13 +28,19 @@ static const char extract_help[] =
 	"  --store                  record the documents and their mentions in the KB\n"
 	"                           (a document extracted again has its mentions replaced)\n"
 	"  --stats                  print files, bytes, mentions and MB/s to stderr\n"
+	"  --fuzzy                  also find speech-recognition variants of labels of 6 or\n"
+	"                           more letters (edit distance, sound-alike, Koelner\n"
+	"                           Phonetik): method \"fuzzy\", score below 1\n"
 	"\n"
-	"exit status: 0 (also when nothing was found), 2 unreadable input or bad usage\n"
+	"exit status: 0 (also when nothing was found); 2 bad usage, or input that\n"
+	"could not be read or had problems (invalid UTF-8, an empty file: reported with\n"
+	"file and line, the rest is still extracted, and --store stores nothing)\n"
 	"\n"
 	"examples:\n"
 	"  glossar extract report.md\n"
 	"  glossar extract --format tsv page.html notes.txt\n"
 	"  cat transcript.txt | glossar extract --stats\n"
+	"  glossar extract --fuzzy transcript.txt\n"
 	"  glossar compile -o vocab.gz && glossar extract --gazetteer vocab.gz corpus.txt\n"
 	"  glossar extract --store docs/*.md\n";
 
@@ -394,8 +400,6 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 {
 	if (store && gz_path)
 		return cli_usage_error("extract", "--store needs the knowledge base, not --gazetteer");
-	if (fuzzy)
-		return cli_usage_error("extract", "--fuzzy is not available in this build yet");
 
 	struct err err = { "", 0, "" };
 	struct kb *kb = NULL;
@@ -423,7 +427,8 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\n");
 	size_t bytes = 0;
 	double t0 = now_seconds();
-	struct ex_options opt = { 0, in_format, NULL, &bytes };
+	int warnings = 0;
+	struct ex_options opt = { fuzzy, in_format, NULL, &bytes, &warnings };
 	for (int f = 0; f < n_files && rc == EXIT_OK; f++) {
 		const char *path = files[f];
 		if (store) {
@@ -454,6 +459,13 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 	if (o.failed == 1 && rc == EXIT_OK) {
 		fprintf(stderr, "glossar extract: cannot write the output: %s\n", strerror(errno));
 		rc = EXIT_INPUT;
+	}
+	/* Bad input (invalid UTF-8, an empty file) was reported and skipped: the
+	 * rest is extracted, but the run says so, and stores nothing. */
+	if (warnings && rc == EXIT_OK) {
+		rc = EXIT_INPUT;
+		if (store)
+			fprintf(stderr, "glossar extract: nothing stored, the input has problems\n");
 	}
 	if (store) {
 		if (rc == EXIT_OK && kb_commit(kb, &err) < 0)

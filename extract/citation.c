@@ -369,7 +369,8 @@ const char *dc_laws_resolve(struct dc_laws *laws, const char *text, struct dc_sp
 		return NULL;
 	if (!laws->sorted) {
 		/* Sorting on first use keeps dc_laws_add cheap. */
-		qsort(laws->v, laws->n, sizeof *laws->v, cmp_entry);
+		if (laws->n) /* qsort must not see the NULL of an empty list */
+			qsort(laws->v, laws->n, sizeof *laws->v, cmp_entry);
 		laws->sorted = 1;
 	}
 	size_t start = s.start;

@@ -48,6 +48,8 @@ static void warn(const struct ex_options *opt, const char *path, long line, cons
 {
 	struct err w;
 	err_set(&w, strcmp(path, "-") ? path : "<stdin>", line, "%s", msg);
+	if (opt && opt->warnings)
+		++*opt->warnings;
 	if (opt && opt->warn)
 		opt->warn(&w, NULL);
 	else
@@ -63,6 +65,7 @@ struct run {
 	struct gz_hit *hits;
 	size_t n_hits, cap_hits;
 	int stopped;
+	const struct gz_fuzzy *fz; /* with --fuzzy */
 };
 
 /* Emits the hits of a block whose byte 0 is input offset base. With t set
@@ -88,7 +91,7 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 		m.concept = gz_entry_concept(r->gz, h->entry);
 		m.label = gz_entry_label(r->gz, h->entry);
 		m.method = h->method;
-		m.score = 1.0;
+		m.score = h->score;
 		if (r->fn(&m, r->ctx))
 			r->stopped = 1;
 	}
@@ -136,7 +139,9 @@ static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, str
 		}
 		if (nz_run(&r->z, data, len) < 0 ||
 		    gz_match_block(r->gz, &r->z, data, skip_to - base, cut, &r->hits, &r->n_hits,
-		                   &r->cap_hits) < 0) {
+		                   &r->cap_hits) < 0 ||
+		    (r->fz && gz_fuzzy_block(r->fz, &r->z, data, skip_to - base, cut, &r->hits,
+		                             &r->n_hits, &r->cap_hits) < 0)) {
 			rc = err_set(err, name, 0, "out of memory");
 			goto out;
 		}
@@ -154,8 +159,11 @@ static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, str
 		if (r->n_hits)
 			skip_to = r->hits[r->n_hits - 1].end;
 		emit_hits(r, data, base, &cur, NULL);
-		if (at_eof && cut == len)
+		if (at_eof && cut == len) {
+			if (base + len == 0)
+				warn(opt, r->path, 0, "empty file, nothing to extract");
 			break;
+		}
 		cursor_advance(&cur, data, base, base + cut);
 		memmove(data, data + cut, len - cut);
 		len -= cut;
@@ -175,8 +183,10 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	if (!ex_format_valid(format))
 		return err_set(err, name, 0, "unknown format '%s'", format);
-	struct run r = { gz, path, fn, ctx, { 0 }, NULL, 0, 0, 0 };
+	struct run r = { gz, path, fn, ctx, { 0 }, NULL, 0, 0, 0, NULL };
 	nz_init(&r.z);
+	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
+		return err_set(err, name, 0, "out of memory building the fuzzy index");
 	int rc = 0;
 	if (!strcmp(format, "txt")) {
 		int is_stdin = !strcmp(path, "-");
@@ -194,6 +204,12 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 			return -1;
 		if (opt && opt->bytes_read)
 			*opt->bytes_read += len;
+		if (len == 0) {
+			free(data);
+			warn(opt, path, 0, "empty file, nothing to extract");
+			nz_free(&r.z);
+			return 0;
+		}
 		/* the line of the first bad byte, before the reader changes the text */
 		size_t first = rd_sanitize(data, len);
 		long bad_line = first != SIZE_MAX ? rd_line_of(data, first) : 0;
@@ -202,7 +218,9 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 		if (bad_line)
 			warn(opt, path, bad_line, "invalid UTF-8, the bytes are skipped");
 		if (nz_run(&r.z, t.data, t.len) < 0 ||
-		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0)
+		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0 ||
+		    (r.fz && gz_fuzzy_block(r.fz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits,
+		                            &r.cap_hits) < 0))
 			rc = err_set(err, name, 0, "out of memory");
 		else
 			emit_hits(&r, t.data, 0, NULL, &t);

@@ -58,6 +58,7 @@ struct ex_options {
 	 * per file); NULL prints it to stderr. */
 	void (*warn)(const struct err *w, void *ctx);
 	size_t *bytes_read; /* when not NULL, input bytes read are added to it */
+	int *warnings;      /* when not NULL, counts those problems, so the caller can exit 2 */
 };
 
 /* The reader for a file name: "txt", "md", "html" or "xml" (txt when unknown).

@@ -72,6 +72,7 @@ struct gz {
 	const char *pool;
 	uint32_t root[256]; /* child word of the root per byte, 0 when none */
 	uint32_t *root2;    /* child word two bytes down, [b0 << 8 | b1]: hot, in cache */
+	struct gz_fuzzy *fuzzy; /* built on first use by gz_fuzzy_get */
 };
 
 static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c)
@@ -536,6 +537,7 @@ void gz_free(struct gz *gz)
 	if (!gz)
 		return;
 	free(gz->root2);
+	gz_fuzzy_free(gz->fuzzy);
 	if (gz->is_mapped)
 		munmap(gz->blob, gz->blob_len);
 	else
@@ -682,6 +684,21 @@ size_t gz_label_count(const struct gz *gz)
 size_t gz_max_key(const struct gz *gz)
 {
 	return gz->h->max_key;
+}
+
+/* The fuzzy index, built on first use: a cache inside the otherwise
+ * read-only gazetteer (so one gazetteer serves one thread at a time). */
+const struct gz_fuzzy *gz_fuzzy_get(const struct gz *gz)
+{
+	struct gz *m = (struct gz *)gz;
+	if (!m->fuzzy)
+		m->fuzzy = gz_fuzzy_new(gz);
+	return m->fuzzy;
+}
+
+size_t gz_entry_count(const struct gz *gz)
+{
+	return gz->h->n_entries;
 }
 
 const char *gz_entry_concept(const struct gz *gz, uint32_t e)
@@ -834,7 +851,7 @@ static int try_node(const struct gz *gz, const struct nz *z, const char *s, size
 		}
 		if (best != UINT32_MAX) {
 			size_t hend = (kind == 2) ? end : z->cpend[i + depth - 1];
-			if (push_hit(hits, n_hits, cap_hits, (struct gz_hit){ start, hend, best, method }) < 0)
+			if (push_hit(hits, n_hits, cap_hits, (struct gz_hit){ start, hend, best, method, 1.0 }) < 0)
 				return -1;
 			added++;
 		}

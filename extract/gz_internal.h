@@ -38,11 +38,23 @@ struct gz_hit {
 	size_t start, end;
 	uint32_t entry; /* index into the gazetteer's label entries */
 	const char *method;
+	double score;   /* 1 except for fuzzy matches */
 };
 
 /* Label entry accessors. */
+size_t gz_entry_count(const struct gz *gz);
 const char *gz_entry_concept(const struct gz *gz, uint32_t e);
 const char *gz_entry_label(const struct gz *gz, uint32_t e);
+
+/* Fuzzy matching (fuzzy.c): an index of the long labels built on first
+ * use, and a pass over a matched block that adds near misses between the
+ * exact hits (hits[0, n_exact) sorted), keeping the array sorted. */
+struct gz_fuzzy;
+const struct gz_fuzzy *gz_fuzzy_get(const struct gz *gz); /* NULL when memory ran out */
+struct gz_fuzzy *gz_fuzzy_new(const struct gz *gz);
+void gz_fuzzy_free(struct gz_fuzzy *fz);
+int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s, size_t from,
+                   size_t limit, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits);
 
 /* Finds the leftmost-longest matches in the normalised block, appending
  * them to *hits (growable array). Matches starting at input offset < from

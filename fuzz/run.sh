@@ -12,14 +12,24 @@ flags="-O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -std
 pkg="$(pkg-config --cflags --libs libxml-2.0 libutf8proc sqlite3) -lcsv -lm"
 out=build/fuzz
 mkdir -p "$out"
-lib_src="$(ls common/*.c extract/*.c kb/*.c exports/*.c)"
+# The library once, with the fuzzing flags; each harness only links it.
+mkdir -p "$out/obj"
+objs=
+for src in common/*.c extract/*.c kb/*.c exports/*.c; do
+	obj=$out/obj/$(echo "$src" | tr / _ | sed 's/\.c$/.o/')
+	objs="$objs $obj"
+	if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find common extract kb exports -name '*.h' -newer "$obj")" ]; then
+		# shellcheck disable=SC2086
+		$cc $flags $(pkg-config --cflags libxml-2.0 libutf8proc sqlite3) -c -o "$obj" "$src"
+	fi
+done
 status=0
 for h in fuzz/fuzz_*.c; do
 	name=$(basename "$h" .c)
 	short=${name#fuzz_}
 	echo "== $name"
 	# shellcheck disable=SC2086
-	$cc $flags -o "$out/$name" "$h" $lib_src $pkg
+	$cc $flags -o "$out/$name" "$h" $objs $pkg
 	mkdir -p "$out/corpus/$short"
 	seeds=fuzz/corpus/$short
 	[ -d "$seeds" ] || seeds=

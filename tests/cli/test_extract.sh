@@ -39,6 +39,24 @@ if [ -f "$transcript" ]; then
 			[ "$got" = "$surf" ] || echo "$s $surf"
 		done | head -3)
 	check transcript_offsets_match_surfaces test -z "$bad"
+	# --fuzzy: the speech-recognition variants, none of them a label of the fixture
+	g --db "$db" extract --fuzzy "$transcript" >"$tmp/f.jsonl"
+	for v in 'ET-Planungsrats?:it-planungsrat' 'T-Planungsrat:it-planungsrat' 'VITACO:vitako' \
+		'Datapod:dataport' 'Deutschlandstick:deutschland-stack' 'EU-Vollet:eudi-wallet'; do
+		surface=${v%%:*} concept=${v#*:}
+		check_grep "fuzzy_finds_$(echo "$surface" | tr -c 'A-Za-z\n' _)" "\"surface\":\"$surface\",\"concept\":\"$concept\",\"label\":\"[^\"]*\",\"method\":\"fuzzy\",\"score\":0\.[0-9]+\}" "$tmp/f.jsonl"
+		check_no_grep "exact_misses_$(echo "$surface" | tr -c 'A-Za-z\n' _)" "\"surface\":\"$surface\"" "$tmp/t.jsonl"
+	done
+	# fuzzy adds to the exact mentions, it takes none away
+	check fuzzy_keeps_exact test "$(grep -vc '"method":"fuzzy"' "$tmp/f.jsonl")" -eq "$(wc -l <"$tmp/t.jsonl")"
+	# streaming: 40 copies (2.6 MB, several blocks) give 40 times the mentions
+	n1=$(wc -l <"$tmp/t.jsonl")
+	i=0; while [ $i -lt 40 ]; do cat "$transcript"; echo; i=$((i + 1)); done >"$tmp/big.txt"
+	n40=$(g --db "$db" extract <"$tmp/big.txt" | wc -l)
+	check streaming_blocks_lose_nothing test "$n40" -eq $((n1 * 40))
+	tr '\n' ' ' <"$tmp/big.txt" >"$tmp/oneline.txt"
+	n40=$(g --db "$db" extract "$tmp/oneline.txt" | wc -l)
+	check streaming_single_line test "$n40" -eq $((n1 * 40))
 	# stdin gives the same records with doc "-"
 	g --db "$db" extract <"$transcript" | sed 's/^{"doc":"-"/{"doc":"X"/' >"$tmp/s1"
 	sed 's/^{"doc":"[^"]*"/{"doc":"X"/' "$tmp/t.jsonl" >"$tmp/s2"
@@ -80,7 +98,7 @@ check_exit nothing_found_exit_0 0 g --db "$db" extract "$tmp/none.txt"
 check nothing_found_no_output test ! -s "$tmp/out"
 check_exit broken_xml_exit_2 2 g --db "$db" extract "$data/hostile/truncated.xml"
 check_grep broken_xml_file_line 'truncated.xml:1: not well-formed XML' "$tmp/err"
-check_exit invalid_utf8_is_a_warning 0 g --db "$db" extract "$data/hostile/invalid-utf8.txt"
+check_exit invalid_utf8_is_reported_with_exit_2 2 g --db "$db" extract "$data/hostile/invalid-utf8.txt"
 check_grep invalid_utf8_line 'invalid-utf8.txt:2: invalid UTF-8' "$tmp/err"
 check_exit deep_html_ok 0 g --db "$db" extract "$data/hostile/deep.html"
 check_exit bad_format_exit_2 2 g --db "$db" extract --format pdf "$ex/sample.md"

@@ -19,6 +19,17 @@ else
 	echo "skip newer_schema (no sqlite3 command)"
 fi
 
+# A KB written by the first glossar (schema version 1) is migrated on open and keeps its content.
+if command -v sqlite3 >/dev/null; then
+	cp "$data/kb/schema-v1.db" "$tmp/old.db"
+	check old_schema_is_migrated g --db "$tmp/old.db" export --format csv -o "$tmp/old.csv"
+	check old_schema_keeps_content cmp "$tmp/old.csv" "$tmp/before.csv"
+	if [ "$(sqlite3 "$tmp/old.db" 'PRAGMA user_version')" -gt 1 ]; then ok old_schema_version_raised; else not_ok old_schema_version_raised; fi
+	check old_schema_passes_kb_check g --db "$tmp/old.db" kb check
+	check old_schema_history_kept g --db "$tmp/old.db" term history ozg
+	check_grep old_schema_history_shows_import 'import' "$tmp/out"
+fi
+
 # Output to a full device: exit 2 with a message.
 check_exit export_to_full_disk_is_exit_2 2 g --db "$db" export --format csv -o /dev/full
 check_grep export_to_full_disk_says_so 'cannot write' "$tmp/err"

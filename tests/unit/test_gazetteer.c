@@ -191,8 +191,80 @@ static void test_empty_and_odd_labels(void)
 	gz_free(gz);
 }
 
+static const struct gz_label fuzzy_labels[] = {
+	{ "Dataport", "dataport", GZ_PREF, 0 },
+	{ "Vitako", "vitako", GZ_PREF, 0 },
+	{ "IT-Planungsrat", "it-planungsrat", GZ_PREF, 0 },
+	{ "EUDI-Wallet", "eudi-wallet", GZ_PREF, 0 },
+	{ "Deutschland-Stack", "deutschland-stack", GZ_PREF, 0 },
+	{ "Registermodernisierung", "registermodernisierung", GZ_PREF, 0 },
+	{ "BetrAVG", "betravg", GZ_ABBREV, 0 },
+	{ "Hessen", "hessen", GZ_PREF, 0 },
+	{ "D-Stack", "d-stack", GZ_ALT, 0 },
+	{ "OZG", "ozg", GZ_ABBREV, 0 },
+};
+
+static const struct {
+	const char *text, *want;
+} fuzzy_cases[] = {
+	{ "Datapod", "Datapod|dataport|fuzzy;" },         /* sound-alike */
+	{ "VITACO", "VITACO|vitako|fuzzy;" },             /* one substitution */
+	{ "ET-Planungsrat", "ET-Planungsrat|it-planungsrat|fuzzy;" },
+	{ "T-Planungsrat", "T-Planungsrat|it-planungsrat|fuzzy;" },
+	{ "des ET-Planungsrats", "ET-Planungsrats|it-planungsrat|fuzzy;" },
+	{ "EU-Vollet", "EU-Vollet|eudi-wallet|fuzzy;" },   /* Koelner Phonetik */
+	{ "Deutschlandstick", "Deutschlandstick|deutschland-stack|fuzzy;" },
+	{ "die Register Modernisierung", "Register Modernisierung|registermodernisierung|fuzzy;" },
+	{ "Dataport und Datapod", "Dataport|dataport|exact;Datapod|dataport|fuzzy;" },
+	/* never: abbreviations, other words, short words, the label's tail */
+	{ "der Betrag", "" },
+	{ "dessen", "" },
+	{ "der Stack", "" },
+	{ "OZC", "" },
+	{ "Datum", "" },
+	{ "Vitamine", "" },
+};
+
+static void test_fuzzy_table(void)
+{
+	struct err err;
+	struct gz *gz = gz_compile(fuzzy_labels, sizeof fuzzy_labels / sizeof fuzzy_labels[0], &err);
+	CHECK(gz != NULL);
+	const struct gz_fuzzy *fz = gz ? gz_fuzzy_get(gz) : NULL;
+	CHECK(fz != NULL);
+	if (!fz) {
+		gz_free(gz);
+		return;
+	}
+	struct buf out = BUF_INIT;
+	for (size_t i = 0; i < sizeof fuzzy_cases / sizeof fuzzy_cases[0]; i++) {
+		const char *text = fuzzy_cases[i].text;
+		struct nz z;
+		nz_init(&z);
+		struct gz_hit *hits = NULL;
+		size_t n = 0, cap = 0;
+		buf_reset(&out);
+		buf_puts(&out, "");
+		if (nz_run(&z, text, strlen(text)) == 0 &&
+		    gz_match_block(gz, &z, text, 0, strlen(text), &hits, &n, &cap) == 0 &&
+		    gz_fuzzy_block(fz, &z, text, 0, strlen(text), &hits, &n, &cap) == 0)
+			for (size_t k = 0; k < n; k++) {
+				buf_printf(&out, "%.*s|%s|%s;", (int)(hits[k].end - hits[k].start),
+				           text + hits[k].start, gz_entry_concept(gz, hits[k].entry),
+				           hits[k].method);
+				CHECK(!strcmp(hits[k].method, "fuzzy") ? hits[k].score < 1.0 : hits[k].score == 1.0);
+			}
+		free(hits);
+		nz_free(&z);
+		CHECK_STR(buf_cstr(&out), fuzzy_cases[i].want);
+	}
+	buf_free(&out);
+	gz_free(gz);
+}
+
 int main(void)
 {
+	RUN(test_fuzzy_table);
 	RUN(test_rules_table);
 	RUN(test_compiled_file_round_trip);
 	RUN(test_empty_and_odd_labels);

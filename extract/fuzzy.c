@@ -1,0 +1,567 @@
+/* fuzzy.c - near misses of speech recognition (`extract --fuzzy`).
+ *
+ * A token of the text (a word, a hyphenated compound, its first part, or a
+ * word joined with the next one for wrong splits) that no exact match
+ * covers is compared with the labels of 6 or more letters:
+ *   - Damerau-Levenshtein distance <= 1 for 6-9 letters, <= 2 from 10;
+ *   - or equal "sound" forms: German devoicing (d/t, b/p, g/k), w = v,
+ *     c = k, ph = f, th = t, ie = i, h after a vowel, vocalic r before a
+ *     consonant, double letters ("Datapod" = "Dataport");
+ *   - or, for labels of 8 or more letters, Kölner Phonetik codes that are
+ *     equal or one deletion apart, with the same first letter and sound
+ *     forms at most 3 edits apart ("EU-Vollet" = "EUDI-Wallet").
+ * Candidates come from a hash index of each label's sound form, its
+ * one-letter deletions and its phonetic code, so a token costs a few
+ * lookups, not a scan of the vocabulary. Tokens shorter than 5 letters and
+ * common German words are never fuzzy matched. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gz_internal.h"
+
+enum { FZ_MAX = 64, FZ_MIN_LABEL = 6, FZ_MIN_TOKEN = 5 };
+
+struct fz_slot {
+	uint64_t hash; /* 0 when empty */
+	uint32_t entry;
+};
+
+struct gz_fuzzy {
+	const struct gz *gz;
+	char **key, **snd, **code; /* per entry, NULL when the label is too short */
+	unsigned char *head;       /* per entry: length of the part before a first space or hyphen */
+	struct fz_slot *tab;
+	size_t mask;
+};
+
+/* Frequent words that sit one letter away from some label. */
+static const char *const common_words[] = {
+	"aber", "allen", "andere", "anderen", "damit", "danach", "daten", "dabei", "deren",
+	"dieser", "dieses", "diesen", "einem", "einen", "einer", "eines", "gegen", "haben",
+	"hatte", "immer", "insbesondere", "jeweils", "koennen", "keine", "nicht", "nach",
+	"ohne", "oder", "sein", "seine", "seiner", "sich", "sind", "soweit", "sowie",
+	"ueber", "unter", "werden", "wurde", "wenn", "zwischen", "worden", "wieder",
+	"bereits", "welche", "welcher", "gesetz", "gesetzes", "absatz", "artikel",
+	"vorschrift", "vorschriften", "verordnung", "satzes", "nummer", "buchstabe", "dessen",
+	"diese", "dieser", "durch", "einer", "fuer", "unsere", "unserer", "unseren", "haben",
+	"werden", "koennte", "muessen", "sollen", "sollte", "wollen", "machen", "gemacht",
+	"eigentlich", "natuerlich", "wirklich", "einfach", "vielleicht", "schon", "gerade", NULL
+};
+
+/* Polynomial hashes of s and of each of its one-character deletions,
+ * out[0] the whole, out[1 + i] without s[i]: O(n) for all of them. */
+#define FZ_BASE 1099511628211ull
+static void hash_dels(const char *s, size_t n, uint64_t seed, uint64_t *out)
+{
+	uint64_t pre[FZ_MAX * 2 + 2], suf[FZ_MAX * 2 + 2], pw[FZ_MAX * 2 + 2];
+	pre[0] = 0;
+	pw[0] = 1;
+	for (size_t i = 0; i < n; i++) {
+		pre[i + 1] = pre[i] * FZ_BASE + (unsigned char)s[i] + 1;
+		pw[i + 1] = pw[i] * FZ_BASE;
+	}
+	suf[n] = 0;
+	for (size_t i = n; i-- > 0;)
+		suf[i] = suf[i + 1] + ((unsigned char)s[i] + 1) * pw[n - 1 - i];
+	uint64_t mix = seed * 0x9E3779B97F4A7C15ull;
+	out[0] = (pre[n] ^ mix ^ n) | 1;
+	for (size_t i = 0; i < n; i++)
+		out[1 + i] = ((pre[i] * pw[n - 1 - i] + suf[i + 1]) ^ mix ^ (n - 1)) | 1;
+}
+
+static int is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* The sound form of a key (lower case, umlauts transcribed): out has room for n + 1. */
+static size_t sound(const char *k, size_t n, char *out)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = k[i], next = i + 1 < n ? k[i + 1] : 0;
+		char prev = o ? out[o - 1] : 0;
+		if (c == 'p' && next == 'h') {
+			c = 'f';
+			i++;
+		} else if (c == 't' && next == 'h') {
+			i++;
+		} else if (c == 'c' && next == 'h') {
+			c = 'x';
+			i++;
+		} else if (c == 'c' || c == 'g' || c == 'q') {
+			c = 'k';
+		} else if (c == 'd') {
+			c = 't';
+		} else if (c == 'b') {
+			c = 'p';
+		} else if (c == 'w') {
+			c = 'v';
+		} else if (c == 'y') {
+			c = 'i';
+		} else if (c == 'z') {
+			c = 's';
+		}
+		if (c == 'e' && prev == 'i')
+			continue; /* ie = i */
+		if (c == 'h' && is_vowel(prev))
+			continue;
+		if (c == 'r' && is_vowel(prev) && (!next || !is_vowel(next)))
+			continue; /* vocalic r */
+		if (c == prev)
+			continue;
+		out[o++] = c;
+	}
+	out[o] = 0;
+	return o;
+}
+
+/* Kölner Phonetik of a key; out has room for 2n + 1. */
+static size_t koelner(const char *k, size_t n, char *out)
+{
+	char raw[2 * FZ_MAX + 2];
+	size_t r = 0;
+	for (size_t i = 0; i < n && r + 2 < sizeof raw; i++) {
+		char c = k[i], prev = i ? k[i - 1] : 0, next = i + 1 < n ? k[i + 1] : 0;
+		switch (c) {
+		case 'a': case 'e': case 'i': case 'j': case 'o': case 'u': case 'y': raw[r++] = '0'; break;
+		case 'h': break;
+		case 'b': raw[r++] = '1'; break;
+		case 'p': raw[r++] = next == 'h' ? '3' : '1'; break;
+		case 'd': case 't': raw[r++] = (next == 'c' || next == 's' || next == 'z') ? '8' : '2'; break;
+		case 'f': case 'v': case 'w': raw[r++] = '3'; break;
+		case 'g': case 'k': case 'q': raw[r++] = '4'; break;
+		case 'c':
+			if (i == 0)
+				raw[r++] = strchr("ahkloqrux", next ? next : '#') ? '4' : '8';
+			else
+				raw[r++] = (strchr("ahkoqux", next ? next : '#') && prev != 's' && prev != 'z') ? '4' : '8';
+			break;
+		case 'x':
+			if (prev == 'c' || prev == 'k' || prev == 'q') {
+				raw[r++] = '8';
+			} else {
+				raw[r++] = '4';
+				raw[r++] = '8';
+			}
+			break;
+		case 'l': raw[r++] = '5'; break;
+		case 'm': case 'n': raw[r++] = '6'; break;
+		case 'r': raw[r++] = '7'; break;
+		case 's': case 'z': raw[r++] = '8'; break;
+		default: break;
+		}
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < r; i++) {
+		if (o && out[o - 1] == raw[i])
+			continue;
+		if (raw[i] == '0' && i > 0)
+			continue;
+		out[o++] = raw[i];
+	}
+	/* a zero dropped between equal codes may leave a pair: collapse again */
+	size_t w = 0;
+	for (size_t i = 0; i < o; i++)
+		if (!w || out[w - 1] != out[i])
+			out[w++] = out[i];
+	out[w] = 0;
+	return w;
+}
+
+/* Optimal string alignment distance, or limit + 1 when larger. */
+static int dl_distance(const char *a, size_t n, const char *b, size_t m, int limit)
+{
+	if (n > FZ_MAX || m > FZ_MAX)
+		return limit + 1;
+	if ((n > m ? n - m : m - n) > (size_t)limit)
+		return limit + 1;
+	static __thread int d[FZ_MAX + 1][FZ_MAX + 1];
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++) {
+		int row_min = limit + 1;
+		for (size_t j = 1; j <= m; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < row_min)
+				row_min = v;
+		}
+		if (row_min > limit)
+			return limit + 1;
+	}
+	return d[n][m];
+}
+
+static int fz_insert(struct gz_fuzzy *fz, size_t *used, uint64_t hash, uint32_t entry)
+{
+	if (*used * 2 >= fz->mask) {
+		size_t ncap = (fz->mask + 1) * 2;
+		struct fz_slot *nt = calloc(ncap, sizeof *nt);
+		if (!nt)
+			return -1;
+		for (size_t i = 0; i <= fz->mask; i++)
+			if (fz->tab[i].hash) {
+				size_t s = fz->tab[i].hash & (ncap - 1);
+				while (nt[s].hash)
+					s = (s + 1) & (ncap - 1);
+				nt[s] = fz->tab[i];
+			}
+		free(fz->tab);
+		fz->tab = nt;
+		fz->mask = ncap - 1;
+	}
+	size_t s = hash & fz->mask;
+	while (fz->tab[s].hash) {
+		if (fz->tab[s].hash == hash && fz->tab[s].entry == entry)
+			return 0;
+		s = (s + 1) & fz->mask;
+	}
+	fz->tab[s] = (struct fz_slot){ hash, entry };
+	(*used)++;
+	return 0;
+}
+
+/* Inserts a form and its one-character deletions under seed. */
+static int fz_insert_dels(struct gz_fuzzy *fz, size_t *used, const char *s, size_t n,
+                          uint64_t seed, uint32_t e)
+{
+	uint64_t h[FZ_MAX * 2 + 2];
+	hash_dels(s, n, seed, h);
+	for (size_t i = 0; i <= n; i++)
+		if (fz_insert(fz, used, h[i], e) < 0)
+			return -1;
+	return 0;
+}
+
+/* Which labels take part: words, not abbreviations. A label with a part in
+ * mixed case ("BetrAVG", "NutzEV") or only of capitals ("OZG") is an
+ * abbreviation, whose near misses are ordinary words. *acronym_head is set
+ * when the label starts with a part in capitals ("IT-Planungsrat"), where
+ * speech recognition often gets the first letter wrong. */
+static int is_fuzzy_label(const char *label, int *acronym_head)
+{
+	int has_word = 0, first = 1;
+	*acronym_head = 0;
+	const unsigned char *p = (const unsigned char *)label;
+	while (*p) {
+		while (*p && (*p == ' ' || *p == '-' || *p == '.' || *p == '/'))
+			p++;
+		if (!*p)
+			break;
+		int upper = 0, lower = 0, inner_upper = 0, len = 0;
+		for (; *p && *p != ' ' && *p != '-' && *p != '/'; p++, len++) {
+			if (*p >= 'A' && *p <= 'Z') {
+				upper++;
+				if (len)
+					inner_upper = 1;
+			} else if (*p >= 'a' && *p <= 'z') {
+				lower++;
+			} else if (*p >= 0xC0) {
+				lower++; /* umlauts and ß: letters of a word */
+			}
+		}
+		if (lower && inner_upper)
+			return 0;
+		if (lower)
+			has_word = 1;
+		else if (first && upper)
+			*acronym_head = 1;
+		first = 0;
+	}
+	return has_word;
+}
+
+enum { SEED_SOUND = 0x51, SEED_CODE = 0x77 };
+
+void gz_fuzzy_free(struct gz_fuzzy *fz)
+{
+	if (!fz)
+		return;
+	size_t n = gz_entry_count(fz->gz);
+	for (size_t e = 0; fz->key && e < n; e++) {
+		free(fz->key[e]);
+		free(fz->snd[e]);
+		free(fz->code[e]);
+	}
+	free(fz->key);
+	free(fz->snd);
+	free(fz->code);
+	free(fz->head);
+	free(fz->tab);
+	free(fz);
+}
+
+struct gz_fuzzy *gz_fuzzy_new(const struct gz *gz)
+{
+	struct gz_fuzzy *fz = calloc(1, sizeof *fz);
+	if (!fz)
+		return NULL;
+	fz->gz = gz;
+	size_t n = gz_entry_count(gz), used = 0;
+	fz->key = calloc(n + 1, sizeof *fz->key);
+	fz->snd = calloc(n + 1, sizeof *fz->snd);
+	fz->code = calloc(n + 1, sizeof *fz->code);
+	fz->head = calloc(n + 1, 1);
+	fz->mask = 1023;
+	fz->tab = calloc(fz->mask + 1, sizeof *fz->tab);
+	struct nz z;
+	nz_init(&z);
+	if (!fz->key || !fz->snd || !fz->code || !fz->head || !fz->tab)
+		goto fail;
+	for (size_t e = 0; e < n; e++) {
+		const char *label = gz_entry_label(gz, (uint32_t)e);
+		int acronym_head;
+		if (!is_fuzzy_label(label, &acronym_head))
+			continue;
+		if (nz_run(&z, label, strlen(label)) < 0)
+			goto fail;
+		if (z.n < FZ_MIN_LABEL || z.n > FZ_MAX)
+			continue;
+		char snd[FZ_MAX + 1], code[2 * FZ_MAX + 1];
+		size_t ns = sound((const char *)z.b, z.n, snd);
+		size_t nc = koelner((const char *)z.b, z.n, code);
+		for (size_t j = 1; j < z.n && j < 127; j++)
+			if (z.fl[j] & NZ_SEP) {
+				fz->head[e] = (unsigned char)j;
+				break;
+			}
+		if (acronym_head)
+			fz->head[e] |= 0x80;
+		fz->key[e] = strndup((const char *)z.b, z.n);
+		fz->snd[e] = strdup(snd);
+		fz->code[e] = strdup(code);
+		if (!fz->key[e] || !fz->snd[e] || !fz->code[e])
+			goto fail;
+		if (fz_insert_dels(fz, &used, snd, ns, SEED_SOUND, (uint32_t)e) < 0)
+			goto fail;
+		if (z.n >= 8 && nc >= 4) {
+			uint64_t hc[FZ_MAX * 2 + 2];
+			hash_dels(code, nc, SEED_CODE, hc);
+			int rc = nc >= 5 ? fz_insert_dels(fz, &used, code, nc, SEED_CODE, (uint32_t)e)
+			                 : fz_insert(fz, &used, hc[0], (uint32_t)e);
+			if (rc < 0)
+				goto fail;
+		}
+	}
+	nz_free(&z);
+	return fz;
+fail:
+	nz_free(&z);
+	gz_fuzzy_free(fz);
+	return NULL;
+}
+
+static int is_common(const char *t, size_t n)
+{
+	for (const char *const *w = common_words; *w; w++)
+		if (strlen(*w) == n && !memcmp(*w, t, n))
+			return 1;
+	return 0;
+}
+
+/* The best label for token t, or -1; *score set. */
+static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, int is_joined,
+                      double *score)
+{
+	if (n < FZ_MIN_TOKEN || n > FZ_MAX)
+		return -1;
+	char st[FZ_MAX + 1], ct[2 * FZ_MAX + 1];
+	size_t ns = sound(t, n, st);
+	uint64_t hs[FZ_MAX * 2 + 2], hc[FZ_MAX * 2 + 2];
+	hash_dels(st, ns, SEED_SOUND, hs);
+	size_t nc = 0;
+	int use_code = n >= 7;
+	if (use_code) {
+		nc = koelner(t, n, ct);
+		use_code = nc >= 4;
+		if (use_code)
+			hash_dels(ct, nc, SEED_CODE, hc);
+	}
+	uint32_t cand[32];
+	size_t n_cand = 0;
+	/* candidates: the sound form and its deletions, and the phonetic code */
+	for (size_t q = 0; q <= ns + 1; q++) {
+		uint64_t h;
+		if (q <= ns)
+			h = hs[q];
+		else if (use_code)
+			h = hc[0];
+		else
+			break;
+		for (size_t s = h & fz->mask; fz->tab[s].hash; s = (s + 1) & fz->mask)
+			if (fz->tab[s].hash == h && n_cand < 32) {
+				size_t k = 0;
+				while (k < n_cand && cand[k] != fz->tab[s].entry)
+					k++;
+				if (k == n_cand)
+					cand[n_cand++] = fz->tab[s].entry;
+			}
+	}
+	if (!n_cand || is_common(t, n))
+		return -1;
+	if (!use_code)
+		nc = koelner(t, n, ct);
+	long best = -1;
+	double best_score = 0;
+	for (size_t k = 0; k < n_cand; k++) {
+		uint32_t e = cand[k];
+		const char *key = fz->key[e];
+		size_t L = strlen(key);
+		double sc = 0;
+		/* a word that is the label without its first part ("Stack" for
+		 * "D-Stack") is another word, not a misspelling */
+		size_t head = fz->head[e] & 0x7f;
+		int acronym_head = fz->head[e] >> 7;
+		if (head && n == L - head && !memcmp(t, key + head, n))
+			continue;
+		int d = dl_distance(t, n, key, L, 2);
+		/* the first letter is kept, except after a head in capitals */
+		if (d == 0 && is_joined) {
+			sc = 0.9; /* a label split where it has no break: "Register Modernisierung" */
+		} else if (d > 0 && ((L <= 9 && d <= 1) || (L >= 10 && d <= 2)) &&
+		    (acronym_head || t[0] == key[0])) {
+			sc = 0.95 - 0.05 * d;
+		} else if (d > 0 && !strcmp(st, fz->snd[e])) {
+			sc = 0.8;
+		} else if (d > 0 && L >= 8 && t[0] == key[0] && t[1] == key[1] &&
+		           t[n - 1] == key[L - 1]) {
+			/* phonetic: codes equal, or the token's lacks one sound */
+			const char *kc = fz->code[e];
+			size_t lk = strlen(kc);
+			int close = !strcmp(kc, ct) || (nc + 1 == lk && dl_distance(ct, nc, kc, lk, 1) <= 1);
+			if (close && dl_distance(st, ns, fz->snd[e], strlen(fz->snd[e]), 3) <= 3)
+				sc = 0.7;
+		}
+		if (sc > best_score || (sc == best_score && sc > 0 && e < (uint32_t)best)) {
+			best = e;
+			best_score = sc;
+		}
+	}
+	*score = best_score;
+	return best;
+}
+
+static int push(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h)
+{
+	if (*n == *cap) {
+		size_t nc = *cap ? 2 * *cap : 64;
+		struct gz_hit *nh = realloc(*hits, nc * sizeof *nh);
+		if (!nh)
+			return -1;
+		*hits = nh;
+		*cap = nc;
+	}
+	(*hits)[(*n)++] = h;
+	return 0;
+}
+
+int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s, size_t from,
+                   size_t limit, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
+{
+	struct gz_hit *fh = NULL;
+	size_t n_fh = 0, cap_fh = 0;
+	size_t n_exact = *n_hits, x = 0; /* exact hits, sorted by start */
+	const unsigned char *fl = z->fl;
+	char tok[FZ_MAX + 1];
+	size_t i = 0;
+	while (i < z->n) {
+		unsigned f = fl[i];
+		int is_start = (f & NZ_WORD) && !(f & NZ_CONT) &&
+		               (i == 0 || (f & NZ_SPACE) || !(fl[i - 1] & NZ_WORD));
+		if (!is_start) {
+			i++;
+			continue;
+		}
+		/* the token: word bytes joined by hyphens; its first part; the next word */
+		size_t j = i + 1, first_end = 0;
+		while (j < z->n && (fl[j] & NZ_WORD) && !(fl[j] & NZ_SPACE)) {
+			if ((fl[j] & NZ_HYPH) && !first_end)
+				first_end = j;
+			j++;
+		}
+		size_t j2 = 0;
+		if (j < z->n && (fl[j] & NZ_WORD) && (fl[j] & NZ_SPACE)) {
+			j2 = j + 1;
+			while (j2 < z->n && (fl[j2] & NZ_WORD) && !(fl[j2] & (NZ_SPACE | NZ_HYPH)))
+				j2++;
+		}
+		size_t start = z->off[i];
+		if (start >= limit)
+			break;
+		size_t tok_end = z->cpend[j - 1];
+		while (x < n_exact && (*hits)[x].end <= start)
+			x++;
+		int covered = x < n_exact && (*hits)[x].start < tok_end;
+		if (start < from || covered) {
+			i = j;
+			continue;
+		}
+		size_t ends[3] = { j, j2, first_end };
+		size_t next = j;
+		for (int q = 0; q < 3; q++) {
+			size_t e = ends[q];
+			if (!e || e - i > FZ_MAX)
+				continue;
+			size_t span_end = z->cpend[e - 1];
+			/* a joined word must not run into an exact hit, and both of
+			 * its words are real words of 4 letters or more */
+			if (q == 1 && ((x < n_exact && (*hits)[x].start < span_end) || j - i < 4 ||
+			               e - j < 4 || is_common((const char *)z->b + i, j - i) ||
+			               is_common((const char *)z->b + j, e - j)))
+				continue;
+			memcpy(tok, z->b + i, e - i);
+			double score;
+			long best = fz_lookup(fz, tok, e - i, q == 1, &score);
+			/* an inflected variant: the token without its ending */
+			static const char *const endings[] = { "ern", "en", "er", "es", "ns", "e", "n", "s" };
+			for (size_t k = 0; best < 0 && k < sizeof endings / sizeof endings[0]; k++) {
+				size_t L = strlen(endings[k]);
+				if (e - i > L + FZ_MIN_LABEL && !memcmp(tok + (e - i) - L, endings[k], L))
+					best = fz_lookup(fz, tok, e - i - L, q == 1, &score);
+			}
+			if (best >= 0) {
+				if (push(&fh, &n_fh, &cap_fh,
+				         (struct gz_hit){ start, span_end, (uint32_t)best, "fuzzy", score }) < 0) {
+					free(fh);
+					return -1;
+				}
+				if (q == 1)
+					next = e;
+				break;
+			}
+		}
+		i = next;
+	}
+	(void)s;
+	if (n_fh) {
+		/* merge the two sorted lists */
+		size_t total = n_exact + n_fh;
+		struct gz_hit *merged = malloc(total * sizeof *merged);
+		if (!merged) {
+			free(fh);
+			return -1;
+		}
+		size_t a = 0, b = 0, o = 0;
+		while (a < n_exact || b < n_fh)
+			merged[o++] = (b >= n_fh || (a < n_exact && (*hits)[a].start <= fh[b].start))
+			                      ? (*hits)[a++] : fh[b++];
+		free(*hits);
+		*hits = merged;
+		*n_hits = total;
+		*cap_hits = total;
+	}
+	free(fh);
+	return 0;
+}

@@ -1,0 +1,89 @@
+#!/bin/sh
+# The shipped vocabulary stays healthy: it imports, lint is clean, the
+# concepts the field cannot do without are there, no two concepts share a
+# displayed label, every URL is well-formed https, at least 150 concepts of
+# which at least 100 approved, and the appendix of the real transcript has a
+# definition for what it mentions.
+. "$(dirname "$0")/lib.sh"
+db=$tmp/kb.db
+export GLOSSAR_DB=$db
+g import "$top/glossary.csv" >/dev/null
+check shipped_glossary_lint_is_clean g lint
+check_no_grep shipped_glossary_lint_has_no_error 'error' "$tmp/out"
+g export --format csv -o "$tmp/v.csv"
+check shipped_glossary_is_in_export_form cmp "$tmp/v.csv" "$top/glossary.csv"
+
+# Facts about the CSV, read with Python's csv module (RFC 4180).
+/usr/bin/env python3 - "$top/glossary.csv" >"$tmp/facts" 2>&1 <<'PY'
+import csv, re, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+print("concepts", len(rows))
+print("approved", sum(r["status"] == "approved" for r in rows))
+shown = {}
+for r in rows:
+    labels = [r["pref_label"]] + [x for x in (r["abbreviations"] + "|" + r["alt_labels"]).split("|") if x]
+    for l in labels:
+        shown.setdefault(l.casefold(), set()).add(r["key"])
+for l, keys in sorted(shown.items()):
+    if len(keys) > 1:
+        print("shared", l, " ".join(sorted(keys)))
+for r in rows:
+    for h in [x for x in r["hidden_labels"].split("|") if x]:
+        other = shown.get(h.casefold(), set()) - {r["key"]}
+        if other:
+            print("hidden-shown", h, r["key"], " ".join(sorted(other)))
+    u = r["source_url"]
+    if u and not re.fullmatch(r"https://[A-Za-z0-9.-]+\.[a-z]{2,}(/[^\s<>\"]*)?", u):
+        print("bad-url", r["key"], u)
+    if r["status"] == "approved" and not (r["definition"] and r["source"] and u):
+        print("approved-unsourced", r["key"])
+for k in r"""it-planungsrat fitko dmk mpk nkr bsi bmds ozg ozg-aenderungsgesetz
+        registermodernisierungsgesetz idnrg egovg art-91c-gg art-28-gg art-83-gg efa
+        registermodernisierung deutschland-stack ende-zu-ende-digitalisierung once-only-prinzip
+        modernisierungsagenda elster nutzerkonto bundid epaybl eudi-wallet fit-connect e-akte
+        register xoev fim leika dataport akdb komm-one vitako govdigital""".split():
+    if k not in {r["key"] for r in rows}:
+        print("missing", k)
+PY
+n=$(sed -n 's/^concepts //p' "$tmp/facts")
+a=$(sed -n 's/^approved //p' "$tmp/facts")
+if [ "${n:-0}" -ge 150 ]; then ok at_least_150_concepts; else not_ok at_least_150_concepts "$n"; fi
+if [ "${a:-0}" -ge 100 ]; then ok at_least_100_approved; else not_ok at_least_100_approved "$a"; fi
+check_no_grep no_two_concepts_share_a_displayed_label '^shared ' "$tmp/facts"
+check_no_grep no_hidden_label_is_another_concepts_label '^hidden-shown ' "$tmp/facts"
+check_no_grep every_url_is_well_formed_https '^bad-url ' "$tmp/facts"
+check_no_grep every_approved_concept_has_a_source '^approved-unsourced ' "$tmp/facts"
+check_no_grep every_named_concept_is_present '^missing ' "$tmp/facts"
+check_no_grep facts_script_ran 'Traceback' "$tmp/facts"
+grep -v '^concepts\|^approved ' "$tmp/facts" | head -20
+
+# Every label of the field the issue names is found in text as a user writes it.
+printf '%s\n' "Der IT-Planungsrat, die FITKO, die DMK und die MPK beraten über das OZG." \
+	"Das EfA-Prinzip, die Registermodernisierung und der Deutschlandstack." \
+	"Dataport, AKDB, Komm.ONE und Vitako; XÖV, FIM und LeiKa; ELSTER und die BundID." >"$tmp/field.txt"
+g extract "$tmp/field.txt" >"$tmp/m.jsonl"
+for k in it-planungsrat fitko dmk mpk ozg efa registermodernisierung deutschland-stack dataport akdb komm-one vitako xoev fim leika elster bundid; do
+	check_grep "field_term_${k}_is_found" "\"concept\":\"$k\"" "$tmp/m.jsonl"
+done
+
+# The appendix of the real transcript: every mentioned concept has a definition.
+transcript=$SHARED/corpus/vitako-podcast-bizer-2026.txt
+if [ -f "$transcript" ]; then
+	g appendix --format md "$transcript" >"$tmp/app.md" 2>"$tmp/app.err"
+	entries=$(grep -c '^## ' "$tmp/app.md")
+	if [ "$entries" -ge 40 ]; then ok transcript_appendix_lists_its_concepts; else not_ok transcript_appendix_lists_its_concepts "$entries entries"; fi
+	for k in dataport it-planungsrat deutschland-stack vitako ozg fitko eudi-wallet; do
+		check_grep "transcript_appendix_has_$k" "<a id=\"$k\"></a>" "$tmp/app.md"
+	done
+	# Between two headings, some line that is neither anchor, source nor heading: the definition.
+	if awk '/^## /{ if (h && !d) { print "no definition: " t; bad = 1 } h = 1; d = 0; t = $0; next }
+	        /^#/ || /^<a / || /^Quelle/ || /^$/ { next } { d = 1 }
+	        END { if (h && !d) { print "no definition: " t; bad = 1 } exit bad }' "$tmp/app.md" >"$tmp/nodef"; then
+		ok transcript_appendix_every_entry_has_a_definition
+	else
+		not_ok transcript_appendix_every_entry_has_a_definition "$(cat "$tmp/nodef")"
+	fi
+else
+	echo "skip transcript appendix ($transcript missing)"
+fi
+finish
