@@ -631,5 +631,9 @@ int ex_text_read(const char *path, const char *format, struct ex_text *out, stru
 		return err_set(err, path, 0, "unknown format '%s'", format);
 	if (rd_load(path, &data, &len, err) < 0)
 		return -1;
+	if (len == 0) {
+		free(data);
+		return err_set(err, strcmp(path, "-") ? path : "<stdin>", 0, "empty file, nothing to read");
+	}
 	return rd_read_loaded(path, format, data, len, out, &bad, err);
 }

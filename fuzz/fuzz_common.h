@@ -63,7 +63,8 @@ static const char *fuzz_file(const uint8_t *data, size_t size, const char *ext)
 static void fuzz_reader(const uint8_t *data, size_t size, const char *format)
 {
 	const char *path = fuzz_file(data, size, format);
-	struct ex_options opt = { 0, format, fuzz_quiet, NULL };
+	/* odd sizes also run the fuzzy matcher */
+	struct ex_options opt = { (int)(size & 1), format, fuzz_quiet, NULL };
 	size_t n = 0;
 	struct err err;
 	ex_extract_path(fuzz_gazetteer(), path, &opt, fuzz_count, &n, &err);

@@ -38,8 +38,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		nz_init(&z);
 		struct gz_hit *hits = NULL;
 		size_t nh = 0, cap = 0;
+		const struct gz_fuzzy *fz = gz_fuzzy_get(gz);
 		if (nz_run(&z, text, text_len) == 0 &&
-		    gz_match_block(gz, &z, text, 0, text_len, &hits, &nh, &cap) == 0)
+		    gz_match_block(gz, &z, text, 0, text_len, &hits, &nh, &cap) == 0 &&
+		    (!fz || gz_fuzzy_block(fz, &z, text, 0, text_len, &hits, &nh, &cap) == 0))
 			for (size_t i = 0; i < nh; i++)
 				if (hits[i].end > text_len || hits[i].start >= hits[i].end ||
 				    (i && hits[i].start < hits[i - 1].start))

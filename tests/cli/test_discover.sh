@@ -72,7 +72,8 @@ g --db "$db" discover "$d/sample.md" "$data/hostile/billion-laughs.xml" >"$tmp/o
 after=$(sqlite3 "$db" "select count(*) || '/' || sum(count) from candidate")
 if [ $status -eq 2 ] && grep -q "billion-laughs.xml:14: not well-formed XML" "$tmp/err" && [ "$before" = "$after" ]; then
 	ok discover_refuses_entity_loop; else not_ok discover_refuses_entity_loop "exit $status $(cat "$tmp/err")"; fi
-check_exit discover_empty_and_nul_files 0 g --db "$db" discover "$data/hostile/empty.txt" "$data/hostile/nul-bytes.txt" "$data/hostile/unclosed.html"
+check_exit discover_nul_bytes_and_unclosed_tags 0 g --db "$db" discover "$data/hostile/nul-bytes.txt" "$data/hostile/unclosed.html"
+check_exit discover_empty_file_is_exit_2 2 g --db "$db" discover "$data/hostile/empty.txt" "$data/hostile/nul-bytes.txt"
 check_exit discover_without_files_is_usage_error 2 g --db "$db" discover
 check_exit discover_help 0 g discover --help
 check_exit candidates_help 0 g candidates --help

@@ -59,6 +59,11 @@ check_exit invalid_utf8_store_is_exit_2 2 g --db "$db" extract --store "$h/inval
 check_grep invalid_utf8_store_says_nothing_stored 'nothing stored' "$tmp/err"
 if [ "$(sqlite3 "$db" 'SELECT count(*) FROM document' 2>/dev/null || echo 0)" = 0 ]; then ok invalid_utf8_store_leaves_kb; else not_ok invalid_utf8_store_leaves_kb; fi
 check_exit appendix_of_empty_file_is_exit_2 2 g --db "$db" appendix --format md "$h/empty.txt"
+for f in empty.txt invalid-utf8.txt binary.bin truncated.xml; do
+	check_exit "discover_${f%%.*}_is_exit_2" 2 g --db "$db" discover "$h/$f"
+	check_grep "discover_${f%%.*}_is_named" "^$h/$f" "$tmp/err"
+done
+if [ "$(sqlite3 "$db" 'SELECT count(*) FROM candidate' 2>/dev/null || echo 0)" = 0 ]; then ok discover_bad_input_stores_nothing; else not_ok discover_bad_input_stores_nothing; fi
 run deep_html_does_not_crash "$h/deep.html"
 run deep_xml_does_not_crash "$h/deep.xml"
 run unclosed_html_does_not_crash "$h/unclosed.html"
