@@ -201,7 +201,8 @@ int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out
  * KB_UNDO_BATCH one batch, KB_UNDO_CHANGE one change (an undo's id redoes).
  * Every concept concerned must still be as the change left it, unless force.
  * Runs in its own transaction; the reversal is recorded with undoes set.
- * Returns the number of changes reverted (0: nothing to undo), or -1. */
+ * Returns the number of concepts restored (0: nothing to undo), or -1;
+ * batch_out gets the batch that records the undo. */
 enum kb_undo_scope { KB_UNDO_LATEST, KB_UNDO_BATCH, KB_UNDO_CHANGE };
 int kb_undo(struct kb *kb, enum kb_undo_scope scope, long long id, int force,
             long long *batch_out, struct err *err);
