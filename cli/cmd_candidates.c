@@ -10,6 +10,7 @@
 
 #include "../common/buf.h"
 #include "../extract/discover.h"
+#include "../common/json.h"
 #include "cli.h"
 #include "print_candidate.h"
 
@@ -38,30 +39,6 @@ static const char candidates_help[] =
 	"  glossar candidates accept 3\n"
 	"  glossar candidates accept 7 --as dmk\n"
 	"  glossar candidates list --status pending --format jsonl\n";
-
-
-static void json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, c);
-		} else if (c == '\n') {
-			buf_puts(b, "\\n");
-		} else if (c == '\t') {
-			buf_puts(b, "\\t");
-		} else if (c == '\r') {
-			buf_puts(b, "\\r");
-		} else if (c < 0x20 || c == 0x7f) {
-			buf_printf(b, "\\u%04x", c);
-		} else {
-			buf_putc(b, c);
-		}
-	}
-	buf_putc(b, '"');
-}
 
 
 /* Text: one line per candidate, tabs between the fields, no tabs inside them. */

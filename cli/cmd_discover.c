@@ -11,12 +11,10 @@
  * All documents are recorded in one transaction; a bad file (missing, not
  * UTF-8) leaves the KB as it was. Running it again over the same files
  * recounts and adds nothing. The review queue is in cmd_candidates.c. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "../common/buf.h"
 #include "../extract/discover.h"
@@ -54,105 +52,37 @@ struct doc {
 	const char *path;
 	char *text;       /* the text the finders read: the reader's, markup dropped */
 	size_t len;
-	struct ex_text t; /* the reader's text and map (files), unused for stdin */
-	int has_t;
-	size_t *lines; /* byte offset of each line start */
-	size_t n_lines;
+	struct ex_text t; /* the reader's text and its map back to the input */
 };
 
 static void doc_free(struct doc *d)
 {
-	if (d->has_t)
-		ex_text_free(&d->t);
-	else
-		free(d->text);
-	free(d->lines);
+	ex_text_free(&d->t);
 }
 
+/* Every input goes through the extraction stage's readers (stdin as plain
+ * text): Markdown markup blanked, HTML and XML as text, positions mapped
+ * back to the input. Discovery writes to the KB, so invalid UTF-8 refuses the
+ * document instead of being skipped. */
 static int doc_read(struct doc *d, const char *path, struct err *err)
 {
 	memset(d, 0, sizeof *d);
 	d->path = path;
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f)
-		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
-	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (buf_append(&b, chunk, n) < 0) {
-			if (f != stdin)
-				fclose(f);
-			buf_free(&b);
-			return err_set(err, path, 0, "out of memory");
-		}
-	int bad = ferror(f);
-	if (f != stdin)
-		fclose(f);
-	if (bad) {
-		buf_free(&b);
-		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
-	}
-	d->len = b.len;
-	d->text = b.data ? buf_detach(&b) : strdup("");
-	if (!d->text)
-		return err_set(err, path, 0, "out of memory");
-	/* line starts, and UTF-8 checked with the line of the first bad byte */
-	size_t cap = 1024;
-	d->lines = malloc(cap * sizeof *d->lines);
-	if (!d->lines)
-		return err_set(err, path, 0, "out of memory");
-	d->lines[d->n_lines++] = 0;
-	size_t i = 0;
-	while (i < d->len) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)d->text + i,
-		                                      (utf8proc_ssize_t)(d->len - i), &c);
-		if (k <= 0)
-			return err_set(err, path, (long)d->n_lines, "invalid UTF-8");
-		i += (size_t)k;
-		if (c == '\n') {
-			if (d->n_lines == cap) {
-				size_t *v = realloc(d->lines, 2 * cap * sizeof *v);
-				if (!v)
-					return err_set(err, path, 0, "out of memory");
-				d->lines = v;
-				cap *= 2;
-			}
-			d->lines[d->n_lines++] = i;
-		}
-	}
-	/* Files go through the extraction stage's readers: Markdown markup blanked,
-	 * HTML and XML as text, positions mapped back to the input file. */
-	if (strcmp(path, "-")) {
-		struct ex_text t;
-		if (ex_text_read(path, NULL, &t, err) < 0)
-			return -1;
-		free(d->text);
-		d->t = t;
-		d->has_t = 1;
-		d->text = t.data;
-		d->len = t.len;
-	}
+	if (ex_text_read(path, strcmp(path, "-") ? NULL : "txt", &d->t, err) < 0)
+		return -1;
+	d->text = d->t.data;
+	d->len = d->t.len;
+	if (d->t.invalid_line)
+		return err_set(err, strcmp(path, "-") ? path : "<stdin>", d->t.invalid_line,
+		               "invalid UTF-8");
 	return 0;
 }
 
 static long doc_line(const struct doc *d, size_t offset)
 {
-	if (d->has_t) {
-		long line, col;
-		ex_text_position(&d->t, offset, &line, &col);
-		return line;
-	}
-	size_t lo = 0, hi = d->n_lines;
-	while (hi - lo > 1) {
-		size_t mid = (lo + hi) / 2;
-		if (d->lines[mid] <= offset)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (long)lo + 1;
+	long line, col;
+	ex_text_position(&d->t, offset, &line, &col);
+	return line;
 }
 
 /* Up to 80 bytes either side of the span, on character boundaries, cleaned. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../common/json.h"
 #include "cli.h"
 #include "term.h"
 
@@ -47,10 +48,10 @@ static int print_finding(const char *key, enum kb_severity sev, const char *chec
 		return 0;
 	}
 	struct buf b = BUF_INIT;
-	int bad = buf_puts(&b, "{\"key\":") < 0 || term_json_str(&b, key) < 0 ||
+	int bad = buf_puts(&b, "{\"key\":") < 0 || json_str(&b, key) < 0 ||
 	          buf_printf(&b, ",\"severity\":\"%s\",\"check\":", level) < 0 ||
-	          term_json_str(&b, check) < 0 || buf_puts(&b, ",\"message\":") < 0 ||
-	          term_json_str(&b, message) < 0 || buf_puts(&b, "}\n") < 0;
+	          json_str(&b, check) < 0 || buf_puts(&b, ",\"message\":") < 0 ||
+	          json_str(&b, message) < 0 || buf_puts(&b, "}\n") < 0;
 	if (!bad)
 		fputs(buf_cstr(&b), stdout);
 	buf_free(&b);

@@ -491,13 +491,9 @@ static const char help_edit[] =
 	"example:\n"
 	"  EDITOR=nano glossar term edit ozg\n";
 
+/* Runs $GLOSSAR_EDITOR (set by term_edit from $VISUAL or $EDITOR) on path. */
 static int run_editor(const char *path)
 {
-	const char *ed = getenv("VISUAL");
-	if (!ed || !*ed)
-		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
 	pid_t pid = fork();
 	if (pid < 0)
 		return -1;
@@ -506,7 +502,6 @@ static int run_editor(const char *path)
 		execl("/bin/sh", "sh", "-c", "$GLOSSAR_EDITOR \"$1\"", "sh", path, (char *)NULL);
 		_exit(127);
 	}
-	(void)ed;
 	int status;
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)

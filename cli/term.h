@@ -8,8 +8,7 @@
 #include "../common/err.h"
 #include "../kb/kb.h"
 
-/* Appends s as a JSON string (quoted, escaped). */
-int term_json_str(struct buf *b, const char *s);
+
 /* The concept as one JSON object, without its modification time (so that
  * equal states print equal bytes). */
 int term_concept_json(struct buf *b, const struct kb_concept *c);

@@ -2,33 +2,14 @@
  * "field: value" text that term edit opens (see term.h). */
 #include "term.h"
 
+#include "../common/json.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-int term_json_str(struct buf *b, const char *s)
-{
-	if (buf_putc(b, '"') < 0)
-		return -1;
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		int rc;
-		switch (*p) {
-		case '"': rc = buf_puts(b, "\\\""); break;
-		case '\\': rc = buf_puts(b, "\\\\"); break;
-		case '\n': rc = buf_puts(b, "\\n"); break;
-		case '\r': rc = buf_puts(b, "\\r"); break;
-		case '\t': rc = buf_puts(b, "\\t"); break;
-		default:
-			rc = *p < 0x20 ? buf_printf(b, "\\u%04x", *p) : buf_putc(b, *p);
-		}
-		if (rc < 0)
-			return -1;
-	}
-	return buf_putc(b, '"');
-}
-
 static int json_field(struct buf *b, const char *name, const char *value)
 {
-	return buf_printf(b, ",\"%s\":", name) < 0 || term_json_str(b, value) < 0 ? -1 : 0;
+	return buf_printf(b, ",\"%s\":", name) < 0 || json_str(b, value) < 0 ? -1 : 0;
 }
 
 static int json_list(struct buf *b, const char *name, const struct strv *sv)
@@ -36,14 +17,14 @@ static int json_list(struct buf *b, const char *name, const struct strv *sv)
 	if (buf_printf(b, ",\"%s\":[", name) < 0)
 		return -1;
 	for (size_t i = 0; i < sv->n; i++)
-		if ((i && buf_putc(b, ',') < 0) || term_json_str(b, sv->v[i]) < 0)
+		if ((i && buf_putc(b, ',') < 0) || json_str(b, sv->v[i]) < 0)
 			return -1;
 	return buf_putc(b, ']');
 }
 
 int term_concept_json(struct buf *b, const struct kb_concept *c)
 {
-	if (buf_puts(b, "{\"key\":") < 0 || term_json_str(b, c->key) < 0 ||
+	if (buf_puts(b, "{\"key\":") < 0 || json_str(b, c->key) < 0 ||
 	    json_field(b, "type", c->type) < 0 || json_field(b, "pref_label", c->pref_label) < 0 ||
 	    json_list(b, "abbreviations", &c->abbreviations) < 0 ||
 	    json_list(b, "alt_labels", &c->alt_labels) < 0 ||

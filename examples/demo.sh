@@ -16,7 +16,7 @@ echo "== mentions in examples/bericht.md (JSON Lines): $out/mentions.jsonl"
 "$glossar" --db "$db" extract "$here/bericht.md" >"$out/mentions.jsonl"
 head -n 3 "$out/mentions.jsonl"
 echo "   ... $(wc -l <"$out/mentions.jsonl") mentions; with --fuzzy also speech-recognition variants:"
-"$glossar" --db "$db" extract --fuzzy "$here/bericht.md" | grep '"method":"fuzzy"' | head -n 3 || true
+"$glossar" --db "$db" extract --fuzzy "$here/bericht.md" | grep '"method":"fuzzy"' || true
 "$glossar" --db "$db" extract --store "$here/bericht.md"
 echo "== vocabulary as CSV: $out/glossary.csv"
 "$glossar" --db "$db" export --format csv -o "$out/glossary.csv"

@@ -34,8 +34,12 @@ static int put_list(struct buf *b, const struct strv *sv)
 int csv_write_vocab(FILE *out, const struct kb_vocab *v, struct err *err)
 {
 	struct buf b = BUF_INIT;
-	int rc = 0;
-	for (int c = 0; kb_csv_columns[c] && rc == 0; c++)
+	int rc = 0, has_replaced_by = 0;
+	for (size_t i = 0; i < v->n; i++)
+		if (v->items[i].replaced_by && *v->items[i].replaced_by)
+			has_replaced_by = 1;
+	int ncolumns = has_replaced_by ? KB_CSV_NCOLUMNS : KB_CSV_NCOLUMNS_BASE;
+	for (int c = 0; c < ncolumns && rc == 0; c++)
 		rc = (c ? buf_putc(&b, ',') : 0) || buf_puts(&b, kb_csv_columns[c]);
 	rc = rc || buf_putc(&b, '\n');
 	for (size_t i = 0; i < v->n && rc == 0; i++) {
@@ -52,7 +56,9 @@ int csv_write_vocab(FILE *out, const struct kb_vocab *v, struct err *err)
 		     put_list(&b, &k->broader) || buf_putc(&b, ',') ||
 		     put_list(&b, &k->related) || buf_putc(&b, ',') ||
 		     put_field(&b, k->status) || buf_putc(&b, ',') ||
-		     put_list(&b, &k->match) || buf_putc(&b, '\n');
+		     put_list(&b, &k->match) ||
+		     (has_replaced_by && (buf_putc(&b, ',') || put_field(&b, k->replaced_by))) ||
+		     buf_putc(&b, '\n');
 		/* Write as we go so a large vocabulary needs no second copy. */
 		if (rc == 0 && b.len > 65536) {
 			if (fwrite(b.data, 1, b.len, out) != b.len)

@@ -549,17 +549,6 @@ static int long_after(const char *text, size_t len, size_t start, const struct s
 
 /* ---- the scan ---- */
 
-static size_t skip_space(const char *text, size_t len, size_t i)
-{
-	while (i < len) {
-		size_t n;
-		if (!dc_is_space(dc_cp(text, len, i, &n)))
-			break;
-		i += n;
-	}
-	return i;
-}
-
 static size_t skip_space_back(const char *text, size_t i)
 {
 	while (i > 0) {
@@ -651,7 +640,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		close++;
 	if (close >= len || text[close] != ')')
 		return 0;
-	size_t in = skip_space(text, len, i + 1);
+	size_t in = dc_skip_space(text, len, i + 1);
 	size_t in_end = skip_space_back(text, close);
 	if (in >= in_end)
 		return 0;
@@ -665,7 +654,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			in += strlen(cues[k]);
 			if (in < in_end && text[in] == ':')
 				in++;
-			in = skip_space(text, len, in);
+			in = dc_skip_space(text, len, in);
 			pattern = "kurz";
 			break;
 		}
@@ -708,7 +697,7 @@ static int at_apposition(const char *text, size_t len, struct dc_span s, const s
 	size_t i = s.end;
 	if (i >= len || text[i] != ',')
 		return 0;
-	i = skip_space(text, len, i + 1);
+	i = dc_skip_space(text, len, i + 1);
 	static const char *const cues[] = { "also", "d. h.", "das hei\xc3\x9ft", "die", "der",
 	                                    "das", NULL };
 	for (size_t k = 0; cues[k]; k++)
@@ -727,7 +716,7 @@ static int at_kurz(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void
 	size_t j = i + 4;
 	if (j < len && text[j] == ':')
 		j++;
-	j = skip_space(text, len, j);
+	j = dc_skip_space(text, len, j);
 	struct dc_span s = short_at(text, len, j);
 	struct sf sf;
 	if (s.end == s.start || !short_form(text, s, &sf))

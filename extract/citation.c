@@ -22,17 +22,6 @@
 #include "dc_text.h"
 #include "norm.h"
 
-static size_t skip_ws(const char *text, size_t len, size_t i)
-{
-	while (i < len) {
-		size_t n;
-		if (!dc_is_space(dc_cp(text, len, i, &n)))
-			break;
-		i += n;
-	}
-	return i;
-}
-
 /* Whether the word w (exact bytes) starts at i and ends there. */
 static int word_at(const char *text, size_t len, size_t i, const char *w, size_t *end)
 {
@@ -130,24 +119,24 @@ static size_t parse(const char *text, size_t len, size_t i, struct dc_citation *
 	} else {
 		return 0;
 	}
-	j = skip_ws(text, len, j);
+	j = dc_skip_space(text, len, j);
 	if (!number_at(text, len, j, c->number, &j))
 		return 0;
 	size_t end = j;
 	/* range, ff. */
-	size_t k = skip_ws(text, len, j), e;
+	size_t k = dc_skip_space(text, len, j), e;
 	if (word_at(text, len, k, "ff.", &e) || word_at(text, len, k, "f.", &e)) {
 		c->has_ff = 1;
 		end = e;
 	} else if (word_at(text, len, k, "bis", &e) || word_at(text, len, k, "-", &e) ||
 	           word_at(text, len, k, "\xe2\x80\x93", &e)) {
-		size_t m = skip_ws(text, len, e);
+		size_t m = dc_skip_space(text, len, e);
 		if (number_at(text, len, m, c->number_to, &e))
 			end = e;
 	}
 	/* details */
 	for (;;) {
-		k = skip_ws(text, len, end);
+		k = dc_skip_space(text, len, end);
 		char *slot = NULL;
 		if (word_at(text, len, k, "Abs.", &e) || word_at(text, len, k, "Absatz", &e) ||
 		    word_at(text, len, k, "Absätze", &e))
@@ -158,7 +147,7 @@ static size_t parse(const char *text, size_t len, size_t i, struct dc_citation *
 			slot = c->item;
 		else if (word_at(text, len, k, "Buchstabe", &e) || word_at(text, len, k, "Buchst.", &e) ||
 		         word_at(text, len, k, "lit.", &e)) {
-			size_t m = skip_ws(text, len, e);
+			size_t m = dc_skip_space(text, len, e);
 			if (m < len && text[m] >= 'a' && text[m] <= 'z') {
 				end = m + 1;
 				continue;
@@ -168,14 +157,14 @@ static size_t parse(const char *text, size_t len, size_t i, struct dc_citation *
 			end = e;
 			continue;
 		} else if ((word_at(text, len, k, "erster", &e) || word_at(text, len, k, "zweiter", &e)) &&
-		           word_at(text, len, skip_ws(text, len, e), "Halbsatz", &e)) {
+		           word_at(text, len, dc_skip_space(text, len, e), "Halbsatz", &e)) {
 			end = e;
 			continue;
 		}
 		if (!slot)
 			break;
 		char tmp[16];
-		size_t m = skip_ws(text, len, e);
+		size_t m = dc_skip_space(text, len, e);
 		if (!number_at(text, len, m, tmp, &e))
 			break;
 		/* "S." after a page-less unit is Satz; "BGBl. I S. 1324" never reaches here. */
@@ -183,14 +172,14 @@ static size_t parse(const char *text, size_t len, size_t i, struct dc_citation *
 		end = e;
 	}
 	/* the law */
-	k = skip_ws(text, len, end);
+	k = dc_skip_space(text, len, end);
 	size_t law_start = k;
 	if (word_at(text, len, k, "dieses", &e) || word_at(text, len, k, "dieser", &e)) {
 		c->span.end = end;
 		return end;
 	}
 	if (word_at(text, len, k, "des", &e) || word_at(text, len, k, "der", &e))
-		k = skip_ws(text, len, e);
+		k = dc_skip_space(text, len, e);
 	size_t we = word_end(text, len, k);
 	if (we > k && (is_law_abbreviation(text + k, we - k) || is_law_word(text + k, we - k))) {
 		/* "BSIG 2009", "Nr. 3 GG" */

@@ -56,6 +56,18 @@ static inline int dc_is_space(int32_t c)
 	       c == 0xA0 || c == 0x202F || c == 0x2009 || c == 0x200B;
 }
 
+/* The first offset from i on that is not white space. */
+static inline size_t dc_skip_space(const char *text, size_t len, size_t i)
+{
+	while (i < len) {
+		size_t n;
+		if (!dc_is_space(dc_cp(text, len, i, &n)))
+			break;
+		i += n;
+	}
+	return i;
+}
+
 static inline int dc_is_dash(int32_t c)
 {
 	return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;

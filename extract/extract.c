@@ -218,13 +218,10 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 			nz_free(&r.z);
 			return 0;
 		}
-		/* the line of the first bad byte, before the reader changes the text */
-		size_t first = rd_sanitize(data, len);
-		long bad_line = first != SIZE_MAX ? rd_line_of(data, first) : 0;
 		if (rd_read_loaded(path, format, data, len, &t, &bad, err) < 0)
 			return -1;
-		if (bad_line)
-			warn(opt, path, bad_line, "invalid UTF-8, the bytes are skipped");
+		if (t.invalid_line)
+			warn(opt, path, t.invalid_line, "invalid UTF-8, the bytes are skipped");
 		if (nz_run(&r.z, t.data, t.len) < 0 ||
 		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0 ||
 		    (r.fz && gz_fuzzy_block(r.fz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits,

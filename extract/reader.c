@@ -599,14 +599,16 @@ int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
 	out->data = NULL;
 	out->map = NULL;
 	out->len = 0;
-	*first_invalid = SIZE_MAX;
+	*first_invalid = rd_sanitize(data, len);
+	/* sanitising keeps every line break, so the line is still right */
+	long invalid_line = *first_invalid != SIZE_MAX ? rd_line_of(data, *first_invalid) : 0;
 	if (!strcmp(format, "html") || !strcmp(format, "xml")) {
-		*first_invalid = rd_sanitize(data, len);
 		int rc = read_markup(path, data, len, !strcmp(format, "html"), out, err);
 		free(data);
+		out->invalid_line = invalid_line;
 		return rc;
 	}
-	*first_invalid = rd_sanitize(data, len);
+	out->invalid_line = invalid_line;
 	if (!strcmp(format, "md"))
 		rd_markdown_blank(data, len);
 	struct rd_map *m = calloc(1, sizeof *m);

@@ -7,8 +7,13 @@ seconds=${1:-600}
 parallel=${2:-2}
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
-out=build/fuzz
-sh fuzz/run.sh 1 >/dev/null 2>&1 || true # builds every harness
+# Its own folder (FUZZ_CAMPAIGN_DIR), so a `make clean` cannot pull the
+# binaries from under a long run.
+out=${FUZZ_CAMPAIGN_DIR:-build/fuzz-campaign}
+sh fuzz/run.sh 1 >/dev/null 2>&1 || true # builds every harness into build/fuzz
+mkdir -p "$out"
+cp build/fuzz/fuzz_* "$out/" 2>/dev/null
+rm -f "$out"/*.log
 run_one() {
 	name=$1; short=${name#fuzz_}
 	seeds=fuzz/corpus/$short

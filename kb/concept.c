@@ -22,7 +22,8 @@ const char *const kb_statuses[] = { "draft", "review", "approved", "deprecated",
 const char *const kb_match_flags[] = { "case", "compound", NULL };
 const char *const kb_csv_columns[] = {
 	"key", "type", "pref_label", "abbreviations", "alt_labels", "hidden_labels",
-	"definition", "source", "source_url", "broader", "related", "status", "match", NULL,
+	"definition", "source", "source_url", "broader", "related", "status", "match",
+	"replaced_by", NULL,
 };
 
 static int in_list(const char *const *list, const char *s)

@@ -68,12 +68,14 @@ int kb_status_check(const char *from, const struct kb_concept *c, struct err *er
 		return err_set(err, "", 0, "%s: cannot go from %s to %s (back from approved "
 		               "only to review, from deprecated only to review)", c->key, from, to);
 	if (t == APPROVED) {
+		/* An approved concept keeps its sourced definition through later edits. */
+		const char *what = f == APPROVED ? "an approved concept needs" : "approving needs";
 		if (!c->definition || !*c->definition)
-			return err_set(err, "", 0, "%s: cannot approve a concept without a definition "
-			               "(glossar term define)", c->key);
+			return err_set(err, "", 0, "%s: %s a definition (glossar term define)", c->key,
+			               what);
 		if (!c->source || !*c->source || !c->source_url || !*c->source_url)
-			return err_set(err, "", 0, "%s: cannot approve a definition without its source "
-			               "(title and URL)", c->key);
+			return err_set(err, "", 0, "%s: %s a definition with its source (title and "
+			               "URL)", c->key, what);
 	}
 	if (c->source_url && *c->source_url && !kb_url_is_valid(c->source_url))
 		return err_set(err, "", 0, "%s: malformed source URL '%s' (http or https with a "

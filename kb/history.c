@@ -173,6 +173,12 @@ static long long latest_batch(struct kb *kb, struct err *err)
 	return batch;
 }
 
+static int cmp_first(const void *a, const void *b)
+{
+	const struct step *x = a, *y = b;
+	return (x->first_id > y->first_id) - (x->first_id < y->first_id);
+}
+
 /* Loads the changes to revert, one step per concept, in order of first change. */
 static int load_steps(struct kb *kb, enum kb_undo_scope scope, long long id,
                       struct step **out, size_t *n_out, struct err *err)
@@ -182,7 +188,7 @@ static int load_steps(struct kb *kb, enum kb_undo_scope scope, long long id,
 	sqlite3_stmt *st;
 	const char *sql = scope == KB_UNDO_CHANGE
 		? "SELECT id, entity, before, after FROM change WHERE id = ?1"
-		: "SELECT id, entity, before, after FROM change WHERE batch = ?1 ORDER BY id";
+		: "SELECT id, entity, before, after FROM change WHERE batch = ?1 ORDER BY entity, id";
 	if (sqlite3_prepare_v2(kb->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return sql_fail(kb, err, "cannot read the history");
 	sqlite3_bind_int64(st, 1, id);
@@ -192,9 +198,8 @@ static int load_steps(struct kb *kb, enum kb_undo_scope scope, long long id,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long cid = sqlite3_column_int64(st, 0);
 		const char *entity = col_text(st, 1);
-		size_t i = 0;
-		while (i < n && strcmp(steps[i].entity, entity) != 0)
-			i++;
+		/* Rows come grouped by entity: a new step whenever the entity changes. */
+		size_t i = n && !strcmp(steps[n - 1].entity, entity) ? n - 1 : n;
 		if (i == n) {
 			struct step *more = realloc(steps, (n + 1) * sizeof *steps);
 			if (!more)
@@ -221,6 +226,7 @@ static int load_steps(struct kb *kb, enum kb_undo_scope scope, long long id,
 		steps_free(steps, n);
 		return sql_fail(kb, err, "cannot read the history");
 	}
+	qsort(steps, n, sizeof *steps, cmp_first);
 	*out = steps;
 	*n_out = n;
 	return 0;

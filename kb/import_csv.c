@@ -142,7 +142,7 @@ static int header(struct parse *p)
 			return fail(p, p->record_line,
 			            "unknown column '%s' (columns: key, type, pref_label, abbreviations, "
 			            "alt_labels, hidden_labels, definition, source, source_url, broader, "
-			            "related, status, match)%s", name, NULL);
+			            "related, status, match, replaced_by)%s", name, NULL);
 		if (p->col_of[known] >= 0)
 			return fail(p, p->record_line, "column '%s' appears twice%s", name, NULL);
 		p->col_of[known] = (int)i;
@@ -179,7 +179,8 @@ static int data_row(struct parse *p)
 	r->line = p->record_line;
 	struct kb_concept *c = &r->c;
 	kb_concept_init(c);
-	enum { KEY, TYPE, PREF, ABBR, ALT, HIDDEN, DEF, SRC, URL, BROADER, RELATED, STATUS, MATCH };
+	enum { KEY, TYPE, PREF, ABBR, ALT, HIDDEN, DEF, SRC, URL, BROADER, RELATED, STATUS, MATCH,
+	       REPLACED_BY };
 	c->key = strdup(field_of(p, KEY));
 	c->type = strdup(field_of(p, TYPE));
 	c->pref_label = strdup(field_of(p, PREF));
@@ -187,7 +188,7 @@ static int data_row(struct parse *p)
 	c->source = strdup(field_of(p, SRC));
 	c->source_url = strdup(field_of(p, URL));
 	c->status = strdup(*field_of(p, STATUS) ? field_of(p, STATUS) : "draft");
-	c->replaced_by = strdup("");
+	c->replaced_by = strdup(field_of(p, REPLACED_BY));
 	if (!c->key || !c->type || !c->pref_label || !c->definition || !c->source ||
 	    !c->source_url || !c->status || !c->replaced_by)
 		return fail(p, p->record_line, "out of memory", NULL, NULL);
@@ -221,6 +222,12 @@ static int data_row(struct parse *p)
 		const char *f = c->match.v[i];
 		if (strcmp(f, "case") && strcmp(f, "compound"))
 			return fail(p, r->line, "unknown match flag '%s' (case, compound)%s", f, NULL);
+	}
+	if (*c->replaced_by) {
+		if (!kb_is_valid_key(c->replaced_by) || !strcmp(c->replaced_by, c->key))
+			return fail(p, r->line, "invalid replaced_by '%s'%s", c->replaced_by, NULL);
+		if (strcmp(c->status, "deprecated"))
+			return fail(p, r->line, "%s has replaced_by but is not deprecated%s", c->key, NULL);
 	}
 	const struct strv *rels[] = { &c->broader, &c->related };
 	for (int g = 0; g < 2; g++)
@@ -293,8 +300,10 @@ static int check_keys(struct parse *p, struct kb *kb)
 	int rc = 0;
 	for (size_t i = 0; i < p->n_rows && rc == 0; i++) {
 		const struct kb_concept *c = &p->rows[i].c;
-		const struct strv *rels[] = { &c->broader, &c->related };
-		for (int g = 0; g < 2 && rc == 0; g++)
+		struct strv replaced = { (char **)&c->replaced_by, *c->replaced_by ? 1 : 0 };
+		const struct strv *rels[] = { &c->broader, &c->related, &replaced };
+		static const char *const rel_names[] = { "broader", "related", "replaced_by" };
+		for (int g = 0; g < 3 && rc == 0; g++)
 			for (size_t j = 0; j < rels[g]->n && rc == 0; j++) {
 				const char *key = rels[g]->v[j];
 				int in_file = 0;
@@ -318,7 +327,7 @@ static int check_keys(struct parse *p, struct kb *kb)
 				if (sqlite3_step(st) == SQLITE_ROW)
 					continue;
 				rc = fail(p, p->rows[i].line, "%s names unknown concept '%s'",
-				          g ? "related" : "broader", key);
+				          rel_names[g], key);
 			}
 	}
 	sqlite3_finalize(st);

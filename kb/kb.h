@@ -101,9 +101,11 @@ int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats
 int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
                          struct kb_import_stats *stats, struct err *err);
 
-/* The columns of glossary.csv, in order. */
+/* The columns of glossary.csv, in order: the thirteen of DESIGN.md, then
+ * replaced_by (the key that replaces a deprecated concept), which an export
+ * writes only when some concept has one, so the round trip keeps it. */
 extern const char *const kb_csv_columns[];
-enum { KB_CSV_NCOLUMNS = 13 };
+enum { KB_CSV_NCOLUMNS = 14, KB_CSV_NCOLUMNS_BASE = 13 };
 
 /* ==== candidates and law entities (kb/candidates.c, kb/entities.c) ==== */
 
@@ -201,7 +203,8 @@ int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out
  * KB_UNDO_BATCH one batch, KB_UNDO_CHANGE one change (an undo's id redoes).
  * Every concept concerned must still be as the change left it, unless force.
  * Runs in its own transaction; the reversal is recorded with undoes set.
- * Returns the number of changes reverted (0: nothing to undo), or -1. */
+ * Returns the number of concepts restored (0: nothing to undo), or -1;
+ * batch_out gets the batch that records the undo. */
 enum kb_undo_scope { KB_UNDO_LATEST, KB_UNDO_BATCH, KB_UNDO_CHANGE };
 int kb_undo(struct kb *kb, enum kb_undo_scope scope, long long id, int force,
             long long *batch_out, struct err *err);

@@ -26,6 +26,7 @@
  *       norm_text forms, ä as ae, plus the labels' norm_key forms, so
  *       "Deutschlandstack" finds "Deutschland-Stack"). Kept in sync by
  *       kb_concept_put/delete in the same transaction; rebuilt on migration.
+ *   indexes change(batch) and change(undoes), for undo.
  */
 #include "kb_internal.h"
 
@@ -123,7 +124,10 @@ static const char *const migrations[] = {
 	"CREATE INDEX candidate_evidence_doc ON candidate_evidence(doc);",
 	/* 2 -> 3: full-text search for editors (kb/search.c). */
 	"CREATE VIRTUAL TABLE concept_fts USING fts5(key UNINDEXED, pref UNINDEXED, raw, folded,"
-	" tokenize = 'unicode61 remove_diacritics 2');",
+	" tokenize = 'unicode61 remove_diacritics 2');"
+	/* undo looks changes up by batch and by what they reverted */
+	"CREATE INDEX change_batch ON change(batch);"
+	"CREATE INDEX change_undoes ON change(undoes);",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };

@@ -69,6 +69,22 @@ g --db "$tmp/shipped2.db" import "$tmp/s1.csv" >/dev/null
 g --db "$tmp/shipped2.db" export --format csv >"$tmp/s2.csv"
 check shipped_glossary_round_trip_is_byte_identical cmp "$tmp/s1.csv" "$tmp/s2.csv"
 
+# A deprecated concept's replacement survives the CSV round trip (optional 14th column).
+g --db "$tmp/dep.db" import "$csv/good.csv" >/dev/null
+g --db "$tmp/dep.db" term add ozg-alt --type law --label "Altes Onlinezugangsgesetz" >/dev/null
+g --db "$tmp/dep.db" term status ozg-alt deprecated --replaced-by ozg >/dev/null
+g --db "$tmp/dep.db" export --format csv >"$tmp/dep1.csv"
+check_grep replaced_by_column_exported '^key,.*,match,replaced_by$' "$tmp/dep1.csv"
+check_grep replaced_by_value_exported '^ozg-alt,.*,deprecated,,ozg$' "$tmp/dep1.csv"
+g --db "$tmp/dep2.db" import "$tmp/dep1.csv" >/dev/null
+g --db "$tmp/dep2.db" export --format csv >"$tmp/dep2.csv"
+check replaced_by_round_trip_is_byte_identical cmp "$tmp/dep1.csv" "$tmp/dep2.csv"
+sed 's/,deprecated,,ozg$/,deprecated,,ozg-neu/' "$tmp/dep1.csv" >"$tmp/dep3.csv"
+check_exit replaced_by_unknown_key_refused 2 g --db "$tmp/dep3.db" import "$tmp/dep3.csv"
+check_grep replaced_by_unknown_key_named "replaced_by names unknown concept 'ozg-neu'" "$tmp/err"
+sed 's/,deprecated,,ozg$/,approved,,ozg/' "$tmp/dep1.csv" >"$tmp/dep4.csv"
+check_exit replaced_by_needs_deprecated 2 g --db "$tmp/dep4.db" import "$tmp/dep4.csv"
+
 check_exit version_exits_0 0 g --version
 check_exit unknown_command_is_exit_2 2 g frobnicate
 finish

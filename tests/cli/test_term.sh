@@ -76,7 +76,9 @@ check undo_refusal_leaves_kb cmp "$tmp/ref0" "$tmp/ref1"
 
 # The workflow.
 check_exit approve_without_source_refused 2 g term status registermodernisierung approved
-check_grep approve_message 'cannot approve a concept without a definition' "$tmp/err"
+check_grep approve_message 'registermodernisierung: approving needs a definition' "$tmp/err"
+check_exit approved_keeps_its_source 2 g term define ozg 'Neuer Text ohne Quelle.'
+check_grep approved_keeps_source_message 'ozg: an approved concept needs a definition with its source' "$tmp/err"
 check_exit approved_to_draft_refused 2 g term status ozg draft
 check approved_to_review_allowed g term status ozg review
 check_exit bad_status_is_usage_error 2 g term status ozg final
