@@ -309,17 +309,24 @@ static char *num_put(char *o, unsigned long long v)
 	                               "75767778798081828384858687888990919293949596979899";
 	char tmp[24];
 	char *t = tmp + sizeof tmp;
-	while (v >= 100) {
+	while (v > UINT32_MAX) {
 		unsigned r = (unsigned)(v % 100);
 		v /= 100;
 		t -= 2;
 		memcpy(t, pairs + 2 * r, 2);
 	}
-	if (v >= 10) {
+	uint32_t v32 = (uint32_t)v; /* the usual case: cheaper division */
+	while (v32 >= 100) {
+		unsigned r = v32 % 100;
+		v32 /= 100;
 		t -= 2;
-		memcpy(t, pairs + 2 * v, 2);
+		memcpy(t, pairs + 2 * r, 2);
+	}
+	if (v32 >= 10) {
+		t -= 2;
+		memcpy(t, pairs + 2 * v32, 2);
 	} else {
-		*--t = (char)('0' + v);
+		*--t = (char)('0' + v32);
 	}
 	size_t n = (size_t)(tmp + sizeof tmp - t);
 	memcpy(o, t, n);
@@ -375,6 +382,12 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	memcpy(p, m->method, ml);
 	p += ml;
 	p = PUT_LIT(p, "\",\"score\":");
+	if (m->score >= 1.0) { /* put_score's "1.0", without a call */
+		p = PUT_LIT(p, "1.0}\n");
+		b->len = (size_t)(p - b->data);
+		b->data[b->len] = 0;
+		return;
+	}
 	b->len = (size_t)(p - b->data);
 	b->data[b->len] = 0;
 	put_score(b, m->score);
