@@ -453,20 +453,6 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, int is
 	return best;
 }
 
-static int push(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h)
-{
-	if (*n == *cap) {
-		size_t nc = *cap ? 2 * *cap : 64;
-		struct gz_hit *nh = realloc(*hits, nc * sizeof *nh);
-		if (!nh)
-			return -1;
-		*hits = nh;
-		*cap = nc;
-	}
-	(*hits)[(*n)++] = h;
-	return 0;
-}
-
 int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s, size_t from,
                    size_t limit, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
 {
@@ -532,7 +518,7 @@ int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s,
 					best = fz_lookup(fz, tok, e - i - L, q == 1, &score);
 			}
 			if (best >= 0) {
-				if (push(&fh, &n_fh, &cap_fh,
+				if (gz_hit_push(&fh, &n_fh, &cap_fh,
 				         (struct gz_hit){ start, span_end, (uint32_t)best, "fuzzy", score }) < 0) {
 					free(fh);
 					return -1;

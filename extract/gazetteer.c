@@ -893,7 +893,7 @@ static int entry_fits(const struct gz *gz, const struct gz_entry *en, const stru
 	return 1;
 }
 
-static int push_hit(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h)
+int gz_hit_push(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h)
 {
 	if (*n == *cap) {
 		size_t nc = *cap ? 2 * *cap : 64;
@@ -958,7 +958,7 @@ static int try_node(const struct gz *gz, const struct nz *z, const char *s, size
 		}
 		if (best != UINT32_MAX) {
 			size_t hend = (kind == 2) ? end : z->cpend[i + depth - 1];
-			if (push_hit(hits, n_hits, cap_hits, (struct gz_hit){ start, hend, best, method, 1.0 }) < 0)
+			if (gz_hit_push(hits, n_hits, cap_hits, (struct gz_hit){ start, hend, best, method, 1.0 }) < 0)
 				return -1;
 			added++;
 		}

@@ -41,6 +41,9 @@ struct gz_hit {
 	double score;   /* 1 except for fuzzy matches */
 };
 
+/* Appends h to a growable hit list; 0, or -1 when memory ran out. */
+int gz_hit_push(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h);
+
 /* Label entry accessors. */
 size_t gz_entry_count(const struct gz *gz);
 const char *gz_entry_concept(const struct gz *gz, uint32_t e);
