@@ -98,6 +98,16 @@ static void test_url_refuses_strange_slugs(void)
 	buf_free(&b);
 }
 
+/* An empty law list once reached qsort with NULL (UBSan in check-asan). */
+static void test_resolving_against_no_laws_finds_nothing(void)
+{
+	struct dc_laws *none = dc_laws_new();
+	CHECK(none != NULL);
+	struct dc_span s = { 0, 2 };
+	CHECK(dc_laws_resolve(none, "GG", s) == NULL);
+	dc_laws_free(none);
+}
+
 int main(void)
 {
 	laws = dc_laws_new();
@@ -110,6 +120,7 @@ int main(void)
 	RUN(test_citations_in_real_sentences);
 	RUN(test_laws_resolve_titles_and_abbreviations);
 	RUN(test_url_refuses_strange_slugs);
+	RUN(test_resolving_against_no_laws_finds_nothing);
 	dc_laws_free(laws);
 	TEST_END();
 }

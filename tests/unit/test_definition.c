@@ -1,6 +1,7 @@
 /* test_definition.c - the German sentence splitter and definition sentences,
  * table-driven on real sentences of the corpus. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../../extract/discover.h"
@@ -126,10 +127,51 @@ static void test_known_labels_need_no_plausible_shape(void)
 	buf_free(&b);
 }
 
+static int count_span(const char *text, struct dc_span s, void *ctx)
+{
+	(void)text;
+	(void)s;
+	++*(int *)ctx;
+	return 0;
+}
+
+static int count_definition(const char *text, const struct dc_definition *d, void *ctx)
+{
+	(void)text;
+	(void)d;
+	++*(int *)ctx;
+	return 0;
+}
+
+/* Stray UTF-8 continuation bytes at the start, after a full stop and at the
+ * end once made the splitter step before the buffer (found by fuzzing); run
+ * under ASan this reads only inside each exactly sized copy. */
+static void test_stray_continuation_bytes_stay_in_bounds(void)
+{
+	static const char *const inputs[] = {
+		"\x80\x80. Die FITKO ist eine Anstalt.",
+		"\xBF", "\x80. \x80", "Art.\x80\x80 Nr. 1 ist ein \xA0Wort.",
+		"Die DMK (\x80\x80) ist eine Konferenz. \x80",
+	};
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		size_t len = strlen(inputs[i]);
+		char *copy = malloc(len ? len : 1);
+		CHECK(copy != NULL);
+		if (!copy)
+			continue;
+		memcpy(copy, inputs[i], len);
+		int n = 0;
+		CHECK(dc_sentence_scan(copy, len, count_span, &n) == 0);
+		CHECK(dc_definition_scan(copy, len, count_definition, &n) == 0);
+		free(copy);
+	}
+}
+
 int main(void)
 {
 	RUN(test_sentences_know_german_abbreviations);
 	RUN(test_definition_sentences);
 	RUN(test_known_labels_need_no_plausible_shape);
+	RUN(test_stray_continuation_bytes_stay_in_bounds);
 	TEST_END();
 }
