@@ -450,19 +450,29 @@ out:
 	return rc;
 }
 
-int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, char msg[512],
-                        struct err *err)
+/* Starts the transaction of an editor's decision and loads the candidate;
+ * on failure nothing is left open. */
+static int begin_with_candidate(struct kb *kb, long long id, struct kb_candidate *cand,
+                                struct err *err)
 {
-	struct kb_candidate cand;
 	if (kb_begin(kb, err) < 0)
 		return -1;
-	int found = kb_candidate_get(kb, id, &cand, err);
+	int found = kb_candidate_get(kb, id, cand, err);
 	if (found <= 0) {
 		kb_rollback(kb);
 		if (found == 0)
 			err_set(err, kb_path(kb), 0, "no candidate %lld", id);
 		return -1;
 	}
+	return 0;
+}
+
+int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, char msg[512],
+                        struct err *err)
+{
+	struct kb_candidate cand;
+	if (begin_with_candidate(kb, id, &cand, err) < 0)
+		return -1;
 	int rc = 0;
 	if (!strcmp(cand.status, "accepted")) {
 		snprintf(msg, 512, "candidate %lld was accepted before", id);
@@ -482,15 +492,8 @@ int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, char ms
 int kb_candidate_reject(struct kb *kb, long long id, struct err *err)
 {
 	struct kb_candidate cand;
-	if (kb_begin(kb, err) < 0)
+	if (begin_with_candidate(kb, id, &cand, err) < 0)
 		return -1;
-	int found = kb_candidate_get(kb, id, &cand, err);
-	if (found <= 0) {
-		kb_rollback(kb);
-		if (found == 0)
-			err_set(err, kb_path(kb), 0, "no candidate %lld", id);
-		return -1;
-	}
 	int rc = 0;
 	if (!strcmp(cand.status, "accepted"))
 		rc = err_set(err, kb_path(kb), 0,
