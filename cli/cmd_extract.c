@@ -183,36 +183,6 @@ static void flush_out(struct out *o)
 
 static const char hex[] = "0123456789abcdef";
 
-/* Appends s as the inside of a JSON string. */
-static void json_str(struct buf *b, const char *s, size_t len)
-{
-	if (buf_grow(b, len * 6 + 2) < 0)
-		return;
-	char *o = b->data + b->len;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			*o++ = (char)c;
-		} else if (c == '"' || c == '\\') {
-			*o++ = '\\';
-			*o++ = (char)c;
-		} else if (c == '\n') {
-			*o++ = '\\';
-			*o++ = 'n';
-		} else if (c == '\t') {
-			*o++ = '\\';
-			*o++ = 't';
-		} else {
-			memcpy(o, "\\u00", 4);
-			o[4] = hex[c >> 4];
-			o[5] = hex[c & 15];
-			o += 6;
-		}
-	}
-	b->len = (size_t)(o - b->data);
-	b->data[b->len] = 0;
-}
-
 /* Appends s for a TSV field: tabs and line breaks become spaces. */
 static void tsv_str(struct buf *b, const char *s, size_t len)
 {
@@ -224,21 +194,6 @@ static void tsv_str(struct buf *b, const char *s, size_t len)
 		*o++ = (c == '\t' || c == '\n' || c == '\r') ? ' ' : c;
 	}
 	b->len = (size_t)(o - b->data);
-	b->data[b->len] = 0;
-}
-
-static void put_num(struct buf *b, unsigned long long v)
-{
-	char tmp[24];
-	int n = 0;
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	if (buf_grow(b, (size_t)n) < 0)
-		return;
-	while (n)
-		b->data[b->len++] = tmp[--n];
 	b->data[b->len] = 0;
 }
 
@@ -331,6 +286,23 @@ static char *num_put(char *o, unsigned long long v)
 	size_t n = (size_t)(tmp + sizeof tmp - t);
 	memcpy(o, t, n);
 	return o + n;
+}
+
+/* The same two writers appending to a buffer. */
+static void json_str(struct buf *b, const char *s, size_t len)
+{
+	if (buf_grow(b, len * 6) < 0)
+		return;
+	b->len = (size_t)(json_put(b->data + b->len, s, len) - b->data);
+	b->data[b->len] = 0;
+}
+
+static void put_num(struct buf *b, unsigned long long v)
+{
+	if (buf_grow(b, 20) < 0)
+		return;
+	b->len = (size_t)(num_put(b->data + b->len, v) - b->data);
+	b->data[b->len] = 0;
 }
 
 #define PUT_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
