@@ -20,6 +20,9 @@ static const char help[] =
 	"  ttl, rdfxml, jsonld\n"
 	"           one SKOS concept scheme (Turtle, RDF/XML, JSON-LD): the same triples\n"
 	"  tbx      TBX-Basic (ISO 30042) for terminology tools\n"
+	"  solr-synonyms, elasticsearch-synonyms\n"
+	"           every concept's names as one synonym rule: Solr synonyms.txt, or\n"
+	"           the body of Elasticsearch's PUT _synonyms/SET\n"
 	"\n"
 	"  -f, --format F       output format (required)\n"
 	"  -o, --output FILE    write to FILE instead of stdout\n"
@@ -32,6 +35,7 @@ static const char help[] =
 	"  glossar export --format csv -o glossary.csv\n"
 	"  glossar export --format ttl --base-uri https://daten.example.de/glossar/ -o glossar.ttl\n"
 	"  glossar export --format tbx -o glossar.tbx\n"
+	"  glossar export --format solr-synonyms -o synonyms.txt\n"
 	"  glossar export --format html --approved-only -o glossar.html\n";
 
 int cmd_export(struct cli *cli, int argc, char **argv)
@@ -70,7 +74,9 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	int gl = gl_format_parse(format);
 	int skos = !strcmp(format, "ttl") ? SKOS_TTL : !strcmp(format, "rdfxml") ? SKOS_RDFXML
 	         : !strcmp(format, "jsonld") ? SKOS_JSONLD : -1;
-	if (gl < 0 && skos < 0 && strcmp(format, "csv") && strcmp(format, "tbx"))
+	int syn = !strcmp(format, "solr-synonyms") ? SYN_SOLR
+	        : !strcmp(format, "elasticsearch-synonyms") ? SYN_ES : -1;
+	if (gl < 0 && skos < 0 && syn < 0 && strcmp(format, "csv") && strcmp(format, "tbx"))
 		return cli_usage_error("export", "unknown format '%s'", format);
 	if (skos >= 0 && !skos_base_is_valid(so.base_uri))
 		return cli_usage_error("export", "invalid --base-uri '%s': an absolute IRI ending in '/'",
@@ -101,6 +107,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		rc = gl_write(out, &list, (enum gl_format)gl, &go, &err);
 	} else if (skos >= 0) {
 		rc = skos_write(out, &v, (enum skos_syntax)skos, &so, &err);
+	} else if (syn >= 0) {
+		rc = synonyms_write(out, &v, (enum synonyms_format)syn, approved_only, &err);
 	} else if (!strcmp(format, "tbx")) {
 		rc = tbx_write(out, &v, &err);
 	} else {

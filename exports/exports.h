@@ -91,4 +91,14 @@ int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
 /* TBX-Basic (ISO 30042:2019, DCA style): one conceptEntry per concept. */
 int tbx_write(FILE *out, const struct kb_vocab *v, struct err *err);
 
+/* ---- search-engine synonyms ---- */
+
+enum synonyms_format { SYN_SOLR, SYN_ES };
+
+/* Every concept's names (preferred, short, alternative and hidden labels) as
+ * one synonym rule: Solr synonyms.txt, or the Elasticsearch synonyms-set body.
+ * Deprecated concepts, and with approved_only unapproved ones, are left out. */
+int synonyms_write(FILE *out, const struct kb_vocab *v, enum synonyms_format f,
+                   int approved_only, struct err *err);
+
 #endif
