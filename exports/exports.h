@@ -90,6 +90,12 @@ int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
 
 /* TBX-Basic (ISO 30042:2019, DCA style): one conceptEntry per concept. */
 int tbx_write(FILE *out, const struct kb_vocab *v, struct err *err);
+/* The German subjectField of a concept type ("body" -> "Gremium"), and back
+ * (either form -> the type; NULL when it names none). */
+const char *tbx_subject_field(const char *type);
+const char *tbx_type_of_subject_field(const char *field);
+/* The text before the label in a crossReference: broader, narrower, related. */
+extern const char *const tbx_relation_prefix[3];
 
 /* ---- search-engine synonyms ---- */
 

@@ -80,6 +80,17 @@ check_grep tbx_ozg_is_acronym '<term>OZG</term>' "$tmp/shipped.tbx"
 check_grep tbx_definition_has_source '<admin type="source">' "$tmp/shipped.tbx"
 check_no_grep tbx_leaves_hidden_labels_out '<term>Xss-Tippfehler</term>' "$tmp/hostile.tbx"
 check_grep tbx_deprecated_concept_terms_are_deprecated 'deprecatedTerm-admn-sts' "$tmp/hostile.tbx"
+# Relations as crossReference refs, the type as subjectField (TBX-Basic's
+# concept-level data categories); xmllint's IDREF check above proves every
+# target is a conceptEntry of the file.
+n_entries=$(grep -c '<conceptEntry ' "$tmp/shipped.tbx")
+n_fields=$(grep -c '<descrip type="subjectField">' "$tmp/shipped.tbx")
+if [ "$n_entries" -eq "$n_fields" ]; then ok tbx_every_concept_has_a_subject_field; else not_ok tbx_every_concept_has_a_subject_field "$n_fields of $n_entries"; fi
+tr -d '\n' <"$tmp/shipped.tbx" | grep -o '<conceptEntry id="ozg">.*' | sed 's#</conceptEntry>.*##' >"$tmp/ozg.tbx"
+check_grep tbx_ozg_subject_field_is_gesetz '<descrip type="subjectField">Gesetz</descrip>' "$tmp/ozg.tbx"
+check_grep tbx_ozg_related_is_a_cross_reference '<ref type="crossReference" target="egovg">Siehe auch: E-Government-Gesetz</ref>' "$tmp/ozg.tbx"
+tr -d '\n' <"$tmp/shipped.tbx" | grep -o '<conceptEntry id="grundgesetz">.*' | sed 's#</conceptEntry>.*##' >"$tmp/gg.tbx"
+check_grep tbx_narrower_is_a_cross_reference '<ref type="crossReference" target="art-91c-gg">Unterbegriff: Artikel 91c Grundgesetz</ref>' "$tmp/gg.tbx"
 
 # Hostile strings come out escaped in every format.
 h=$tmp/hostile
