@@ -19,6 +19,9 @@ static const char help[] =
 	"           'Definition in Prüfung' unless --approved-only)\n"
 	"  ttl, rdfxml, jsonld\n"
 	"           one SKOS concept scheme (Turtle, RDF/XML, JSON-LD): the same triples\n"
+	"  jsonld-context\n"
+	"           the @context of the compact JSON-LD alone, to publish at\n"
+	"           BASE-URI/context.jsonld\n"
 	"  tbx      TBX-Basic (ISO 30042) for terminology tools\n"
 	"  solr-synonyms, elasticsearch-synonyms\n"
 	"           every concept's names as one synonym rule: Solr synonyms.txt, or\n"
@@ -29,6 +32,9 @@ static const char help[] =
 	"      --base-uri URI   SKOS: concept IRI = URI + key (default " SKOS_DEFAULT_BASE ")\n"
 	"      --license URI    SKOS: dct:license of the scheme (default " SKOS_DEFAULT_LICENSE ")\n"
 	"      --title TEXT     the title of the glossary or concept scheme\n"
+	"      --jsonld expanded|compact\n"
+	"                       jsonld: full IRIs and no context (default), or short\n"
+	"                       terms under an inline @context; the same triples\n"
 	"      --approved-only  md/html/latex/docbook/mkdocs: only approved definitions\n"
 	"\n"
 	"examples:\n"
@@ -40,7 +46,7 @@ static const char help[] =
 
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED };
+	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED, OPT_JSONLD };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -49,9 +55,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{ "license", required_argument, NULL, OPT_LICENSE },
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "approved-only", no_argument, NULL, OPT_APPROVED },
+		{ "jsonld", required_argument, NULL, OPT_JSONLD },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = NULL, *output = NULL, *title = NULL;
+	const char *format = NULL, *output = NULL, *title = NULL, *jsonld = "expanded";
 	struct skos_options so = { SKOS_DEFAULT_BASE, NULL, SKOS_DEFAULT_LICENSE };
 	int approved_only = 0, c;
 	optind = 0;
@@ -64,6 +71,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_LICENSE: so.license = optarg; break;
 		case OPT_TITLE: title = optarg; break;
 		case OPT_APPROVED: approved_only = 1; break;
+		case OPT_JSONLD: jsonld = optarg; break;
 		default: return cli_usage_error("export", "unknown option");
 		}
 	}
@@ -73,7 +81,12 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("export", "unexpected argument '%s'", argv[optind]);
 	int gl = gl_format_parse(format);
 	int skos = !strcmp(format, "ttl") ? SKOS_TTL : !strcmp(format, "rdfxml") ? SKOS_RDFXML
-	         : !strcmp(format, "jsonld") ? SKOS_JSONLD : -1;
+	         : !strcmp(format, "jsonld") ? SKOS_JSONLD
+	         : !strcmp(format, "jsonld-context") ? SKOS_JSONLD_CONTEXT : -1;
+	if (strcmp(jsonld, "expanded") && strcmp(jsonld, "compact"))
+		return cli_usage_error("export", "--jsonld is expanded or compact, not '%s'", jsonld);
+	if (skos == SKOS_JSONLD && !strcmp(jsonld, "compact"))
+		skos = SKOS_JSONLD_COMPACT;
 	int syn = !strcmp(format, "solr-synonyms") ? SYN_SOLR
 	        : !strcmp(format, "elasticsearch-synonyms") ? SYN_ES : -1;
 	if (gl < 0 && skos < 0 && syn < 0 && strcmp(format, "csv") && strcmp(format, "tbx"))

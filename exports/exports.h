@@ -69,7 +69,9 @@ int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
 #define SKOS_DEFAULT_BASE "https://example.org/glossar/"
 #define SKOS_DEFAULT_LICENSE "https://creativecommons.org/licenses/by/4.0/"
 
-enum skos_syntax { SKOS_TTL, SKOS_RDFXML, SKOS_JSONLD };
+/* JSON-LD: expanded (full IRIs, no context), compact (a @context naming
+ * every term, @base the base URI), or the @context document alone. */
+enum skos_syntax { SKOS_TTL, SKOS_RDFXML, SKOS_JSONLD, SKOS_JSONLD_COMPACT, SKOS_JSONLD_CONTEXT };
 
 struct skos_options {
 	const char *base_uri; /* concept IRI = base_uri + key; the scheme is base_uri */

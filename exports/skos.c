@@ -299,9 +299,11 @@ int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
 	if (rdf_graph_build(&g, v, opt, err) < 0)
 		return -1;
 	struct buf b = BUF_INIT;
-	int rc = syntax == SKOS_TTL      ? skos_write_ttl(&b, &g)
-	         : syntax == SKOS_RDFXML ? skos_write_rdfxml(&b, &g)
-	                                 : skos_write_jsonld(&b, &g);
+	int rc = syntax == SKOS_TTL              ? skos_write_ttl(&b, &g)
+	         : syntax == SKOS_RDFXML         ? skos_write_rdfxml(&b, &g)
+	         : syntax == SKOS_JSONLD_COMPACT ? skos_write_jsonld_compact(&b, &g)
+	         : syntax == SKOS_JSONLD_CONTEXT ? skos_write_jsonld_context(&b, &g)
+	                                         : skos_write_jsonld(&b, &g);
 	if (rc == 0 && b.len && fwrite(b.data, 1, b.len, out) != b.len)
 		rc = -1;
 	buf_free(&b);

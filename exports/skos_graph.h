@@ -51,5 +51,7 @@ const char *rdf_ns_iri(const struct rdf_graph *g, enum rdf_ns ns);
 int skos_write_ttl(struct buf *b, const struct rdf_graph *g);
 int skos_write_rdfxml(struct buf *b, const struct rdf_graph *g);
 int skos_write_jsonld(struct buf *b, const struct rdf_graph *g);
+int skos_write_jsonld_compact(struct buf *b, const struct rdf_graph *g);
+int skos_write_jsonld_context(struct buf *b, const struct rdf_graph *g);
 
 #endif

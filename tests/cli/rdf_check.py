@@ -4,6 +4,7 @@
 #   rdf_check.py iso TTL RDFXML JSONLD      the three parse and are isomorphic
 #   rdf_check.py roundtrip TTL CSV BASE     literals equal the CSV fields
 #   rdf_check.py structure TTL BASE         SKOS relations both ways, top concepts, deprecation
+#   rdf_check.py compact TTL COMPACT CONTEXT  compact JSON-LD is the Turtle's graph, with the published context
 import csv
 import sys
 
@@ -98,6 +99,23 @@ def structure(ttl, base):
     report("skos_structure_is_consistent", not bad and concepts, "; ".join(bad)[:600] or "no concepts")
 
 
+def compact(ttl, compact_path, context_path):
+    import json
+    g = rdflib.Graph().parse(ttl, format="turtle")
+    try:
+        c = rdflib.Graph().parse(compact_path, format="json-ld")
+    except Exception as e:
+        report("rdflib_parses_compact_jsonld", False, str(e)[:300])
+        return
+    report("rdflib_parses_compact_jsonld", True)
+    report("ttl_and_compact_jsonld_isomorphic", isomorphic(g, c), "%d vs %d triples" % (len(g), len(c)))
+    doc = json.load(open(compact_path, encoding="utf-8"))
+    ctx = json.load(open(context_path, encoding="utf-8"))
+    report("compact_jsonld_context_is_the_published_one", doc.get("@context") == ctx.get("@context"))
+    ids = [n["@id"] for n in doc["@graph"][1:]]
+    report("compact_jsonld_concept_ids_are_keys", ids and all(":" not in i and "/" not in i for i in ids), repr(ids[:3]))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
-    {"iso": iso, "roundtrip": roundtrip, "structure": structure}[cmd](*sys.argv[2:])
+    {"iso": iso, "roundtrip": roundtrip, "structure": structure, "compact": compact}[cmd](*sys.argv[2:])

@@ -54,6 +54,9 @@ for set in shipped hostile; do
 		py_checks "$here/rdf_check.py" iso "$o.ttl" "$o.rdfxml" "$o.jsonld"
 		py_checks "$here/rdf_check.py" roundtrip "$o.ttl" "$o.csv" "$base"
 		py_checks "$here/rdf_check.py" structure "$o.ttl" "$base"
+		g --db "$db" export --format jsonld --jsonld compact -o "$o.compact.jsonld"
+		g --db "$db" export --format jsonld-context -o "$o.context.jsonld"
+		py_checks "$here/rdf_check.py" compact "$o.ttl" "$o.compact.jsonld" "$o.context.jsonld"
 	else skip ${set}_rdflib "rdflib missing: apt-get install python3-rdflib"; fi
 
 	if have_xmllint; then
@@ -70,6 +73,15 @@ for set in shipped hostile; do
 		if [ "$r" = ok ]; then ok ${set}_html_page_parses; else not_ok ${set}_html_page_parses "$r"; fi
 	else skip ${set}_html "python3 missing"; fi
 done
+
+# Compact JSON-LD under another base: concept ids stay keys, the graph the Turtle's.
+other=https://daten.example.de/glossar/
+g --db "$tmp/shipped.db" export --format ttl --base-uri $other -o "$tmp/other.ttl"
+g --db "$tmp/shipped.db" export --format jsonld --jsonld compact --base-uri $other -o "$tmp/other.jsonld"
+g --db "$tmp/shipped.db" export --format jsonld-context --base-uri $other -o "$tmp/other.ctx"
+if have_rdflib; then py_checks "$here/rdf_check.py" compact "$tmp/other.ttl" "$tmp/other.jsonld" "$tmp/other.ctx"; fi
+check_grep compact_jsonld_base_is_the_base_uri '"@base": "https://daten.example.de/glossar/"' "$tmp/other.ctx"
+check_exit jsonld_form_must_be_known 2 g --db "$tmp/shipped.db" export --format jsonld --jsonld flat
 
 # TBX-Basic picklist values (the dialect's Schematron, checked here).
 bad=$(grep -o '<termNote type="[a-zA-Z]*">[^<]*' "$tmp/shipped.tbx" | sed 's/<termNote type="//; s/">/ /' |
