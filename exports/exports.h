@@ -64,6 +64,16 @@ struct gl_options {
 int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
              const struct gl_options *opt, struct err *err);
 
+/* The names of a concept type (kb_types): its class in the linked-data
+ * class vocabulary, German and English, singular and plural. */
+struct gl_type_names {
+	const char *type, *class_local, *de, *en, *de_plural, *en_plural;
+};
+/* NULL for a type the table does not know. */
+const struct gl_type_names *gl_type_names(const char *type);
+/* The i-th entry, in the order of kb_types; NULL past the last. */
+const struct gl_type_names *gl_type_names_at(size_t i);
+
 /* ---- linked data ---- */
 
 #define SKOS_DEFAULT_BASE "https://example.org/glossar/"
@@ -92,10 +102,6 @@ int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
 
 /* TBX-Basic (ISO 30042:2019, DCA style): one conceptEntry per concept. */
 int tbx_write(FILE *out, const struct kb_vocab *v, struct err *err);
-/* The German subjectField of a concept type ("body" -> "Gremium"), and back
- * (either form -> the type; NULL when it names none). */
-const char *tbx_subject_field(const char *type);
-const char *tbx_type_of_subject_field(const char *field);
 /* The text before the label in a crossReference: broader, narrower, related. */
 extern const char *const tbx_relation_prefix[3];
 

@@ -1,8 +1,10 @@
 /* skos.c - the vocabulary as one SKOS concept scheme (W3C SKOS Reference),
  * built as a list of triples that the Turtle, RDF/XML and JSON-LD writers
- * serialise. Which properties carry what is documented in README.md
+ * serialise. Which properties carry what is documented in docs/outputs.md
  * ("Linked data"): concept IRI = base + key, the scheme IRI is the base,
- * glossar's own properties <base>vocab#type and <base>vocab#status. */
+ * glossar's own property <base>vocab#status, the type as a class of the
+ * small class vocabulary <base>vocab# (each a subclass of skos:Concept), and
+ * one skos:Collection per type at <base>collection/TYPE. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 
 const struct rdf_ns_decl rdf_namespaces[NS_COUNT] = {
 	[NS_RDF] = { "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#" },
+	[NS_RDFS] = { "rdfs", "http://www.w3.org/2000/01/rdf-schema#" },
 	[NS_SKOS] = { "skos", "http://www.w3.org/2004/02/skos/core#" },
 	[NS_DCT] = { "dct", "http://purl.org/dc/terms/" },
 	[NS_OWL] = { "owl", "http://www.w3.org/2002/07/owl#" },
@@ -103,7 +106,16 @@ static int add(struct rdf_graph *g, const char *s, enum rdf_ns ns, const char *l
 		g->t = t;
 		g->cap = cap;
 	}
-	g->t[g->n++] = (struct rdf_triple){ s, { ns, local }, kind, o, dt };
+	g->t[g->n++] = (struct rdf_triple){ s, { ns, local }, kind, o, dt, kind == OBJ_LANG ? "de" : NULL };
+	return 0;
+}
+
+static int add_lang(struct rdf_graph *g, const char *s, enum rdf_ns ns, const char *local,
+                    const char *o, const char *lang)
+{
+	if (add(g, s, ns, local, OBJ_LANG, o, NULL) < 0)
+		return -1;
+	g->t[g->n - 1].lang = lang;
 	return 0;
 }
 
@@ -193,7 +205,9 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 	for (size_t i = 0; i < c->broader.n; i++)
 		if (kb_vocab_find(v, c->broader.v[i]))
 			is_top = 0;
+	const struct gl_type_names *tn = gl_type_names(c->type);
 	int rc = !s || add_iri(g, s, NS_RDF, "type", concat(g, rdf_namespaces[NS_SKOS].iri, "Concept")) ||
+	         (tn && add_iri(g, s, NS_RDF, "type", concat(g, g->vocab_ns, tn->class_local))) ||
 	         add_iri(g, s, NS_SKOS, "inScheme", scheme) ||
 	         (is_top && add_iri(g, s, NS_SKOS, "topConceptOf", scheme)) ||
 	         strv_push(&seen, c->pref_label) < 0 ||
@@ -220,7 +234,6 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 	rc = rc || add_keys(g, v, s, "broader", &c->broader, base) ||
 	     add_keys(g, v, s, "narrower", &inv->narrower, base) ||
 	     add_keys(g, v, s, "related", &related, base) ||
-	     add(g, s, NS_VOCAB, "type", OBJ_PLAIN, c->type, NULL) ||
 	     add(g, s, NS_VOCAB, "status", OBJ_PLAIN, c->status, NULL);
 	if (rc == 0 && !strcmp(c->status, "deprecated"))
 		rc = add(g, s, NS_OWL, "deprecated", OBJ_TYPED, "true", "boolean");
@@ -230,6 +243,51 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 		rc = add(g, s, NS_DCT, "modified", OBJ_TYPED, c->modified, "dateTime");
 	strv_free(&seen);
 	strv_free(&related);
+	return rc;
+}
+
+/* The class vocabulary <base>vocab (one class per type, a subclass of
+ * skos:Concept) and one skos:Collection per type with its concepts as
+ * members; types no concept has are left out. */
+static int add_types(struct rdf_graph *g, const struct kb_vocab *v, const char *base)
+{
+	const char *vocab = concat(g, base, "vocab");
+	int rc = !vocab ||
+	         add_iri(g, vocab, NS_RDF, "type", concat(g, rdf_namespaces[NS_OWL].iri, "Ontology")) ||
+	         add_lang(g, vocab, NS_RDFS, "label", "Begriffsarten des Glossars", "de") ||
+	         add_lang(g, vocab, NS_RDFS, "label", "Concept types of the glossary", "en");
+	const struct gl_type_names *tn;
+	for (size_t i = 0; rc == 0 && (tn = gl_type_names_at(i)); i++) {
+		size_t first = 0;
+		while (first < v->n && strcmp(v->items[first].type, tn->type))
+			first++;
+		if (first == v->n)
+			continue;
+		const char *cls = concat(g, g->vocab_ns, tn->class_local);
+		rc = !cls || add_iri(g, cls, NS_RDF, "type", concat(g, rdf_namespaces[NS_OWL].iri, "Class")) ||
+		     add_lang(g, cls, NS_RDFS, "label", tn->de, "de") ||
+		     add_lang(g, cls, NS_RDFS, "label", tn->en, "en") ||
+		     add_iri(g, cls, NS_RDFS, "subClassOf", concat(g, rdf_namespaces[NS_SKOS].iri, "Concept")) ||
+		     add_iri(g, cls, NS_RDFS, "isDefinedBy", vocab);
+	}
+	for (size_t i = 0; rc == 0 && (tn = gl_type_names_at(i)); i++) {
+		const char *col = NULL;
+		for (size_t k = 0; k < v->n && rc == 0; k++) {
+			if (strcmp(v->items[k].type, tn->type))
+				continue;
+			if (!col) {
+				struct buf path = BUF_INIT;
+				rc = buf_printf(&path, "collection/%s", tn->type);
+				col = rc ? NULL : concat(g, base, buf_cstr(&path));
+				buf_free(&path);
+				rc = rc || !col ||
+				     add_iri(g, col, NS_RDF, "type", concat(g, rdf_namespaces[NS_SKOS].iri, "Collection")) ||
+				     add_lang(g, col, NS_SKOS, "prefLabel", tn->de_plural, "de") ||
+				     add_lang(g, col, NS_SKOS, "prefLabel", tn->en_plural, "en");
+			}
+			rc = rc || add_iri(g, col, NS_SKOS, "member", concat(g, base, v->items[k].key));
+		}
+	}
 	return rc;
 }
 
@@ -274,6 +332,7 @@ int rdf_graph_build(struct rdf_graph *g, const struct kb_vocab *v,
 	for (size_t i = 0; i < v->n && rc == 0; i++)
 		rc = add_concept(g, v, &v->items[i], &inv[i], scheme, base);
 	inverse_free(inv, v->n);
+	rc = rc || add_types(g, v, base);
 	if (rc) {
 		rdf_graph_free(g);
 		return err_set(err, NULL, 0, "out of memory while building the SKOS graph");

@@ -10,7 +10,7 @@
 #include "exports.h"
 
 /* Namespaces; NS_VOCAB is <base>vocab# for glossar's own properties. */
-enum rdf_ns { NS_RDF, NS_SKOS, NS_DCT, NS_OWL, NS_XSD, NS_VOCAB, NS_COUNT };
+enum rdf_ns { NS_RDF, NS_RDFS, NS_SKOS, NS_DCT, NS_OWL, NS_XSD, NS_VOCAB, NS_COUNT };
 
 struct rdf_ns_decl {
 	const char *prefix;
@@ -31,10 +31,12 @@ struct rdf_triple {
 	enum rdf_obj_kind kind;
 	const char *object;        /* IRI or lexical form */
 	const char *datatype_local; /* OBJ_TYPED: local name in xsd: */
+	const char *lang;           /* OBJ_LANG: the language tag, "de" or "en" */
 };
 
 /* Triples in a fixed order: the scheme first, then each concept in key
- * order, grouped by subject, with each subject's predicates together. */
+ * order, then the class vocabulary and one collection per type, grouped by
+ * subject, with each subject's predicates together. */
 struct rdf_graph {
 	struct rdf_triple *t;
 	size_t n, cap;

@@ -26,7 +26,7 @@ static int json_object(struct buf *b, const struct rdf_graph *g, const struct rd
 		break;
 	case OBJ_LANG:
 		rc = buf_puts(b, "{\"@value\": \"") || esc_json(b, t->object) ||
-		     buf_puts(b, "\", \"@language\": \"de\"}");
+		     buf_printf(b, "\", \"@language\": \"%s\"}", t->lang);
 		break;
 	case OBJ_PLAIN:
 		rc = buf_puts(b, "{\"@value\": \"") || esc_json(b, t->object) || buf_puts(b, "\"}");
@@ -100,7 +100,10 @@ static const struct term {
 	{ "broader", NS_SKOS, "broader", T_IRI, NULL },
 	{ "narrower", NS_SKOS, "narrower", T_IRI, NULL },
 	{ "related", NS_SKOS, "related", T_IRI, NULL },
-	{ "conceptType", NS_VOCAB, "type", T_PLAIN, NULL },
+	{ "label", NS_RDFS, "label", T_LANG, NULL },
+	{ "subClassOf", NS_RDFS, "subClassOf", T_IRI, NULL },
+	{ "isDefinedBy", NS_RDFS, "isDefinedBy", T_IRI, NULL },
+	{ "member", NS_SKOS, "member", T_IRI, NULL },
 	{ "status", NS_VOCAB, "status", T_PLAIN, NULL },
 	{ "deprecated", NS_OWL, "deprecated", T_TYPED, "boolean" },
 	{ "isReplacedBy", NS_DCT, "isReplacedBy", T_IRI, NULL },
@@ -175,7 +178,7 @@ static int compact_iri(struct buf *b, const char *base, const char *iri)
 static int compact_value(struct buf *b, const struct rdf_graph *g, const char *base,
                          const struct rdf_triple *t, const struct term *term)
 {
-	if (!term)
+	if (!term || (term->kind == T_LANG && strcmp(t->lang, "de")))
 		return json_object(b, g, t);
 	if (term->kind == T_IRI)
 		return buf_putc(b, '"') || compact_iri(b, base, t->object) || buf_putc(b, '"');

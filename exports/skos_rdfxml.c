@@ -45,7 +45,7 @@ int skos_write_rdfxml(struct buf *b, const struct rdf_graph *g)
 			rc = rc || put_iri_attr(w, "rdf:resource", t->object, &tmp);
 			break;
 		case OBJ_LANG:
-			rc = rc || xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST "de") < 0;
+			rc = rc || xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST t->lang) < 0;
 			break;
 		case OBJ_TYPED:
 			buf_reset(&name);

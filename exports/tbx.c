@@ -23,28 +23,11 @@
 
 #define TBX_NS "urn:iso:std:iso:30042:ed-2"
 
-static const char *const subject_fields[][2] = {
-	{ "organisation", "Organisation" }, { "body", "Gremium" },     { "law", "Gesetz" },
-	{ "programme", "Programm" },        { "principle", "Prinzip" }, { "service", "Dienst" },
-	{ "register", "Register" },         { "standard", "Standard" }, { "process", "Prozess" },
-	{ "role", "Rolle" },                { "place", "Ort" },         { "person", "Person" },
-	{ "concept", "Begriff" },
-};
-
-const char *tbx_subject_field(const char *type)
+/* The type's German name; the type itself when the table lacks it. */
+static const char *subject_field(const char *type)
 {
-	for (size_t i = 0; i < sizeof subject_fields / sizeof subject_fields[0]; i++)
-		if (!strcmp(subject_fields[i][0], type))
-			return subject_fields[i][1];
-	return type;
-}
-
-const char *tbx_type_of_subject_field(const char *field)
-{
-	for (size_t i = 0; i < sizeof subject_fields / sizeof subject_fields[0]; i++)
-		if (!strcmp(subject_fields[i][1], field) || !strcmp(subject_fields[i][0], field))
-			return subject_fields[i][0];
-	return NULL;
+	const struct gl_type_names *n = gl_type_names(type);
+	return n ? n->de : type;
 }
 
 struct tbx {
@@ -108,7 +91,7 @@ static int relations(struct tbx *t, const struct kb_vocab *v, const struct kb_co
 	struct strv narrower = { NULL, 0 }, related = { NULL, 0 };
 	int rc = kb_vocab_narrower(v, c->key, &narrower) < 0 ||
 	         kb_vocab_related_all(v, c, &related) < 0 ||
-	         element(t, "descrip", "subjectField", tbx_subject_field(c->type)) ||
+	         element(t, "descrip", "subjectField", subject_field(c->type)) ||
 	         cross_refs(t, v, &c->broader, tbx_relation_prefix[0]) ||
 	         cross_refs(t, v, &narrower, tbx_relation_prefix[1]) ||
 	         cross_refs(t, v, &related, tbx_relation_prefix[2]);

@@ -11,7 +11,7 @@ import sys
 import rdflib
 from rdflib import Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, OWL, RDF, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 
 def report(name, cond, why=""):
@@ -82,9 +82,24 @@ def structure(ttl, base):
             bad.append("top concept wrong for %s" % c)
         if (c, SKOS.inScheme, scheme) not in g:
             bad.append("not in scheme: %s" % c)
-        for p in (SKOS.prefLabel, V.type, V.status, DCTERMS.modified):
+        for p in (SKOS.prefLabel, V.status, DCTERMS.modified):
             if len(list(g.objects(c, p))) != 1:
                 bad.append("%s has not exactly one %s" % (c, p))
+        # The type: exactly one class of the class vocabulary, a subclass of
+        # skos:Concept, and membership in exactly that type's collection.
+        classes = [o for o in g.objects(c, RDF.type) if o != SKOS.Concept]
+        if len(classes) != 1 or (classes[0], RDFS.subClassOf, SKOS.Concept) not in g:
+            bad.append("%s has not exactly one type class: %r" % (c, classes))
+        else:
+            cols = list(g.subjects(SKOS.member, c))
+            if len(cols) != 1 or (cols[0], RDF.type, SKOS.Collection) not in g:
+                bad.append("%s is not in exactly one collection: %r" % (c, cols))
+            else:
+                labels = {o.language for o in g.objects(cols[0], SKOS.prefLabel)}
+                if labels != {"de", "en"}:
+                    bad.append("collection %s is not labelled de and en" % cols[0])
+                if (classes[0], RDFS.isDefinedBy, URIRef(base + "vocab")) not in g:
+                    bad.append("class %s is not defined by the class vocabulary" % classes[0])
         status = str(g.value(c, V.status))
         if (status == "deprecated") != ((c, OWL.deprecated, Literal(True)) in g):
             bad.append("owl:deprecated wrong for %s" % c)
@@ -112,7 +127,7 @@ def compact(ttl, compact_path, context_path):
     doc = json.load(open(compact_path, encoding="utf-8"))
     ctx = json.load(open(context_path, encoding="utf-8"))
     report("compact_jsonld_context_is_the_published_one", doc.get("@context") == ctx.get("@context"))
-    ids = [n["@id"] for n in doc["@graph"][1:]]
+    ids = [n["@id"] for n in doc["@graph"] if "skos:Concept" in (n["@type"] if isinstance(n["@type"], list) else [n["@type"]])]
     report("compact_jsonld_concept_ids_are_keys", ids and all(":" not in i and "/" not in i for i in ids), repr(ids[:3]))
 
 

@@ -70,7 +70,11 @@ static void test_turtle_has_the_documented_triples(void)
 	CHECK(strstr(t, "skos:definition \"Gesetz \\\"zum\\\" Onlinezugang.\"@de"));
 	CHECK(strstr(t, "dct:source <https://www.gesetze-im-internet.de/ozg/__1.html>"));
 	CHECK(strstr(t, "dct:bibliographicCitation \"§ 1 OZG\"@de"));
-	CHECK(strstr(t, "gv:type \"law\""));
+	/* The type is a class of the class vocabulary, and a collection holds its concepts. */
+	CHECK(strstr(t, "<https://g.example/ozg>\n    a skos:Concept,\n         gv:Law ;"));
+	CHECK(!strstr(t, "gv:type"));
+	CHECK(strstr(t, "<https://g.example/vocab#Law>\n    a owl:Class ;\n    rdfs:label \"Gesetz\"@de,\n         \"Law\"@en ;"));
+	CHECK(strstr(t, "<https://g.example/collection/law>\n    a skos:Collection ;\n    skos:prefLabel \"Gesetze und Vorschriften\"@de,"));
 	CHECK(strstr(t, "gv:status \"deprecated\" ;\n    owl:deprecated \"true\"^^xsd:boolean ;\n"
 	                "    dct:isReplacedBy <https://g.example/ozg>"));
 	CHECK(strstr(t, "@prefix gv: <https://g.example/vocab#> ."));
