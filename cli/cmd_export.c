@@ -19,6 +19,7 @@ static const char help[] =
 	"           'Definition in Prüfung' unless --approved-only)\n"
 	"  ttl, rdfxml, jsonld\n"
 	"           one SKOS concept scheme (Turtle, RDF/XML, JSON-LD): the same triples\n"
+	"  dcat     the DCAT-AP dataset description alone (Turtle), for data catalogues\n"
 	"  jsonld-context\n"
 	"           the @context of the compact JSON-LD alone, to publish at\n"
 	"           BASE-URI/context.jsonld\n"
@@ -29,8 +30,12 @@ static const char help[] =
 	"\n"
 	"  -f, --format F       output format (required)\n"
 	"  -o, --output FILE    write to FILE instead of stdout\n"
-	"      --base-uri URI   SKOS: concept IRI = URI + key (default " SKOS_DEFAULT_BASE ")\n"
-	"      --license URI    SKOS: dct:license of the scheme (default " SKOS_DEFAULT_LICENSE ")\n"
+	"      --base-uri URI   SKOS: concept IRI = URI + key (default: 'glossar scheme set\n"
+	"                       base-uri', else " SKOS_DEFAULT_BASE ")\n"
+	"      --license URI    SKOS: dct:license of the scheme (default: the scheme's, else\n"
+	"                       " SKOS_DEFAULT_LICENSE ")\n"
+	"      --dcat           ttl, rdfxml, jsonld: add the DCAT-AP dataset description\n"
+	"      --release TAG    the vocabulary as release TAG recorded it (glossar release)\n"
 	"      --title TEXT     the title of the glossary or concept scheme\n"
 	"      --jsonld expanded|compact\n"
 	"                       jsonld: full IRIs and no context (default), or short\n"
@@ -46,7 +51,7 @@ static const char help[] =
 
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED, OPT_JSONLD };
+	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED, OPT_JSONLD, OPT_DCAT, OPT_RELEASE };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -56,10 +61,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "approved-only", no_argument, NULL, OPT_APPROVED },
 		{ "jsonld", required_argument, NULL, OPT_JSONLD },
+		{ "dcat", no_argument, NULL, OPT_DCAT },
+		{ "release", required_argument, NULL, OPT_RELEASE },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = NULL, *output = NULL, *title = NULL, *jsonld = "expanded";
-	struct skos_options so = { SKOS_DEFAULT_BASE, NULL, SKOS_DEFAULT_LICENSE };
+	struct skos_options so;
+	memset(&so, 0, sizeof so);
 	int approved_only = 0, c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "hf:o:", opts, NULL)) != -1) {
@@ -72,6 +80,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_TITLE: title = optarg; break;
 		case OPT_APPROVED: approved_only = 1; break;
 		case OPT_JSONLD: jsonld = optarg; break;
+		case OPT_DCAT: so.with_dcat = 1; break;
+		case OPT_RELEASE: so.release = optarg; break;
 		default: return cli_usage_error("export", "unknown option");
 		}
 	}
@@ -82,7 +92,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	int gl = gl_format_parse(format);
 	int skos = !strcmp(format, "ttl") ? SKOS_TTL : !strcmp(format, "rdfxml") ? SKOS_RDFXML
 	         : !strcmp(format, "jsonld") ? SKOS_JSONLD
-	         : !strcmp(format, "jsonld-context") ? SKOS_JSONLD_CONTEXT : -1;
+	         : !strcmp(format, "jsonld-context") ? SKOS_JSONLD_CONTEXT
+	         : !strcmp(format, "dcat") ? SKOS_DCAT : -1;
 	if (strcmp(jsonld, "expanded") && strcmp(jsonld, "compact"))
 		return cli_usage_error("export", "--jsonld is expanded or compact, not '%s'", jsonld);
 	if (skos == SKOS_JSONLD && !strcmp(jsonld, "compact"))
@@ -91,7 +102,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	        : !strcmp(format, "elasticsearch-synonyms") ? SYN_ES : -1;
 	if (gl < 0 && skos < 0 && syn < 0 && strcmp(format, "csv") && strcmp(format, "tbx"))
 		return cli_usage_error("export", "unknown format '%s'", format);
-	if (skos >= 0 && !skos_base_is_valid(so.base_uri))
+	if (skos >= 0 && so.base_uri && !skos_base_is_valid(so.base_uri))
 		return cli_usage_error("export", "invalid --base-uri '%s': an absolute IRI ending in '/'",
 		                       so.base_uri);
 	so.title = title;
@@ -100,19 +111,35 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	struct kb_vocab v;
-	int rc = kb_vocab_load(kb, &v, &err);
+	struct kb_scheme scheme;
+	int rc = kb_scheme_load(kb, &scheme, &err);
+	if (rc == 0) {
+		rc = so.release ? kb_release_vocab(kb, so.release, &v, &err) : kb_vocab_load(kb, &v, &err);
+		if (rc < 0)
+			kb_scheme_free(&scheme);
+	}
 	kb_close(kb);
 	if (rc < 0)
 		return cli_fail(&err);
+	/* The scheme's metadata, where the command line gives none; then the defaults. */
+	skos_options_from_scheme(&so, &scheme);
+	if (!so.base_uri)
+		so.base_uri = SKOS_DEFAULT_BASE;
+	if (!so.license)
+		so.license = SKOS_DEFAULT_LICENSE;
+	if (!title)
+		title = so.title;
 	struct gl_list list = { NULL, 0 };
 	if (gl >= 0 && gl_select(&v, NULL, 0, GL_ORDER_ALPHA, approved_only, &list, &err) < 0) {
 		kb_vocab_free(&v);
+		kb_scheme_free(&scheme);
 		return cli_fail(&err);
 	}
 	FILE *out = cli_output(output, &err);
 	if (!out) {
 		gl_list_free(&list);
 		kb_vocab_free(&v);
+		kb_scheme_free(&scheme);
 		return cli_fail(&err);
 	}
 	if (gl >= 0) {
@@ -131,5 +158,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		rc = -1;
 	gl_list_free(&list);
 	kb_vocab_free(&v);
+	kb_scheme_free(&scheme);
 	return rc < 0 ? cli_fail(&err) : EXIT_OK;
 }

@@ -24,6 +24,9 @@ static const char usage[] =
 	"  term SUBCOMMAND         editors' commands: add, show, edit, alias, define, relate, status, ...\n"
 	"  lint                    quality checks on the knowledge base\n"
 	"  kb backup|check         backup and integrity check of the knowledge base\n"
+	"  scheme show|set         the concept scheme's title, publisher, licence, base URI, ...\n"
+	"  release TAG             record the vocabulary as a release\n"
+	"  diff [TAG1 [TAG2]]      what changed between two releases, or since the last\n"
 	"\n"
 	"options:\n"
 	"  --db PATH   the knowledge base (default: $GLOSSAR_DB, else ./glossar.db)\n"
@@ -41,6 +44,8 @@ static const struct {
 	{ "export", cmd_export },         { "discover", cmd_discover },
 	{ "candidates", cmd_candidates }, { "term", cmd_term },
 	{ "lint", cmd_lint },             { "kb", cmd_kb },
+	{ "scheme", cmd_scheme },         { "release", cmd_release },
+	{ "diff", cmd_diff },
 };
 
 int cli_fail(const struct err *err)

@@ -81,13 +81,26 @@ const struct gl_type_names *gl_type_names_at(size_t i);
 
 /* JSON-LD: expanded (full IRIs, no context), compact (a @context naming
  * every term, @base the base URI), or the @context document alone. */
-enum skos_syntax { SKOS_TTL, SKOS_RDFXML, SKOS_JSONLD, SKOS_JSONLD_COMPACT, SKOS_JSONLD_CONTEXT };
+enum skos_syntax { SKOS_TTL, SKOS_RDFXML, SKOS_JSONLD, SKOS_JSONLD_COMPACT, SKOS_JSONLD_CONTEXT,
+                   SKOS_DCAT /* the DCAT-AP dataset description alone, as Turtle */ };
 
 struct skos_options {
 	const char *base_uri; /* concept IRI = base_uri + key; the scheme is base_uri */
 	const char *title;    /* dct:title of the scheme */
 	const char *license;  /* dct:license of the scheme */
+	/* The scheme's metadata (glossar scheme set); NULL leaves a triple out. */
+	const char *title_en, *description, *description_en;
+	const char *publisher, *publisher_en, *publisher_uri; /* an agent needs its IRI */
+	const char *creator, *creator_en, *creator_uri;
+	const char *version; /* owl:versionInfo */
+	const char *issued;  /* dct:issued, YYYY-MM-DD */
+	const char *release; /* a release's tag: owl:versionIRI base + "v/" + tag */
+	int with_dcat;       /* add the DCAT-AP dataset description */
 };
+
+/* Fills the metadata fields of o from the knowledge base's scheme metadata
+ * where o leaves them NULL (command-line options win). */
+void skos_options_from_scheme(struct skos_options *o, const struct kb_scheme *s);
 
 /* True when base is an absolute IRI usable as a namespace (scheme, no
  * spaces or characters IRIs forbid, ending in '/'). */
@@ -104,6 +117,17 @@ int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
 int tbx_write(FILE *out, const struct kb_vocab *v, struct err *err);
 /* The text before the label in a crossReference: broader, narrower, related. */
 extern const char *const tbx_relation_prefix[3];
+
+/* ---- what changed between two releases ---- */
+
+enum diff_format { DIFF_MD, DIFF_HTML, DIFF_JSON };
+
+/* The differences from old to cur (both sorted by key): new, changed (each
+ * field that differs, before and after), deprecated (with the replacement)
+ * and deleted concepts. from and to name the two states in the heading. */
+int diff_write(FILE *out, const struct kb_vocab *old, const struct kb_vocab *cur,
+               const char *from, const char *to, enum diff_format fmt, size_t *n_changes,
+               struct err *err);
 
 /* ---- search-engine synonyms ---- */
 

@@ -19,6 +19,8 @@ const struct rdf_ns_decl rdf_namespaces[NS_COUNT] = {
 	[NS_DCT] = { "dct", "http://purl.org/dc/terms/" },
 	[NS_OWL] = { "owl", "http://www.w3.org/2002/07/owl#" },
 	[NS_XSD] = { "xsd", "http://www.w3.org/2001/XMLSchema#" },
+	[NS_FOAF] = { "foaf", "http://xmlns.com/foaf/0.1/" },
+	[NS_DCAT] = { "dcat", "http://www.w3.org/ns/dcat#" },
 	[NS_VOCAB] = { "gv", NULL },
 };
 
@@ -239,6 +241,8 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 		rc = add(g, s, NS_OWL, "deprecated", OBJ_TYPED, "true", "boolean");
 	if (rc == 0 && c->replaced_by && c->replaced_by[0] && kb_vocab_find(v, c->replaced_by))
 		rc = add_iri(g, s, NS_DCT, "isReplacedBy", concat(g, base, c->replaced_by));
+	if (rc == 0 && c->created && c->created[0])
+		rc = add(g, s, NS_DCT, "created", OBJ_TYPED, c->created, "dateTime");
 	if (rc == 0 && c->modified && c->modified[0])
 		rc = add(g, s, NS_DCT, "modified", OBJ_TYPED, c->modified, "dateTime");
 	strv_free(&seen);
@@ -291,33 +295,165 @@ static int add_types(struct rdf_graph *g, const struct kb_vocab *v, const char *
 	return rc;
 }
 
-int rdf_graph_build(struct rdf_graph *g, const struct kb_vocab *v,
-                    const struct skos_options *opt, struct err *err)
+void skos_options_from_scheme(struct skos_options *o, const struct kb_scheme *s)
+{
+#define FILL(field, from) if (!o->field && s->from && s->from[0]) o->field = s->from
+	FILL(title, title);
+	FILL(title_en, title_en);
+	FILL(description, description);
+	FILL(description_en, description_en);
+	FILL(publisher, publisher);
+	FILL(publisher_en, publisher_en);
+	FILL(publisher_uri, publisher_uri);
+	FILL(creator, creator);
+	FILL(creator_en, creator_en);
+	FILL(creator_uri, creator_uri);
+	FILL(version, version);
+	FILL(issued, issued);
+	FILL(base_uri, base_uri);
+	FILL(license, license);
+#undef FILL
+}
+
+/* What the scheme and the dataset share: the checked base and licence, the
+ * latest change of any concept. */
+struct meta {
+	const char *base, *license_iri, *title, *modified;
+	struct skos_options o; /* the options, all NULL when none were given */
+};
+
+static int meta_init(struct rdf_graph *g, const struct kb_vocab *v, const struct skos_options *opt,
+                     struct meta *m, struct err *err)
 {
 	memset(g, 0, sizeof *g);
-	const char *base = opt && opt->base_uri ? opt->base_uri : SKOS_DEFAULT_BASE;
+	memset(&m->o, 0, sizeof m->o);
+	if (opt)
+		m->o = *opt;
+	m->base = opt && opt->base_uri ? opt->base_uri : SKOS_DEFAULT_BASE;
 	const char *license = opt && opt->license ? opt->license : SKOS_DEFAULT_LICENSE;
-	const char *title = opt && opt->title ? opt->title : "Glossar Verwaltungsdigitalisierung";
-	if (!skos_base_is_valid(base))
+	m->title = opt && opt->title ? opt->title : "Glossar Verwaltungsdigitalisierung";
+	if (!skos_base_is_valid(m->base))
 		return err_set(err, NULL, 0, "invalid base URI '%s' (an absolute IRI ending in /)",
-		               base);
+		               m->base);
 	if (!has_scheme(license))
 		return err_set(err, NULL, 0, "invalid license IRI '%s'", license);
 	struct buf lic = BUF_INIT;
-	const char *license_iri = esc_iri(&lic, license) ? NULL : own(g, buf_detach(&lic));
+	m->license_iri = esc_iri(&lic, license) ? NULL : own(g, buf_detach(&lic));
 	buf_free(&lic);
-	g->vocab_ns = (char *)concat(g, base, "vocab#");
-	const char *scheme = base;
+	g->vocab_ns = (char *)concat(g, m->base, "vocab#");
 	/* The scheme changed when its last concept did: no clock in the output. */
-	const char *modified = "";
+	m->modified = "";
 	for (size_t i = 0; i < v->n; i++)
-		if (v->items[i].modified && strcmp(v->items[i].modified, modified) > 0)
-			modified = v->items[i].modified;
-	int rc = !g->vocab_ns ||
-	         add_iri(g, scheme, NS_RDF, "type", concat(g, rdf_namespaces[NS_SKOS].iri, "ConceptScheme")) ||
-	         add_de(g, scheme, NS_DCT, "title", title) ||
-	         add_iri(g, scheme, NS_DCT, "license", license_iri) ||
-	         (modified[0] && add(g, scheme, NS_DCT, "modified", OBJ_TYPED, modified, "dateTime"));
+		if (v->items[i].modified && strcmp(v->items[i].modified, m->modified) > 0)
+			m->modified = v->items[i].modified;
+	return g->vocab_ns && m->license_iri ? 0 : err_set(err, NULL, 0, "out of memory");
+}
+
+/* A literal in German and, when given, in English. */
+static int add_de_en(struct rdf_graph *g, const char *s, enum rdf_ns ns, const char *local,
+                     const char *de, const char *en)
+{
+	return (de && add_lang(g, s, ns, local, de, "de")) || (en && add_lang(g, s, ns, local, en, "en"));
+}
+
+/* Title, description, publisher, creator, licence, dates and version of the
+ * scheme or the dataset s. */
+static int add_meta(struct rdf_graph *g, const char *s, const struct meta *m)
+{
+	const char *pub = m->o.publisher_uri, *cre = m->o.creator_uri;
+	const char *version = m->o.release ? m->o.release : m->o.version;
+	return add_de_en(g, s, NS_DCT, "title", m->title, m->o.title_en) ||
+	       add_de_en(g, s, NS_DCT, "description", m->o.description, m->o.description_en) ||
+	       (pub && add_iri(g, s, NS_DCT, "publisher", pub)) ||
+	       (cre && add_iri(g, s, NS_DCT, "creator", cre)) ||
+	       add_iri(g, s, NS_DCT, "license", m->license_iri) ||
+	       (m->o.issued && add(g, s, NS_DCT, "issued", OBJ_TYPED, m->o.issued, "date")) ||
+	       (m->modified[0] && add(g, s, NS_DCT, "modified", OBJ_TYPED, m->modified, "dateTime")) ||
+	       (version && add(g, s, NS_OWL, "versionInfo", OBJ_PLAIN, version, NULL));
+}
+
+/* The agents named as publisher and creator, with their names. */
+static int add_agents(struct rdf_graph *g, const struct meta *m)
+{
+	const char *pub = m->o.publisher_uri, *cre = m->o.creator_uri;
+	int rc = pub && (add_iri(g, pub, NS_RDF, "type", concat(g, rdf_namespaces[NS_FOAF].iri, "Agent")) ||
+	                 add_de_en(g, pub, NS_FOAF, "name", m->o.publisher ? m->o.publisher : pub,
+	                           m->o.publisher_en));
+	if (rc == 0 && cre && !(pub && !strcmp(pub, cre)))
+		rc = add_iri(g, cre, NS_RDF, "type", concat(g, rdf_namespaces[NS_FOAF].iri, "Agent")) ||
+		     add_de_en(g, cre, NS_FOAF, "name", m->o.creator ? m->o.creator : cre,
+		               m->o.creator_en);
+	return rc;
+}
+
+/* The DCAT-AP description: the vocabulary as a dcat:Dataset with one
+ * dcat:Distribution per download that glossar serve offers under the base
+ * URI (export.ttl, export.rdf, ...). */
+static int add_dcat(struct rdf_graph *g, const struct meta *m)
+{
+	static const struct {
+		const char *ext, *title, *media, *format;
+	} dist[] = {
+		{ "ttl", "SKOS als Turtle", "text/turtle", "RDF_TURTLE" },
+		{ "rdf", "SKOS als RDF/XML", "application/rdf+xml", "RDF_XML" },
+		{ "jsonld", "SKOS als JSON-LD", "application/ld+json", "JSON_LD" },
+		{ "csv", "glossary.csv", "text/csv", "CSV" },
+		{ "tbx", "TBX-Basic", "application/xml", "XML" },
+	};
+	const char *ds = concat(g, m->base, "dataset");
+	int rc = !ds || add_iri(g, ds, NS_RDF, "type", concat(g, rdf_namespaces[NS_DCAT].iri, "Dataset")) ||
+	         add_meta(g, ds, m) ||
+	         add_iri(g, ds, NS_DCAT, "landingPage", m->base) ||
+	         add_iri(g, ds, NS_DCAT, "theme",
+	                 "http://publications.europa.eu/resource/authority/data-theme/GOVE") ||
+	         add_iri(g, ds, NS_DCT, "language",
+	                 "http://publications.europa.eu/resource/authority/language/DEU") ||
+	         add_lang(g, ds, NS_DCAT, "keyword", "Verwaltungsdigitalisierung", "de") ||
+	         add_lang(g, ds, NS_DCAT, "keyword", "Glossar", "de") ||
+	         add_lang(g, ds, NS_DCAT, "keyword", "Normdaten", "de") ||
+	         add_iri(g, ds, NS_DCT, "conformsTo", "http://www.w3.org/2004/02/skos/core");
+	for (size_t i = 0; i < sizeof dist / sizeof dist[0] && rc == 0; i++) {
+		struct buf b = BUF_INIT;
+		rc = buf_printf(&b, "dataset/%s", dist[i].ext) < 0;
+		const char *d = rc ? NULL : concat(g, m->base, buf_cstr(&b));
+		buf_free(&b);
+		rc = rc || add_iri(g, ds, NS_DCAT, "distribution", d);
+	}
+	for (size_t i = 0; i < sizeof dist / sizeof dist[0] && rc == 0; i++) {
+		struct buf b = BUF_INIT;
+		rc = buf_printf(&b, "dataset/%s", dist[i].ext) < 0;
+		const char *d = rc ? NULL : concat(g, m->base, buf_cstr(&b));
+		buf_reset(&b);
+		rc = rc || buf_printf(&b, "export.%s", dist[i].ext) < 0;
+		const char *url = rc ? NULL : concat(g, m->base, buf_cstr(&b));
+		buf_free(&b);
+		rc = rc || add_iri(g, d, NS_RDF, "type", concat(g, rdf_namespaces[NS_DCAT].iri, "Distribution")) ||
+		     add_lang(g, d, NS_DCT, "title", dist[i].title, "de") ||
+		     add_iri(g, d, NS_DCAT, "accessURL", url) ||
+		     add_iri(g, d, NS_DCAT, "downloadURL", url) ||
+		     add_iri(g, d, NS_DCAT, "mediaType",
+		             concat(g, "https://www.iana.org/assignments/media-types/", dist[i].media)) ||
+		     add_iri(g, d, NS_DCT, "format",
+		             concat(g, "http://publications.europa.eu/resource/authority/file-type/", dist[i].format)) ||
+		     add_iri(g, d, NS_DCT, "license", m->license_iri);
+	}
+	return rc;
+}
+
+int rdf_graph_build(struct rdf_graph *g, const struct kb_vocab *v,
+                    const struct skos_options *opt, struct err *err)
+{
+	struct meta m;
+	if (meta_init(g, v, opt, &m, err) < 0) {
+		rdf_graph_free(g);
+		return -1;
+	}
+	const char *base = m.base, *scheme = base;
+	const char *release = m.o.release;
+	int rc = add_iri(g, scheme, NS_RDF, "type", concat(g, rdf_namespaces[NS_SKOS].iri, "ConceptScheme")) ||
+	         add_meta(g, scheme, &m) ||
+	         (release && add_iri(g, scheme, NS_OWL, "versionIRI",
+	                             concat(g, concat(g, base, "v/"), release)));
 	for (size_t i = 0; i < v->n && rc == 0; i++) {
 		int is_top = 1;
 		for (size_t j = 0; j < v->items[i].broader.n; j++)
@@ -332,10 +468,21 @@ int rdf_graph_build(struct rdf_graph *g, const struct kb_vocab *v,
 	for (size_t i = 0; i < v->n && rc == 0; i++)
 		rc = add_concept(g, v, &v->items[i], &inv[i], scheme, base);
 	inverse_free(inv, v->n);
-	rc = rc || add_types(g, v, base);
+	rc = rc || add_types(g, v, base) || add_agents(g, &m) || (opt && opt->with_dcat && add_dcat(g, &m));
 	if (rc) {
 		rdf_graph_free(g);
 		return err_set(err, NULL, 0, "out of memory while building the SKOS graph");
+	}
+	return 0;
+}
+
+int rdf_graph_build_dcat(struct rdf_graph *g, const struct kb_vocab *v,
+                         const struct skos_options *opt, struct err *err)
+{
+	struct meta m;
+	if (meta_init(g, v, opt, &m, err) < 0 || add_dcat(g, &m) || add_agents(g, &m)) {
+		rdf_graph_free(g);
+		return err->msg[0] ? -1 : err_set(err, NULL, 0, "out of memory while building the DCAT description");
 	}
 	return 0;
 }
@@ -355,10 +502,10 @@ int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
                const struct skos_options *opt, struct err *err)
 {
 	struct rdf_graph g;
-	if (rdf_graph_build(&g, v, opt, err) < 0)
+	if ((syntax == SKOS_DCAT ? rdf_graph_build_dcat(&g, v, opt, err) : rdf_graph_build(&g, v, opt, err)) < 0)
 		return -1;
 	struct buf b = BUF_INIT;
-	int rc = syntax == SKOS_TTL              ? skos_write_ttl(&b, &g)
+	int rc = syntax == SKOS_TTL || syntax == SKOS_DCAT ? skos_write_ttl(&b, &g)
 	         : syntax == SKOS_RDFXML         ? skos_write_rdfxml(&b, &g)
 	         : syntax == SKOS_JSONLD_COMPACT ? skos_write_jsonld_compact(&b, &g)
 	         : syntax == SKOS_JSONLD_CONTEXT ? skos_write_jsonld_context(&b, &g)

@@ -10,7 +10,7 @@
 #include "exports.h"
 
 /* Namespaces; NS_VOCAB is <base>vocab# for glossar's own properties. */
-enum rdf_ns { NS_RDF, NS_RDFS, NS_SKOS, NS_DCT, NS_OWL, NS_XSD, NS_VOCAB, NS_COUNT };
+enum rdf_ns { NS_RDF, NS_RDFS, NS_SKOS, NS_DCT, NS_OWL, NS_XSD, NS_FOAF, NS_DCAT, NS_VOCAB, NS_COUNT };
 
 struct rdf_ns_decl {
 	const char *prefix;
@@ -47,6 +47,9 @@ struct rdf_graph {
 
 int rdf_graph_build(struct rdf_graph *g, const struct kb_vocab *v,
                     const struct skos_options *opt, struct err *err);
+/* Only the DCAT-AP dataset description (and the agents it names). */
+int rdf_graph_build_dcat(struct rdf_graph *g, const struct kb_vocab *v,
+                         const struct skos_options *opt, struct err *err);
 void rdf_graph_free(struct rdf_graph *g);
 const char *rdf_ns_iri(const struct rdf_graph *g, enum rdf_ns ns);
 

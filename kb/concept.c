@@ -97,6 +97,7 @@ void kb_concept_free(struct kb_concept *c)
 	free(c->status);
 	free(c->replaced_by);
 	free(c->modified);
+	free(c->created);
 	strv_free(&c->abbreviations);
 	strv_free(&c->alt_labels);
 	strv_free(&c->hidden_labels);
@@ -501,7 +502,7 @@ static int load_concepts(struct kb *kb, const char *where_key, struct kb_vocab *
 	sqlite3_stmt *st = NULL;
 	const char *sql_concepts =
 		"SELECT c.id, c.key, c.type, c.status, c.match_flags, c.replaced_by, c.modified,"
-		" d.text, d.source, d.source_url"
+		" d.text, d.source, d.source_url, c.created"
 		" FROM concept c LEFT JOIN definition d ON d.concept_id = c.id AND d.is_primary"
 		" WHERE ?1 IS NULL OR c.key = ?1 ORDER BY c.key";
 	if (sqlite3_prepare_v2(db, sql_concepts, -1, &st, NULL) != SQLITE_OK)
@@ -539,6 +540,7 @@ static int load_concepts(struct kb *kb, const char *where_key, struct kb_vocab *
 		c->definition = dup_col(st, 7);
 		c->source = dup_col(st, 8);
 		c->source_url = dup_col(st, 9);
+		c->created = dup_col(st, 10);
 		c->pref_label = strdup("");
 	}
 	sqlite3_finalize(st);

@@ -31,6 +31,7 @@ struct kb_concept {
 	struct strv match;            /* flags: case, compound */
 	char *replaced_by;            /* key, "" unless deprecated in favour of another */
 	char *modified;               /* ISO 8601 UTC time of the last change */
+	char *created;                /* ISO 8601 UTC time it was added (NULL when unknown) */
 };
 
 /* The vocabulary: every concept, sorted by key, with the inverse relations
@@ -106,6 +107,52 @@ int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
  * writes only when some concept has one, so the round trip keeps it. */
 extern const char *const kb_csv_columns[];
 enum { KB_CSV_NCOLUMNS = 14, KB_CSV_NCOLUMNS_BASE = 13 };
+
+/* ==== the scheme's metadata and releases (kb/scheme.c, kb/release.c) ==== */
+
+/* The fields `glossar scheme set` takes; has_lang: a German and an English value. */
+struct kb_scheme_field {
+	const char *name;
+	int has_lang;
+	const char *help;
+};
+extern const struct kb_scheme_field kb_scheme_fields[]; /* ends with a NULL name */
+
+/* The metadata; NULL where unset. */
+struct kb_scheme {
+	char *title, *title_en, *description, *description_en;
+	char *publisher, *publisher_en, *publisher_uri;
+	char *creator, *creator_en, *creator_uri;
+	char *license, *base_uri, *version, *issued;
+	int failed;
+};
+/* Checks a value for a field (IRIs absolute http(s), base URI ending in '/',
+ * issued a date, no control characters); lang NULL or "" is German. */
+int kb_scheme_check(const char *name, const char *lang, const char *value, struct err *err);
+/* Sets (value "" unsets) one field; must not run inside another transaction. */
+int kb_scheme_set(struct kb *kb, const char *name, const char *lang, const char *value,
+                  struct err *err);
+typedef int (*kb_scheme_fn)(const char *name, const char *lang, const char *value, void *ctx);
+int kb_scheme_list(struct kb *kb, kb_scheme_fn fn, void *ctx, struct err *err);
+int kb_scheme_load(struct kb *kb, struct kb_scheme *out, struct err *err);
+void kb_scheme_free(struct kb_scheme *s);
+
+struct kb_release {
+	const char *tag, *created, *note;
+	long long n_concepts;
+};
+typedef int (*kb_release_fn)(const struct kb_release *r, void *ctx);
+int kb_release_tag_is_valid(const char *tag);
+/* Records every concept's state under tag, in one transaction; a tag is never reused. */
+int kb_release_create(struct kb *kb, const char *tag, const char *note, long *n_concepts,
+                      struct err *err);
+/* Lists the releases, oldest first; returns how many, or -1. */
+int kb_release_list(struct kb *kb, kb_release_fn fn, void *ctx, struct err *err);
+/* The latest release's tag into out: 1 found, 0 none, -1 error. */
+int kb_release_latest(struct kb *kb, char *out, size_t n, struct err *err);
+/* The vocabulary as the release recorded it, with each concept's created and
+ * modified times from the history up to the release. */
+int kb_release_vocab(struct kb *kb, const char *tag, struct kb_vocab *out, struct err *err);
 
 /* ==== candidates and law entities (kb/candidates.c, kb/entities.c) ==== */
 

@@ -27,6 +27,13 @@
  *       "Deutschlandstack" finds "Deutschland-Stack"). Kept in sync by
  *       kb_concept_put/delete in the same transaction; rebuilt on migration.
  *   indexes change(batch) and change(undoes), for undo.
+ * Next version (the scheme and its releases; kb/scheme.c, kb/release.c):
+ *   scheme_meta(name, lang, value): the concept scheme's title, description,
+ *       publisher, licence, base URI, version, ... (lang '' or 'en');
+ *   release(tag UNIQUE, created, note, last_change): a tag given to the
+ *       vocabulary; last_change is the newest change id it includes;
+ *   release_concept(release_id, key, snapshot): every concept's state then,
+ *       as the JSON the history keeps.
  */
 #include "kb_internal.h"
 
@@ -128,6 +135,23 @@ static const char *const migrations[] = {
 	/* undo looks changes up by batch and by what they reverted */
 	"CREATE INDEX change_batch ON change(batch);"
 	"CREATE INDEX change_undoes ON change(undoes);",
+	/* the scheme's metadata (kb/scheme.c) and releases (kb/release.c) */
+	"CREATE TABLE scheme_meta ("
+	"  name TEXT NOT NULL,"
+	"  lang TEXT NOT NULL DEFAULT '',"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (name, lang));"
+	"CREATE TABLE release ("
+	"  id INTEGER PRIMARY KEY,"
+	"  tag TEXT NOT NULL UNIQUE,"
+	"  created TEXT NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  last_change INTEGER NOT NULL);"
+	"CREATE TABLE release_concept ("
+	"  release_id INTEGER NOT NULL REFERENCES release(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  snapshot TEXT NOT NULL,"
+	"  PRIMARY KEY (release_id, key));",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };

@@ -41,7 +41,7 @@ static char *write_to_string(int syntax)
 	if (!f)
 		return NULL;
 	struct err err;
-	struct skos_options opt = { "https://g.example/", NULL, "https://l.example/" };
+	struct skos_options opt = { .base_uri = "https://g.example/", .license = "https://l.example/" };
 	int rc = syntax < 0 ? tbx_write(f, &v, &err) : skos_write(f, &v, (enum skos_syntax)syntax, &opt, &err);
 	fclose(f);
 	if (rc) {
