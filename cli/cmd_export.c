@@ -60,7 +60,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_LICENSE: so.license = optarg; break;
 		case OPT_TITLE: title = optarg; break;
 		case OPT_APPROVED: approved_only = 1; break;
-		default: return cli_usage_error("export", "unknown option");
+		default: return cli_option_error("export", argv, "hf:o:", opts);
 		}
 	}
 	if (!format)
@@ -77,7 +77,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		                       so.base_uri);
 	so.title = title;
 	struct kb *kb;
-	if (cli_open_kb(cli, &kb) < 0)
+	if (cli_open_kb_readonly(cli, &kb) < 0)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	struct kb_vocab v;
