@@ -28,7 +28,7 @@ missing=$tmp/nowhere/typo.db
 mkdir "$tmp/nowhere"
 for c in "export --format csv" "export --format ttl" "appendix --format md $doc" "extract $doc" \
 	"term show ozg" "term list" "term search OZG" "term history ozg" "lint" "candidates list" \
-	"kb check" "compile -o $tmp/nowhere/x.gz"; do
+	"kb check" "kb backup $tmp/nowhere/copy.db" "compile -o $tmp/nowhere/x.gz"; do
 	nm=$(echo "$c" | cut -d' ' -f1-2 | tr -c 'a-z\n' _)
 	check_exit "missing_kb_${nm}_is_exit_2" 2 g --db "$missing" $c
 	check_grep "missing_kb_${nm}_says_how" "^glossar: no knowledge base at $missing — create one with: glossar import glossary.csv$" "$tmp/err"
@@ -84,13 +84,15 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	kb_state "$tmp/src.db" >"$tmp/src.csv"
 	# a read-only file in a read-only directory; one in a directory anyone may
 	# write (sticky, as /tmp); a read-only file of the reader's own
-	mkdir "$tmp/ro" "$tmp/shared" "$tmp/mine"
+	mkdir "$tmp/ro" "$tmp/shared" "$tmp/mine" "$tmp/backups"
+	chown 65534:65534 "$tmp/backups"
 	cp "$tmp/src.db" "$tmp/ro/kb.db"; chmod 444 "$tmp/ro/kb.db"; chmod 555 "$tmp/ro"
 	cp "$tmp/src.db" "$tmp/shared/kb.db"; chmod 644 "$tmp/shared/kb.db"; chmod 1777 "$tmp/shared"
 	cp "$tmp/src.db" "$tmp/mine/kb.db"; chown -R 65534:65534 "$tmp/mine"; chmod 444 "$tmp/mine/kb.db"
 	for d in ro shared mine; do
 		for c in "export --format csv" "export --format ttl" "appendix --format md $doc" "extract $doc" \
-			"term show ozg" "term list" "term search OZG" "term history ozg" "lint" "candidates list" "kb check"; do
+			"term show ozg" "term list" "term search OZG" "term history ozg" "lint" "candidates list" "kb check" \
+			"kb backup $tmp/backups/$d.db"; do
 			nm=$(echo "$c" | cut -d' ' -f1-2 | tr -c 'a-z\n' _)
 			as_nobody "$GLOSSAR" --db "$tmp/$d/kb.db" $c >"$tmp/out" 2>"$tmp/err"
 			st=$?
