@@ -113,28 +113,31 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	# a writer has the KB open (its -wal holds a change not yet in the main
 	# file): the reader in a read-only directory sees that change too
 	if command -v sqlite3 >/dev/null; then
+		# writer_start DB SQL: an sqlite3 process that runs SQL and keeps DB open
+		# until writer_stop (its input is a FIFO held open meanwhile)
+		writer_start() {
+			rm -f "$tmp/ctl"; mkfifo "$tmp/ctl"
+			sqlite3 "$1" <"$tmp/ctl" >/dev/null &
+			writer=$!
+			exec 3>"$tmp/ctl"
+			printf '%s\n' "PRAGMA wal_autocheckpoint = 0;" "$2" "SELECT 1;" >&3
+			n=0; while [ ! -s "$1-wal" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+			sleep 0.3
+		}
+		writer_stop() { exec 3>&-; wait $writer; }
 		mkdir "$tmp/live"; cp "$tmp/src.db" "$tmp/live/kb.db"
-		( printf '%s\n' "PRAGMA wal_autocheckpoint = 0;" \
-			"UPDATE label SET text = 'Onlinezugangsgesetz (neu)' WHERE text = 'Onlinezugangsgesetz';"
-		  sleep 3 ) | sqlite3 "$tmp/live/kb.db" >/dev/null &
-		writer=$!
-		n=0; while [ ! -s "$tmp/live/kb.db-wal" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-		sleep 0.2
+		writer_start "$tmp/live/kb.db" "UPDATE label SET text = 'Onlinezugangsgesetz (neu)' WHERE text = 'Onlinezugangsgesetz';"
 		chmod 555 "$tmp/live"
 		as_nobody "$GLOSSAR" --db "$tmp/live/kb.db" term show ozg >"$tmp/out" 2>"$tmp/err"
 		check_grep wal_reader_sees_uncheckpointed_change '^Onlinezugangsgesetz \(neu\) \(ozg\)' "$tmp/out"
 		check wal_reader_creates_nothing test -z "$(find "$tmp/live" -user 65534)"
-		wait $writer
 		chmod 755 "$tmp/live"
+		writer_stop
 		# a copy made while a writer had it open: -wal without -shm is refused, not read stale
 		mkdir "$tmp/copy"; cp "$tmp/src.db" "$tmp/copy/kb.db"
-		( printf '%s\n' "PRAGMA wal_autocheckpoint = 0;" "UPDATE concept SET status = 'draft';"
-		  sleep 2 ) | sqlite3 "$tmp/copy/kb.db" >/dev/null &
-		writer=$!
-		n=0; while [ ! -s "$tmp/copy/kb.db-wal" ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
-		sleep 0.2
+		writer_start "$tmp/copy/kb.db" "UPDATE concept SET status = 'draft';"
 		mkdir "$tmp/pub"; cp "$tmp/copy/kb.db" "$tmp/copy/kb.db-wal" "$tmp/pub/"
-		wait $writer
+		writer_stop
 		chmod 555 "$tmp/pub"
 		check_exit wal_without_shm_is_exit_2 2 as_nobody "$GLOSSAR" --db "$tmp/pub/kb.db" term list
 		check_grep wal_without_shm_message 'its -wal file holds changes' "$tmp/err"
