@@ -1,6 +1,7 @@
 # glossar - one Makefile, read top to bottom.
 #   make            build ./glossar
 #   make demo       import glossary.csv and run every stage on examples/
+#   make demo-output  write that run's transcript to docs/demo-output.txt
 #   make check      unit and command-line tests
 #   make check-asan the same under AddressSanitizer and UBSan
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
@@ -28,7 +29,7 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),glossar,$(BUILD)/glossar)
 
-.PHONY: all deps demo check check-unit check-cli check-asan fuzz bench install uninstall clean
+.PHONY: all deps demo demo-output check check-unit check-cli check-asan fuzz bench install uninstall clean
 
 all: $(PROGRAM)
 
@@ -65,6 +66,10 @@ DEMO_DIR = out/demo
 demo: deps
 	$(MAKE) all
 	sh examples/demo.sh ./glossar $(DEMO_DIR)
+
+# The demo's transcript as docs show it; tests/cli/test_demo.sh compares a run with it.
+demo-output: all
+	sh examples/demo.sh ./glossar $(DEMO_DIR) >docs/demo-output.txt 2>&1
 
 check: deps
 	$(MAKE) all $(TESTS)

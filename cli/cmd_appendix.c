@@ -86,7 +86,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		case OPT_STRICT: strict = 1; break;
 		case OPT_FUZZY: xo.fuzzy = 1; break;
 		case OPT_TITLE: title = optarg; break;
-		default: return cli_usage_error("appendix", "unknown option");
+		default: return cli_option_error("appendix", argv, "hf:o:", opts);
 		}
 	}
 	if (!format)
@@ -97,7 +97,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		                       format);
 
 	struct kb *kb;
-	if (cli_open_kb(cli, &kb) < 0)
+	if (cli_open_kb_readonly(cli, &kb) < 0)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	struct kb_vocab v = { NULL, 0 };

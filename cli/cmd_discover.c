@@ -429,7 +429,7 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		} else if (c == 'z')
 			fuzzy = 1;
 		else
-			return cli_usage_error("discover", "unknown option");
+			return cli_option_error("discover", argv, "hf:", opts);
 	}
 	if (optind == argc)
 		return cli_usage_error("discover", "expected one or more files");

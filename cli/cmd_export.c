@@ -82,7 +82,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_JSONLD: jsonld = optarg; break;
 		case OPT_DCAT: so.with_dcat = 1; break;
 		case OPT_RELEASE: so.release = optarg; break;
-		default: return cli_usage_error("export", "unknown option");
+		default: return cli_option_error("export", argv, "hf:o:", opts);
 		}
 	}
 	if (!format)
@@ -107,7 +107,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		                       so.base_uri);
 	so.title = title;
 	struct kb *kb;
-	if (cli_open_kb(cli, &kb) < 0)
+	if (cli_open_kb_readonly(cli, &kb) < 0)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	struct kb_vocab v;

@@ -442,6 +442,28 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
                        const char *in_format, const char *gz_path, int store, int stats,
                        int fuzzy);
 
+/* Options with a value come first ("--" marks where those without begin). */
+static const char *const extract_opts[] = { "--format", "--input-format", "--gazetteer", "--",
+                                            "--store", "--stats", "--fuzzy", "--help", NULL };
+static const char *const compile_opts[] = { "-o", "--labels-tsv", "--", "--help", NULL };
+
+/* One message for an option that lacks its value or is unknown. */
+static int bad_option(const char *cmd, const char *a, const char *const *opts)
+{
+	size_t n = 0;
+	int takes_value = 1;
+	for (; opts[n]; n++) {
+		if (!strcmp(opts[n], "--"))
+			takes_value = 0;
+		else if (takes_value && !strcmp(opts[n], a))
+			return cli_usage_error(cmd, "option '%s' requires a value", a);
+	}
+	const char *near = cli_nearest(a, (const char *const *)opts, n);
+	if (near && strcmp(near, "--"))
+		return cli_usage_error(cmd, "unknown option '%s' (did you mean '%s'?)", a, near);
+	return cli_usage_error(cmd, "unknown option '%s'", a);
+}
+
 int cmd_extract(struct cli *cli, int argc, char **argv)
 {
 	const char *out_format = "jsonl", *in_format = NULL, *gz_path = NULL;
@@ -483,7 +505,7 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 			fuzzy = 1;
 		} else {
 			free(files);
-			return cli_usage_error("extract", "unknown option '%s'", a);
+			return bad_option("extract", a, extract_opts);
 		}
 	}
 	if (n_files == 0)
@@ -507,7 +529,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 	if (gz_path) {
 		gz = gz_load(gz_path, &err);
 	} else {
-		if (cli_open_kb(cli, &kb) < 0)
+		if ((store ? cli_open_kb(cli, &kb) : cli_open_kb_readonly(cli, &kb)) < 0)
 			return EXIT_INPUT;
 		gz = cli_load_gazetteer(kb, &err);
 	}
@@ -598,8 +620,10 @@ int cmd_compile(struct cli *cli, int argc, char **argv)
 			out_path = argv[++i];
 		else if (!strcmp(a, "--labels-tsv") && i + 1 < argc)
 			tsv = argv[++i];
+		else if (a[0] == '-')
+			return bad_option("compile", a, compile_opts);
 		else
-			return cli_usage_error("compile", "unknown argument '%s'", a);
+			return cli_usage_error("compile", "unexpected argument '%s'", a);
 	}
 	if (!out_path)
 		return cli_usage_error("compile", "-o FILE is required");
@@ -610,7 +634,7 @@ int cmd_compile(struct cli *cli, int argc, char **argv)
 	if (tsv) {
 		gz = load_labels_tsv(tsv, &err);
 	} else {
-		if (cli_open_kb(cli, &kb) < 0)
+		if (cli_open_kb_readonly(cli, &kb) < 0)
 			return EXIT_INPUT;
 		gz = cli_load_gazetteer(kb, &err);
 		kb_close(kb);

@@ -47,7 +47,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		else if (c == 'e')
 			entities = 1;
 		else
-			return cli_usage_error("import", "unknown option");
+			return cli_option_error("import", argv, "hn", opts);
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("import", entities ? "expected one TSV file" : "expected one CSV file");

@@ -73,14 +73,14 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 		if (c == 'f')
 			format = optarg;
 		else
-			return cli_usage_error("lint", "unknown option");
+			return cli_option_error("lint", argv, "h", opts);
 	}
 	if (argc != optind)
 		return cli_usage_error("lint", "unexpected argument '%s'", argv[optind]);
 	if (strcmp(format, "text") && strcmp(format, "jsonl"))
 		return cli_usage_error("lint", "unknown format '%s' (text, jsonl)", format);
 	struct kb *kb;
-	if (cli_open_kb(cli, &kb) < 0)
+	if (cli_open_kb_readonly(cli, &kb) < 0)
 		return EXIT_INPUT;
 	struct lint_out out = { !strcmp(format, "jsonl"), 0, 0 };
 	struct err err = { "", 0, "" };

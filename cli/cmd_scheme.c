@@ -180,7 +180,7 @@ int cmd_diff(struct cli *cli, int argc, char **argv)
 		case 'h': return cli_help(diff_help);
 		case 'f': format = optarg; break;
 		case 'o': output = optarg; break;
-		default: return cli_usage_error("diff", "unknown option");
+		default: return cli_option_error("diff", argv, "hf:o:", opts);
 		}
 	}
 	enum diff_format fmt = !strcmp(format, "md") ? DIFF_MD : !strcmp(format, "html") ? DIFF_HTML

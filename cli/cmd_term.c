@@ -148,7 +148,7 @@ static int term_add(struct kb *kb, int argc, char **argv)
 		case 'b': bad = strv_push(&c.broader, optarg); break;
 		case 'r': bad = strv_push(&c.related, optarg); break;
 		case 'm': bad = strv_push(&c.match, optarg); break;
-		default: kb_concept_free(&c); return usage("add", "unknown option%s", NULL);
+		default: kb_concept_free(&c); return cli_option_error("term add", argv, "", opts);
 		}
 	}
 	if (bad) {
@@ -240,7 +240,7 @@ static int term_define(struct kb *kb, int argc, char **argv)
 		else if (o == 'u')
 			url = optarg;
 		else
-			return usage("define", "unknown option%s", NULL);
+			return cli_option_error("term define", argv, "", opts);
 	}
 	if (argc - optind != 2)
 		return usage("define", "expected KEY and TEXT%s", NULL);
@@ -287,8 +287,10 @@ static int term_alias(struct kb *kb, int argc, char **argv, int remove)
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'k' && !remove)
 			kind = optarg;
+		else if (o == 'k')
+			return usage(sub, "takes no --kind (it removes the label of any kind)%s", NULL);
 		else
-			return usage(sub, "unknown option%s", NULL);
+			return cli_option_error(remove ? "term unalias" : "term alias", argv, "", opts);
 	}
 	if (argc - optind != 2)
 		return usage(sub, "expected KEY and LABEL%s", NULL);
@@ -369,7 +371,7 @@ static int term_relate(struct kb *kb, int argc, char **argv)
 		if (o == 'r')
 			remove = 1;
 		else
-			return usage("relate", "unknown option%s", NULL);
+			return cli_option_error("term relate", argv, "", opts);
 	}
 	if (argc - optind != 3)
 		return usage("relate", "expected KEY, broader or related, and OTHER%s", NULL);
@@ -445,7 +447,7 @@ static int term_status(struct kb *kb, int argc, char **argv)
 		if (o == 'r')
 			replaced_by = optarg;
 		else
-			return usage("status", "unknown option%s", NULL);
+			return cli_option_error("term status", argv, "", opts);
 	}
 	if (argc - optind != 2)
 		return usage("status", "expected KEY and a status%s", NULL);
@@ -625,7 +627,7 @@ static int term_show(struct kb *kb, int argc, char **argv)
 		if (o == 'f')
 			format = optarg;
 		else
-			return usage("show", "unknown option%s", NULL);
+			return cli_option_error("term show", argv, "", opts);
 	}
 	if (argc - optind != 1)
 		return usage("show", "expected KEY%s", NULL);
@@ -687,7 +689,7 @@ static int term_list(struct kb *kb, int argc, char **argv)
 		else if (o == 'f')
 			format = optarg;
 		else
-			return usage("list", "unknown option%s", NULL);
+			return cli_option_error("term list", argv, "", opts);
 	}
 	if (argc != optind)
 		return usage("list", "unexpected argument '%s'", argv[optind]);
@@ -821,7 +823,7 @@ static int term_history(struct kb *kb, int argc, char **argv)
 		if (o == 'f')
 			format = optarg;
 		else
-			return usage("history", "unknown option%s", NULL);
+			return cli_option_error("term history", argv, "", opts);
 	}
 	if (argc - optind > 1)
 		return usage("history", "expected at most one KEY%s", NULL);
@@ -881,7 +883,7 @@ static int term_undo(struct kb *kb, int argc, char **argv)
 				return usage("undo", "expected one positive change or batch id%s", NULL);
 			scope = o == 'c' ? KB_UNDO_CHANGE : KB_UNDO_BATCH;
 		} else {
-			return usage("undo", "unknown option%s", NULL);
+			return cli_option_error("term undo", argv, "", opts);
 		}
 	}
 	if (argc - optind == 1) {
@@ -940,8 +942,10 @@ static int term_search(struct kb *kb, int argc, char **argv)
 		if (o == 'n' && (!strcmp(optarg, "0") || parse_id(optarg, &limit) == 0)) {
 			if (!strcmp(optarg, "0"))
 				limit = 0;
+		} else if (o == '?') {
+			return cli_option_error("term search", argv, "", opts);
 		} else {
-			return usage("search", "bad option%s", NULL);
+			return usage("search", "--limit expects a number, not '%s'", optarg);
 		}
 	}
 	if (argc - optind < 1)
@@ -991,7 +995,9 @@ int cmd_term(struct cli *cli, int argc, char **argv)
 	if (is_help(argc, argv))
 		return cli_help(subs[s].help);
 	struct kb *kb;
-	if (cli_open_kb(cli, &kb) < 0)
+	/* show, list, history and search only read */
+	int k = subs[s].kind, reads = k == 7 || k == 8 || k == 10 || k == 12;
+	if ((reads ? cli_open_kb_readonly(cli, &kb) : cli_open_kb(cli, &kb)) < 0)
 		return EXIT_INPUT;
 	int rc;
 	switch (subs[s].kind) {

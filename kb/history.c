@@ -226,7 +226,8 @@ static int load_steps(struct kb *kb, enum kb_undo_scope scope, long long id,
 		steps_free(steps, n);
 		return sql_fail(kb, err, "cannot read the history");
 	}
-	qsort(steps, n, sizeof *steps, cmp_first);
+	if (n > 1) /* qsort's array must not be NULL, even when empty */
+		qsort(steps, n, sizeof *steps, cmp_first);
 	*out = steps;
 	*n_out = n;
 	return 0;

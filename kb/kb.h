@@ -49,10 +49,18 @@ int kb_is_type(const char *s);
 int kb_is_status(const char *s);
 int kb_is_valid_key(const char *s);
 
-/* Opens (creating and migrating as needed) the KB at path. */
+/* Opens the KB at path for a command that writes, creating it when the file
+ * does not exist (or is empty) and migrating an older schema. Refused: an
+ * empty path, ":memory:" and other names that are no file, and an SQLite
+ * file of another program (left untouched). */
 int kb_open(struct kb **out, const char *path, struct err *err);
-/* Opens an existing KB read-only; fails when the file does not exist. */
+/* Opens an existing KB for a command that only reads: never creates it (no
+ * file or an empty one: "no knowledge base at PATH"), opens it read-only
+ * (a read-only file or directory works, WAL mode included, and leaves no
+ * -wal/-shm files where the reader may not or should not own them). */
 int kb_open_readonly(struct kb **out, const char *path, struct err *err);
+/* The number of concepts, or -1. */
+long long kb_concept_count(struct kb *kb, struct err *err);
 void kb_close(struct kb *kb);
 const char *kb_path(const struct kb *kb);
 

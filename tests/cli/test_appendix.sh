@@ -42,7 +42,7 @@ check_grep appendix_html_dfn '<dt id="ozg"><dfn>Onlinezugangsgesetz</dfn> \(<abb
 check_grep appendix_latex_acronym '^\\newacronym\[.*\]\{ozg\}\{OZG\}\{Onlinezugangsgesetz\}$' "$tmp/a.latex"
 if command -v xmllint >/dev/null 2>&1; then
 	check appendix_docbook_well_formed xmllint --noout "$tmp/a.docbook"
-else echo "skip appendix_docbook_well_formed (xmllint missing)"; fi
+else skip appendix_docbook_well_formed "xmllint missing"; fi
 n=$(wc -l <"$tmp/a.mkdocs")
 if [ "$n" -eq 2 ]; then ok appendix_mkdocs_two_abbreviations; else not_ok appendix_mkdocs_two_abbreviations "$n lines"; fi
 

@@ -9,9 +9,9 @@ db=$tmp/kb.db
 g --db "$db" import "$d/glossary.csv" >/dev/null
 
 # ---- law entities ----
-g --db "$db" import --entities "$SHARED/bench/gazetteer-laws-small.tsv" >"$tmp/e1"
+g --db "$db" import --entities "$data/laws/gazetteer-laws-small.tsv" >"$tmp/e1"
 check_grep entities_small_all_added '^added 1000, updated 0, unchanged 0, known 0$' "$tmp/e1"
-g --db "$db" import --entities "$SHARED/bench/gazetteer-laws-small.tsv" >"$tmp/e2"
+g --db "$db" import --entities "$data/laws/gazetteer-laws-small.tsv" >"$tmp/e2"
 check_grep entities_second_run_changes_nothing '^added 0, updated 0, unchanged 1000, known 0$' "$tmp/e2"
 g --db "$db" import --entities "$d/laws.tsv" >"$tmp/e3"
 # ozg is the glossary's concept already (its source is the law's page)
@@ -79,7 +79,7 @@ check_exit discover_help 0 g discover --help
 check_exit candidates_help 0 g candidates --help
 
 # HTML goes through the reader: text only, lines of the input file
-g --db "$tmp/html.db" discover --format jsonl "$SHARED/corpus/page-baydig-zahlungsabwicklung.html" >"$tmp/h.jsonl"
+g --db "$tmp/html.db" discover --format jsonl "$data/corpus/page-baydig-zahlungsabwicklung.html" >"$tmp/h.jsonl"
 check_grep html_citation_found '"surface":"Art. 18 BayDiG",.*"line":4,' "$tmp/h.jsonl"
 check_no_grep html_no_markup_candidates '"surface":"(kNqLJV|HTML|CSS|JSX)"' "$tmp/h.jsonl"
 
