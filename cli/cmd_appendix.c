@@ -111,9 +111,20 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	kb_close(kb);
 	static char *const stdin_only[] = { "-", NULL };
 	char *const *files = optind < argc ? argv + optind : stdin_only;
-	for (size_t i = 0; rc == 0 && files[i]; i++)
-		rc = ex_extract_path(gz, files[i], &xo, collect, &keys, &err);
-	if (rc == 0)
+	/* A file that cannot be read is reported and skipped: the appendix
+	 * covers the others (exit 2). With none readable, nothing is written. */
+	int n_read = 0, n_unread = 0;
+	for (size_t i = 0; rc == 0 && files[i]; i++) {
+		struct err ferr = { "", 0, "" };
+		if (ex_extract_path(gz, files[i], &xo, collect, &keys, &ferr) < 0) {
+			cli_fail(&ferr);
+			n_unread++;
+		} else {
+			n_read++;
+		}
+	}
+	/* No key: an empty list (gl_select reads NULL keys as "every concept"). */
+	if (rc == 0 && keys.n)
 		rc = gl_select(&v, (const char *const *)keys.v, keys.n, order, approved_only, &list, &err);
 
 	/* Editors see what still needs review, whether it is shown or left out. */
@@ -127,23 +138,26 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 			fprintf(stderr, "  %s (%s, %s)\n", k->key, k->pref_label, k->status);
 		}
 	}
-	if (rc == 0 && keys.n == 0)
+	if (rc == 0 && n_read && keys.n == 0)
 		fprintf(stderr, "glossar appendix: the files mention no concept of the knowledge base\n");
-	if (rc == 0 && !(out = cli_output(output, &err)))
+	if (rc == 0 && n_read && !(out = cli_output(output, &err)))
 		rc = -1;
-	if (rc == 0) {
+	if (rc == 0 && out) {
 		struct gl_options go = { title };
 		rc = gl_write(out, &list, (enum gl_format)fmt, &go, &err);
 	}
 	if (out && cli_output_close(out, output, rc < 0 ? NULL : &err) < 0)
 		rc = -1;
+	size_t n_mentioned = keys.n;
 	gl_list_free(&list);
 	strv_free(&keys);
 	gz_free(gz);
 	kb_vocab_free(&v);
 	if (rc < 0)
 		return cli_fail(&err);
-	if (warnings) /* bad input was reported and skipped; the appendix covers the rest */
+	if (warnings || n_unread) /* bad input was reported and skipped; the appendix covers the rest */
 		return EXIT_INPUT;
+	if (n_mentioned == 0) /* an empty appendix: nothing was found where something was required */
+		return EXIT_CHECK;
 	return strict && n_pending ? EXIT_CHECK : EXIT_OK;
 }

@@ -46,10 +46,48 @@ else echo "skip appendix_docbook_well_formed (xmllint missing)"; fi
 n=$(wc -l <"$tmp/a.mkdocs")
 if [ "$n" -eq 2 ]; then ok appendix_mkdocs_two_abbreviations; else not_ok appendix_mkdocs_two_abbreviations "$n lines"; fi
 
+# A document that mentions no concept (or an empty or binary one) gives an
+# empty but valid document in every format, never the whole vocabulary;
+# exit 1 when the files were read, 2 when one of them was bad input.
 printf 'Kein Begriff hier.\n' >"$tmp/none.md"
-check_exit no_mention_is_exit_0 0 g --db "$db" appendix --format md "$tmp/none.md"
-check_grep no_mention_is_said '^glossar appendix: the files mention no concept' "$tmp/err"
+: >"$tmp/empty.txt"
+head -c 3000 "$GLOSSAR" >"$tmp/binary.dat"
+for case in none.md:1 empty.txt:2 binary.dat:2; do
+	f=${case%%:*}; want=${case#*:}; n=${f%%.*}
+	for fmt in md html latex docbook mkdocs; do
+		o=$tmp/empty-$n.$fmt
+		check_exit ${n}_${fmt}_exit_$want $want g --db "$db" appendix --format $fmt -o "$o" "$tmp/$f"
+		check_grep ${n}_${fmt}_says_no_concept '^glossar appendix: the files mention no concept' "$tmp/err"
+		check_no_grep ${n}_${fmt}_lists_no_concept 'Onlinezugangsgesetz|Registermodernisierung|EfA|ozg' "$o"
+	done
+	check_exit ${n}_stdout_exit_$want $want g --db "$db" appendix --format md "$tmp/$f"
+	check_no_grep ${n}_stdout_lists_no_concept 'Onlinezugangsgesetz|Registermodernisierung|EfA' "$tmp/out"
+	[ $n = binary ] && check_grep binary_is_named_on_stderr 'binary.dat:1: invalid UTF-8' "$tmp/err"
+	printf '# Glossar\n' >"$tmp/want.empty.md"
+	check ${n}_md_is_the_heading_alone cmp "$tmp/empty-$n.md" "$tmp/want.empty.md"
+	if [ -s "$tmp/empty-$n.mkdocs" ]; then not_ok ${n}_mkdocs_is_empty "$(head -c 200 "$tmp/empty-$n.mkdocs")"; else ok ${n}_mkdocs_is_empty; fi
+	if command -v xmllint >/dev/null 2>&1; then
+		check ${n}_docbook_well_formed xmllint --noout "$tmp/empty-$n.docbook"
+		dbrng=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+		[ -f "$dbrng" ] && check ${n}_docbook_validates xmllint --noout --relaxng "$dbrng" "$tmp/empty-$n.docbook"
+	fi
+	if [ -x /usr/bin/python3 ]; then
+		r=$(/usr/bin/python3 "$here/html_check.py" "$tmp/empty-$n.html" 2>&1)
+		if [ "$r" = ok ]; then ok ${n}_html_page_parses; else not_ok ${n}_html_page_parses "$r"; fi
+	fi
+done
+
+# A missing file is reported; the appendix covers the readable ones, exit 2.
+printf 'Das OZG gilt.\n' >"$tmp/ozg.md"
 check_exit missing_file_is_exit_2 2 g --db "$db" appendix --format md "$tmp/nonexistent.md"
+check_exit missing_among_files_is_exit_2 2 g --db "$db" appendix --format md -o "$tmp/partial.md" "$tmp/ozg.md" "$tmp/missing.md"
+check_grep missing_file_named_on_stderr 'missing.md: cannot read' "$tmp/err"
+check_grep appendix_covers_the_readable_file '^## Onlinezugangsgesetz \(OZG\)$|^<a id="ozg"></a>Onlinezugangsgesetz \(OZG\)$' "$tmp/partial.md"
+check_exit missing_first_is_exit_2 2 g --db "$db" appendix --format md "$tmp/missing.md" "$tmp/ozg.md"
+check_grep appendix_covers_the_file_after_the_missing_one 'Onlinezugangsgesetz' "$tmp/out"
+printf 'old\n' >"$tmp/kept.md"
+check_exit only_missing_files_is_exit_2 2 g --db "$db" appendix --format md -o "$tmp/kept.md" "$tmp/missing.md"
+check_grep only_missing_files_writes_nothing '^old$' "$tmp/kept.md"
 check_exit format_required 2 g --db "$db" appendix "$doc"
 check_exit unknown_format 2 g --db "$db" appendix --format pdf "$doc"
 check_exit unknown_order 2 g --db "$db" appendix --format md --order random "$doc"
