@@ -26,7 +26,8 @@ static const char help[] =
 	"      --base-uri URI   SKOS: concept IRI = URI + key (default " SKOS_DEFAULT_BASE ")\n"
 	"      --license URI    SKOS: dct:license of the scheme (default " SKOS_DEFAULT_LICENSE ")\n"
 	"      --title TEXT     the title of the glossary or concept scheme\n"
-	"      --approved-only  md/html/latex/docbook/mkdocs: only approved definitions\n"
+	"      --approved-only  only concepts with status approved and a definition, in\n"
+	"                       every format; links to the others are left out\n"
 	"\n"
 	"examples:\n"
 	"  glossar export --format csv -o glossary.csv\n"
@@ -85,30 +86,34 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	kb_close(kb);
 	if (rc < 0)
 		return cli_fail(&err);
+	/* --approved-only: every format writes from the same view. */
+	struct kb_vocab view = { NULL, 0 };
+	const struct kb_vocab *vocab = &v;
+	if (approved_only) {
+		rc = vocab_view_approved(&v, &view, &err);
+		vocab = &view;
+	}
 	struct gl_list list = { NULL, 0 };
-	if (gl >= 0 && gl_select(&v, NULL, 0, GL_ORDER_ALPHA, approved_only, &list, &err) < 0) {
-		kb_vocab_free(&v);
-		return cli_fail(&err);
-	}
-	FILE *out = cli_output(output, &err);
-	if (!out) {
-		gl_list_free(&list);
-		kb_vocab_free(&v);
-		return cli_fail(&err);
-	}
-	if (gl >= 0) {
+	if (rc == 0 && gl >= 0)
+		rc = gl_select(vocab, NULL, 0, GL_ORDER_ALPHA, 0, &list, &err);
+	FILE *out = NULL;
+	if (rc == 0 && !(out = cli_output(output, &err)))
+		rc = -1;
+	if (rc < 0) {
+	} else if (gl >= 0) {
 		struct gl_options go = { title };
 		rc = gl_write(out, &list, (enum gl_format)gl, &go, &err);
 	} else if (skos >= 0) {
-		rc = skos_write(out, &v, (enum skos_syntax)skos, &so, &err);
+		rc = skos_write(out, vocab, (enum skos_syntax)skos, &so, &err);
 	} else if (!strcmp(format, "tbx")) {
-		rc = tbx_write(out, &v, &err);
+		rc = tbx_write(out, vocab, &err);
 	} else {
-		rc = csv_write_vocab(out, &v, &err);
+		rc = csv_write_vocab(out, vocab, &err);
 	}
-	if (cli_output_close(out, output, rc < 0 ? NULL : &err) < 0)
+	if (out && cli_output_close(out, output, rc < 0 ? NULL : &err) < 0)
 		rc = -1;
 	gl_list_free(&list);
+	vocab_view_free(&view);
 	kb_vocab_free(&v);
 	return rc < 0 ? cli_fail(&err) : EXIT_OK;
 }

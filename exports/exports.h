@@ -18,6 +18,12 @@
  * Deterministic: concepts sorted by key, fields quoted only where needed. */
 int csv_write_vocab(FILE *out, const struct kb_vocab *v, struct err *err);
 
+/* A view of v with only the concepts that gl_is_approved accepts, in v's
+ * order; their broader, related and replaced_by keep only keys inside the
+ * view. Strings are borrowed from v: free the view (vocab_view_free) before v. */
+int vocab_view_approved(const struct kb_vocab *v, struct kb_vocab *view, struct err *err);
+void vocab_view_free(struct kb_vocab *view);
+
 /* ---- glossaries for people ---- */
 
 enum gl_order {

@@ -4,6 +4,8 @@
 #   rdf_check.py iso TTL RDFXML JSONLD      the three parse and are isomorphic
 #   rdf_check.py roundtrip TTL CSV BASE     literals equal the CSV fields
 #   rdf_check.py structure TTL BASE         SKOS relations both ways, top concepts, deprecation
+#   rdf_check.py approved FILE CSV BASE     the concepts are exactly the CSV's approved ones
+#                                           (status approved, a definition), no link leads outside
 import csv
 import sys
 
@@ -98,6 +100,29 @@ def structure(ttl, base):
     report("skos_structure_is_consistent", not bad and concepts, "; ".join(bad)[:600] or "no concepts")
 
 
+def approved(path, csv_path, base):
+    fmt = {"ttl": "turtle", "rdfxml": "xml", "jsonld": "json-ld"}[path.rsplit(".", 1)[1]]
+    name = "approved_only_" + path.rsplit(".", 1)[1]
+    try:
+        g = rdflib.Graph().parse(path, format=fmt)
+    except Exception as e:  # the parser's message is the reason
+        report(name + "_parses", False, str(e)[:300])
+        return
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        want = {URIRef(base + r["key"]) for r in csv.DictReader(f)
+                if r["status"] == "approved" and r["definition"]}
+    got = set(g.subjects(RDF.type, SKOS.Concept))
+    report(name + "_holds_exactly_the_approved_concepts", got == want and want,
+           "%d concepts, want %d; extra %s; missing %s" % (len(got), len(want),
+           sorted(got - want)[:3], sorted(want - got)[:3]))
+    outside = [(s, p, o) for p in (SKOS.broader, SKOS.narrower, SKOS.related, SKOS.hasTopConcept,
+                                    DCTERMS.isReplacedBy)
+               for s, o in g.subject_objects(p) if o not in got]
+    report(name + "_links_only_exported_concepts", not outside, str(outside[:3]))
+    statuses = {str(o) for o in g.objects(None, URIRef(base + "vocab#status"))}
+    report(name + "_status_is_approved", statuses == {"approved"}, str(statuses))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
-    {"iso": iso, "roundtrip": roundtrip, "structure": structure}[cmd](*sys.argv[2:])
+    {"iso": iso, "roundtrip": roundtrip, "structure": structure, "approved": approved}[cmd](*sys.argv[2:])

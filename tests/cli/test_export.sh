@@ -147,8 +147,61 @@ if [ -x "$py" ] && "$py" -c 'import markdown' 2>/dev/null; then
 	py_checks "$here/md_check.py" inert "$tmp/shipped.mkdocs"
 else skip python_markdown "python3-markdown missing"; fi
 
-# Selection, order and options.
+# --approved-only in every format: only concepts with status approved and a
+# definition; drafts (efa, registermodernisierung in good.csv) are absent.
+a=$tmp/approved.db
+g --db "$a" import "$data/csv/good.csv" >/dev/null
+for f in csv md html latex docbook mkdocs ttl rdfxml jsonld tbx; do
+	check approved_only_${f}_exits_0 g --db "$a" export --format $f --approved-only -o "$tmp/ao.$f"
+	check_no_grep approved_only_${f}_leaves_drafts_out 'efa|EfA|Einer für Alle|[Rr]egistermodernisierung' "$tmp/ao.$f"
+	check_grep approved_only_${f}_keeps_the_approved 'Onlinezugangsgesetz' "$tmp/ao.$f"
+done
+check_no_grep approved_only_has_no_pending 'Definition in Prüfung' "$tmp/ao.md"
+n=$(grep -c . "$tmp/ao.csv")
+if [ "$n" -eq 2 ]; then ok approved_only_csv_is_header_and_one_row; else not_ok approved_only_csv_is_header_and_one_row "$n lines"; fi
+check approved_only_csv_imports_again g --db "$tmp/ao-again.db" import "$tmp/ao.csv"
+check_grep approved_only_mkdocs_line '^\*\[OZG\]: Onlinezugangsgesetz$' "$tmp/ao.mkdocs"
+# The shipped glossary: the concept count per format equals the approved rows.
+want=$(/usr/bin/python3 -c 'import csv,sys; print(sum(1 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["status"] == "approved" and r["definition"]))' "$top/glossary.csv" 2>/dev/null)
 s=$tmp/shipped.db
+for f in csv md html latex docbook tbx ttl rdfxml jsonld; do
+	g --db "$s" export --format $f --approved-only -o "$tmp/sao.$f" 2>"$tmp/err"
+done
+count() { # FORMAT FILE: the number of concepts in FILE
+	case $1 in
+	csv) tail -n +2 "$2" | /usr/bin/python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(sys.stdin)))' ;;
+	md) grep -c '^<a id=' "$2" ;;
+	html) grep -c '^<dt id=' "$2" ;;
+	latex) grep -c '^\\new\(acronym\|glossaryentry\)' "$2" ;;
+	docbook) grep -o '<glossentry ' "$2" | wc -l ;;
+	tbx) grep -c '<conceptEntry ' "$2" ;;
+	esac
+}
+if [ -n "$want" ]; then
+	for f in csv md html latex docbook tbx; do
+		n=$(count $f "$tmp/sao.$f")
+		if [ "$n" = "$want" ]; then ok shipped_approved_only_${f}_has_${want}_concepts
+		else not_ok shipped_approved_only_${f}_has_${want}_concepts "$n"; fi
+	done
+	bad=$(tail -n +2 "$tmp/sao.csv" | /usr/bin/python3 -c 'import csv,sys; print(sorted({r[11] for r in csv.reader(sys.stdin)}))')
+	if [ "$bad" = "['approved']" ]; then ok shipped_approved_only_csv_status; else not_ok shipped_approved_only_csv_status "$bad"; fi
+fi
+if have_xmllint; then
+	check shipped_approved_only_tbx_validates xmllint --noout --relaxng "$rng" "$tmp/sao.tbx"
+	check approved_only_tbx_validates xmllint --noout --relaxng "$rng" "$tmp/ao.tbx"
+fi
+if have_rapper; then
+	check approved_only_rapper_parses_ttl rapper -q -i turtle -c "$tmp/sao.ttl"
+	check approved_only_rapper_parses_rdfxml rapper -q -i rdfxml -c "$tmp/sao.rdfxml"
+fi
+if have_rdflib; then
+	for f in ttl rdfxml jsonld; do
+		py_checks "$here/rdf_check.py" approved "$tmp/sao.$f" "$top/glossary.csv" "$base"
+	done
+	py_checks "$here/rdf_check.py" approved "$tmp/ao.ttl" "$data/csv/good.csv" "$base"
+fi
+
+# Selection, order and options.
 g --db "$s" export --format md --approved-only >"$tmp/approved.md"
 check_no_grep approved_only_drops_pending 'Definition in Prüfung' "$tmp/approved.md"
 check_grep export_md_holds_ozg '^## Onlinezugangsgesetz \(OZG\)$' "$tmp/shipped.md"
