@@ -23,8 +23,10 @@ static const char help[] =
 	"\n"
 	"  -f, --format F       output format (required)\n"
 	"  -o, --output FILE    write to FILE instead of stdout\n"
-	"      --base-uri URI   SKOS: concept IRI = URI + key (default " SKOS_DEFAULT_BASE ")\n"
-	"      --license URI    SKOS: dct:license of the scheme (default " SKOS_DEFAULT_LICENSE ")\n"
+	"      --base-uri URI   SKOS: concept IRI = URI + key, an http(s) IRI ending in '/'\n"
+	"                       (default " SKOS_DEFAULT_BASE ")\n"
+	"      --license URI    SKOS: dct:license of the scheme, an http(s) IRI\n"
+	"                       (default " SKOS_DEFAULT_LICENSE ")\n"
 	"      --title TEXT     the title of the glossary or concept scheme\n"
 	"      --approved-only  only concepts with status approved and a definition, in\n"
 	"                       every format; links to the others are left out\n"
@@ -73,9 +75,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	         : !strcmp(format, "jsonld") ? SKOS_JSONLD : -1;
 	if (gl < 0 && skos < 0 && strcmp(format, "csv") && strcmp(format, "tbx"))
 		return cli_usage_error("export", "unknown format '%s'", format);
-	if (skos >= 0 && !skos_base_is_valid(so.base_uri))
-		return cli_usage_error("export", "invalid --base-uri '%s': an absolute IRI ending in '/'",
+	/* Checked whatever the format, so a bad value never goes unnoticed. */
+	if (!skos_base_is_valid(so.base_uri))
+		return cli_usage_error("export", "invalid --base-uri '%s': an absolute http(s) IRI ending in '/'",
 		                       so.base_uri);
+	if (!skos_iri_is_valid(so.license))
+		return cli_usage_error("export", "invalid --license '%s': an absolute http(s) IRI",
+		                       so.license);
 	so.title = title;
 	struct kb *kb;
 	if (cli_open_kb(cli, &kb) < 0)

@@ -166,6 +166,14 @@ int esc_is_link(const char *url)
 	return 0;
 }
 
+int esc_is_http_iri(const char *iri)
+{
+	const char *host = !strncmp(iri, "https://", 8) ? iri + 8
+	                 : !strncmp(iri, "http://", 7)  ? iri + 7 : NULL;
+	/* Not "http://", "http:///x" or "http://:80/": a host comes first. */
+	return host && *host && !strchr("/?#:@", *host);
+}
+
 int esc_ident(struct buf *b, const char *key)
 {
 	if (!isalpha((unsigned char)key[0]) && buf_putc(b, '_'))

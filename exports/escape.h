@@ -33,6 +33,9 @@ int esc_xml_chars(struct buf *b, const char *s);
 /* True for an absolute http, https, ftp or mailto URL: only these become links,
  * never javascript: or data: URLs. */
 int esc_is_link(const char *url);
+/* True for an absolute http or https IRI with a host: the only IRIs the SKOS
+ * export writes (sources, base, licence). */
+int esc_is_http_iri(const char *iri);
 /* An identifier safe as xml:id, HTML id and LaTeX label: the key when it
  * starts with a letter, else "_" and the key. */
 int esc_ident(struct buf *b, const char *key);

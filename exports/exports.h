@@ -83,8 +83,10 @@ struct skos_options {
 	const char *license;  /* dct:license of the scheme */
 };
 
-/* True when base is an absolute IRI usable as a namespace (scheme, no
- * spaces or characters IRIs forbid, ending in '/'). */
+/* True when iri is an absolute http(s) IRI with a host and without spaces
+ * or characters IRIs forbid (for --license). */
+int skos_iri_is_valid(const char *iri);
+/* True when base is such an IRI usable as a namespace: ending in '/'. */
 int skos_base_is_valid(const char *base);
 
 /* The vocabulary as one SKOS concept scheme in the given syntax; the three

@@ -201,6 +201,41 @@ if have_rdflib; then
 	py_checks "$here/rdf_check.py" approved "$tmp/ao.ttl" "$data/csv/good.csv" "$base"
 fi
 
+# SKOS writes only absolute http(s) IRIs as dct:source. The URLs are put
+# into the KB with sqlite3, as an older glossar or a hand edit may have left
+# them, since import refuses them.
+if command -v sqlite3 >/dev/null 2>&1; then
+	i=$tmp/iri.db
+	g --db "$i" import "$data/csv/good.csv" >/dev/null
+	n=0
+	for url in 'javascript:alert(1)' 'data:text/html,<script>x</script>' 'file:///etc/passwd' \
+		'vbscript:msgbox(1)' 'ftp://example.org/x' 'http:' 'https://' 'http:/x' 'HTTPS://example.org/' \
+		'//example.org/x'; do
+		n=$((n + 1))
+		sqlite3 "$i" "UPDATE definition SET source_url = '$(printf %s "$url" | sed "s/'/''/g")' WHERE concept_id = (SELECT id FROM concept WHERE key = 'ozg')"
+		for f in ttl rdfxml jsonld; do
+			g --db "$i" export --format $f -o "$tmp/iri.$f"
+			if grep -q 'purl.org/dc/terms/source\|dct:source' "$tmp/iri.$f"
+			then not_ok skos_${f}_has_no_dct_source_for_url_$n "$url: $(grep -m1 'purl.org/dc/terms/source\|dct:source' "$tmp/iri.$f")"
+			else ok skos_${f}_has_no_dct_source_for_url_$n; fi
+		done
+	done
+	sqlite3 "$i" "UPDATE definition SET source_url = 'https://example.org/q?a=1' WHERE concept_id = (SELECT id FROM concept WHERE key = 'ozg')"
+	g --db "$i" export --format ttl -o "$tmp/iri.ttl"
+	check_grep skos_keeps_https_dct_source 'dct:source <https://example.org/q\?a=1>' "$tmp/iri.ttl"
+else skip skos_dct_source "sqlite3 missing"; fi
+check_no_grep hostile_ttl_has_no_javascript_iri '<javascript:' "$tmp/hostile.ttl"
+for bad in 'javascript:alert(1)/' 'file:///tmp/' 'data:,x/' 'urn:glossar:/' 'ftp://example.org/g/' 'https:///' '//example.org/g/'; do
+	check_exit base_uri_refused_$(printf %s "$bad" | tr -c 'a-z0-9' _) 2 g --db "$tmp/shipped.db" export --format ttl --base-uri "$bad"
+done
+for bad in 'javascript:alert(1)' 'data:,x' 'file:///etc/passwd' 'vbscript:x' 'urn:x:y' 'https://'; do
+	for f in ttl rdfxml jsonld; do
+		check_exit license_refused_${f}_$(printf %s "$bad" | tr -c 'a-z0-9' _) 2 g --db "$tmp/shipped.db" export --format $f --license "$bad"
+	done
+done
+check_grep license_refusal_says_why 'license' "$tmp/err"
+check license_https_accepted g --db "$tmp/shipped.db" export --format ttl --license https://www.govdata.de/dl-de/by-2-0
+
 # Selection, order and options.
 g --db "$s" export --format md --approved-only >"$tmp/approved.md"
 check_no_grep approved_only_drops_pending 'Definition in Prüfung' "$tmp/approved.md"

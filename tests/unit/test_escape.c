@@ -111,15 +111,38 @@ static void test_din_5007_order(void)
 	CHECK(gl_collate("Zweck", "Übersicht") > 0);   /* not after z as in byte order */
 }
 
-static void test_skos_base_must_be_absolute_and_end_in_slash(void)
+static void test_skos_base_must_be_absolute_http_and_end_in_slash(void)
 {
 	CHECK(skos_base_is_valid("https://example.org/glossar/"));
-	CHECK(skos_base_is_valid("urn:x:glossar/"));
+	CHECK(skos_base_is_valid("http://example.org/"));
+	CHECK(!skos_base_is_valid("urn:x:glossar/"));
+	CHECK(!skos_base_is_valid("javascript:alert(1)/"));
+	CHECK(!skos_base_is_valid("file:///etc/"));
+	CHECK(!skos_base_is_valid("https:///"));
+	CHECK(!skos_base_is_valid("https://:80/"));
 	CHECK(!skos_base_is_valid("https://example.org/glossar"));
 	CHECK(!skos_base_is_valid("https://example.org/glossar#"));
 	CHECK(!skos_base_is_valid("glossar/"));
 	CHECK(!skos_base_is_valid("https://example.org/a b/"));
 	CHECK(!skos_base_is_valid("https://example.org/<x>/"));
+}
+
+static void test_skos_iris_are_http_with_a_host(void)
+{
+	CHECK(esc_is_http_iri("https://www.gesetze-im-internet.de/ozg/"));
+	CHECK(esc_is_http_iri("http://x.example"));
+	CHECK(!esc_is_http_iri("javascript:alert(1)"));
+	CHECK(!esc_is_http_iri("data:text/html,x"));
+	CHECK(!esc_is_http_iri("vbscript:x"));
+	CHECK(!esc_is_http_iri("file:///etc/passwd"));
+	CHECK(!esc_is_http_iri("ftp://example.org/"));
+	CHECK(!esc_is_http_iri("http:"));
+	CHECK(!esc_is_http_iri("https://"));
+	CHECK(!esc_is_http_iri("http:/x"));
+	CHECK(!esc_is_http_iri("//example.org/"));
+	CHECK(skos_iri_is_valid("https://creativecommons.org/licenses/by/4.0/"));
+	CHECK(!skos_iri_is_valid("https://example.org/a b"));
+	CHECK(!skos_iri_is_valid("javascript:alert(1)"));
 }
 
 int main(void)
@@ -135,6 +158,7 @@ int main(void)
 	RUN(test_only_web_urls_are_links);
 	RUN(test_ident_starts_with_a_letter);
 	RUN(test_din_5007_order);
-	RUN(test_skos_base_must_be_absolute_and_end_in_slash);
+	RUN(test_skos_base_must_be_absolute_http_and_end_in_slash);
+	RUN(test_skos_iris_are_http_with_a_host);
 	TEST_END();
 }
