@@ -146,7 +146,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		struct gl_options go = { title };
 		rc = gl_write(out, &list, (enum gl_format)fmt, &go, &err);
 	}
-	if (out && cli_output_close(out, output, rc < 0 ? NULL : &err) < 0)
+	if (out && cli_output_close(out, output, rc < 0 && !ferror(out) ? NULL : &err) < 0)
 		rc = -1;
 	size_t n_mentioned = keys.n;
 	gl_list_free(&list);

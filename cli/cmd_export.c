@@ -116,7 +116,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	} else {
 		rc = csv_write_vocab(out, vocab, &err);
 	}
-	if (out && cli_output_close(out, output, rc < 0 ? NULL : &err) < 0)
+	if (out && cli_output_close(out, output, rc < 0 && !ferror(out) ? NULL : &err) < 0)
 		rc = -1;
 	gl_list_free(&list);
 	vocab_view_free(&view);

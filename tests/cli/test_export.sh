@@ -236,6 +236,56 @@ done
 check_grep license_refusal_says_why 'license' "$tmp/err"
 check license_https_accepted g --db "$tmp/shipped.db" export --format ttl --license https://www.govdata.de/dl-de/by-2-0
 
+# A failed write leaves the previous file as it was: export -o, compile -o
+# and kb backup write a temporary file beside the target and rename it. The
+# file size limit (ulimit -f, 96 blocks: above SQLite's 32 KB shared memory,
+# below every output) makes the write fail; glossar ignores SIGXFSZ and says so.
+s=$tmp/shipped.db
+w=$tmp/wfail
+mkdir -p "$w"
+g --db "$s" export --format ttl -o "$w/old.ttl"
+g --db "$s" export --format tbx -o "$w/old.tbx"
+g --db "$s" compile -o "$w/old.gz" 2>/dev/null
+g --db "$s" kb backup "$w/old.db" >/dev/null 2>&1
+for f in ttl tbx gz db; do cp "$w/old.$f" "$w/ref.$f"; done
+limited() { (ulimit -f 96 && exec "$@"); }
+check_exit export_over_the_size_limit_exit_2 2 limited "$GLOSSAR" --db "$s" export --format ttl -o "$w/old.ttl"
+check_grep export_over_the_size_limit_says_why 'old.ttl.*(File too large|cannot write)' "$tmp/err"
+check export_failure_keeps_the_old_file cmp "$w/old.ttl" "$w/ref.ttl"
+check_exit export_tbx_over_the_size_limit_exit_2 2 limited "$GLOSSAR" --db "$s" export --format tbx -o "$w/old.tbx"
+check export_tbx_failure_keeps_the_old_file cmp "$w/old.tbx" "$w/ref.tbx"
+check_exit compile_over_the_size_limit_exit_2 2 limited "$GLOSSAR" --db "$s" compile -o "$w/old.gz"
+check_grep compile_over_the_size_limit_says_why 'old.gz.*(File too large|cannot write)' "$tmp/err"
+check compile_failure_keeps_the_old_file cmp "$w/old.gz" "$w/ref.gz"
+check_exit backup_over_the_size_limit_exit_2 2 limited "$GLOSSAR" --db "$s" kb backup "$w/old.db"
+check backup_failure_keeps_the_old_file cmp "$w/old.db" "$w/ref.db"
+left=$(ls -A "$w" | grep -v '^\(old\|ref\)\.\(ttl\|tbx\|gz\|db\)$')
+if [ -z "$left" ]; then ok failed_writes_leave_no_temporary_file; else not_ok failed_writes_leave_no_temporary_file "$left"; fi
+check_exit appendix_over_the_size_limit_exit_2 2 limited "$GLOSSAR" --db "$s" appendix --format html -o "$w/app.html" "$top/glossary.csv"
+if [ -e "$w/app.html" ]; then not_ok appendix_failure_leaves_no_file; else ok appendix_failure_leaves_no_file; fi
+# Success replaces the file and keeps its permissions.
+chmod 640 "$w/old.ttl"
+check export_replaces_the_file g --db "$s" export --format csv -o "$w/old.ttl"
+check_grep export_replaced_the_content '^key,type,pref_label' "$w/old.ttl"
+m=$(stat -c %a "$w/old.ttl")
+if [ "$m" = 640 ]; then ok export_keeps_the_file_mode; else not_ok export_keeps_the_file_mode "$m"; fi
+ln -s old.tbx "$w/link.tbx"
+check export_through_a_symlink g --db "$s" export --format csv -o "$w/link.tbx"
+if [ -L "$w/link.tbx" ] && grep -q '^key,type' "$w/old.tbx"; then ok export_writes_the_symlink_target
+else not_ok export_writes_the_symlink_target "$(ls -l "$w")"; fi
+check export_to_dev_null g --db "$s" export --format ttl -o /dev/null
+# A real full disk: a 64 KB tmpfs (root only).
+if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/full" && mount -t tmpfs -o size=64k tmpfs "$tmp/full" 2>/dev/null; then
+	g --db "$tmp/approved.db" export --format csv -o "$tmp/full/v.csv" 2>/dev/null
+	cp "$tmp/full/v.csv" "$tmp/full-ref.csv"
+	check_exit full_disk_export_exit_2 2 g --db "$s" export --format ttl -o "$tmp/full/v.csv"
+	check_grep full_disk_export_says_no_space 'No space left' "$tmp/err"
+	check full_disk_keeps_the_old_file cmp "$tmp/full/v.csv" "$tmp/full-ref.csv"
+	n=$(ls -A "$tmp/full" | wc -l)
+	if [ "$n" -eq 1 ]; then ok full_disk_leaves_no_temporary_file; else not_ok full_disk_leaves_no_temporary_file "$(ls -A "$tmp/full")"; fi
+	umount "$tmp/full"
+else echo "skipped: full_disk_tmpfs (needs root and mount -t tmpfs)"; fi
+
 # Selection, order and options.
 g --db "$s" export --format md --approved-only >"$tmp/approved.md"
 check_no_grep approved_only_drops_pending 'Definition in Prüfung' "$tmp/approved.md"
