@@ -10,9 +10,12 @@
 /* HTML text and attribute values: & < > " ' as character references. */
 int esc_html(struct buf *b, const char *s);
 /* LaTeX text inside a braced argument: # $ % & ~ _ ^ \ { } [ ] " | < > and
- * line breaks written as harmless text, so \input or \write18 stay letters. */
+ * line breaks written as harmless text, so \input or \write18 stay letters;
+ * controls, format characters (U+202E, zero-width), private use and
+ * noncharacters dropped, U+2028/U+2029 as spaces, the soft hyphen as \-. */
 int esc_latex(struct buf *b, const char *s);
-/* A URL inside \href{...}: percent-encoded where LaTeX would read a command. */
+/* A URL inside \href{...}: percent-encoded where LaTeX would read a command,
+ * and every byte beyond ASCII. */
 int esc_latex_url(struct buf *b, const char *url);
 /* Markdown inline text, for CommonMark and Python-Markdown alike: \ ` * _
  * { } [ ] ( ) > # ! backslash-escaped, < & | ~ ^ as character references;

@@ -88,6 +88,32 @@ check_grep appendix_covers_the_file_after_the_missing_one 'Onlinezugangsgesetz' 
 printf 'old\n' >"$tmp/kept.md"
 check_exit only_missing_files_is_exit_2 2 g --db "$db" appendix --format md -o "$tmp/kept.md" "$tmp/missing.md"
 check_grep only_missing_files_writes_nothing '^old$' "$tmp/kept.md"
+# LaTeX: the complete document of docs/appendix.md, compiled with pdflatex,
+# makeglossaries and pdflatex; the long form shows on first use and in the
+# list, under the --title heading.
+if command -v pdflatex >/dev/null 2>&1 && command -v makeglossaries >/dev/null 2>&1 &&
+	command -v pdftotext >/dev/null 2>&1; then
+	d=$tmp/latex
+	mkdir -p "$d"
+	sed -n '/^<!-- bericht.tex/,/^```$/p' "$top/docs/appendix.md" | sed '1,2d;$d' >"$d/bericht.tex"
+	check_grep docs_have_the_latex_document '^\\input\{glossar.tex\}$' "$d/bericht.tex"
+	check latex_appendix_written g --db "$db" appendix --format latex --title "Glossar zum Bericht" -o "$d/glossar.tex" "$doc"
+	(cd "$d" && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape bericht.tex &&
+		makeglossaries bericht && pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape bericht.tex) >"$d/out" 2>&1
+	if [ $? -eq 0 ] && [ -s "$d/bericht.pdf" ]; then ok latex_document_compiles_with_makeglossaries
+	else not_ok latex_document_compiles_with_makeglossaries "$(grep -A2 '^!' "$d/bericht.log" | head -5)"; fi
+	pdftotext -layout "$d/bericht.pdf" "$d/bericht.txt" 2>/dev/null
+	tr -s ' \n' ' ' <"$d/bericht.txt" >"$d/flat.txt"
+	# (patterns avoid fi/fl ligatures, which pdftotext cannot map back without lmodern)
+	check_grep latex_first_use_shows_the_long_form 'Das Onlinezugangsgesetz \(OZG\) ver' "$d/flat.txt"
+	check_grep latex_later_use_shows_the_abbreviation 'gilt das OZG' "$d/flat.txt"
+	check_grep latex_heading_is_the_title '^ *Glossar zum Bericht *$' "$d/bericht.txt"
+	check_no_grep latex_has_no_english_heading '^ *(Glossary|Acronyms)' "$d/bericht.txt"
+	check_grep latex_list_shows_long_form_and_abbreviation 'Onlinezugangsgesetz \(OZG\) Das Gesetz ver' "$d/flat.txt"
+	check_grep latex_list_shows_the_other_acronym 'Einer für Alle \(EfA\)' "$d/flat.txt"
+	check_grep latex_list_shows_plain_entries 'Registermodernisierung' "$d/flat.txt"
+else echo "skipped: latex_appendix_compiles (pdflatex, makeglossaries or pdftotext missing: texlive-latex-extra, poppler-utils)"; fi
+
 check_exit format_required 2 g --db "$db" appendix "$doc"
 check_exit unknown_format 2 g --db "$db" appendix --format pdf "$doc"
 check_exit unknown_order 2 g --db "$db" appendix --format md --order random "$doc"

@@ -37,10 +37,30 @@ static void test_latex_makes_commands_harmless(void)
 	CHECK_STR(s, "\\textbackslash{}\\textbackslash{}\\textbackslash{}");
 }
 
+static void test_latex_drops_invisible_controls(void)
+{
+	/* C0 and C1 controls, DEL, bidi overrides and zero-width characters stop
+	 * pdflatex ("not set up for use with LaTeX") or hide text: dropped. */
+	CHECK_STR(run(esc_latex, "a\x01" "b\x1b" "Xc\x7f"), "abXc");
+	CHECK_STR(run(esc_latex, "a\xc2\x85" "b\xc2\x9f" "c"), "abc");
+	CHECK_STR(run(esc_latex, "evil\xe2\x80\xae" "txt.exe"), "eviltxt.exe");
+	CHECK_STR(run(esc_latex, "a\xe2\x80\x8b" "b\xe2\x80\x8d" "c\xe2\x81\xa6" "d\xef\xbb\xbf" "e"),
+	          "abcde");
+	/* Line and paragraph separators are white space. */
+	CHECK_STR(run(esc_latex, "eins\xe2\x80\xa8" "zwei\xe2\x80\xa9" "drei"), "eins zwei drei");
+	/* Noncharacters carry nothing. */
+	CHECK_STR(run(esc_latex, "a\xef\xbf\xbe" "b\xef\xbf\xbf" "c"), "abc");
+	/* The soft hyphen stays a hyphenation point; text and umlauts stay. */
+	CHECK_STR(run(esc_latex, "Verwal\xc2\xad" "tung \xc3\xa4\xc3\x9f \xc2\xa7 1"),
+	          "Verwal\\-tung \xc3\xa4\xc3\x9f \xc2\xa7 1");
+}
+
 static void test_latex_url_escapes_hash_and_percent(void)
 {
 	CHECK_STR(run(esc_latex_url, "https://x.de/a%20b#c"), "https://x.de/a\\%20b\\#c");
 	CHECK_STR(run(esc_latex_url, "https://x.de/{a}\\b c"), "https://x.de/\\%7Ba\\%7D\\%5Cb\\%20c");
+	/* Bytes beyond ASCII (U+202E here) percent-encoded, as an IRI becomes a URI. */
+	CHECK_STR(run(esc_latex_url, "https://x.de/\xe2\x80\xae" "\x01"), "https://x.de/\\%E2\\%80\\%AE\\%01");
 }
 
 static void test_md_escapes_markup_and_joins_lines(void)
@@ -149,6 +169,7 @@ int main(void)
 {
 	RUN(test_html_escapes_markup_and_quotes);
 	RUN(test_latex_makes_commands_harmless);
+	RUN(test_latex_drops_invisible_controls);
 	RUN(test_latex_url_escapes_hash_and_percent);
 	RUN(test_md_escapes_markup_and_joins_lines);
 	RUN(test_json_escapes_script_end_and_comment);
