@@ -50,7 +50,7 @@ static int collect(const struct ex_mention *m, void *ctx)
 
 int cmd_appendix(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE };
+	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE, OPT_MD_STYLE };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -60,11 +60,13 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "fuzzy", no_argument, NULL, OPT_FUZZY },
 		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "md-style", required_argument, NULL, OPT_MD_STYLE },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = NULL, *output = NULL, *title = NULL;
 	enum gl_order order = GL_ORDER_ALPHA;
 	int approved_only = 0, strict = 0, c;
+	int md_style = GL_MD_DEFLIST;
 	int warnings = 0;
 	struct ex_options xo = { 0 };
 	xo.warnings = &warnings;
@@ -86,6 +88,11 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		case OPT_STRICT: strict = 1; break;
 		case OPT_FUZZY: xo.fuzzy = 1; break;
 		case OPT_TITLE: title = optarg; break;
+		case OPT_MD_STYLE:
+			if ((md_style = gl_md_style_parse(optarg)) < 0)
+				return cli_usage_error("appendix", "unknown --md-style '%s' (deflist, table, headings)",
+				                       optarg);
+			break;
 		default: return cli_usage_error("appendix", "unknown option");
 		}
 	}
@@ -143,7 +150,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	if (rc == 0 && n_read && !(out = cli_output(output, &err)))
 		rc = -1;
 	if (rc == 0 && out) {
-		struct gl_options go = { title };
+		struct gl_options go = { title, (enum gl_md_style)md_style };
 		rc = gl_write(out, &list, (enum gl_format)fmt, &go, &err);
 	}
 	if (out && cli_output_close(out, output, rc < 0 && !ferror(out) ? NULL : &err) < 0)

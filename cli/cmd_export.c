@@ -39,7 +39,7 @@ static const char help[] =
 
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED };
+	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED, OPT_MD_STYLE };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -47,12 +47,14 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{ "base-uri", required_argument, NULL, OPT_BASE },
 		{ "license", required_argument, NULL, OPT_LICENSE },
 		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "md-style", required_argument, NULL, OPT_MD_STYLE },
 		{ "approved-only", no_argument, NULL, OPT_APPROVED },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = NULL, *output = NULL, *title = NULL;
 	struct skos_options so = { SKOS_DEFAULT_BASE, NULL, SKOS_DEFAULT_LICENSE };
 	int approved_only = 0, c;
+	int md_style = GL_MD_DEFLIST;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "hf:o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -62,6 +64,11 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_BASE: so.base_uri = optarg; break;
 		case OPT_LICENSE: so.license = optarg; break;
 		case OPT_TITLE: title = optarg; break;
+		case OPT_MD_STYLE:
+			if ((md_style = gl_md_style_parse(optarg)) < 0)
+				return cli_usage_error("export", "unknown --md-style '%s' (deflist, table, headings)",
+				                       optarg);
+			break;
 		case OPT_APPROVED: approved_only = 1; break;
 		default: return cli_usage_error("export", "unknown option");
 		}
@@ -107,7 +114,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		rc = -1;
 	if (rc < 0) {
 	} else if (gl >= 0) {
-		struct gl_options go = { title };
+		struct gl_options go = { title, (enum gl_md_style)md_style };
 		rc = gl_write(out, &list, (enum gl_format)gl, &go, &err);
 	} else if (skos >= 0) {
 		rc = skos_write(out, vocab, (enum skos_syntax)skos, &so, &err);

@@ -61,8 +61,19 @@ enum gl_format { GL_MD, GL_HTML, GL_LATEX, GL_DOCBOOK, GL_MKDOCS };
 /* Parses "md", "html", "latex", "docbook", "mkdocs"; -1 when unknown. */
 int gl_format_parse(const char *name);
 
+/* The form of the Markdown glossary (docs/appendix.md). */
+enum gl_md_style {
+	GL_MD_DEFLIST,  /* "Term\n:   Definition": Pandoc, PHP Markdown Extra, def_list */
+	GL_MD_TABLE,    /* a pipe table (GFM) */
+	GL_MD_HEADINGS, /* a "##" heading per entry */
+};
+
+/* Parses "deflist", "table", "headings"; -1 when unknown. */
+int gl_md_style_parse(const char *name);
+
 struct gl_options {
 	const char *title; /* the glossary's heading, "Glossar" when NULL */
+	enum gl_md_style md_style;
 };
 
 /* Writes the entries of l in format f. Concepts without an approved

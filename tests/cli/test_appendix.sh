@@ -7,7 +7,7 @@ db=$tmp/kb.db
 g --db "$db" import "$data/csv/good.csv" >/dev/null
 doc=$data/exports/mentions.md
 
-g --db "$db" appendix --format md "$doc" >"$tmp/a.md" 2>"$tmp/a.err"; status=$?
+g --db "$db" appendix --format md --md-style headings "$doc" >"$tmp/a.md" 2>"$tmp/a.err"; status=$?
 if [ $status -eq 0 ]; then ok appendix_md_exits_0; else not_ok appendix_md_exits_0 "exit $status: $(cat "$tmp/a.err")"; fi
 grep '^## ' "$tmp/a.md" >"$tmp/a.order"
 printf '%s\n' '## Einer für Alle (EfA)' '## Onlinezugangsgesetz (OZG)' '## Registermodernisierung' >"$tmp/want.alpha"
@@ -19,16 +19,16 @@ check_grep pending_listed_on_stderr '^  efa \(Einer für Alle, draft\)$' "$tmp/a
 check_grep pending_listed_on_stderr_2 '^  registermodernisierung \(Registermodernisierung, draft\)$' "$tmp/a.err"
 check_no_grep approved_not_listed_as_pending '^  ozg ' "$tmp/a.err"
 
-g --db "$db" appendix --format md --order first-use "$doc" 2>/dev/null | grep '^## ' >"$tmp/f.order"
+g --db "$db" appendix --format md --md-style headings --order first-use "$doc" 2>/dev/null | grep '^## ' >"$tmp/f.order"
 printf '%s\n' '## Registermodernisierung' '## Onlinezugangsgesetz (OZG)' '## Einer für Alle (EfA)' >"$tmp/want.first"
 check first_use_order cmp "$tmp/f.order" "$tmp/want.first"
 
-g --db "$db" appendix --format md --approved-only "$doc" 2>/dev/null | grep '^## ' >"$tmp/ao"
+g --db "$db" appendix --format md --md-style headings --approved-only "$doc" 2>/dev/null | grep '^## ' >"$tmp/ao"
 printf '%s\n' '## Onlinezugangsgesetz (OZG)' >"$tmp/want.ao"
 check approved_only_keeps_only_approved cmp "$tmp/ao" "$tmp/want.ao"
 
 check_exit strict_exits_1_on_pending 1 g --db "$db" appendix --format md --strict "$doc"
-check_grep strict_still_writes_the_appendix '^## Onlinezugangsgesetz' "$tmp/out"
+check_grep strict_still_writes_the_appendix 'Onlinezugangsgesetz \(OZG\)' "$tmp/out"
 printf 'Nur das OZG.\n' >"$tmp/ozg-only.md"
 check_exit strict_exits_0_when_all_approved 0 g --db "$db" appendix --format md --strict "$tmp/ozg-only.md"
 check_exit stdin_is_read 0 sh -c "'$GLOSSAR' --db '$db' appendix --format mkdocs <'$doc'"
@@ -88,6 +88,65 @@ check_grep appendix_covers_the_file_after_the_missing_one 'Onlinezugangsgesetz' 
 printf 'old\n' >"$tmp/kept.md"
 check_exit only_missing_files_is_exit_2 2 g --db "$db" appendix --format md -o "$tmp/kept.md" "$tmp/missing.md"
 check_grep only_missing_files_writes_nothing '^old$' "$tmp/kept.md"
+# Markdown: a definition list by default, a table or headings on request.
+g --db "$db" appendix --format md "$doc" >"$tmp/dl.md" 2>/dev/null
+printf '%s\n' '# Glossar' '' '<a id="efa"></a>Einer für Alle (EfA)' ':   *Definition in Prüfung.*' '' \
+	'<a id="ozg"></a>Onlinezugangsgesetz (OZG)' \
+	':   Das Gesetz verpflichtet Bund und Länder, ihre Verwaltungsleistungen auch online anzubieten.' \
+	'    Quelle: [§ 1 Onlinezugangsgesetz](<https://www.gesetze-im-internet.de/ozg/__1.html>)' '' \
+	'<a id="registermodernisierung"></a>Registermodernisierung' ':   *Definition in Prüfung.*' >"$tmp/want.dl.md"
+check md_default_is_a_definition_list cmp "$tmp/dl.md" "$tmp/want.dl.md"
+check md_deflist_explicit g --db "$db" appendix --format md --md-style deflist -o "$tmp/dl2.md" "$doc"
+check md_deflist_is_the_default cmp "$tmp/dl.md" "$tmp/dl2.md"
+check md_table_style g --db "$db" appendix --format md --md-style table -o "$tmp/tb.md" "$doc"
+check_grep md_table_header '^\| Begriff \| Abkürzung \| Definition \| Quelle \|$' "$tmp/tb.md"
+check_grep md_table_row '^\| <a id="ozg"></a>Onlinezugangsgesetz \| OZG \| Das Gesetz verpflichtet .* \| \[§ 1 Onlinezugangsgesetz\]\(<https://www.gesetze-im-internet.de/ozg/__1.html>\) \|$' "$tmp/tb.md"
+check md_headings_style g --db "$db" appendix --format md --md-style headings -o "$tmp/hd.md" "$doc"
+n=$(grep -c '^## ' "$tmp/hd.md")
+if [ "$n" -eq 3 ]; then ok md_headings_one_per_entry; else not_ok md_headings_one_per_entry "$n"; fi
+check_exit md_style_unknown_is_exit_2 2 g --db "$db" appendix --format md --md-style bullets "$doc"
+if command -v pandoc >/dev/null 2>&1; then
+	pandoc --wrap=none -f markdown -t html "$tmp/dl.md" >"$tmp/dl.html"
+	n=$(grep -o '<dt>' "$tmp/dl.html" | wc -l)
+	if [ "$n" -eq 3 ] && grep -q '<dl>' "$tmp/dl.html"; then ok pandoc_renders_deflist_as_dl; else not_ok pandoc_renders_deflist_as_dl "$n <dt>: $(head -c 300 "$tmp/dl.html")"; fi
+	check_grep pandoc_deflist_term '<dt><span id="ozg"></span>Onlinezugangsgesetz \(OZG\)</dt>|<dt><a id="ozg"></a>Onlinezugangsgesetz \(OZG\)</dt>' "$tmp/dl.html"
+	check_grep pandoc_deflist_source_inside_dd 'Quelle: <a href="https://www.gesetze-im-internet.de/ozg/__1.html">' "$tmp/dl.html"
+	pandoc --wrap=none -f gfm -t html "$tmp/tb.md" >"$tmp/tb.html"
+	n=$(grep -o '<tr' "$tmp/tb.html" | wc -l)
+	if [ "$n" -eq 4 ]; then ok pandoc_renders_table_rows; else not_ok pandoc_renders_table_rows "$n rows"; fi
+	# Data that would start a block (- + : = 1.) or split a table cell (|) stays text.
+	b=$tmp/blocks.db
+	g --db "$b" import "$data/exports/blocks.csv" >/dev/null
+	for st in deflist table headings; do
+		g --db "$b" export --format md --md-style $st -o "$tmp/blocks-$st.md"
+		from=markdown; [ $st = table ] && from=gfm
+		pandoc --wrap=none -f $from -t html "$tmp/blocks-$st.md" >"$tmp/blocks-$st.html"
+		check_no_grep pandoc_${st}_data_starts_no_block '<(ul|ol|li|hr|h[3-6])[ >]|<h2[^>]*>[^<]*Glossar' "$tmp/blocks-$st.html"
+		for t in '- Liste' '2017. Jahr' ': Doppelpunkt' '= Gleich' '\+ Plus' 'Rohr mit \| Strich'; do
+			check_grep pandoc_${st}_keeps_$(echo "$t" | tr -c 'a-zA-Z0-9\n' _) "$t" "$tmp/blocks-$st.html"
+		done
+		for t in '- kein Listenpunkt' '1. kein Punkt' ': keine zweite' '=== keine' '\+ kein Punkt' 'Ein \| in der Tabelle'; do
+			check_grep pandoc_${st}_keeps_def_$(echo "$t" | tr -c 'a-zA-Z0-9\n' _) "$t" "$tmp/blocks-$st.html"
+		done
+	done
+	n=$(grep -o '<tr' "$tmp/blocks-table.html" | wc -l)
+	if [ "$n" -eq 7 ]; then ok pandoc_table_pipe_splits_no_cell; else not_ok pandoc_table_pipe_splits_no_cell "$n rows"; fi
+	n=$(grep -o '<td' "$tmp/blocks-table.html" | wc -l)
+	if [ "$n" -eq 24 ]; then ok pandoc_table_four_cells_per_row; else not_ok pandoc_table_four_cells_per_row "$n cells"; fi
+else echo "skipped: pandoc_md_styles (pandoc missing)"; fi
+if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import markdown' 2>/dev/null; then
+	for st in deflist table headings; do
+		g --db "$db" appendix --format md --md-style $st -o "$tmp/pm-$st.md" "$doc" 2>/dev/null
+		out=$(/usr/bin/python3 "$here/md_check.py" style $st "$tmp/pm-$st.md" 3 2>&1)
+		echo "$out" | while IFS= read -r line; do :; done
+		case $out in *FAIL*|'') not_ok python_markdown_$st "$out" ;; *) ok python_markdown_$st ;; esac
+		[ -s "$tmp/blocks-$st.md" ] && {
+			out=$(/usr/bin/python3 "$here/md_check.py" style $st "$tmp/blocks-$st.md" 6 2>&1)
+			case $out in *FAIL*|'') not_ok python_markdown_blocks_$st "$out" ;; *) ok python_markdown_blocks_$st ;; esac
+		}
+	done
+else echo "skipped: python_markdown_md_styles (python3-markdown missing)"; fi
+
 # LaTeX: the complete document of docs/appendix.md, compiled with pdflatex,
 # makeglossaries and pdflatex; the long form shows on first use and in the
 # list, under the --title heading.

@@ -180,6 +180,11 @@ else skip latex_typesets "pdflatex, makeglossaries or the glossaries package mis
 # Python-Markdown, which MkDocs runs, reads the md and mkdocs outputs as meant.
 if [ -x "$py" ] && "$py" -c 'import markdown' 2>/dev/null; then
 	py_checks "$here/md_check.py" md "$h.md"
+	for st in deflist table headings; do
+		g --db "$tmp/hostile.db" export --format md --md-style $st -o "$h-$st.md"
+		py_checks "$here/md_check.py" style $st "$h-$st.md" 4
+		check_no_grep hostile_md_${st}_has_no_raw_html_from_data '(^|[^\\])<(img|/script|script|b>)' "$h-$st.md"
+	done
 	py_checks "$here/md_check.py" abbr "$tmp/shipped.mkdocs" OZG Onlinezugangsgesetz
 	py_checks "$here/md_check.py" inert "$h.mkdocs"
 	py_checks "$here/md_check.py" inert "$tmp/shipped.mkdocs"
@@ -327,8 +332,8 @@ else echo "skipped: full_disk_tmpfs (needs root and mount -t tmpfs)"; fi
 # Selection, order and options.
 g --db "$s" export --format md --approved-only >"$tmp/approved.md"
 check_no_grep approved_only_drops_pending 'Definition in Prüfung' "$tmp/approved.md"
-check_grep export_md_holds_ozg '^## Onlinezugangsgesetz \(OZG\)$' "$tmp/shipped.md"
-grep '^## ' "$tmp/shipped.md" | sed 's/^## //' >"$tmp/order"
+check_grep export_md_holds_ozg '^<a id="ozg"></a>Onlinezugangsgesetz \(OZG\)$' "$tmp/shipped.md"
+grep '^<a id=' "$tmp/shipped.md" | sed 's/^<a id="[^"]*"><\/a>//' >"$tmp/order"
 check_grep din_order_umlaut_as_base_letter '^Anstalt des öffentlichen Rechts' "$tmp/order"
 g --db "$s" export --format ttl --base-uri https://daten.example.de/vokabular/ >"$tmp/b.ttl"
 check_grep base_uri_is_used '^<https://daten.example.de/vokabular/ozg>$' "$tmp/b.ttl"
