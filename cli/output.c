@@ -24,9 +24,15 @@ FILE *cli_output(const char *path, struct err *err)
 int cli_output_close(FILE *f, const char *path, struct err *err)
 {
 	if (f == stdout) {
-		errno = 0;
-		if (fflush(f) != 0 || ferror(f))
-			return err_set(err, "<stdout>", 0, "cannot write: %s", strerror(errno ? errno : EIO));
+		/* A write that already failed left its reason in errno. */
+		int e = errno, bad = ferror(f);
+		if (!bad) {
+			errno = 0;
+			bad = fflush(f) != 0;
+			e = errno;
+		}
+		if (bad)
+			return err_set(err, "<stdout>", 0, "cannot write: %s", strerror(e ? e : EIO));
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof open_files / sizeof open_files[0]; i++) {

@@ -304,6 +304,9 @@ check_exit backup_over_the_size_limit_exit_2 2 limited "$GLOSSAR" --db "$s" kb b
 check backup_failure_keeps_the_old_file cmp "$w/old.db" "$w/ref.db"
 left=$(ls -A "$w" | grep -v '^\(old\|ref\)\.\(ttl\|tbx\|gz\|db\)$')
 if [ -z "$left" ]; then ok failed_writes_leave_no_temporary_file; else not_ok failed_writes_leave_no_temporary_file "$left"; fi
+check_exit export_stdout_over_the_size_limit_exit_2 2 sh -c "ulimit -f 96 && exec '$GLOSSAR' --db '$s' export --format ttl >'$w/stdout.ttl'"
+check_grep export_stdout_over_the_size_limit_says_why 'File too large' "$tmp/err"
+rm -f "$w/stdout.ttl"
 check_exit appendix_over_the_size_limit_exit_2 2 limited "$GLOSSAR" --db "$s" appendix --format html -o "$w/app.html" "$top/glossary.csv"
 if [ -e "$w/app.html" ]; then not_ok appendix_failure_leaves_no_file; else ok appendix_failure_leaves_no_file; fi
 # Success replaces the file and keeps its permissions.
