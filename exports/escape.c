@@ -33,12 +33,19 @@ static int latex_non_ascii(struct buf *b, const unsigned char *p, utf8proc_ssize
 {
 	if (cp == 0xad)
 		return buf_puts(b, "\\-");
+	/* Common in German text, unknown to pdflatex's utf8 input. */
+	if (cp == 0x202f || cp == 0x2007) /* narrow and figure no-break space */
+		return buf_puts(b, "\\,");
+	if (cp == 0x2212)
+		return buf_puts(b, "\\textminus{}");
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
 	case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN:
 		return 0;
 	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
 		return buf_putc(b, ' ');
+	case UTF8PROC_CATEGORY_ZS: /* en, em, thin space...: a space; U+00A0 pdflatex knows */
+		return cp == 0xa0 ? buf_append(b, p, (size_t)n) : buf_putc(b, ' ');
 	default:
 		return buf_append(b, p, (size_t)n);
 	}

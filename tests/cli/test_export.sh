@@ -132,7 +132,7 @@ bad = "\x01\x02\x07\x08\x0b\x0c\x1b\x7f\u0085\u009f\u2028\u2029\u202e\u202a\u206
 db.execute("UPDATE label SET text = ? WHERE kind = 'pref' AND concept_id = (SELECT id FROM concept WHERE key = 'ozg')",
            ("Online" + bad + "zugangsgesetz",))
 db.execute("UPDATE definition SET text = ?, source = ?, source_url = ? WHERE concept_id = (SELECT id FROM concept WHERE key = 'ozg')",
-           ("Das Gesetz" + bad + " gilt.", "Quelle" + bad, "https://example.org/a" + bad))
+           ("Das Gesetz" + bad + " gilt \u2212 z.\u202fB. \u2009ab\u2003heute.", "Quelle" + bad, "https://example.org/a" + bad))
 db.commit()
 EOF
 then
@@ -174,6 +174,7 @@ if command -v pdflatex >/dev/null 2>&1 && command -v makeglossaries >/dev/null 2
 	if [ -s "$tmp/tex-ctl/doc.pdf" ] && command -v pdftotext >/dev/null 2>&1; then
 		pdftotext "$tmp/tex-ctl/doc.pdf" - | tr -s ' \n' ' ' >"$tmp/ctl.txt"
 		check_grep ctl_pdf_shows_the_text 'Online ?zugangsgesetz \(OZG\) Das Gesetz gilt' "$tmp/ctl.txt"
+		check_grep ctl_pdf_shows_the_spaces_text 'ab heute' "$tmp/ctl.txt"
 	fi
 else skip latex_typesets "pdflatex, makeglossaries or the glossaries package missing (texlive-latex-extra)"; fi
 

@@ -50,6 +50,9 @@ static void test_latex_drops_invisible_controls(void)
 	CHECK_STR(run(esc_latex, "eins\xe2\x80\xa8" "zwei\xe2\x80\xa9" "drei"), "eins zwei drei");
 	/* Noncharacters carry nothing. */
 	CHECK_STR(run(esc_latex, "a\xef\xbf\xbe" "b\xef\xbf\xbf" "c"), "abc");
+	/* Spaces pdflatex does not know: thin no-break as \, the others plain. */
+	CHECK_STR(run(esc_latex, "z.\xe2\x80\xaf" "B. a\xe2\x80\x89" "b\xc2\xa0" "c"), "z.\\,B. a b\xc2\xa0" "c");
+	CHECK_STR(run(esc_latex, "5 \xe2\x88\x92" "3"), "5 \\textminus{}3");
 	/* The soft hyphen stays a hyphenation point; text and umlauts stay. */
 	CHECK_STR(run(esc_latex, "Verwal\xc2\xad" "tung \xc3\xa4\xc3\x9f \xc2\xa7 1"),
 	          "Verwal\\-tung \xc3\xa4\xc3\x9f \xc2\xa7 1");
