@@ -115,17 +115,12 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	FILE *out = NULL;
 	if (rc == 0 && !(out = cli_output(output, &err)))
 		rc = -1;
-	if (rc < 0) {
-	} else if (gl >= 0) {
-		struct gl_options go = { title, (enum gl_md_style)md_style };
-		rc = gl_write(out, &list, (enum gl_format)gl, &go, &err);
-	} else if (skos >= 0) {
-		rc = skos_write(out, vocab, (enum skos_syntax)skos, &so, &err);
-	} else if (!strcmp(format, "tbx")) {
-		rc = tbx_write(out, vocab, &err);
-	} else {
-		rc = csv_write_vocab(out, vocab, &err);
-	}
+	struct gl_options go = { title, (enum gl_md_style)md_style };
+	if (rc == 0)
+		rc = gl >= 0                   ? gl_write(out, &list, (enum gl_format)gl, &go, &err)
+		     : skos >= 0               ? skos_write(out, vocab, (enum skos_syntax)skos, &so, &err)
+		     : !strcmp(format, "tbx") ? tbx_write(out, vocab, &err)
+		                              : csv_write_vocab(out, vocab, &err);
 	if (out && cli_output_close(out, output, rc < 0 && !ferror(out) ? NULL : &err) < 0)
 		rc = -1;
 	gl_list_free(&list);
