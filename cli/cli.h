@@ -54,9 +54,12 @@ int cli_option_error(const char *cmd, char **argv, const char *shorts, const str
 const char *cli_nearest(const char *word, const char *const *names, size_t n);
 /* Writes help text to stdout and returns 0 (for --help). */
 int cli_help(const char *text);
-/* Opens -o FILE for writing, or stdout when path is NULL or "-". */
+/* Opens -o FILE for writing (a temporary file beside it, cli/output.c), or
+ * stdout when path is NULL or "-". */
 FILE *cli_output(const char *path, struct err *err);
-/* Closes what cli_output opened, reporting write errors (a full disk). */
+/* Closes what cli_output opened, reporting write errors (a full disk); FILE
+ * is replaced only now. With err NULL (the command failed) FILE is kept as
+ * it was and -1 returned. */
 int cli_output_close(FILE *f, const char *path, struct err *err);
 
 #endif

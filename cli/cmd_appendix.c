@@ -17,10 +17,15 @@ static const char help[] =
 	"source with its link. Concepts without an approved definition are listed on\n"
 	"stderr and shown as 'Definition in Prüfung'.\n"
 	"\n"
+	"When they mention no concept, the appendix is empty (exit 1); a file that\n"
+	"cannot be read is reported and the appendix covers the others (exit 2).\n"
+	"\n"
 	"Formats:\n"
-	"  md       Markdown (CommonMark)\n"
+	"  md       Markdown: a definition list (Pandoc, PHP Markdown Extra, MkDocs\n"
+	"           def_list), or --md-style table|headings\n"
 	"  html     a standalone HTML page with schema.org DefinedTermSet JSON-LD\n"
-	"  latex    \\newglossaryentry/\\newacronym for the glossaries package\n"
+	"  latex    a glossary for the glossaries package, to \\input before\n"
+	"           \\makeglossaries (docs/appendix.md has a complete document)\n"
 	"  docbook  a DocBook 5 <glossary>\n"
 	"  mkdocs   abbreviation lines for Python-Markdown's abbr extension\n"
 	"\n"
@@ -33,6 +38,8 @@ static const char help[] =
 	"      --strict          exit 1 when a mentioned concept lacks an approved definition\n"
 	"      --fuzzy           also find speech-recognition variants (passed to the extractor)\n"
 	"      --title TEXT      the heading (default: Glossar)\n"
+	"      --md-style deflist|table|headings\n"
+	"                        the form of the Markdown appendix (default: deflist)\n"
 	"\n"
 	"examples:\n"
 	"  glossar appendix --format latex -o glossar.tex bericht.md\n"
@@ -50,7 +57,7 @@ static int collect(const struct ex_mention *m, void *ctx)
 
 int cmd_appendix(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE };
+	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE, OPT_MD_STYLE };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -60,11 +67,13 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "fuzzy", no_argument, NULL, OPT_FUZZY },
 		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "md-style", required_argument, NULL, OPT_MD_STYLE },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = NULL, *output = NULL, *title = NULL;
 	enum gl_order order = GL_ORDER_ALPHA;
 	int approved_only = 0, strict = 0, c;
+	int md_style = GL_MD_DEFLIST;
 	int warnings = 0;
 	struct ex_options xo = { 0 };
 	xo.warnings = &warnings;
@@ -86,6 +95,11 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		case OPT_STRICT: strict = 1; break;
 		case OPT_FUZZY: xo.fuzzy = 1; break;
 		case OPT_TITLE: title = optarg; break;
+		case OPT_MD_STYLE:
+			if ((md_style = gl_md_style_parse(optarg)) < 0)
+				return cli_usage_error("appendix", "unknown --md-style '%s' (deflist, table, headings)",
+				                       optarg);
+			break;
 		default: return cli_option_error("appendix", argv, "hf:o:", opts);
 		}
 	}
@@ -111,9 +125,20 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	kb_close(kb);
 	static char *const stdin_only[] = { "-", NULL };
 	char *const *files = optind < argc ? argv + optind : stdin_only;
-	for (size_t i = 0; rc == 0 && files[i]; i++)
-		rc = ex_extract_path(gz, files[i], &xo, collect, &keys, &err);
-	if (rc == 0)
+	/* A file that cannot be read is reported and skipped: the appendix
+	 * covers the others (exit 2). With none readable, nothing is written. */
+	int n_read = 0, n_unread = 0;
+	for (size_t i = 0; rc == 0 && files[i]; i++) {
+		struct err ferr = { "", 0, "" };
+		if (ex_extract_path(gz, files[i], &xo, collect, &keys, &ferr) < 0) {
+			cli_fail(&ferr);
+			n_unread++;
+		} else {
+			n_read++;
+		}
+	}
+	/* No key: an empty list (gl_select reads NULL keys as "every concept"). */
+	if (rc == 0 && keys.n)
 		rc = gl_select(&v, (const char *const *)keys.v, keys.n, order, approved_only, &list, &err);
 
 	/* Editors see what still needs review, whether it is shown or left out. */
@@ -127,23 +152,26 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 			fprintf(stderr, "  %s (%s, %s)\n", k->key, k->pref_label, k->status);
 		}
 	}
-	if (rc == 0 && keys.n == 0)
+	if (rc == 0 && n_read && keys.n == 0)
 		fprintf(stderr, "glossar appendix: the files mention no concept of the knowledge base\n");
-	if (rc == 0 && !(out = cli_output(output, &err)))
+	if (rc == 0 && n_read && !(out = cli_output(output, &err)))
 		rc = -1;
-	if (rc == 0) {
-		struct gl_options go = { title };
+	if (rc == 0 && out) {
+		struct gl_options go = { title, (enum gl_md_style)md_style };
 		rc = gl_write(out, &list, (enum gl_format)fmt, &go, &err);
 	}
-	if (out && cli_output_close(out, output, rc < 0 ? NULL : &err) < 0)
+	if (out && cli_output_close(out, output, rc < 0 && !ferror(out) ? NULL : &err) < 0)
 		rc = -1;
+	size_t n_mentioned = keys.n;
 	gl_list_free(&list);
 	strv_free(&keys);
 	gz_free(gz);
 	kb_vocab_free(&v);
 	if (rc < 0)
 		return cli_fail(&err);
-	if (warnings) /* bad input was reported and skipped; the appendix covers the rest */
+	if (warnings || n_unread) /* bad input was reported and skipped; the appendix covers the rest */
 		return EXIT_INPUT;
+	if (n_mentioned == 0) /* an empty appendix: nothing was found where something was required */
+		return EXIT_CHECK;
 	return strict && n_pending ? EXIT_CHECK : EXIT_OK;
 }

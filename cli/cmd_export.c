@@ -29,18 +29,23 @@ static const char help[] =
 	"           the body of Elasticsearch's PUT _synonyms/SET\n"
 	"\n"
 	"  -f, --format F       output format (required)\n"
-	"  -o, --output FILE    write to FILE instead of stdout\n"
-	"      --base-uri URI   SKOS: concept IRI = URI + key (default: 'glossar scheme set\n"
-	"                       base-uri', else " SKOS_DEFAULT_BASE ")\n"
-	"      --license URI    SKOS: dct:license of the scheme (default: the scheme's, else\n"
-	"                       " SKOS_DEFAULT_LICENSE ")\n"
+	"  -o, --output FILE    write to FILE instead of stdout; FILE is replaced only when\n"
+	"                       the whole export was written\n"
+	"      --base-uri URI   SKOS: concept IRI = URI + key, an http(s) IRI ending in '/'\n"
+	"                       (default: 'glossar scheme set base-uri', else\n"
+	"                       " SKOS_DEFAULT_BASE ")\n"
+	"      --license URI    SKOS: dct:license of the scheme, an http(s) IRI (default:\n"
+	"                       the scheme's, else " SKOS_DEFAULT_LICENSE ")\n"
 	"      --dcat           ttl, rdfxml, jsonld: add the DCAT-AP dataset description\n"
 	"      --release TAG    the vocabulary as release TAG recorded it (glossar release)\n"
 	"      --title TEXT     the title of the glossary or concept scheme\n"
 	"      --jsonld expanded|compact\n"
 	"                       jsonld: full IRIs and no context (default), or short\n"
 	"                       terms under an inline @context; the same triples\n"
-	"      --approved-only  md/html/latex/docbook/mkdocs: only approved definitions\n"
+	"      --md-style deflist|table|headings\n"
+	"                       md: the form of the glossary (default: deflist)\n"
+	"      --approved-only  only concepts with status approved and a definition, in\n"
+	"                       every format; links to the others are left out\n"
 	"\n"
 	"examples:\n"
 	"  glossar export --format csv -o glossary.csv\n"
@@ -51,7 +56,8 @@ static const char help[] =
 
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED, OPT_JSONLD, OPT_DCAT, OPT_RELEASE };
+	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED, OPT_JSONLD, OPT_DCAT, OPT_RELEASE,
+	       OPT_MD_STYLE };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -59,6 +65,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{ "base-uri", required_argument, NULL, OPT_BASE },
 		{ "license", required_argument, NULL, OPT_LICENSE },
 		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "md-style", required_argument, NULL, OPT_MD_STYLE },
 		{ "approved-only", no_argument, NULL, OPT_APPROVED },
 		{ "jsonld", required_argument, NULL, OPT_JSONLD },
 		{ "dcat", no_argument, NULL, OPT_DCAT },
@@ -69,6 +76,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct skos_options so;
 	memset(&so, 0, sizeof so);
 	int approved_only = 0, c;
+	int md_style = GL_MD_DEFLIST;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "hf:o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -78,6 +86,11 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_BASE: so.base_uri = optarg; break;
 		case OPT_LICENSE: so.license = optarg; break;
 		case OPT_TITLE: title = optarg; break;
+		case OPT_MD_STYLE:
+			if ((md_style = gl_md_style_parse(optarg)) < 0)
+				return cli_usage_error("export", "unknown --md-style '%s' (deflist, table, headings)",
+				                       optarg);
+			break;
 		case OPT_APPROVED: approved_only = 1; break;
 		case OPT_JSONLD: jsonld = optarg; break;
 		case OPT_DCAT: so.with_dcat = 1; break;
@@ -102,9 +115,13 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	        : !strcmp(format, "elasticsearch-synonyms") ? SYN_ES : -1;
 	if (gl < 0 && skos < 0 && syn < 0 && strcmp(format, "csv") && strcmp(format, "tbx"))
 		return cli_usage_error("export", "unknown format '%s'", format);
-	if (skos >= 0 && so.base_uri && !skos_base_is_valid(so.base_uri))
-		return cli_usage_error("export", "invalid --base-uri '%s': an absolute IRI ending in '/'",
+	/* Checked whatever the format, so a bad value never goes unnoticed. */
+	if (so.base_uri && !skos_base_is_valid(so.base_uri))
+		return cli_usage_error("export", "invalid --base-uri '%s': an absolute http(s) IRI ending in '/'",
 		                       so.base_uri);
+	if (so.license && !skos_iri_is_valid(so.license))
+		return cli_usage_error("export", "invalid --license '%s': an absolute http(s) IRI",
+		                       so.license);
 	so.title = title;
 	struct kb *kb;
 	if (cli_open_kb_readonly(cli, &kb) < 0)
@@ -129,34 +146,30 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		so.license = SKOS_DEFAULT_LICENSE;
 	if (!title)
 		title = so.title;
+	/* --approved-only: every format writes from the same view. */
+	struct kb_vocab view = { NULL, 0 };
+	const struct kb_vocab *vocab = &v;
+	if (approved_only) {
+		rc = vocab_view_approved(&v, &view, &err);
+		vocab = &view;
+	}
 	struct gl_list list = { NULL, 0 };
-	if (gl >= 0 && gl_select(&v, NULL, 0, GL_ORDER_ALPHA, approved_only, &list, &err) < 0) {
-		kb_vocab_free(&v);
-		kb_scheme_free(&scheme);
-		return cli_fail(&err);
-	}
-	FILE *out = cli_output(output, &err);
-	if (!out) {
-		gl_list_free(&list);
-		kb_vocab_free(&v);
-		kb_scheme_free(&scheme);
-		return cli_fail(&err);
-	}
-	if (gl >= 0) {
-		struct gl_options go = { title };
-		rc = gl_write(out, &list, (enum gl_format)gl, &go, &err);
-	} else if (skos >= 0) {
-		rc = skos_write(out, &v, (enum skos_syntax)skos, &so, &err);
-	} else if (syn >= 0) {
-		rc = synonyms_write(out, &v, (enum synonyms_format)syn, approved_only, &err);
-	} else if (!strcmp(format, "tbx")) {
-		rc = tbx_write(out, &v, &err);
-	} else {
-		rc = csv_write_vocab(out, &v, &err);
-	}
-	if (cli_output_close(out, output, rc < 0 ? NULL : &err) < 0)
+	if (rc == 0 && gl >= 0)
+		rc = gl_select(vocab, NULL, 0, GL_ORDER_ALPHA, 0, &list, &err);
+	FILE *out = NULL;
+	if (rc == 0 && !(out = cli_output(output, &err)))
+		rc = -1;
+	struct gl_options go = { title, (enum gl_md_style)md_style };
+	if (rc == 0)
+		rc = gl >= 0                   ? gl_write(out, &list, (enum gl_format)gl, &go, &err)
+		     : skos >= 0               ? skos_write(out, vocab, (enum skos_syntax)skos, &so, &err)
+		     : syn >= 0                ? synonyms_write(out, vocab, (enum synonyms_format)syn, 0, &err)
+		     : !strcmp(format, "tbx") ? tbx_write(out, vocab, &err)
+		                              : csv_write_vocab(out, vocab, &err);
+	if (out && cli_output_close(out, output, rc < 0 && !ferror(out) ? NULL : &err) < 0)
 		rc = -1;
 	gl_list_free(&list);
+	vocab_view_free(&view);
 	kb_vocab_free(&v);
 	kb_scheme_free(&scheme);
 	return rc < 0 ? cli_fail(&err) : EXIT_OK;

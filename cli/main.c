@@ -1,6 +1,7 @@
 /* main.c - glossar [--db PATH] COMMAND [options] [files]: global options and dispatch. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,30 +204,11 @@ int cli_open_kb_readonly(struct cli *cli, struct kb **kb)
 	return 0;
 }
 
-FILE *cli_output(const char *path, struct err *err)
-{
-	if (!path || !strcmp(path, "-"))
-		return stdout;
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		err_set(err, path, 0, "cannot write: %s", strerror(errno));
-	return f;
-}
-
-int cli_output_close(FILE *f, const char *path, struct err *err)
-{
-	int bad = fflush(f) != 0 || ferror(f);
-	int saved = errno;
-	if (f != stdout)
-		bad |= fclose(f) != 0;
-	if (bad)
-		return err_set(err, path && strcmp(path, "-") ? path : "<stdout>", 0,
-		               "cannot write: %s", strerror(saved ? saved : EIO));
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
+	/* Past a file size limit (ulimit -f), a write fails with EFBIG and is
+	 * reported, instead of the signal killing the program without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 	struct cli cli = { getenv("GLOSSAR_DB") };
 	if (!cli.db_path || !*cli.db_path)
 		cli.db_path = "glossar.db";

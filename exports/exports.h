@@ -18,6 +18,12 @@
  * Deterministic: concepts sorted by key, fields quoted only where needed. */
 int csv_write_vocab(FILE *out, const struct kb_vocab *v, struct err *err);
 
+/* A view of v with only the concepts that gl_is_approved accepts, in v's
+ * order; their broader, related and replaced_by keep only keys inside the
+ * view. Strings are borrowed from v: free the view (vocab_view_free) before v. */
+int vocab_view_approved(const struct kb_vocab *v, struct kb_vocab *view, struct err *err);
+void vocab_view_free(struct kb_vocab *view);
+
 /* ---- glossaries for people ---- */
 
 enum gl_order {
@@ -55,8 +61,19 @@ enum gl_format { GL_MD, GL_HTML, GL_LATEX, GL_DOCBOOK, GL_MKDOCS };
 /* Parses "md", "html", "latex", "docbook", "mkdocs"; -1 when unknown. */
 int gl_format_parse(const char *name);
 
+/* The form of the Markdown glossary (docs/appendix.md). */
+enum gl_md_style {
+	GL_MD_DEFLIST,  /* "Term\n:   Definition": Pandoc, PHP Markdown Extra, def_list */
+	GL_MD_TABLE,    /* a pipe table (GFM) */
+	GL_MD_HEADINGS, /* a "##" heading per entry */
+};
+
+/* Parses "deflist", "table", "headings"; -1 when unknown. */
+int gl_md_style_parse(const char *name);
+
 struct gl_options {
 	const char *title; /* the glossary's heading, "Glossar" when NULL */
+	enum gl_md_style md_style;
 };
 
 /* Writes the entries of l in format f. Concepts without an approved
@@ -102,8 +119,10 @@ struct skos_options {
  * where o leaves them NULL (command-line options win). */
 void skos_options_from_scheme(struct skos_options *o, const struct kb_scheme *s);
 
-/* True when base is an absolute IRI usable as a namespace (scheme, no
- * spaces or characters IRIs forbid, ending in '/'). */
+/* True when iri is an absolute http(s) IRI with a host and without spaces
+ * or characters IRIs forbid (for --license). */
+int skos_iri_is_valid(const char *iri);
+/* True when base is such an IRI usable as a namespace: ending in '/'. */
 int skos_base_is_valid(const char *base);
 
 /* The vocabulary as one SKOS concept scheme in the given syntax; the three

@@ -62,7 +62,8 @@ int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
 	if (!w)
 		return err_set(err, NULL, 0, "unknown glossary format");
 	struct buf b = BUF_INIT, id = BUF_INIT, url = BUF_INIT, note = BUF_INIT;
-	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : "Glossar", l, 0, NULL };
+	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : "Glossar", l, 0,
+	                      opt ? opt->md_style : GL_MD_DEFLIST, NULL };
 	int rc = w->begin(&ctx);
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		struct gl_item it;

@@ -32,6 +32,7 @@ struct gl_ctx {
 	const char *title;
 	const struct gl_list *list;
 	size_t index;                      /* of the entry being written */
+	enum gl_md_style md_style;
 	void *state;                       /* the writer's own */
 };
 

@@ -111,3 +111,12 @@ int gl_format_parse(const char *name)
 			return i;
 	return -1;
 }
+
+int gl_md_style_parse(const char *name)
+{
+	static const char *const names[] = { "deflist", "table", "headings" };
+	for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}

@@ -5,7 +5,6 @@
  * glossar's own property <base>vocab#status, the type as a class of the
  * small class vocabulary <base>vocab# (each a subclass of skos:Concept), and
  * one skos:Collection per type at <base>collection/TYPE. */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,26 +28,21 @@ const char *rdf_ns_iri(const struct rdf_graph *g, enum rdf_ns ns)
 	return ns == NS_VOCAB ? g->vocab_ns : rdf_namespaces[ns].iri;
 }
 
-/* An absolute IRI: a scheme, then a ':' (RFC 3987). */
-static int has_scheme(const char *s)
+int skos_iri_is_valid(const char *iri)
 {
-	if (!isalpha((unsigned char)*s))
+	if (!esc_is_http_iri(iri))
 		return 0;
-	while (isalnum((unsigned char)*s) || *s == '+' || *s == '-' || *s == '.')
-		s++;
-	return *s == ':' && s[1];
+	for (const unsigned char *p = (const unsigned char *)iri; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || strchr("<>\"{}|^`\\", *p))
+			return 0;
+	return 1;
 }
 
 int skos_base_is_valid(const char *base)
 {
-	size_t n = strlen(base);
 	/* Concepts and <base>vocab# hang below it, so it must end in '/'. */
-	if (!has_scheme(base) || base[n - 1] != '/')
-		return 0;
-	for (const unsigned char *p = (const unsigned char *)base; *p; p++)
-		if (*p <= ' ' || *p == 0x7f || strchr("<>\"{}|^`\\", *p))
-			return 0;
-	return 1;
+	size_t n = strlen(base);
+	return skos_iri_is_valid(base) && base[n - 1] == '/';
 }
 
 static char *own(struct rdf_graph *g, char *s)
@@ -219,7 +213,8 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 	         add_labels(g, s, "hiddenLabel", &c->hidden_labels, &seen);
 	if (rc == 0 && c->definition[0])
 		rc = add_de(g, s, NS_SKOS, "definition", c->definition);
-	if (rc == 0 && has_scheme(c->source_url)) {
+	/* Only web IRIs: never javascript:, data:, file: or a relative reference. */
+	if (rc == 0 && esc_is_http_iri(c->source_url)) {
 		struct buf iri = BUF_INIT;
 		rc = esc_iri(&iri, c->source_url) ||
 		     add_iri(g, s, NS_DCT, "source", own(g, buf_detach(&iri)));
@@ -333,10 +328,10 @@ static int meta_init(struct rdf_graph *g, const struct kb_vocab *v, const struct
 	const char *license = opt && opt->license ? opt->license : SKOS_DEFAULT_LICENSE;
 	m->title = opt && opt->title ? opt->title : "Glossar Verwaltungsdigitalisierung";
 	if (!skos_base_is_valid(m->base))
-		return err_set(err, NULL, 0, "invalid base URI '%s' (an absolute IRI ending in /)",
+		return err_set(err, NULL, 0, "invalid base URI '%s' (an absolute http(s) IRI ending in /)",
 		               m->base);
-	if (!has_scheme(license))
-		return err_set(err, NULL, 0, "invalid license IRI '%s'", license);
+	if (!skos_iri_is_valid(license))
+		return err_set(err, NULL, 0, "invalid license IRI '%s' (an absolute http(s) IRI)", license);
 	struct buf lic = BUF_INIT;
 	m->license_iri = esc_iri(&lic, license) ? NULL : own(g, buf_detach(&lic));
 	buf_free(&lic);

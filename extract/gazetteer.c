@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
+#include "../common/afile.h"
 #include "../common/buf.h"
 
 #define GZ_MAGIC "GLOSGZ\0\1"
@@ -728,14 +729,13 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 
 int gz_save(const struct gz *gz, const char *path, struct err *err)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return err_set(err, path, 0, "cannot write: %s", strerror(errno));
-	int bad = fwrite(gz->blob, 1, gz->blob_len, f) != gz->blob_len;
-	bad |= fclose(f) != 0;
-	if (bad)
-		return err_set(err, path, 0, "cannot write: %s", strerror(errno ? errno : EIO));
-	return 0;
+	/* Beside and renamed: a failed write never cuts the gazetteer in use. */
+	struct afile a;
+	if (afile_open(&a, path, err) < 0)
+		return -1;
+	/* A short write leaves the stream in error; commit reports it and keeps the old file. */
+	fwrite(gz->blob, 1, gz->blob_len, a.f);
+	return afile_commit(&a, path, err);
 }
 
 struct gz *gz_load(const char *path, struct err *err)

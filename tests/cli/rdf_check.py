@@ -5,6 +5,8 @@
 #   rdf_check.py roundtrip TTL CSV BASE     literals equal the CSV fields
 #   rdf_check.py structure TTL BASE         SKOS relations both ways, top concepts, deprecation
 #   rdf_check.py compact TTL COMPACT CONTEXT  compact JSON-LD is the Turtle's graph, with the published context
+#   rdf_check.py approved FILE CSV BASE     the concepts are exactly the CSV's approved ones
+#                                           (status approved, a definition), no link leads outside
 import csv
 import sys
 
@@ -129,8 +131,30 @@ def compact(ttl, compact_path, context_path):
     report("compact_jsonld_context_is_the_published_one", doc.get("@context") == ctx.get("@context"))
     ids = [n["@id"] for n in doc["@graph"] if "skos:Concept" in (n["@type"] if isinstance(n["@type"], list) else [n["@type"]])]
     report("compact_jsonld_concept_ids_are_keys", ids and all(":" not in i and "/" not in i for i in ids), repr(ids[:3]))
+def approved(path, csv_path, base):
+    fmt = {"ttl": "turtle", "rdfxml": "xml", "jsonld": "json-ld"}[path.rsplit(".", 1)[1]]
+    name = "approved_only_" + path.rsplit(".", 1)[1]
+    try:
+        g = rdflib.Graph().parse(path, format=fmt)
+    except Exception as e:  # the parser's message is the reason
+        report(name + "_parses", False, str(e)[:300])
+        return
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        want = {URIRef(base + r["key"]) for r in csv.DictReader(f)
+                if r["status"] == "approved" and r["definition"]}
+    got = set(g.subjects(RDF.type, SKOS.Concept))
+    report(name + "_holds_exactly_the_approved_concepts", got == want and want,
+           "%d concepts, want %d; extra %s; missing %s" % (len(got), len(want),
+           sorted(got - want)[:3], sorted(want - got)[:3]))
+    outside = [(s, p, o) for p in (SKOS.broader, SKOS.narrower, SKOS.related, SKOS.hasTopConcept,
+                                    DCTERMS.isReplacedBy)
+               for s, o in g.subject_objects(p) if o not in got]
+    report(name + "_links_only_exported_concepts", not outside, str(outside[:3]))
+    statuses = {str(o) for o in g.objects(None, URIRef(base + "vocab#status"))}
+    report(name + "_status_is_approved", statuses == {"approved"}, str(statuses))
 
 
 if __name__ == "__main__":
     cmd = sys.argv[1]
-    {"iso": iso, "roundtrip": roundtrip, "structure": structure, "compact": compact}[cmd](*sys.argv[2:])
+    {"iso": iso, "roundtrip": roundtrip, "structure": structure, "compact": compact,
+     "approved": approved}[cmd](*sys.argv[2:])

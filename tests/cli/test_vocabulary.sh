@@ -69,7 +69,7 @@ done
 # The appendix of the real transcript: every mentioned concept has a definition.
 transcript=$SHARED/corpus/vitako-podcast-bizer-2026.txt
 if [ -f "$transcript" ]; then
-	g appendix --format md "$transcript" >"$tmp/app.md" 2>"$tmp/app.err"
+	g appendix --format md --md-style headings "$transcript" >"$tmp/app.md" 2>"$tmp/app.err"
 	entries=$(grep -c '^## ' "$tmp/app.md")
 	if [ "$entries" -ge 40 ]; then ok transcript_appendix_lists_its_concepts; else not_ok transcript_appendix_lists_its_concepts "$entries entries"; fi
 	for k in dataport it-planungsrat deutschland-stack vitako ozg fitko eudi-wallet; do

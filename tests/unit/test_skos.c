@@ -122,7 +122,8 @@ static void test_glossary_names_the_replacement_of_a_deprecated_concept(void)
 	CHECK(f != NULL);
 	if (!f)
 		return;
-	CHECK(gl_write(f, &l, GL_MD, NULL, &err) == 0);
+	struct gl_options opt = { NULL, GL_MD_HEADINGS };
+	CHECK(gl_write(f, &l, GL_MD, &opt, &err) == 0);
 	fclose(f);
 	CHECK(data && strstr(data, "## OZG alt\n\n*Veralteter Begriff, ersetzt durch Onlinezugangsgesetz.*\n"));
 	/* Alphabetical: Einer für Alle, Onlinezugangsgesetz, OZG alt. */
