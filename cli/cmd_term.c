@@ -705,10 +705,18 @@ static int term_list(struct kb *kb, int argc, char **argv)
 		const struct kb_concept *c = &v.items[i];
 		if ((type && strcmp(c->type, type)) || (status && strcmp(c->status, status)))
 			continue;
+		/* Labels are shown, never acted on by the terminal (ESC sequences). */
+		struct buf label = BUF_INIT;
+		if (term_display_escape(&label, c->pref_label) < 0) {
+			buf_free(&label);
+			kb_vocab_free(&v);
+			return fprintf(stderr, "glossar: out of memory\n"), EXIT_INPUT;
+		}
 		if (!strcmp(format, "tsv"))
-			printf("%s\t%s\t%s\t%s\n", c->key, c->type, c->status, c->pref_label);
+			printf("%s\t%s\t%s\t%s\n", c->key, c->type, c->status, buf_cstr(&label));
 		else
-			printf("%-32s %-10s %-12s %s\n", c->key, c->status, c->type, c->pref_label);
+			printf("%-32s %-10s %-12s %s\n", c->key, c->status, c->type, buf_cstr(&label));
+		buf_free(&label);
 	}
 	kb_vocab_free(&v);
 	return EXIT_OK;
@@ -785,17 +793,22 @@ static int print_change(const struct kb_change *ch, void *ctx_)
 	if (ch->undoes)
 		buf_printf(&s, "(reverts #%lld) ", ch->undoes);
 	term_change_summary(&s, hb ? &before : NULL, ha ? &after : NULL);
-	/* Keep one change on one line. */
-	for (size_t i = 0; i < s.len; i++)
-		if (s.data[i] == '\n' || s.data[i] == '\t' || s.data[i] == '\r')
-			s.data[i] = ' ';
+	/* One change on one line, nothing the terminal would act on (a label's
+	 * ESC sequence, an import path's line break). */
+	struct buf summary = BUF_INIT, editor = BUF_INIT, action = BUF_INIT;
+	term_display_escape(&summary, buf_cstr(&s));
+	term_display_escape(&editor, ch->editor);
+	term_display_escape(&action, ch->action);
 	if (ctx->tsv)
-		printf("%lld\t%lld\t%s\t%s\t%s\t%s\t%s\n", ch->id, ch->batch, ch->at, ch->editor,
-		       ch->action, ch->entity, buf_cstr(&s));
+		printf("%lld\t%lld\t%s\t%s\t%s\t%s\t%s\n", ch->id, ch->batch, ch->at,
+		       buf_cstr(&editor), buf_cstr(&action), ch->entity, buf_cstr(&summary));
 	else
 		printf("#%-5lld batch %-4lld %s  %-10s %-18s %s: %s\n", ch->id, ch->batch, ch->at,
-		       ch->editor, ch->action, ch->entity, buf_cstr(&s));
+		       buf_cstr(&editor), buf_cstr(&action), ch->entity, buf_cstr(&summary));
 	buf_free(&s);
+	buf_free(&summary);
+	buf_free(&editor);
+	buf_free(&action);
 	if (hb)
 		kb_concept_free(&before);
 	if (ha)

@@ -83,6 +83,15 @@ enum kb_put_result { KB_UNCHANGED = 0, KB_ADDED = 1, KB_UPDATED = 2 };
  * Returns a kb_put_result, or -1 with err filled. */
 int kb_concept_put(struct kb *kb, const struct kb_concept *c, const char *action,
                    struct err *err);
+/* The rules a concept's own fields obey (kb/lint.c): labels one line of
+ * text that is not empty once normalised, no control character XML 1.0
+ * forbids and no Unicode noncharacter anywhere, an absolute http(s) source
+ * URL, an approved concept with a sourced definition, no link to itself.
+ * kb_concept_put applies it; the rules between concepts (shared labels,
+ * broader cycles) are applied by kb_commit to everything the transaction
+ * wrote, so a refused write leaves the KB as it was. Returns 0, or -1 with
+ * "KEY: reason" in err. */
+int kb_concept_check(const struct kb_concept *c, struct err *err);
 /* Removes a concept, recording its last state. Returns 1 removed, 0 absent, -1 error. */
 int kb_concept_delete(struct kb *kb, const char *key, const char *action, struct err *err);
 
