@@ -223,6 +223,9 @@ static int data_row(struct parse *p)
 		if (strcmp(f, "case") && strcmp(f, "compound"))
 			return fail(p, r->line, "unknown match flag '%s' (case, compound)%s", f, NULL);
 	}
+	struct err rule = { "", 0, "" };
+	if (kb_concept_check(c, &rule) < 0)
+		return fail(p, r->line, "%s%s", rule.msg, NULL);
 	if (*c->replaced_by) {
 		if (!kb_is_valid_key(c->replaced_by) || !strcmp(c->replaced_by, c->key))
 			return fail(p, r->line, "invalid replaced_by '%s'%s", c->replaced_by, NULL);
@@ -404,7 +407,7 @@ int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
 	int rc = parse_file(&p, f);
 	if (rc == 0)
 		rc = check_keys(&p, kb);
-	if (rc < 0 || dry_run) {
+	if (rc < 0) {
 		parse_free(&p);
 		return rc;
 	}
@@ -445,10 +448,23 @@ int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
 			stats->unchanged++;
 	}
 	free(is_new);
+	/* The rules between concepts (shared labels, broader cycles) judge the
+	 * file's end state; a dry run checks them and rolls back. */
+	if (rc == 0)
+		rc = dry_run ? kb_validate_written(kb, err) : kb_commit(kb, err);
+	if (rc < 0 && kb->bad_key[0])
+		for (size_t i = 0; i < p.n_rows; i++)
+			if (!strcmp(p.rows[i].c.key, kb->bad_key)) {
+				err->line = p.rows[i].line;
+				snprintf(err->file, sizeof err->file, "%s", path);
+				break;
+			}
 	parse_free(&p);
-	if (rc < 0) {
+	if (rc < 0 || dry_run) {
 		kb_rollback(kb);
-		return -1;
+		if (dry_run && rc == 0)
+			memset(stats, 0, sizeof *stats);
+		return rc;
 	}
-	return kb_commit(kb, err);
+	return 0;
 }

@@ -389,27 +389,33 @@ static int check_cycles(const struct kb_vocab *v, struct lint *l)
 			while (from && stack[from - 1].item != j)
 				from--;
 			from = from ? from - 1 : 0;
-			const struct kb_concept *in_focus = NULL;
-			for (size_t s = from; s < depth && !in_focus; s++)
-				if (focused(l, &v->items[stack[s].item]))
-					in_focus = &v->items[stack[s].item];
-			if (!in_focus)
-				continue;
-			char path[600] = "";
-			size_t used = 0, len = depth - from;
-			for (size_t s = from; s < depth && used < sizeof path - 80; s++) {
-				if (len > 8 && s == from + 4) {
+			size_t len = depth - from, first = 0;
+			if (l->focus) {
+				while (first < len && !focused(l, &v->items[stack[from + first].item]))
+					first++;
+				if (first == len)
+					continue;
+			}
+			/* The cycle from its first concept in focus (or from t) round to it again. */
+			char path[2048] = "";
+			size_t used = 0;
+			for (size_t s = 0; s <= len && used + 260 < sizeof path; s++) {
+				if (len > 8 && s == 4) {
 					used += (size_t)snprintf(path + used, sizeof path - used,
-					                         "... (%zu concepts) -> ", len - 5);
-					s = depth - 2;
+					                         "... (%zu more) -> ", len - 5);
+					s = len - 2;
 					continue;
 				}
-				used += (size_t)snprintf(path + used, sizeof path - used, "%s -> ",
-				                         v->items[stack[s].item].key);
+				const char *k = v->items[stack[from + (first + s) % len].item].key;
+				used += (size_t)snprintf(path + used, sizeof path - used, "%s%s", k,
+				                         s < len ? " -> " : "");
 			}
-			snprintf(path + used, sizeof path - used, "%s", t->key);
-			report(l, c, in_focus, KB_ERROR, "broader-cycle",
-			       "broader link to %s closes a cycle (%s)", t->key, path);
+			if (l->focus)
+				report(l, &v->items[stack[from + first].item], NULL, KB_ERROR, "broader-cycle",
+				       "broader links would form a cycle (%s)", path);
+			else
+				report(l, c, NULL, KB_ERROR, "broader-cycle",
+				       "broader link to %s closes a cycle (%s)", t->key, path);
 		}
 	}
 	free(colour);
