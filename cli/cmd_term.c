@@ -66,16 +66,60 @@ static int commit_change(struct kb *kb, struct kb_concept *c, const char *from_s
 		return cli_fail(&err);
 	if (kb_begin(kb, &err) < 0)
 		return cli_fail(&err);
-	int r = kb_concept_put(kb, c, action, &err);
-	if (r < 0) {
+	/* The states before and after, as stored, say what changed. */
+	struct kb_concept before, after;
+	int had = kb_concept_get(kb, c->key, &before, &err);
+	int r = had < 0 ? -1 : kb_concept_put(kb, c, action, &err);
+	int has = r < 0 ? -1 : kb_concept_get(kb, c->key, &after, &err);
+	if (has < 0) {
+		if (had >= 0)
+			kb_concept_free(&before);
 		kb_rollback(kb);
 		return cli_fail(&err);
 	}
+	struct buf what = BUF_INIT, shown = BUF_INIT;
+	if (r == KB_UNCHANGED)
+		buf_puts(&what, "unchanged");
+	else
+		term_change_summary(&what, had ? &before : NULL, has ? &after : NULL);
+	kb_concept_free(&before);
+	kb_concept_free(&after);
+	int rc = EXIT_OK;
 	if (kb_commit(kb, &err) < 0)
-		return cli_fail(&err);
-	printf("%s: %s\n", c->key, r == KB_ADDED ? "added" : r == KB_UPDATED ? "updated"
-	                                                                       : "unchanged");
-	return EXIT_OK;
+		rc = cli_fail(&err);
+	else if (term_display_escape(&shown, buf_cstr(&what)) == 0)
+		printf("%s: %s\n", c->key, buf_cstr(&shown));
+	buf_free(&what);
+	buf_free(&shown);
+	return rc;
+}
+
+/* One line per change of a batch: "undone #ID: KEY what changed". */
+struct undo_out {
+	struct kb *kb;
+	long n;
+};
+
+static int print_undone(const struct kb_change *ch, void *ctx_)
+{
+	struct undo_out *o = ctx_;
+	if (++o->n > 20)
+		return 0; /* a whole import: the count says the rest */
+	struct kb_concept before, after;
+	struct err err = { "", 0, "" };
+	int hb = ch->before && kb_concept_from_json(o->kb, ch->before, &before, &err) == 0;
+	int ha = ch->after && kb_concept_from_json(o->kb, ch->after, &after, &err) == 0;
+	struct buf s = BUF_INIT, shown = BUF_INIT;
+	term_change_summary(&s, hb ? &before : NULL, ha ? &after : NULL);
+	if (term_display_escape(&shown, buf_cstr(&s)) == 0)
+		printf("undone #%lld: %s %s\n", ch->undoes, ch->entity, buf_cstr(&shown));
+	buf_free(&s);
+	buf_free(&shown);
+	if (hb)
+		kb_concept_free(&before);
+	if (ha)
+		kb_concept_free(&after);
+	return 0;
 }
 
 static int set_str(char **dst, const char *s)
@@ -913,7 +957,13 @@ static int term_undo(struct kb *kb, int argc, char **argv)
 		printf("nothing to undo\n");
 		return EXIT_CHECK;
 	}
-	printf("undone: %d concept%s (recorded as batch %lld)\n", n, n == 1 ? "" : "s", batch);
+	struct undo_out out = { kb, 0 };
+	if (kb_history_batch(kb, batch, print_undone, &out, &err) < 0)
+		return cli_fail(&err);
+	if (out.n > 20)
+		printf("... and %ld more changes: glossar term history\n", out.n - 20);
+	if (out.n > 1)
+		printf("undone: %d concepts (recorded as batch %lld)\n", n, batch);
 	return EXIT_OK;
 }
 

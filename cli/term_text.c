@@ -301,6 +301,8 @@ static int diff_str(struct buf *b, const char *name, const char *x, const char *
 		return 0;
 	if (b->len && buf_puts(b, "; ") < 0)
 		return -1;
+	if (quote == 2)
+		return buf_printf(b, "%s '%s' -> '%s'", name, x, y);
 	if (!quote)
 		return buf_printf(b, "%s %s -> %s", name, *x ? x : "(none)", *y ? y : "(none)");
 	return buf_printf(b, "%s %s", name, !*x ? "set" : !*y ? "removed" : "changed");
@@ -310,11 +312,11 @@ static int diff_list(struct buf *b, const char *name, const struct strv *x, cons
 {
 	for (size_t i = 0; i < y->n; i++)
 		if (!strv_contains(x, y->v[i]) &&
-		    ((b->len && buf_puts(b, "; ") < 0) || buf_printf(b, "+%s %s", name, y->v[i]) < 0))
+		    ((b->len && buf_puts(b, "; ") < 0) || buf_printf(b, "+%s '%s'", name, y->v[i]) < 0))
 			return -1;
 	for (size_t i = 0; i < x->n; i++)
 		if (!strv_contains(y, x->v[i]) &&
-		    ((b->len && buf_puts(b, "; ") < 0) || buf_printf(b, "-%s %s", name, x->v[i]) < 0))
+		    ((b->len && buf_puts(b, "; ") < 0) || buf_printf(b, "-%s '%s'", name, x->v[i]) < 0))
 			return -1;
 	return 0;
 }
@@ -330,7 +332,7 @@ int term_change_summary(struct buf *b, const struct kb_concept *x, const struct 
 	struct buf d = BUF_INIT;
 	int bad = diff_str(&d, "status", x->status, y->status, 0) < 0 ||
 	          diff_str(&d, "type", x->type, y->type, 0) < 0 ||
-	          diff_str(&d, "pref_label", x->pref_label, y->pref_label, 0) < 0 ||
+	          diff_str(&d, "pref_label", x->pref_label, y->pref_label, 2) < 0 ||
 	          diff_list(&d, "abbrev", &x->abbreviations, &y->abbreviations) < 0 ||
 	          diff_list(&d, "alt", &x->alt_labels, &y->alt_labels) < 0 ||
 	          diff_list(&d, "hidden", &x->hidden_labels, &y->hidden_labels) < 0 ||

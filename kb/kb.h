@@ -203,6 +203,8 @@ typedef int (*kb_change_fn)(const struct kb_change *ch, void *ctx);
 /* Lists the changes of one concept (key NULL: all), oldest first; fn returns
  * non-zero to stop. */
 int kb_history(struct kb *kb, const char *key, kb_change_fn fn, void *ctx, struct err *err);
+/* The changes of one batch (what one command did), oldest first. */
+int kb_history_batch(struct kb *kb, long long batch, kb_change_fn fn, void *ctx, struct err *err);
 /* Reads a history snapshot (JSON) back into a concept. */
 int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out,
                          struct err *err);

@@ -107,6 +107,23 @@ refuse candidates_accept_refuses_hidden_label_shown_elsewhere "ozg: label 'Regis
 	g --db "$db" candidates accept "$id"
 if [ "$(sqlite3 "$db" "select status from candidate where id = $id")" = pending ]; then ok refused_candidate_stays_pending; else not_ok refused_candidate_stays_pending; fi
 
+# ---- a KB that holds control characters anyway: shown, never acted on ----
+esc=$(printf '\033')
+sqlite3 "$db" "update label set text = 'Online' || char(27) || '[2J' || char(10) || 'gesetz' where text = 'Onlinezugangsgesetz'"
+sqlite3 "$db" "update change set after = replace(after, 'Einer für Alle', 'Einer' || char(92) || 'u001b[31mfür') where entity = 'efa'"
+g --db "$db" term show ozg >"$tmp/show"
+check_no_grep term_show_escapes_esc "$esc" "$tmp/show"
+check_grep term_show_shows_escape_visibly 'Online\\x1b\[2J\\ngesetz \(ozg\)' "$tmp/show"
+g --db "$db" term list >"$tmp/list"
+check_no_grep term_list_escapes_esc "$esc" "$tmp/list"
+if [ "$(grep -c . "$tmp/list")" -eq "$(sqlite3 "$db" 'select count(*) from concept')" ]; then ok term_list_one_line_per_concept; else not_ok term_list_one_line_per_concept; fi
+g --db "$db" term history efa >"$tmp/hist"
+check_no_grep term_history_escapes_esc "$esc" "$tmp/hist"
+check_grep term_history_shows_escape_visibly 'Einer\\x1b\[31mfür' "$tmp/hist"
+g --db "$db" lint >"$tmp/lint"
+check_no_grep lint_escapes_esc "$esc" "$tmp/lint"
+check_grep lint_finds_control_character "^ozg: error: preferred label .* control character U\+001B" "$tmp/lint"
+
 # ---- the shipped glossary obeys every rule ----
 check shipped_glossary_imports g --db "$tmp/shipped.db" import "$top/glossary.csv"
 check shipped_glossary_reimports_its_export sh -c "'$GLOSSAR' --db '$tmp/shipped.db' export --format csv >'$tmp/s.csv' && '$GLOSSAR' --db '$tmp/s2.db' import '$tmp/s.csv'"
