@@ -1018,6 +1018,12 @@ static int term_search(struct kb *kb, int argc, char **argv)
 	struct err err = { "", 0, "" };
 	int hits = kb_search(kb, buf_cstr(&q), limit > 1000000 ? 1000000 : (int)limit, print_hit,
 	                     NULL, &err);
+	if (hits == 0) {
+		struct buf shown = BUF_INIT;
+		term_display_escape(&shown, buf_cstr(&q));
+		fprintf(stderr, "glossar: no concept matches '%s'\n", buf_cstr(&shown));
+		buf_free(&shown);
+	}
 	buf_free(&q);
 	if (hits < 0)
 		return cli_fail(&err);

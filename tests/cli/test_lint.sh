@@ -44,4 +44,6 @@ check_grep lint_help_has_example 'example' "$tmp/out"
 g --db "$tmp/shipped.db" import "$top/glossary.csv" >/dev/null
 check_exit shipped_glossary_lints_clean 0 g --db "$tmp/shipped.db" lint
 check_no_grep shipped_glossary_has_no_error ': error: ' "$tmp/out"
+check_grep lint_without_findings_says_so_in_one_line '^no findings$' "$tmp/out"
+if [ "$(wc -l <"$tmp/out")" -eq 1 ]; then ok lint_clean_output_is_one_line; else not_ok lint_clean_output_is_one_line; fi
 finish

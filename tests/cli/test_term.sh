@@ -173,4 +173,22 @@ check_exit search_nothing_is_exit_1 1 g term search Zyxwvut
 check_exit search_empty_query_is_exit_2 2 g term search '"'
 g term undo >/dev/null
 check_exit search_follows_undo 1 g term search Konnexität
+check_grep search_nothing_says_so "^glossar: no concept matches 'Konnexität'$" "$tmp/err"
+
+# Typos find their concept, after the exact hits; a concept a label names ranks first.
+g --db "$tmp/shipped.db" import "$top/glossary.csv" >/dev/null
+for pair in Registermoderniserung:registermodernisierung IT-Planugsrat:it-planungsrat \
+	Onlinezugangsgesez:ozg Bundesverwaltungsamp:bva Deutschlandstak:deutschland-stack; do
+	q=${pair%%:*}; key=${pair#*:}
+	g --db "$tmp/shipped.db" term search "$q" >"$tmp/q" 2>&1
+	check_grep "search_tolerates_typo_$q" "^$key	" "$tmp/q"
+	check_grep "search_marks_close_match_$q" "^$key	.*	~\[" "$tmp/q"
+done
+g --db "$tmp/shipped.db" term search FITKO >"$tmp/q"
+check_grep search_label_match_ranks_first '^fitko	' "$(head -1 "$tmp/q" >"$tmp/q1"; echo "$tmp/q1")"
+g --db "$tmp/shipped.db" term search Registermodernisierung >"$tmp/q"
+head -1 "$tmp/q" >"$tmp/q1"
+check_grep search_exact_label_before_longer_one '^registermodernisierung	' "$tmp/q1"
+check_no_grep search_exact_query_adds_no_close_match_of_itself '^registermodernisierung	.*~\[' "$tmp/q"
+check_exit search_short_nonsense_finds_nothing 1 g --db "$tmp/shipped.db" term search Qzx
 finish
