@@ -109,6 +109,17 @@ int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats
 /* The same from an open stream; path names it in messages. */
 int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
                          struct kb_import_stats *stats, struct err *err);
+/* For a CSV saved otherwise, e.g. by Excel with German settings (';',
+ * windows-1252): delimiter 0 means ',', encoding NULL means UTF-8 (any iconv
+ * name, the file converted before it is read; lines keep their numbers).
+ * Without them such a file is refused with a message that says which
+ * option it needs. */
+struct kb_csv_options {
+	char delimiter;
+	const char *encoding;
+};
+int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_options *opts,
+                       struct kb_import_stats *stats, struct err *err);
 
 /* The columns of glossary.csv, in order: the thirteen of DESIGN.md, then
  * replaced_by (the key that replaces a deprecated concept), which an export
