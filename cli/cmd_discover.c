@@ -72,9 +72,12 @@ static int doc_read(struct doc *d, const char *path, struct err *err)
 		return -1;
 	d->text = d->t.data;
 	d->len = d->t.len;
-	if (d->t.invalid_line)
+	if (d->t.invalid_line) {
+		const char *enc = d->t.likely_encoding ? d->t.likely_encoding : "windows-1252";
 		return err_set(err, strcmp(path, "-") ? path : "<stdin>", d->t.invalid_line,
-		               "invalid UTF-8");
+		               "invalid UTF-8 (looks like %s; convert with iconv -f %s -t utf-8)",
+		               enc, enc);
+	}
 	return 0;
 }
 
