@@ -76,6 +76,15 @@ check_exit unknown_encoding_is_exit_2 2 g --db "$tmp/u16.db" import --encoding k
 check_exit bad_delimiter_is_usage_error 2 g --db "$db" import --delimiter ';;' "$csv/good.csv"
 check semicolon_csv_from_stdin sh -c "'$GLOSSAR' --db '$tmp/stdin.db' import --delimiter ';' --encoding windows-1252 - <'$csv/excel-1252.csv'"
 
+# import --entities: a NUL is refused with its line (never cuts the label), '-' reads stdin.
+printf 'id\tlabel\nozg\tOnlinezugangsgesetz\nabc\tA\000B\n' >"$tmp/nul.tsv"
+check_exit entities_nul_is_refused 2 g --db "$tmp/ent.db" import --entities "$tmp/nul.tsv"
+check_grep entities_nul_names_line "nul.tsv:3: NUL byte" "$tmp/err"
+if [ ! -f "$tmp/ent.db" ] || [ "$(sqlite3 "$tmp/ent.db" 'select count(*) from concept')" = 0 ]; then ok entities_nul_imports_nothing; else not_ok entities_nul_imports_nothing; fi
+printf 'id\tlabel\nozg\tOnlinezugangsgesetz\nozg\tOZG\n' >"$tmp/laws.tsv"
+check entities_from_stdin sh -c "'$GLOSSAR' --db '$tmp/ent.db' import --entities - <'$tmp/laws.tsv'"
+check_grep entities_from_stdin_added '^added 1, updated 0, unchanged 0, known 0$' "$tmp/out"
+
 check_exit missing_file_is_exit_2 2 g --db "$db" import "$tmp/nonexistent.csv"
 check_exit import_without_file_is_usage_error 2 g --db "$db" import
 check_exit dry_run_changes_nothing 0 g --db "$tmp/dry.db" import --dry-run "$csv/good.csv"
