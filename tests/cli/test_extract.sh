@@ -132,6 +132,14 @@ printf '<html><head><meta charset="utf-8"></head><body>F\303\266derale IT-Kooper
 check_exit declared_utf8_untouched 0 g --db "$db" extract "$tmp/u.html"
 check_grep declared_utf8_found '"surface":"Föderale IT-Kooperation"' "$tmp/out"
 
+# Zero-width joiner, non-joiner and word joiner inside a term vanish, as a zero-width space does.
+printf 'Die F\303\266\342\200\215derale IT-Kooperation, FIT\342\200\214KO, OZ\342\201\240G und O\342\200\213ZG.\n' >"$tmp/zw.txt"
+g --db "$db" extract --format tsv "$tmp/zw.txt" >"$tmp/zw.tsv"
+check_grep zwj_inside_term_matches '	F.+derale IT-Kooperation	fitko	Föderale IT-Kooperation	' "$tmp/zw.tsv"
+check_grep zwnj_inside_acronym_matches '	FIT.+KO	fitko	FITKO	' "$tmp/zw.tsv"
+check_grep word_joiner_inside_acronym_matches '	OZ.+G	ozg	OZG	' "$tmp/zw.tsv"
+check_grep zwsp_inside_acronym_matches '	O.+ZG	ozg	OZG	' "$tmp/zw.tsv"
+
 check_exit compile_help 0 g compile --help
 check_exit compile_needs_output 2 g --db "$db" compile
 
