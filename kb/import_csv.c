@@ -25,6 +25,7 @@ struct parse {
 	const char *path;
 	char delimiter;   /* ',' unless told otherwise */
 	int converted;    /* read through iconv from another encoding */
+	int wrong_delimiter; /* the header told that another delimiter is needed */
 	struct err *err;
 	int failed;
 	long line;        /* line being fed to the parser */
@@ -154,6 +155,7 @@ static int header(struct parse *p)
 				if (!strncmp(name, kb_csv_columns[0], k) && name[k] == *d) {
 					char opt[16];
 					snprintf(opt, sizeof opt, *d == '\t' ? "tab" : "'%c'", *d);
+					p->wrong_delimiter = 1;
 					return fail(p, p->record_line,
 					            "the header is separated by %s, not ',' (a CSV saved by Excel "
 					            "with German settings?): import it with --delimiter %s", opt, opt);
@@ -394,6 +396,17 @@ static int parse_file(struct parse *p, FILE *f)
 			     NULL);
 			rc = -1;
 		}
+	}
+	/* Say at once when the rest of such a file needs --encoding too. */
+	if (p->wrong_delimiter && !p->converted) {
+		while ((n = getline(&line, &cap, f)) > 0)
+			if (!valid_utf8(line, (size_t)n)) {
+				const char *enc = enc_guess(line, (size_t)n);
+				size_t len = strlen(p->err->msg);
+				snprintf(p->err->msg + len, sizeof p->err->msg - len,
+				         " --encoding %s (the file is not UTF-8 but looks like %s)", enc, enc);
+				break;
+			}
 	}
 	if (ferror(f) && !p->failed)
 		fail(p, 0, "cannot read: %s%s", strerror(errno), NULL);

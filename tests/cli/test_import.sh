@@ -57,7 +57,11 @@ refuse refuses_stray_quote stray-quote.csv 4 'malformed quoting'
 
 # A CSV saved by Excel with German settings: ';', windows-1252, CRLF. Refused
 # with what to do, nothing imported; accepted with --delimiter and --encoding.
-refuse refuses_excel_semicolons_with_hint excel-1252.csv 1 "the header is separated by ';', not ',' .*--delimiter ';'"
+refuse refuses_excel_semicolons_with_hint excel-1252.csv 1 "the header is separated by ';', not ',' .*--delimiter ';' --encoding windows-1252 \(the file is not UTF-8"
+iconv -f windows-1252 -t utf-8 "$csv/excel-1252.csv" >"$tmp/excel-utf8.csv"
+g --db "$db" import "$tmp/excel-utf8.csv" >"$tmp/out" 2>"$tmp/err"
+check_grep excel_utf8_needs_only_delimiter "excel-utf8.csv:1: .*--delimiter ';'$" "$tmp/err"
+check excel_utf8_imports_with_delimiter g --db "$tmp/excel8.db" import --delimiter ';' "$tmp/excel-utf8.csv"
 g --db "$db" import --delimiter ';' "$csv/excel-1252.csv" >"$tmp/out" 2>"$tmp/err"
 check_grep refuses_excel_windows_1252_with_hint "^$csv/excel-1252.csv:2: invalid UTF-8 in a field \(looks like windows-1252.*--encoding windows-1252.*iconv -f windows-1252 -t utf-8" "$tmp/err"
 g --db "$db" export --format csv >"$tmp/after.csv"
