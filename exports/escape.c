@@ -8,6 +8,28 @@
 
 #include "escape.h"
 
+/* XML 1.0's Char production: tab, line feed, carriage return, and the rest
+ * of Unicode but C0 controls, surrogates, U+FFFE and U+FFFF. */
+static int is_xml_char(utf8proc_int32_t cp)
+{
+	return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+	       (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+}
+
+/* The code point at p: its length in bytes (an invalid UTF-8 byte counts as
+ * one) and whether XML can hold it. */
+static size_t xml_char_at(const unsigned char *p, int *is_xml)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+	if (k <= 0) {
+		*is_xml = 0;
+		return 1;
+	}
+	*is_xml = is_xml_char(cp);
+	return (size_t)k;
+}
+
 int esc_html(struct buf *b, const char *s)
 {
 	int rc = 0;
@@ -18,7 +40,15 @@ int esc_html(struct buf *b, const char *s)
 		case '>': rc = buf_puts(b, "&gt;"); break;
 		case '"': rc = buf_puts(b, "&quot;"); break;
 		case '\'': rc = buf_puts(b, "&#39;"); break;
-		default: rc = buf_putc(b, *p);
+		default: {
+			/* what XML 1.0 forbids is no HTML character either: dropped */
+			int ok = 1;
+			size_t k = (unsigned char)*p < 0x20 || (unsigned char)*p >= 0x80
+			               ? xml_char_at((const unsigned char *)p, &ok) : 1;
+			if (ok)
+				rc = buf_append(b, p, k);
+			p += k - 1;
+		}
 		}
 	}
 	return rc;
@@ -178,10 +208,16 @@ int esc_iri(struct buf *b, const char *s)
 {
 	int rc = 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++) {
+		int ok = 1;
+		size_t k = *p >= 0x80 ? xml_char_at(p, &ok) : 1;
 		if (*p <= ' ' || *p == 0x7f || strchr("<>\"{}|^`\\", *p))
 			rc = buf_printf(b, "%%%02X", *p);
+		else if (!ok) /* no IRI character, and no XML one: percent-encoded */
+			for (size_t i = 0; i < k && rc == 0; i++)
+				rc = buf_printf(b, "%%%02X", p[i]);
 		else
-			rc = buf_putc(b, *p);
+			rc = buf_append(b, p, k);
+		p += k - 1;
 	}
 	return rc;
 }
@@ -189,9 +225,13 @@ int esc_iri(struct buf *b, const char *s)
 int esc_xml_chars(struct buf *b, const char *s)
 {
 	int rc = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++)
-		if (*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
-			rc = buf_putc(b, *p);
+	for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++) {
+		int ok = 1;
+		size_t k = *p < 0x20 || *p >= 0x80 ? xml_char_at(p, &ok) : 1;
+		if (ok)
+			rc = buf_append(b, p, k);
+		p += k - 1;
+	}
 	return rc;
 }
 

@@ -29,8 +29,9 @@ int esc_ttl(struct buf *b, const char *s);
 /* An IRI as RDF allows it: characters outside IRIREF (controls, space,
  * < > " { } | ^ ` \) percent-encoded. */
 int esc_iri(struct buf *b, const char *s);
-/* The text of an XML node: C0 control characters other than tab, line feed
- * and carriage return dropped, since XML 1.0 cannot hold them. */
+/* The text of an XML node: what XML 1.0 cannot hold (C0 controls other than
+ * tab, line feed and carriage return, U+FFFE, U+FFFF, invalid UTF-8) dropped.
+ * esc_html drops the same; esc_iri percent-encodes it. */
 int esc_xml_chars(struct buf *b, const char *s);
 
 /* True for an absolute http, https, ftp or mailto URL: only these become links,

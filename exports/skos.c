@@ -78,21 +78,24 @@ static int add(struct rdf_graph *g, const char *s, enum rdf_ns ns, const char *l
 	if (!s || !o)
 		return -1;
 	if (kind != OBJ_IRI) {
-		/* XML 1.0 cannot hold C0 controls other than tab and line breaks; they
-		 * leave every syntax alike, so the three carry the same graph. */
-		for (const unsigned char *p = (const unsigned char *)o; *p; p++)
-			if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7f) {
-				struct buf t = BUF_INIT;
-				for (const unsigned char *q = (const unsigned char *)o; *q; q++)
-					if (!((*q < 0x20 && *q != '\t' && *q != '\n' && *q != '\r') || *q == 0x7f) &&
-					    buf_putc(&t, *q)) {
-						buf_free(&t);
-						return -1;
-					}
-				if (!(o = own(g, buf_detach(&t))))
-					return -1;
-				break;
-			}
+		/* What XML 1.0 cannot hold (C0 controls, U+FFFE, U+FFFF) and DEL leave
+		 * every syntax alike, so the three carry the same graph. */
+		struct buf t = BUF_INIT;
+		if (esc_xml_chars(&t, o)) {
+			buf_free(&t);
+			return -1;
+		}
+		size_t n = 0;
+		for (size_t i = 0; i < t.len; i++)
+			if (t.data[i] != 0x7f)
+				t.data[n++] = t.data[i];
+		if (t.data)
+			t.data[n] = '\0';
+		t.len = n;
+		if (n == strlen(o) && !strcmp(buf_cstr(&t), o))
+			buf_free(&t);
+		else if (!(o = own(g, t.data ? buf_detach(&t) : strdup(""))))
+			return -1;
 	}
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? 2 * g->cap : 1024;

@@ -56,8 +56,11 @@ int skos_write_rdfxml(struct buf *b, const struct rdf_graph *g)
 		case OBJ_PLAIN:
 			break;
 		}
-		if (t->kind != OBJ_IRI)
-			rc = rc || xmlTextWriterWriteString(w, BAD_CAST t->object) < 0;
+		if (t->kind != OBJ_IRI) {
+			buf_reset(&tmp);
+			rc = rc || esc_xml_chars(&tmp, t->object) ||
+			     xmlTextWriterWriteString(w, BAD_CAST buf_cstr(&tmp)) < 0;
+		}
 		rc = rc || xmlTextWriterEndElement(w) < 0;
 	}
 	rc = rc || xmlTextWriterEndDocument(w) < 0 || xmlTextWriterFlush(w) < 0 ||

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/encoding.h"
 #include "gz_internal.h"
 #include "reader.h"
 
@@ -156,7 +157,11 @@ static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, str
 		if (!reported && r->z.first_invalid != SIZE_MAX && r->z.first_invalid < cut) {
 			struct cursor c2 = cur;
 			cursor_advance(&c2, data, base, base + r->z.first_invalid);
-			warn(opt, r->path, c2.line, "invalid UTF-8, the bytes are skipped");
+			char msg[256];
+			const char *enc = enc_guess(data + r->z.first_invalid, len - r->z.first_invalid);
+			snprintf(msg, sizeof msg, "invalid UTF-8 (looks like %s; convert with iconv -f %s "
+			         "-t utf-8), the bytes are skipped", enc, enc);
+			warn(opt, r->path, c2.line, msg);
 			reported = 1;
 		}
 		/* hits are block-relative: shift them to input offsets */
@@ -220,8 +225,15 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 		}
 		if (rd_read_loaded(path, format, data, len, &t, &bad, err) < 0)
 			return -1;
-		if (t.invalid_line)
-			warn(opt, path, t.invalid_line, "invalid UTF-8, the bytes are skipped");
+		if (t.invalid_line) {
+			char msg[300];
+			const char *enc = t.likely_encoding ? t.likely_encoding : "windows-1252";
+			snprintf(msg, sizeof msg, "invalid UTF-8 (looks like %s; convert with iconv -f %s "
+			         "-t utf-8%s), the bytes are skipped", enc, enc,
+			         !strcmp(format, "html") ? ", or declare it: <meta charset=\"...\">"
+			         : !strcmp(format, "xml") ? ", or declare it: <?xml encoding=\"...\"?>" : "");
+			warn(opt, path, t.invalid_line, msg);
+		}
 		if (nz_run(&r.z, t.data, t.len) < 0 ||
 		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0 ||
 		    (r.fz && gz_fuzzy_block(r.fz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits,

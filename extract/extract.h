@@ -80,6 +80,7 @@ struct ex_text {
 	const char *path; /* as given */
 	void *map;        /* reader's private map back to line and column */
 	long invalid_line; /* line of the first invalid UTF-8 byte (read as '?'), 0 if none */
+	const char *likely_encoding; /* with invalid_line: what the bytes probably are */
 };
 
 int ex_text_read(const char *path, const char *format, struct ex_text *out, struct err *err);

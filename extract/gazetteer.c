@@ -244,7 +244,8 @@ int nz_run(struct nz *z, const char *s, size_t len)
 			sep_hyphen(&st);
 		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
 			sep_space(&st, 1);
-		} else if (cp == 0xFEFF || cp == 0x200B) { /* BOM, zero width space */
+		} else if (cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) {
+			/* BOM, zero-width space, non-joiner, joiner, word joiner: nothing, as in norm.c */
 		} else {
 			utf8proc_category_t cat = utf8proc_category(cp);
 			if (cat == UTF8PROC_CATEGORY_ZS) {

@@ -1,11 +1,19 @@
 /* reader.c - whole-document readers: plain text, Markdown (markup blanked
  * with spaces so offsets stay file offsets), HTML (libxml2's HTML parser with
  * recovery) and generic XML (no network, no DTD loading, no entity
- * substitution), each with its map back to line and column of the input. */
+ * substitution), each with its map back to line and column of the input.
+ *
+ * HTML and XML declare their encoding (<meta charset>, http-equiv
+ * Content-Type, <?xml encoding?>, a byte order mark): a document in another
+ * encoding than UTF-8 is converted with iconv before it is parsed. Lines stay
+ * where they were and columns count characters, so positions still point
+ * into the input file. Undeclared bytes that are not UTF-8 are reported with
+ * the encoding they most likely are in. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include <libxml/HTMLparser.h>
@@ -13,6 +21,7 @@
 #include <libxml/tree.h>
 
 #include "../common/buf.h"
+#include "../common/encoding.h"
 #include "extract.h"
 #include "reader.h"
 
@@ -85,6 +94,17 @@ int rd_load(const char *path, char **out, size_t *len, struct err *err)
 /* Makes s valid UTF-8 in place without moving a byte: an invalid byte and NUL
  * become '?' and ' ', a BOM three spaces. Returns the offset of the first
  * invalid byte, or SIZE_MAX. */
+size_t rd_sanitize_guess(char *s, size_t len, const char **likely)
+{
+	/* Guess from the bytes as they were, before they are replaced. */
+	*likely = NULL;
+	const char *guess = enc_guess(s, len);
+	size_t at = rd_sanitize(s, len);
+	if (at != SIZE_MAX)
+		*likely = guess;
+	return at;
+}
+
 size_t rd_sanitize(char *s, size_t len)
 {
 	size_t first = SIZE_MAX;
@@ -530,6 +550,8 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 		return err_set(err, name, 0, "too large");
 	xmlDocPtr doc;
 	xmlParserCtxtPtr ctxt;
+	/* Either UTF-8 or converted to it (to_utf8): an encoding declared in the
+	 * document must not make libxml2 decode it again. */
 	if (is_html) {
 		ctxt = htmlNewParserCtxt();
 		if (!ctxt)
@@ -542,7 +564,7 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 		if (!ctxt)
 			return err_set(err, name, 0, "out of memory");
 		/* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE */
-		doc = xmlCtxtReadMemory(ctxt, src, (int)len, name, NULL,
+		doc = xmlCtxtReadMemory(ctxt, src, (int)len, name, "UTF-8",
 		                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	}
 	if (!doc) {
@@ -592,6 +614,109 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 	return 0;
 }
 
+/* ---- declared encodings ---- */
+
+static int ci_prefix(const char *s, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	return (size_t)(end - s) >= n && !strncasecmp(s, word, n);
+}
+
+/* Copies the encoding name that starts at p (after optional quotes and
+ * space) into out. */
+static void take_name(const char *p, const char *end, char *out, size_t out_size)
+{
+	while (p < end && (*p == ' ' || *p == '"' || *p == '\'' || *p == '='))
+		p++;
+	size_t n = 0;
+	while (p < end && n + 1 < out_size &&
+	       ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+	        *p == '-' || *p == '_' || *p == '.' || *p == ':'))
+		out[n++] = *p++;
+	out[n] = '\0';
+}
+
+/* The encoding a document declares, into out ("" when none): a byte order
+ * mark, the XML declaration, or (HTML) a <meta> with charset, looked for in
+ * the first 64 KB as a browser's prescan would. */
+static void declared_encoding(const char *s, size_t len, int is_html, char *out, size_t out_size)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	out[0] = '\0';
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		snprintf(out, out_size, "UTF-8");
+		return;
+	}
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		snprintf(out, out_size, "UTF-16");
+		return;
+	}
+	const char *end = s + (len < 65536 ? len : 65536);
+	if (ci_prefix(s, end, "<?xml")) {
+		const char *close = memmem(s, (size_t)(end - s), "?>", 2);
+		const char *enc = close ? memmem(s, (size_t)(close - s), "encoding", 8) : NULL;
+		if (enc) {
+			take_name(enc + 8, close, out, out_size);
+			return;
+		}
+	}
+	if (!is_html)
+		return;
+	for (const char *p = s; p < end; p++) {
+		if (*p != '<' || !ci_prefix(p, end, "<meta"))
+			continue;
+		const char *gt = memchr(p, '>', (size_t)(end - p));
+		const char *tag_end = gt ? gt : end;
+		for (const char *q = p; q < tag_end; q++)
+			if (ci_prefix(q, tag_end, "charset")) {
+				const char *v = q + 7;
+				while (v < tag_end && *v == ' ')
+					v++;
+				if (v < tag_end && *v == '=') {
+					take_name(v, tag_end, out, out_size);
+					if (out[0])
+						return;
+				}
+			}
+		p = tag_end - 1;
+	}
+}
+
+/* Converts data (taken over) to UTF-8 when it declares another encoding. */
+static int to_utf8(const char *name, int is_html, char **data, size_t *len, struct err *err)
+{
+	char enc[64];
+	declared_encoding(*data, *len, is_html, enc, sizeof enc);
+	if (!enc[0] || !strcasecmp(enc, "utf-8") || !strcasecmp(enc, "utf8"))
+		return 0;
+	/* Browsers read latin-1 and ASCII as windows-1252, and Word relies on it
+	 * for its typographic quotes; so do we for HTML. */
+	if (is_html && (!strcasecmp(enc, "iso-8859-1") || !strcasecmp(enc, "latin1") ||
+	                !strcasecmp(enc, "us-ascii") || !strcasecmp(enc, "ascii")))
+		snprintf(enc, sizeof enc, "windows-1252");
+	struct buf conv = BUF_INIT;
+	size_t bad_at;
+	int rc = enc_to_utf8(enc, *data, *len, &conv, &bad_at);
+	if (rc == -2) {
+		buf_free(&conv);
+		return err_set(err, name, 0, "declares the encoding '%s', which iconv does not know",
+		               enc);
+	}
+	if (rc < 0) {
+		long line = rd_line_of(*data, bad_at < *len ? bad_at : *len);
+		buf_free(&conv);
+		return err_set(err, name, line, "not valid %s, although the document declares it "
+		               "(convert it with iconv -f %s -t utf-8 and correct the declaration)",
+		               enc, enc);
+	}
+	if (!conv.data && buf_puts(&conv, "") < 0)
+		return err_set(err, name, 0, "out of memory");
+	free(*data);
+	*len = conv.len;
+	*data = buf_detach(&conv);
+	return 0;
+}
+
 int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
                    struct ex_text *out, size_t *first_invalid, struct err *err)
 {
@@ -599,7 +724,14 @@ int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
 	out->data = NULL;
 	out->map = NULL;
 	out->len = 0;
-	*first_invalid = rd_sanitize(data, len);
+	out->likely_encoding = NULL;
+	int is_markup = !strcmp(format, "html") || !strcmp(format, "xml");
+	if (is_markup && to_utf8(strcmp(path, "-") ? path : "<stdin>", !strcmp(format, "html"),
+	                         &data, &len, err) < 0) {
+		free(data);
+		return -1;
+	}
+	*first_invalid = rd_sanitize_guess(data, len, &out->likely_encoding);
 	/* sanitising keeps every line break, so the line is still right */
 	long invalid_line = *first_invalid != SIZE_MAX ? rd_line_of(data, *first_invalid) : 0;
 	if (!strcmp(format, "html") || !strcmp(format, "xml")) {

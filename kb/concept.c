@@ -388,6 +388,11 @@ static int put(struct kb *kb, const struct kb_concept *c, const char *action, in
 		               c->type ? c->type : "");
 	if (!c->pref_label || !*c->pref_label)
 		return err_set(err, kb->path, 0, "%s: a preferred label is required", c->key);
+	if (c->status && *c->status && !kb_is_status(c->status))
+		return err_set(err, "", 0, "%s: unknown status '%s'", c->key,
+		               c->status ? c->status : "");
+	if (kb_concept_check(c, err) < 0)
+		return -1;
 	int existed;
 	char *before = kb_concept_snapshot(kb, c->key, &existed, err);
 	if (existed < 0)
@@ -437,6 +442,8 @@ static int put(struct kb *kb, const struct kb_concept *c, const char *action, in
 		return -1;
 	}
 	sqlite3_exec(kb->db, "RELEASE put", NULL, NULL, NULL);
+	if (strv_push(&kb->written, c->key) < 0)
+		return err_set(err, kb->path, 0, "out of memory");
 	return existed ? KB_UPDATED : KB_ADDED;
 }
 

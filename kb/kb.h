@@ -92,6 +92,15 @@ enum kb_put_result { KB_UNCHANGED = 0, KB_ADDED = 1, KB_UPDATED = 2 };
  * Returns a kb_put_result, or -1 with err filled. */
 int kb_concept_put(struct kb *kb, const struct kb_concept *c, const char *action,
                    struct err *err);
+/* The rules a concept's own fields obey (kb/lint.c): labels one line of
+ * text that is not empty once normalised, no control character XML 1.0
+ * forbids and no Unicode noncharacter anywhere, an absolute http(s) source
+ * URL, an approved concept with a sourced definition, no link to itself.
+ * kb_concept_put applies it; the rules between concepts (shared labels,
+ * broader cycles) are applied by kb_commit to everything the transaction
+ * wrote, so a refused write leaves the KB as it was. Returns 0, or -1 with
+ * "KEY: reason" in err. */
+int kb_concept_check(const struct kb_concept *c, struct err *err);
 /* Removes a concept, recording its last state. Returns 1 removed, 0 absent, -1 error. */
 int kb_concept_delete(struct kb *kb, const char *key, const char *action, struct err *err);
 
@@ -109,6 +118,17 @@ int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats
 /* The same from an open stream; path names it in messages. */
 int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
                          struct kb_import_stats *stats, struct err *err);
+/* For a CSV saved otherwise, e.g. by Excel with German settings (';',
+ * windows-1252): delimiter 0 means ',', encoding NULL means UTF-8 (any iconv
+ * name, the file converted before it is read; lines keep their numbers).
+ * Without them such a file is refused with a message that says which
+ * option it needs. */
+struct kb_csv_options {
+	char delimiter;
+	const char *encoding;
+};
+int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_options *opts,
+                       struct kb_import_stats *stats, struct err *err);
 
 /* The columns of glossary.csv, in order: the thirteen of DESIGN.md, then
  * replaced_by (the key that replaces a deprecated concept), which an export
@@ -249,6 +269,8 @@ typedef int (*kb_change_fn)(const struct kb_change *ch, void *ctx);
 /* Lists the changes of one concept (key NULL: all), oldest first; fn returns
  * non-zero to stop. */
 int kb_history(struct kb *kb, const char *key, kb_change_fn fn, void *ctx, struct err *err);
+/* The changes of one batch (what one command did), oldest first. */
+int kb_history_batch(struct kb *kb, long long batch, kb_change_fn fn, void *ctx, struct err *err);
 /* Reads a history snapshot (JSON) back into a concept. */
 int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out,
                          struct err *err);

@@ -477,6 +477,7 @@ void kb_close(struct kb *kb)
 	for (size_t i = 0; i < sizeof kb->stmts / sizeof kb->stmts[0]; i++)
 		sqlite3_finalize(kb->stmts[i]);
 	sqlite3_close(kb->db);
+	strv_free(&kb->written);
 	free(kb->path);
 	free(kb);
 }
@@ -514,6 +515,7 @@ int kb_begin(struct kb *kb, struct err *err)
 		int rc = sqlite3_exec(kb->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
 			kb->batch = 0;
+			strv_free(&kb->written);
 			return 0;
 		}
 		if ((rc & 0xff) != SQLITE_BUSY || attempt >= 200)
@@ -524,6 +526,12 @@ int kb_begin(struct kb *kb, struct err *err)
 
 int kb_commit(struct kb *kb, struct err *err)
 {
+	/* Every write obeys the rules lint checks: judged on the end state. */
+	if (kb_validate_written(kb, err) < 0) {
+		kb_rollback(kb);
+		return -1;
+	}
+	strv_free(&kb->written);
 	if (sqlite3_exec(kb->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		sql_fail(kb, err, "cannot commit");
 		kb_rollback(kb);
@@ -534,6 +542,7 @@ int kb_commit(struct kb *kb, struct err *err)
 
 void kb_rollback(struct kb *kb)
 {
+	strv_free(&kb->written);
 	if (!sqlite3_get_autocommit(kb->db))
 		sqlite3_exec(kb->db, "ROLLBACK", NULL, NULL, NULL);
 }

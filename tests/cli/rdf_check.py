@@ -33,10 +33,16 @@ def iso(ttl, rdfxml, jsonld):
     report("ttl_and_jsonld_isomorphic", isomorphic(gs[0], gs[2]), "%d vs %d triples" % (len(gs[0]), len(gs[2])))
 
 
+def xml_clean(s):
+    """What the RDF exports drop: characters XML 1.0 cannot hold, and DEL."""
+    return "".join(c for c in s if c in "\t\n\r" or (
+        0x20 <= ord(c) <= 0xD7FF and ord(c) != 0x7F) or 0xE000 <= ord(c) <= 0xFFFD or ord(c) >= 0x10000)
+
+
 def roundtrip(ttl, csv_path, base):
     g = rdflib.Graph().parse(ttl, format="turtle")
     with open(csv_path, newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
+        rows = [{k: xml_clean(v) for k, v in r.items()} for r in csv.DictReader(f)]
     bad = []
     for r in rows:
         s = URIRef(base + r["key"])

@@ -172,4 +172,20 @@ g --db "$tmp/dry.db" import --dry-run --entities "$d/laws.tsv" >"$tmp/o"
 check_grep entities_dry_run_checks "^$d/laws.tsv: ok$" "$tmp/o"
 if [ "$(sqlite3 "$tmp/dry.db" "select count(*) from concept")" = 0 ]; then
 	ok entities_dry_run_writes_nothing; else not_ok entities_dry_run_writes_nothing; fi
+
+# Known labels and their parts are no new acronyms; an inflected long form of a
+# known concept is at most a hidden label, never a displayed one.
+g --db "$tmp/parts.db" import "$top/glossary.csv" >/dev/null
+g --db "$tmp/parts.db" discover --format jsonl "$data/discovery/known-parts.txt" >"$tmp/parts"
+check_no_grep discover_no_part_of_label_fit '"surface":"FIT"' "$tmp/parts"
+check_no_grep discover_no_part_of_label_eudi '"surface":"EUDI"' "$tmp/parts"
+check_grep discover_still_finds_unknown_acronym '"kind":"acronym","surface":"QXZ"' "$tmp/parts"
+check_no_grep discover_inflected_long_form_no_abbreviation '"kind":"abbreviation","surface":"NOOTS"' "$tmp/parts"
+check_grep discover_inflected_long_form_is_variant '"kind":"variant","surface":"Nationalen Once-Only-Technical-Systems","expansion":"noots"' "$tmp/parts"
+check_grep discover_new_short_form_of_known_concept '"kind":"abbreviation","surface":"FIKO","expansion":"Föderale IT-Kooperation"' "$tmp/parts"
+v=$(sed -n 's/.*"id":\([0-9]*\),"kind":"variant".*/\1/p' "$tmp/parts" | head -1)
+g --db "$tmp/parts.db" candidates accept "$v" >/dev/null
+g --db "$tmp/parts.db" term show noots --format json >"$tmp/noots"
+check_grep accepted_inflection_is_hidden '"hidden_labels":\["Nationalen Once-Only-Technical-Systems"\]' "$tmp/noots"
+check_no_grep accepted_inflection_not_displayed '"alt_labels":\[[^]]*Nationalen' "$tmp/noots"
 finish

@@ -315,8 +315,34 @@ static void test_law_titles_explain_their_abbreviations(void)
 	CHECK(wrong * 5 < pairs);
 }
 
+static void test_inflected_variants(void)
+{
+	static const struct { const char *a, *b; int same; } cases[] = {
+		{ "Nationalen Once-Only-Technical-Systems", "Nationales Once-Only-Technical-System", 1 },
+		{ "Nationale Once-Only-Technical-System", "Nationales Once-Only-Technical-System", 1 },
+		{ "des IT-Planungsrates", "IT-Planungsrat", 0 }, /* another word in front */
+		{ "IT-Planungsrates", "IT-Planungsrat", 1 },
+		{ "Föderalen IT-Kooperation", "Föderale IT-Kooperation", 1 },
+		{ "Föderale IT-Kooperation", "Föderale IT-Kooperation", 0 }, /* the same, not a variant */
+		{ "Bundesrat", "Bundestag", 0 },
+		{ "Nationales Register", "Nationales Registerchen", 0 },
+		{ "Online-Dienst", "Online Dienste", 1 },
+		{ "Amt", "Amtes", 1 },
+		{ "Ab", "Aber", 0 }, /* too short a stem to tell */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		int got = dc_is_inflected_variant(cases[i].a, cases[i].b);
+		if (got != cases[i].same) {
+			fprintf(stderr, "'%s' / '%s': %d, want %d\n", cases[i].a, cases[i].b, got,
+			        cases[i].same);
+			CHECK(0);
+		}
+	}
+}
+
 int main(void)
 {
+	RUN(test_inflected_variants);
 	RUN(test_table_of_real_sentences);
 	RUN(test_explains_pairs_given_whole);
 	RUN(test_clean_joins_line_end_hyphens);
