@@ -317,7 +317,7 @@ static void test_law_titles_explain_their_abbreviations(void)
 
 static void test_inflected_variants(void)
 {
-	static const struct { const char *a, *b; int same; } cases[] = {
+	static const struct { const char *a, *b; int same; } variants[] = {
 		{ "Nationalen Once-Only-Technical-Systems", "Nationales Once-Only-Technical-System", 1 },
 		{ "Nationale Once-Only-Technical-System", "Nationales Once-Only-Technical-System", 1 },
 		{ "des IT-Planungsrates", "IT-Planungsrat", 0 }, /* another word in front */
@@ -330,11 +330,11 @@ static void test_inflected_variants(void)
 		{ "Amt", "Amtes", 1 },
 		{ "Ab", "Aber", 0 }, /* too short a stem to tell */
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		int got = dc_is_inflected_variant(cases[i].a, cases[i].b);
-		if (got != cases[i].same) {
-			fprintf(stderr, "'%s' / '%s': %d, want %d\n", cases[i].a, cases[i].b, got,
-			        cases[i].same);
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+		int got = dc_is_inflected_variant(variants[i].a, variants[i].b);
+		if (got != variants[i].same) {
+			fprintf(stderr, "'%s' / '%s': %d, want %d\n", variants[i].a, variants[i].b, got,
+			        variants[i].same);
 			CHECK(0);
 		}
 	}
