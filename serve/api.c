@@ -493,7 +493,7 @@ static int on_tag(const struct ex_mention *m, void *ctx)
 	if (m->score >= 1.0)
 		snprintf(score, sizeof score, "1.0");
 	else
-		snprintf(score, sizeof score, "%.3f", m->score);
+		snprintf(score, sizeof score, "%.2f", m->score);
 	int rc = pg_printf(&t->r->out,
 	                   "%s{\"doc\": \"%j\", \"line\": %ld, \"col\": %ld, \"start\": %zu, \"end\": %zu, "
 	                   "\"surface\": \"%j\", \"concept\": \"%j\", \"label\": \"%j\", \"method\": \"%j\", "
