@@ -76,6 +76,7 @@ check-asan: deps
 	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" \
 	  build/asan/glossar $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  sh tests/run.sh build/asan/glossar build/asan/tests
 
 FUZZ_SECONDS ?= 30

@@ -146,11 +146,16 @@ static int write_dot(struct buf *b, const struct pick *p, const char *focus,
 	return rc || buf_puts(b, "}\n");
 }
 
+/* One Graphviz context for the process: a context freed and made anew
+ * leaves the pango plugin's font cache pointing at freed memory. */
+static GVC_t *gvc;
+
 static int render_svg(struct buf *out, const char *dot, const char *layout, struct err *err)
 {
 	pthread_mutex_lock(&gv_lock);
 	int rc = -1;
-	GVC_t *gvc = gvContext();
+	if (!gvc)
+		gvc = gvContext();
 	Agraph_t *g = gvc ? agmemread(dot) : NULL;
 	if (g && gvLayout(gvc, g, layout) == 0) {
 		char *data = NULL;
@@ -162,8 +167,6 @@ static int render_svg(struct buf *out, const char *dot, const char *layout, stru
 	}
 	if (g)
 		agclose(g);
-	if (gvc)
-		gvFreeContext(gvc);
 	pthread_mutex_unlock(&gv_lock);
 	if (rc < 0)
 		return err_set(err, NULL, 0, "Graphviz could not render the graph (is libgvc's dot "
