@@ -54,6 +54,13 @@ sec_a = page.split('id="buchstabe-A"')[1].split("<h3")[0] if 'id="buchstabe-A"' 
 report("umlaut_label_filed_under_its_letter", "Äpfel-Kind" in sec_a, sec_a[:200])
 labels_a = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', sec_a)
 report("az_section_in_din5007_order", labels_a.index("Äpfel-Kind") > 0 if "Äpfel-Kind" in labels_a else False, labels_a[:8])
+ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+try:
+    j = json.loads(ld.group(1))
+    report("start_page_defined_term_set", j["@type"] == "DefinedTermSet" and len(j["hasDefinedTerm"]) > 150
+           and "<" not in ld.group(1), j["@type"])
+except Exception as e:
+    report("start_page_defined_term_set", False, e)
 report("start_page_has_chart", 'chart.svg' in page, "")
 st, h, b = req(M + "chart.svg")
 try:
