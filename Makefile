@@ -6,22 +6,23 @@
 #   make check-asan the same under AddressSanitizer and UBSan
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
 #   make bench      extraction speed against ripgrep, grep and pyahocorasick
+#   make bench-serve  glossar serve against nginx serving the same page (wrk)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
-PKGS     = libxml-2.0 sqlite3 libutf8proc
-DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev
+PKGS     = libxml-2.0 sqlite3 libutf8proc libmicrohttpd libgvc
+DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libmicrohttpd-dev libgraphviz-dev
 
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS  = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
-LIBS        = $(PKG_LIBS) -lcsv -lm
+LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 
-LIB_SRC  = $(sort $(wildcard common/*.c extract/*.c kb/*.c exports/*.c))
+LIB_SRC  = $(sort $(wildcard common/*.c extract/*.c kb/*.c exports/*.c serve/*.c))
 CLI_SRC  = $(sort $(wildcard cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -29,7 +30,7 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),glossar,$(BUILD)/glossar)
 
-.PHONY: all deps demo demo-output check check-unit check-cli check-asan fuzz bench install uninstall clean
+.PHONY: all deps demo demo-output check check-unit check-cli check-asan fuzz bench bench-serve install uninstall clean
 
 all: $(PROGRAM)
 
@@ -80,6 +81,7 @@ check-asan: deps
 	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" \
 	  build/asan/glossar $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  sh tests/run.sh build/asan/glossar build/asan/tests
 
 FUZZ_SECONDS ?= 30
@@ -90,6 +92,9 @@ fuzz: deps
 
 bench: all
 	sh bench/run.sh ./glossar
+
+bench-serve: all
+	sh bench/serve.sh ./glossar
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -27,6 +27,8 @@ static const char help[] =
 	"  solr-synonyms, elasticsearch-synonyms\n"
 	"           every concept's names as one synonym rule: Solr synonyms.txt, or\n"
 	"           the body of Elasticsearch's PUT _synonyms/SET\n"
+	"  dot, svg the concept graph (broader edges up, related dashed) as Graphviz DOT,\n"
+	"           or as SVG laid out by Graphviz; --root KEY for one subtree\n"
 	"\n"
 	"  -f, --format F       output format (required)\n"
 	"  -o, --output FILE    write to FILE instead of stdout; FILE is replaced only when\n"
@@ -46,18 +48,20 @@ static const char help[] =
 	"                       md: the form of the glossary (default: deflist)\n"
 	"      --approved-only  only concepts with status approved and a definition, in\n"
 	"                       every format; links to the others are left out\n"
+	"      --root KEY       dot/svg: only KEY and its narrower concepts, transitively\n"
 	"\n"
 	"examples:\n"
 	"  glossar export --format csv -o glossary.csv\n"
 	"  glossar export --format ttl --base-uri https://daten.example.de/glossar/ -o glossar.ttl\n"
 	"  glossar export --format tbx -o glossar.tbx\n"
 	"  glossar export --format solr-synonyms -o synonyms.txt\n"
-	"  glossar export --format html --approved-only -o glossar.html\n";
+	"  glossar export --format html --approved-only -o glossar.html\n"
+	"  glossar export --format svg --root registermodernisierung -o register.svg\n";
 
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED, OPT_JSONLD, OPT_DCAT, OPT_RELEASE,
-	       OPT_MD_STYLE };
+	       OPT_MD_STYLE, OPT_ROOT };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -70,9 +74,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{ "jsonld", required_argument, NULL, OPT_JSONLD },
 		{ "dcat", no_argument, NULL, OPT_DCAT },
 		{ "release", required_argument, NULL, OPT_RELEASE },
+		{ "root", required_argument, NULL, OPT_ROOT },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *format = NULL, *output = NULL, *title = NULL, *jsonld = "expanded";
+	const char *format = NULL, *output = NULL, *title = NULL, *jsonld = "expanded", *root = NULL;
 	struct skos_options so;
 	memset(&so, 0, sizeof so);
 	int approved_only = 0, c;
@@ -95,6 +100,7 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_JSONLD: jsonld = optarg; break;
 		case OPT_DCAT: so.with_dcat = 1; break;
 		case OPT_RELEASE: so.release = optarg; break;
+		case OPT_ROOT: root = optarg; break;
 		default: return cli_option_error("export", argv, "hf:o:", opts);
 		}
 	}
@@ -113,8 +119,11 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		skos = SKOS_JSONLD_COMPACT;
 	int syn = !strcmp(format, "solr-synonyms") ? SYN_SOLR
 	        : !strcmp(format, "elasticsearch-synonyms") ? SYN_ES : -1;
-	if (gl < 0 && skos < 0 && syn < 0 && strcmp(format, "csv") && strcmp(format, "tbx"))
+	int graph = !strcmp(format, "dot") ? 0 : !strcmp(format, "svg") ? 1 : -1;
+	if (gl < 0 && skos < 0 && syn < 0 && graph < 0 && strcmp(format, "csv") && strcmp(format, "tbx"))
 		return cli_usage_error("export", "unknown format '%s'", format);
+	if (root && graph < 0)
+		return cli_usage_error("export", "--root is for --format dot and svg");
 	/* Checked whatever the format, so a bad value never goes unnoticed. */
 	if (so.base_uri && !skos_base_is_valid(so.base_uri))
 		return cli_usage_error("export", "invalid --base-uri '%s': an absolute http(s) IRI ending in '/'",
@@ -156,11 +165,18 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	struct gl_list list = { NULL, 0 };
 	if (rc == 0 && gl >= 0)
 		rc = gl_select(vocab, NULL, 0, GL_ORDER_ALPHA, 0, &list, &err);
+	struct buf pic = BUF_INIT;
+	if (rc == 0 && graph >= 0) {
+		struct graph_options gro = { root, 0, graph, NULL };
+		rc = graph_write(&pic, vocab, &gro, &err);
+	}
 	FILE *out = NULL;
 	if (rc == 0 && !(out = cli_output(output, &err)))
 		rc = -1;
 	struct gl_options go = { title, (enum gl_md_style)md_style };
-	if (rc == 0)
+	if (rc == 0 && graph >= 0)
+		rc = pic.len && fwrite(pic.data, 1, pic.len, out) != pic.len ? -1 : 0;
+	else if (rc == 0)
 		rc = gl >= 0                   ? gl_write(out, &list, (enum gl_format)gl, &go, &err)
 		     : skos >= 0               ? skos_write(out, vocab, (enum skos_syntax)skos, &so, &err)
 		     : syn >= 0                ? synonyms_write(out, vocab, (enum synonyms_format)syn, 0, &err)
@@ -172,5 +188,6 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	vocab_view_free(&view);
 	kb_vocab_free(&v);
 	kb_scheme_free(&scheme);
+	buf_free(&pic);
 	return rc < 0 ? cli_fail(&err) : EXIT_OK;
 }

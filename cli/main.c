@@ -32,6 +32,7 @@ static const char usage[] =
 	"  scheme show|set         the concept scheme's title, publisher, licence, base URI, ...\n"
 	"  release TAG             record the vocabulary as a release\n"
 	"  diff [TAG1 [TAG2]]      what changed between two releases, or since the last\n"
+	"  serve                   the read-only HTTP server: concept pages, search, Skosmos API\n"
 	"\n"
 	"options:\n"
 	"  --db PATH   the knowledge base (default: $GLOSSAR_DB, else ./glossar.db)\n"
@@ -51,6 +52,7 @@ static const struct {
 	{ "lint", cmd_lint },             { "kb", cmd_kb },
 	{ "scheme", cmd_scheme },         { "release", cmd_release },
 	{ "diff", cmd_diff },
+	{ "serve", cmd_serve },
 };
 
 int cli_fail(const struct err *err)

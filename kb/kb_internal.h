@@ -34,6 +34,9 @@ enum kb_curation_slot {
 	ST_CUR_FTS_FORGET,
 };
 
+/* The server's view (mentions.c). */
+enum kb_serve_slot { ST_DATA_VERSION = 60 };
+
 struct kb {
 	sqlite3 *db;
 	char *path;
