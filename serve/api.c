@@ -97,6 +97,40 @@ void h_dump(struct req *r)
 	h_not_found(r);
 }
 
+/* The DCAT-AP description at BASE dataset, the compact JSON-LD's @context
+ * at BASE context.jsonld: what `export --format dcat|jsonld-context` write. */
+static void scheme_doc(struct req *r, enum skos_syntax syntax, const char *ctype)
+{
+	struct err err = { "", 0, "" };
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&mem, &len);
+	int rc = f ? skos_write(f, &r->snap->v, syntax, &r->srv->skos, &err)
+	           : err_set(&err, NULL, 0, "out of memory");
+	if (f && fclose(f) != 0 && rc == 0)
+		rc = err_set(&err, NULL, 0, "out of memory");
+	if (rc == 0 && buf_append(&r->out, mem, len) < 0)
+		rc = err_set(&err, NULL, 0, "out of memory");
+	free(mem);
+	if (rc < 0) {
+		srv_error(r, 500, err.msg);
+		return;
+	}
+	r->status = 200;
+	r->ctype = ctype;
+	r->is_cacheable = 1;
+}
+
+void h_dataset(struct req *r)
+{
+	scheme_doc(r, SKOS_DCAT, "text/turtle; charset=utf-8");
+}
+
+void h_context(struct req *r)
+{
+	scheme_doc(r, SKOS_JSONLD_CONTEXT, "application/ld+json; charset=utf-8");
+}
+
 /* ---- autocomplete ---- */
 
 void h_suggest(struct req *r)

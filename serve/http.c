@@ -496,6 +496,11 @@ static int srv_init(struct srv *s, const struct serve_options *o, struct err *er
 	pthread_mutex_init(&s->lock, NULL);
 	if (kb_open_readonly(&s->kb, o->db_path, err) < 0)
 		return -1;
+	/* The scheme's metadata (glossar scheme set): base URI, licence, title. */
+	if (kb_scheme_load(s->kb, &s->scheme, err) < 0) {
+		kb_close(s->kb);
+		return -1;
+	}
 	return 0;
 }
 
@@ -514,7 +519,9 @@ static int srv_set_base(struct srv *s, const char *base, struct err *err)
 	s->mount_len = strlen(s->mount);
 	s->skos.base_uri = s->base_uri;
 	s->skos.title = s->opt.title;
-	s->skos.license = SKOS_DEFAULT_LICENSE;
+	skos_options_from_scheme(&s->skos, &s->scheme);
+	if (!s->skos.license)
+		s->skos.license = SKOS_DEFAULT_LICENSE;
 	return 0;
 }
 
@@ -523,6 +530,7 @@ static void srv_fini(struct srv *s)
 	if (s->cur)
 		snap_release(s, s->cur);
 	kb_close(s->kb);
+	kb_scheme_free(&s->scheme);
 	free(s->base_uri);
 	free(s->mount);
 	pthread_mutex_destroy(&s->lock);
@@ -580,6 +588,8 @@ int serve_run(const struct serve_options *o, struct err *err)
 	char base[600];
 	if (o->base_uri)
 		snprintf(base, sizeof base, "%s", o->base_uri);
+	else if (s.scheme.base_uri)
+		snprintf(base, sizeof base, "%s", s.scheme.base_uri);
 	else
 		snprintf(base, sizeof base, ss.ss_family == AF_INET6 ? "http://[%s]:%u/" : "http://%s:%u/",
 		         host, port);

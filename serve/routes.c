@@ -14,6 +14,8 @@ const struct route srv_routes[] = {
 	{ "static/app.js", 0, h_script },
 	{ "chart.svg", 0, h_chart },
 	{ "export.", R_PREFIX, h_dump },
+	{ "dataset", 0, h_dataset },
+	{ "context.jsonld", 0, h_context },
 	{ "api/suggest", 0, h_suggest },
 	{ "api/extract", R_POST, h_api_extract },
 	{ "api/appendix", R_POST, h_api_appendix },
@@ -24,7 +26,7 @@ const size_t srv_n_routes = sizeof srv_routes / sizeof srv_routes[0];
 
 int srv_is_reserved(const char *key)
 {
-	static const char *const names[] = { "search", "static", "api", "rest", NULL };
+	static const char *const names[] = { "search", "static", "api", "rest", "dataset", NULL };
 	for (size_t i = 0; names[i]; i++)
 		if (!strcmp(key, names[i]))
 			return 1;

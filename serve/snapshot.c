@@ -232,7 +232,7 @@ struct snap *snap_load(struct srv *s, struct err *err)
 	}
 	pthread_mutex_init(&sn->cache_lock, NULL);
 	snprintf(sn->title, sizeof sn->title, "%s",
-	         s->opt.title ? s->opt.title : "Glossar Verwaltungsdigitalisierung");
+	         s->skos.title ? s->skos.title : "Glossar Verwaltungsdigitalisierung");
 	char changed[32] = "";
 	if (kb_read_begin(s->kb, err) < 0)
 		goto fail;

@@ -83,7 +83,8 @@ struct srv {
 	struct timespec checked;      /* when data_version was last asked */
 	pthread_mutex_t lock;
 	struct snap *cur;
-	struct skos_options skos;
+	struct skos_options skos;     /* filled from the scheme's metadata where options give none */
+	struct kb_scheme scheme;      /* the scheme's metadata as the server started */
 };
 
 /* Takes a reference to the current snapshot, reloading it first when the KB
@@ -178,6 +179,8 @@ void h_style(struct req *r);
 void h_script(struct req *r);
 void h_chart(struct req *r);
 void h_dump(struct req *r);
+void h_dataset(struct req *r);
+void h_context(struct req *r);
 void h_suggest(struct req *r);
 void h_skosmos(struct req *r);
 void h_api_extract(struct req *r);

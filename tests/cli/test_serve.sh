@@ -71,4 +71,32 @@ wait "$pid"; status=$?
 if [ $status -eq 0 ] && grep -q 'stopped (SIGTERM)' "$tmp/serve.err"; then ok sigterm_stops_cleanly
 else not_ok sigterm_stops_cleanly "exit $status; $(tail -c 300 "$tmp/serve.err")"; fi
 check kb_not_locked_after_stop g --db "$db" term alias ozg "Nach dem Stopp"
+
+# The scheme's metadata set once is the server's: its base URI (the mount
+# point, with no --base-uri), title and licence; the DCAT description at
+# BASE dataset and the JSON-LD context at BASE context.jsonld.
+sdb=$tmp/scheme.db
+g --db "$sdb" import "$top/glossary.csv" >/dev/null
+port2=$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+sbase=http://127.0.0.1:$port2/daten/
+g --db "$sdb" scheme set base-uri "$sbase" >/dev/null
+g --db "$sdb" scheme set title 'Glossar der Musterverwaltung' >/dev/null
+g --db "$sdb" scheme set license https://www.govdata.de/dl-de/by-2-0 >/dev/null
+"$GLOSSAR" --db "$sdb" serve --listen "127.0.0.1:$port2" --threads 1 2>"$tmp/serve2.err" &
+pid2=$!
+i=0
+until grep -q listening "$tmp/serve2.err" 2>/dev/null || [ $i -ge 50 ]; do sleep 0.1; i=$((i + 1)); done
+check_grep scheme_base_is_the_servers 'base http://127\.0\.0\.1:[0-9]+/daten/' "$tmp/serve2.err"
+curl -s "${sbase}" >"$tmp/start.html"
+check_grep scheme_title_on_start_page 'Glossar der Musterverwaltung' "$tmp/start.html"
+curl -s -o "$tmp/dataset.ttl" -w '%{http_code} %{content_type}\n' "${sbase}dataset" >"$tmp/ds.status"
+check_grep dataset_served_as_turtle '^200 text/turtle' "$tmp/ds.status"
+check dataset_parses "$py" -c 'import sys, rdflib; g = rdflib.Graph().parse(sys.argv[1], format="turtle"); from rdflib.namespace import DCAT, RDF; assert list(g.subjects(RDF.type, DCAT.Dataset))' "$tmp/dataset.ttl"
+check_grep dataset_has_the_schemes_licence 'dct:license <https://www\.govdata\.de/dl-de/by-2-0>' "$tmp/dataset.ttl"
+curl -s -o "$tmp/ctx.jsonld" "${sbase}context.jsonld"
+check context_is_json_with_base "$py" -c 'import sys, json; d = json.load(open(sys.argv[1])); assert d["@context"]["@base"] == sys.argv[2]' "$tmp/ctx.jsonld" "$sbase"
+curl -s -o "$tmp/export2.ttl" "${sbase}export.ttl"
+check_grep dump_has_the_schemes_licence 'dct:license <https://www\.govdata\.de/dl-de/by-2-0>' "$tmp/export2.ttl"
+kill -TERM "$pid2"
+wait "$pid2"
 finish
