@@ -66,6 +66,45 @@ for k in it-planungsrat fitko dmk mpk ozg efa registermodernisierung deutschland
 	check_grep "field_term_${k}_is_found" "\"concept\":\"$k\"" "$tmp/m.jsonl"
 done
 
+# Ordinary German that names birds, rivers, a road, a serial port, people and a
+# department: labels that once misfired (issue 16) must not fire on it.
+g extract "$data/vocabulary/misfire.txt" >"$tmp/mis.jsonl"
+for k in elster konsens ende-zu-ende-digitalisierung deutschland-stack komm-one lars-hoppmann \
+	johann-bizer vitako ozg initiative-d21 e-government registermodernisierung; do
+	check_no_grep "ordinary_text_has_no_${k}_mention" "\"concept\":\"$k\"" "$tmp/mis.jsonl"
+done
+# The same text with the field's own names added: the fix did not switch them off.
+printf '%s\n' "ELSTER und KONSENS, Komm.ONE und Vitako, die Initiative D21 und das E-Government." >"$tmp/real.txt"
+g extract "$tmp/real.txt" >"$tmp/real.jsonl"
+for k in elster konsens komm-one vitako initiative-d21 e-government; do
+	check_grep "field_name_${k}_still_found" "\"concept\":\"$k\"" "$tmp/real.jsonl"
+done
+
+# Every legal citation (a source naming a § or an Art., or a gesetze-im-internet.de
+# URL) has a row with its law version in docs/glossary-verification.md.
+/usr/bin/env python3 - "$top/glossary.csv" "$top/docs/glossary-verification.md" >"$tmp/lawv" 2>&1 <<'PY'
+import csv, re, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+doc = open(sys.argv[2], encoding="utf-8").read()
+sec = doc.split("## Rechtsstand-Prüfung", 1)
+if len(sec) < 2:
+    print("missing section"); sys.exit()
+fassung = {}
+for line in sec[1].split("\n## ", 1)[0].splitlines():
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) == 5 and cells[0] not in ("key", "---"):
+        fassung[cells[0]] = cells[2]
+for r in rows:
+    if re.search(r"§|Art\. ", r["source"]) or "gesetze-im-internet.de" in r["source_url"]:
+        if not fassung.get(r["key"], "").strip("–- "):
+            print("no-law-version", r["key"])
+    if "bsig_2009" in r["source_url"] and r["status"] == "approved":
+        print("approved-on-repealed-bsig", r["key"])
+print("checked", len(fassung))
+PY
+check_no_grep every_legal_citation_has_a_law_version '^no-law-version|^missing section|Traceback' "$tmp/lawv"
+check_no_grep no_approved_concept_rests_on_the_repealed_bsig '^approved-on-repealed-bsig' "$tmp/lawv"
+
 # The appendix of the real transcript: every mentioned concept has a definition.
 transcript=$SHARED/corpus/vitako-podcast-bizer-2026.txt
 if [ -f "$transcript" ]; then
