@@ -354,7 +354,7 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	memcpy(p, m->method, ml);
 	p += ml;
 	p = PUT_LIT(p, "\",\"score\":");
-	if (m->score >= 1.0) { /* put_score's "1.0", without a call */
+	if (m->score >= 1.0 && !m->page && !m->section) { /* put_score's "1.0", without a call */
 		p = PUT_LIT(p, "1.0}\n");
 		b->len = (size_t)(p - b->data);
 		b->data[b->len] = 0;
@@ -363,6 +363,16 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	b->len = (size_t)(p - b->data);
 	b->data[b->len] = 0;
 	put_score(b, m->score);
+	/* the optional fields, where the format has them (docs/mention-record.md) */
+	if (m->page) {
+		buf_puts(b, ",\"page\":");
+		put_num(b, (unsigned long long)m->page);
+	}
+	if (m->section) {
+		buf_puts(b, ",\"section\":\"");
+		json_str(b, m->section, strlen(m->section));
+		buf_putc(b, '"');
+	}
 	buf_puts(b, "}\n");
 }
 
@@ -400,6 +410,12 @@ static int on_mention(const struct ex_mention *m, void *ctx)
 		buf_puts(b, m->method);
 		buf_putc(b, '\t');
 		put_score(b, m->score);
+		buf_putc(b, '\t');
+		if (m->page)
+			put_num(b, (unsigned long long)m->page);
+		buf_putc(b, '\t');
+		if (m->section)
+			tsv_str(b, m->section, strlen(m->section));
 		buf_putc(b, '\n');
 	} else {
 		json_record(o, m);
@@ -523,7 +539,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		}
 	}
 	if (o.is_tsv && !store)
-		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\n");
+		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\tpage\tsection\n");
 	size_t bytes = 0;
 	double t0 = now_seconds();
 	int warnings = 0;

@@ -87,10 +87,14 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 		m.doc = r->path;
 		if (t) {
 			ex_text_position(t, h->start, &m.line, &m.col);
+			m.page = ex_text_page(t, h->start);
+			m.section = ex_text_section(t, h->start);
 		} else {
 			cursor_advance(cur, data, base, h->start);
 			m.line = cur->line;
 			m.col = cur->col;
+			m.page = 0;
+			m.section = NULL;
 		}
 		m.start = h->start;
 		m.end = h->end;

@@ -13,6 +13,8 @@
 #include <libxml/tree.h>
 
 #include "../common/buf.h"
+#include "docmap.h"
+#include "documents.h"
 #include "extract.h"
 #include "reader.h"
 
@@ -32,13 +34,18 @@ const char *ex_format_for(const char *path)
 		return "html";
 	if (ends_with(path, ".xml"))
 		return "xml";
+	if (ends_with(path, ".docx"))
+		return "docx";
+	if (ends_with(path, ".pdf"))
+		return "pdf";
 	return "txt";
 }
 
 int ex_format_valid(const char *format)
 {
 	return format && (!strcmp(format, "txt") || !strcmp(format, "md") ||
-	                  !strcmp(format, "html") || !strcmp(format, "xml"));
+	                  !strcmp(format, "html") || !strcmp(format, "xml") ||
+	                  rd_is_document(format));
 }
 
 /* ---- loading ---- */
@@ -334,8 +341,10 @@ void ex_text_free(struct ex_text *t)
 		return;
 	free(t->data);
 	map_free(t->map);
+	dm_free(t->doc);
 	t->data = NULL;
 	t->map = NULL;
+	t->doc = NULL;
 	t->len = 0;
 }
 
@@ -598,7 +607,13 @@ int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
 	out->path = path;
 	out->data = NULL;
 	out->map = NULL;
+	out->doc = NULL;
 	out->len = 0;
+	if (rd_is_document(format)) { /* binary containers: not sanitised as text */
+		*first_invalid = SIZE_MAX;
+		out->invalid_line = 0;
+		return rd_document(path, format, data, len, out, err);
+	}
 	*first_invalid = rd_sanitize(data, len);
 	/* sanitising keeps every line break, so the line is still right */
 	long invalid_line = *first_invalid != SIZE_MAX ? rd_line_of(data, *first_invalid) : 0;
@@ -609,17 +624,27 @@ int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
 		return rc;
 	}
 	out->invalid_line = invalid_line;
-	if (!strcmp(format, "md"))
+	struct dm_doc *d = NULL;
+	if (!strcmp(format, "md")) {
+		/* headings give the sections, before their markup is blanked */
+		if (!(d = dm_new()) || dm_markdown_headings(d, data, len) < 0) {
+			dm_free(d);
+			free(data);
+			return err_set(err, path, 0, "out of memory");
+		}
 		rd_markdown_blank(data, len);
+	}
 	struct rd_map *m = calloc(1, sizeof *m);
 	if (!m || line_starts(data, len, &m->line_start, &m->n_lines) < 0) {
 		free(m);
 		free(data);
+		dm_free(d);
 		return err_set(err, path, 0, "out of memory");
 	}
 	out->data = data;
 	out->len = len;
 	out->map = m;
+	out->doc = d;
 	return 0;
 }
 

@@ -1,0 +1,81 @@
+#!/bin/sh
+# Authors' documents: DOCX, ODT, PDF and LaTeX read with their structure
+# (tracked changes, notes, tables, fields, headings as sections, pages),
+# and hostile containers refused with file and part, exit 2, nothing stored.
+# The fixtures come from tests/data/documents/make.sh.
+. "$(dirname "$0")/lib.sh"
+d=$data/documents
+h=$d/hostile
+db=$tmp/kb.db
+g --db "$db" import "$top/glossary.csv" >/dev/null
+
+# field NAME FILE: the mentions of FILE as "concept<TAB>section<TAB>page" lines
+mentions() {
+	g --db "$db" extract --format tsv "$1" | awk -F'\t' 'NR > 1 { print $7 "\t" $12 "\t" $11 }' >"$tmp/m"
+}
+
+# ---- DOCX ----
+mentions "$d/bericht.docx"
+check_grep docx_body_read '^ozg	Einleitung	$' "$tmp/m"
+check_grep docx_section_is_heading_path '^deutschland-stack	Einleitung > Ziele	$' "$tmp/m"
+check_grep docx_inserted_text_counts '^efa	Einleitung > Ziele' "$tmp/m"
+check_no_grep docx_deleted_text_and_comment_do_not_count '^dataport' "$tmp/m"
+check_grep docx_table_cells_read '^registermodernisierung	Umsetzung' "$tmp/m"
+check_grep docx_table_cells_are_words '^e-akte	Umsetzung' "$tmp/m"
+check_grep docx_field_result_counts '^xoev	' "$tmp/m"
+check_grep docx_footnote_read '^ozg	Fußnoten	$' "$tmp/m"
+check_grep docx_soft_hyphen_vanishes '^verwaltungsleistung	' "$tmp/m"
+check_grep docx_non_breaking_hyphen_is_hyphen '^it-planungsrat	' "$tmp/m"
+g --db "$db" extract "$d/bericht.docx" >"$tmp/j"
+check_grep docx_jsonl_section_field '"surface":"OZG".*"score":1.0,"section":"Einleitung"}$' "$tmp/j"
+check_no_grep docx_jsonl_no_page '"page"' "$tmp/j"
+check_exit docx_from_stdin_with_format 0 sh -c "'$GLOSSAR' --db '$db' extract --format docx <'$d/bericht.docx'"
+check_grep docx_from_stdin_found '"concept":"fitko"' "$tmp/out"
+
+# ---- Markdown sections ----
+mentions "$d/bericht.md"
+check_grep md_section_is_heading_path '^deutschland-stack	Einleitung > Ziele	$' "$tmp/m"
+check_grep md_front_matter_no_section '^verwaltungsdigitalisierung		$' "$tmp/m"
+
+# ---- PDF ----
+mentions "$d/bericht.pdf"
+check_grep pdf_page_of_mention '^ozg		1$' "$tmp/m"
+check_grep pdf_field_result_on_page '^xoev		[12]$' "$tmp/m"
+mentions "$d/spalten.pdf"
+check_grep pdf_two_columns_page_1 '^registermodernisierung		1$' "$tmp/m"
+check_grep pdf_second_page '^dataport		2$' "$tmp/m"
+check_grep pdf_hyphen_at_line_end_joined '^it-planungsrat		1$' "$tmp/m"
+g --db "$db" extract "$d/spalten.pdf" >"$tmp/j"
+check_grep pdf_jsonl_page_field '"surface":"Dataport".*"score":1.0,"page":2}$' "$tmp/j"
+# reading order: the whole first column before the second
+g --db "$db" extract --format tsv "$d/spalten.pdf" | awk -F'\t' 'NR > 1 { print $7 }' >"$tmp/order"
+if [ "$(grep -n '^efa$' "$tmp/order" | cut -d: -f1)" -lt "$(grep -n '^dataport$' "$tmp/order" | cut -d: -f1)" ]; then
+	ok pdf_columns_in_reading_order; else not_ok pdf_columns_in_reading_order "$(tr '\n' ' ' <"$tmp/order")"; fi
+
+# ---- discovery and the appendix read documents too ----
+check docx_appendix_md g --db "$db" appendix --format md "$d/bericht.docx"
+check_grep docx_appendix_lists_ozg '^## Onlinezugangsgesetz \(OZG\)' "$tmp/out"
+check pdf_appendix_md g --db "$db" appendix --format md "$d/spalten.pdf"
+check_grep pdf_appendix_lists_dataport '^## Dataport' "$tmp/out"
+
+# ---- hostile documents: exit 2, file and part named, nothing stored ----
+cp "$db" "$tmp/before.db"
+hostile() { # NAME FILE PATTERN
+	"$GLOSSAR" --db "$db" extract --store "$2" >"$tmp/out" 2>"$tmp/err"; status=$?
+	if [ $status -eq 2 ] && grep -Eq -- "$3" "$tmp/err"; then ok "$1"
+	else not_ok "$1" "exit $status: $(head -c 300 "$tmp/err")"; fi
+}
+hostile zip_bomb_docx_refused "$h/zip-bomb.docx" '^.*zip-bomb\.docx:word/document\.xml: compression ratio [0-9]+:1 passes the limit'
+hostile traversal_docx_refused "$h/traversal.docx" "traversal\.docx: zip entry name '\.\./\.\./evil\.xml' points outside"
+hostile missing_document_xml_refused "$h/no-document.docx" 'no-document\.docx: no word/document\.xml'
+hostile xxe_docx_refused "$h/xxe.docx" 'xxe\.docx:word/document\.xml: the part declares a DTD'
+hostile billion_laughs_docx_refused "$h/billion-laughs.docx" 'billion-laughs\.docx:word/document\.xml(:[0-9]+)?: '
+hostile ole2_doc_named_docx_refused "$h/ole2.docx" 'ole2\.docx: an OLE2 compound file'
+hostile encrypted_pdf_refused "$h/encrypted.pdf" 'encrypted\.pdf: encrypted PDF'
+hostile damaged_pdf_refused "$h/damaged.pdf" 'damaged\.pdf: damaged PDF'
+hostile truncated_pdf_refused "$h/truncated.pdf" 'truncated\.pdf: damaged PDF'
+printf 'kein PDF' >"$tmp/fake.pdf"
+hostile text_named_pdf_refused "$tmp/fake.pdf" 'fake\.pdf: not a PDF file'
+check kb_unchanged_after_hostile cmp "$db" "$tmp/before.db"
+check_no_grep xxe_leaks_nothing 'root:' "$tmp/out"
+finish
