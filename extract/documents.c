@@ -8,7 +8,8 @@
 
 int rd_is_document(const char *format)
 {
-	return format && (!strcmp(format, "docx") || !strcmp(format, "pdf"));
+	return format && (!strcmp(format, "docx") || !strcmp(format, "odt") ||
+	                  !strcmp(format, "pdf"));
 }
 
 int rd_document(const char *path, const char *format, char *data, size_t len,
@@ -16,6 +17,8 @@ int rd_document(const char *path, const char *format, char *data, size_t len,
 {
 	if (!strcmp(format, "docx"))
 		return rd_docx(path, data, len, out, err);
+	if (!strcmp(format, "odt"))
+		return rd_odt(path, data, len, out, err);
 	if (!strcmp(format, "pdf"))
 		return rd_pdf(path, data, len, out, err);
 	free(data);

@@ -36,6 +36,8 @@ const char *ex_format_for(const char *path)
 		return "xml";
 	if (ends_with(path, ".docx"))
 		return "docx";
+	if (ends_with(path, ".odt"))
+		return "odt";
 	if (ends_with(path, ".pdf"))
 		return "pdf";
 	return "txt";

@@ -32,6 +32,22 @@ check_no_grep docx_jsonl_no_page '"page"' "$tmp/j"
 check_exit docx_from_stdin_with_format 0 sh -c "'$GLOSSAR' --db '$db' extract --format docx <'$d/bericht.docx'"
 check_grep docx_from_stdin_found '"concept":"fitko"' "$tmp/out"
 
+# ---- ODT ----
+mentions "$d/bericht-lo.odt"
+check_grep odt_body_read '^ozg	Einleitung	$' "$tmp/m"
+check_grep odt_section_is_heading_path '^deutschland-stack	Einleitung > Ziele	$' "$tmp/m"
+check_grep odt_inserted_text_counts '^efa	Einleitung > Ziele' "$tmp/m"
+check_no_grep odt_deleted_text_and_comment_do_not_count '^dataport' "$tmp/m"
+check_grep odt_table_cells_read '^registermodernisierung	Umsetzung' "$tmp/m"
+check_grep odt_table_cells_are_words '^e-akte	Umsetzung' "$tmp/m"
+check_grep odt_field_result_counts '^xoev	' "$tmp/m"
+check_grep odt_footnote_after_body '^ozg	Fußnoten	$' "$tmp/m"
+check_grep odt_soft_hyphen_vanishes '^verwaltungsleistung	' "$tmp/m"
+mentions "$d/bericht.odt"
+check_grep odt_pandoc_written_read '^deutschland-stack	Einleitung > Ziele	$' "$tmp/m"
+g --db "$db" extract --format tsv "$d/bericht-lo.odt" | awk -F'\t' '$7 == "fitko" { print $2 ":" $3 }' >"$tmp/pos"
+check_grep odt_note_does_not_split_the_paragraph '^5:90$' "$tmp/pos"
+
 # ---- Markdown sections ----
 mentions "$d/bericht.md"
 check_grep md_section_is_heading_path '^deutschland-stack	Einleitung > Ziele	$' "$tmp/m"
@@ -70,6 +86,10 @@ hostile traversal_docx_refused "$h/traversal.docx" "traversal\.docx: zip entry n
 hostile missing_document_xml_refused "$h/no-document.docx" 'no-document\.docx: no word/document\.xml'
 hostile xxe_docx_refused "$h/xxe.docx" 'xxe\.docx:word/document\.xml: the part declares a DTD'
 hostile billion_laughs_docx_refused "$h/billion-laughs.docx" 'billion-laughs\.docx:word/document\.xml(:[0-9]+)?: '
+hostile zip_bomb_odt_refused "$h/zip-bomb.odt" 'zip-bomb\.odt:content\.xml: compression ratio'
+hostile traversal_odt_refused "$h/traversal.odt" "traversal\.odt: zip entry name 'Pictures/\.\./"
+hostile missing_content_xml_refused "$h/no-content.odt" 'no-content\.odt: no content\.xml'
+hostile billion_laughs_odt_refused "$h/billion-laughs.odt" 'billion-laughs\.odt:content\.xml: the part declares a DTD'
 hostile ole2_doc_named_docx_refused "$h/ole2.docx" 'ole2\.docx: an OLE2 compound file'
 hostile encrypted_pdf_refused "$h/encrypted.pdf" 'encrypted\.pdf: encrypted PDF'
 hostile damaged_pdf_refused "$h/damaged.pdf" 'damaged\.pdf: damaged PDF'
