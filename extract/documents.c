@@ -9,7 +9,7 @@
 int rd_is_document(const char *format)
 {
 	return format && (!strcmp(format, "docx") || !strcmp(format, "odt") ||
-	                  !strcmp(format, "pdf"));
+	                  !strcmp(format, "pdf") || !strcmp(format, "tex"));
 }
 
 int rd_document(const char *path, const char *format, char *data, size_t len,
@@ -21,6 +21,8 @@ int rd_document(const char *path, const char *format, char *data, size_t len,
 		return rd_odt(path, data, len, out, err);
 	if (!strcmp(format, "pdf"))
 		return rd_pdf(path, data, len, out, err);
+	if (!strcmp(format, "tex"))
+		return rd_tex(path, data, len, out, err);
 	free(data);
 	return err_set(err, path, 0, "unknown format '%s'", format);
 }

@@ -40,6 +40,8 @@ const char *ex_format_for(const char *path)
 		return "odt";
 	if (ends_with(path, ".pdf"))
 		return "pdf";
+	if (ends_with(path, ".tex") || ends_with(path, ".latex"))
+		return "tex";
 	return "txt";
 }
 

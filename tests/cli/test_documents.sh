@@ -68,6 +68,25 @@ g --db "$db" extract --format tsv "$d/spalten.pdf" | awk -F'\t' 'NR > 1 { print 
 if [ "$(grep -n '^efa$' "$tmp/order" | cut -d: -f1)" -lt "$(grep -n '^dataport$' "$tmp/order" | cut -d: -f1)" ]; then
 	ok pdf_columns_in_reading_order; else not_ok pdf_columns_in_reading_order "$(tr '\n' ' ' <"$tmp/order")"; fi
 
+# ---- LaTeX ----
+g --db "$db" extract --format tsv "$d/bericht.tex" | awk -F'\t' 'NR > 1 { print $2 ":" $3 ":" $4 "\t" $6 "\t" $7 "\t" $9 "\t" $12 }' >"$tmp/m"
+check_grep tex_gls_is_mention_with_tex_position '^11:5:336	\\gls\{ozg\}	ozg	gls	Einleitung$' "$tmp/m"
+check_grep tex_acrshort_is_mention '^12:45:[0-9]+	\\acrshort\{ozg\}	ozg	gls	Einleitung$' "$tmp/m"
+check_grep tex_emphasis_argument_read '^14:13:525	IT-Planungsrat	it-planungsrat	exact	Einleitung$' "$tmp/m"
+check_grep tex_hyphenation_hint_squeezed '^11:51:383	Verwaltungsleistungen	' "$tmp/m"
+check_grep tex_section_from_subsection '^16:38:[0-9]+	Registermodernisierung	registermodernisierung	exact	Einleitung > Ziele der Registermodernisierung$' "$tmp/m"
+check_grep tex_babel_umlaut_read '	Einer für Alle	efa	' "$tmp/m"
+check_grep tex_table_cell_read '^26:1:[0-9]+	E-Akte	' "$tmp/m"
+check_grep tex_second_section '	deutschland-stack	exact	Betrieb$' "$tmp/m"
+check_no_grep tex_comments_verbatim_preamble_skipped '	fitko	|^2[0-9]:.*deutschland-stack|^[1-9]:' "$tmp/m"
+check_no_grep tex_unknown_gls_key_no_mention 'unbekannt' "$tmp/m"
+n=$(grep -c '	dataport	' "$tmp/m")
+if [ "$n" -eq 1 ]; then ok tex_cite_key_no_prose; else not_ok tex_cite_key_no_prose "$n Dataport mentions"; fi
+printf 'Die \\gls{registermodernisierung} l\\"auft.\n' >"$tmp/k.tex"
+g --db "$db" extract --format tsv "$tmp/k.tex" >"$tmp/o"
+n=$(grep -c registermodernisierung "$tmp/o")
+if [ "$n" -eq 1 ] && grep -q '	gls	' "$tmp/o"; then ok tex_label_inside_gls_is_one_mention; else not_ok tex_label_inside_gls_is_one_mention "$(cat "$tmp/o")"; fi
+
 # ---- discovery and the appendix read documents too ----
 check docx_appendix_md g --db "$db" appendix --format md "$d/bericht.docx"
 check_grep docx_appendix_lists_ozg '^## Onlinezugangsgesetz \(OZG\)' "$tmp/out"
