@@ -23,6 +23,10 @@ static const char help[] =
 	"  latex    \\newglossaryentry/\\newacronym for the glossaries package\n"
 	"  docbook  a DocBook 5 <glossary>\n"
 	"  mkdocs   abbreviation lines for Python-Markdown's abbr extension\n"
+	"  docx     a Word document (Office Open XML; binary, use -o)\n"
+	"  odt      a Writer document (OpenDocument Text; binary, use -o)\n"
+	"  asciidoc an AsciiDoc [glossary] section (Asciidoctor)\n"
+	"  rst      a Sphinx glossary:: directive, ready for :term: references\n"
 	"\n"
 	"  -f, --format F        output format (required)\n"
 	"  -o, --output FILE     write to FILE instead of stdout\n"
@@ -33,24 +37,48 @@ static const char help[] =
 	"      --strict          exit 1 when a mentioned concept lacks an approved definition\n"
 	"      --fuzzy           also find speech-recognition variants (passed to the extractor)\n"
 	"      --title TEXT      the heading (default: Glossar)\n"
+	"      --first-use       say where the files first use each concept: page (PDF),\n"
+	"                        section (heading path) or line, and the file when several\n"
 	"\n"
 	"examples:\n"
 	"  glossar appendix --format latex -o glossar.tex bericht.md\n"
 	"  glossar appendix --format html --order first-use --approved-only bericht.md\n"
-	"  glossar appendix --format mkdocs docs/*.md >includes/abbreviations.md\n";
+	"  glossar appendix --format mkdocs docs/*.md >includes/abbreviations.md\n"
+	"  glossar appendix --format docx --first-use -o glossar.docx bericht.docx\n"
+	"  glossar appendix --format odt -o glossar.odt bericht.pdf\n";
 
-/* The concepts mentioned, each once, in the order of first use. */
+/* The concepts mentioned, each once, in the order of first use, with where
+ * that first use is ("Seite 3, Abschnitt Einleitung"). */
+struct seen {
+	struct strv keys;
+	struct strv where;
+	int many_files;
+};
+
 static int collect(const struct ex_mention *m, void *ctx)
 {
-	struct strv *keys = ctx;
-	if (strv_contains(keys, m->concept))
+	struct seen *s = ctx;
+	if (strv_contains(&s->keys, m->concept))
 		return 0;
-	return strv_push(keys, m->concept) < 0;
+	char where[1024];
+	int n = 0;
+	const char *doc = strcmp(m->doc, "-") ? m->doc : "stdin";
+	const char *base = strrchr(doc, '/') ? strrchr(doc, '/') + 1 : doc;
+	if (s->many_files)
+		n = snprintf(where, sizeof where, "%s, ", base);
+	if (m->page)
+		n += snprintf(where + n, sizeof where - (size_t)n, "Seite %ld", m->page);
+	if (m->section)
+		n += snprintf(where + n, sizeof where - (size_t)n, "%sAbschnitt %s",
+		              m->page ? ", " : "", m->section);
+	if (!m->page && !m->section)
+		snprintf(where + n, sizeof where - (size_t)n, "Zeile %ld", m->line);
+	return strv_push(&s->keys, m->concept) < 0 || strv_push(&s->where, where) < 0;
 }
 
 int cmd_appendix(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE };
+	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE, OPT_FIRST_USE };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -60,11 +88,12 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "fuzzy", no_argument, NULL, OPT_FUZZY },
 		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "first-use", no_argument, NULL, OPT_FIRST_USE },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = NULL, *output = NULL, *title = NULL;
 	enum gl_order order = GL_ORDER_ALPHA;
-	int approved_only = 0, strict = 0, c;
+	int approved_only = 0, strict = 0, first_use = 0, c;
 	int warnings = 0;
 	struct ex_options xo = { 0 };
 	xo.warnings = &warnings;
@@ -86,6 +115,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		case OPT_STRICT: strict = 1; break;
 		case OPT_FUZZY: xo.fuzzy = 1; break;
 		case OPT_TITLE: title = optarg; break;
+		case OPT_FIRST_USE: first_use = 1; break;
 		default: return cli_usage_error("appendix", "unknown option");
 		}
 	}
@@ -93,7 +123,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("appendix", "--format is required");
 	int fmt = gl_format_parse(format);
 	if (fmt < 0)
-		return cli_usage_error("appendix", "unknown format '%s' (md, html, latex, docbook, mkdocs)",
+		return cli_usage_error("appendix", "unknown format '%s' (md, html, latex, docbook, mkdocs, docx, odt, asciidoc, rst)",
 		                       format);
 
 	struct kb *kb;
@@ -101,7 +131,8 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	struct kb_vocab v = { NULL, 0 };
-	struct strv keys = { NULL, 0 };
+	struct seen seen = { { NULL, 0 }, { NULL, 0 }, 0 };
+	struct strv keys = { NULL, 0 }; /* seen.keys once the files are read */
 	struct gl_list list = { NULL, 0 };
 	struct gz *gz = NULL;
 	FILE *out = NULL;
@@ -111,10 +142,19 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	kb_close(kb);
 	static char *const stdin_only[] = { "-", NULL };
 	char *const *files = optind < argc ? argv + optind : stdin_only;
+	seen.many_files = files[0] && files[1];
 	for (size_t i = 0; rc == 0 && files[i]; i++)
-		rc = ex_extract_path(gz, files[i], &xo, collect, &keys, &err);
+		rc = ex_extract_path(gz, files[i], &xo, collect, &seen, &err);
+	keys = seen.keys;
 	if (rc == 0)
 		rc = gl_select(&v, (const char *const *)keys.v, keys.n, order, approved_only, &list, &err);
+	/* where each entry is first used: the list holds the concepts of keys */
+	for (size_t i = 0; rc == 0 && first_use && i < list.n; i++)
+		for (size_t j = 0; j < keys.n; j++)
+			if (!strcmp(keys.v[j], list.items[i].concept->key)) {
+				list.items[i].first_use = seen.where.v[j];
+				break;
+			}
 
 	/* Editors see what still needs review, whether it is shown or left out. */
 	size_t n_pending = 0;
@@ -139,6 +179,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		rc = -1;
 	gl_list_free(&list);
 	strv_free(&keys);
+	strv_free(&seen.where);
 	gz_free(gz);
 	kb_vocab_free(&v);
 	if (rc < 0)

@@ -43,6 +43,9 @@ static int md_entry(struct gl_ctx *ctx, const struct gl_item *it)
 			rc = rc || esc_md(b, it->source);
 		rc = rc || buf_putc(b, '\n');
 	}
+	if (it->first_use)
+		rc = rc || buf_puts(b, "\n" GL_FIRST_USE ": ") || esc_md(b, it->first_use) ||
+		     buf_putc(b, '\n');
 	return rc;
 }
 
