@@ -23,8 +23,9 @@
 
 static int is_ns(xmlNodePtr n, const char *ns, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-	       !strcmp((const char *)n->ns->href, ns) && !strcmp((const char *)n->name, name);
+	/* the local name first: it differs far more often than the namespace */
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name) && n->ns &&
+	       n->ns->href && !strcmp((const char *)n->ns->href, ns);
 }
 
 static int is_w(xmlNodePtr n, const char *name)
