@@ -32,6 +32,12 @@ check_no_grep docx_jsonl_no_page '"page"' "$tmp/j"
 check_exit docx_from_stdin_with_format 0 sh -c "'$GLOSSAR' --db '$db' extract --format docx <'$d/bericht.docx'"
 check_grep docx_from_stdin_found '"concept":"fitko"' "$tmp/out"
 
+mentions "$d/kopfzeile.docx"
+check_grep docx_header_read '^dataport	Kopfzeile	$' "$tmp/m"
+check_grep docx_footer_read '^fitko	Fußzeile	$' "$tmp/m"
+n=$(grep -c '^efa	Umsetzung' "$tmp/m")
+if [ "$n" -eq 1 ]; then ok docx_text_box_read_once; else not_ok docx_text_box_read_once "$n mentions"; fi
+
 # ---- ODT ----
 mentions "$d/bericht-lo.odt"
 check_grep odt_body_read '^ozg	Einleitung	$' "$tmp/m"

@@ -50,3 +50,17 @@ decl = content.index("?>") + 2
 rewrite(odt, "hostile/billion-laughs.odt", replace={"content.xml": (
     content[:decl] + laughs.replace("w:document", "office:document-content")
     + content[decl:]).encode()})
+
+# Not hostile: the DOCX with a header and a footer part, as Word stores them
+# (pandoc writes none), and a text box whose fallback repeats its text
+hdr = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+       '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+       '<w:p><w:r><w:t>Dataport, Stand 2026</w:t></w:r></w:p></w:hdr>')
+ftr = hdr.replace("w:hdr", "w:ftr").replace("Dataport, Stand 2026", "Seite 1 der FITKO")
+box = ('<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+       '<mc:Choice Requires="wps"><w:txbxContent><w:p><w:r><w:t>EfA im Kasten</w:t></w:r></w:p></w:txbxContent></mc:Choice>'
+       '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>EfA im Kasten</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>'
+       '</mc:AlternateContent></w:r></w:p>')
+rewrite(docx, "kopfzeile.docx",
+        replace={"word/document.xml": body.replace("<w:sectPr", box + "<w:sectPr", 1).encode()},
+        extra={"word/header1.xml": hdr, "word/footer1.xml": ftr})
