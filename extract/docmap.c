@@ -317,3 +317,61 @@ const char *ex_text_section(const struct ex_text *t, size_t offset)
 {
 	return dm_section_at(t->doc, offset);
 }
+
+/* ---- HTML headings ---- */
+
+struct dm_doc *dm_html_headings(struct _xmlDoc *doc, const struct buf *text)
+{
+	struct dm_doc *d = dm_new();
+	if (!d)
+		return NULL;
+	const char *t = text->data ? text->data : "";
+	size_t from = 0;
+	xmlNodePtr root = (xmlNodePtr)doc, n = root->children;
+	while (n) {
+		int descend = n->children != NULL;
+		if (n->type == XML_ELEMENT_NODE) {
+			const char *name = (const char *)n->name;
+			if ((name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' &&
+			    !name[2]) {
+				descend = 0;
+				xmlChar *c = xmlNodeGetContent(n);
+				const char *s = c ? (const char *)c : "";
+				while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+					s++;
+				size_t probe = strcspn(s, "\t\r\n");
+				if (probe > 32)
+					probe = 32;
+				while (probe > 0 && ((unsigned char)s[probe] & 0xC0) == 0x80)
+					probe--;
+				const char *hit = probe && from < text->len
+				                          ? memmem(t + from, text->len - from, s, probe) : NULL;
+				int rc = 0;
+				if (hit) {
+					from = (size_t)(hit - t) + probe;
+					rc = dm_heading(d, (size_t)(hit - t), name[1] - '0', s, strlen(s));
+				}
+				xmlFree(c);
+				if (rc < 0) {
+					dm_free(d);
+					return NULL;
+				}
+			} else if (!strcmp(name, "script") || !strcmp(name, "style") ||
+			           !strcmp(name, "template")) {
+				descend = 0;
+			}
+		} else {
+			descend = 0;
+		}
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		if (!n || n == root)
+			break;
+		n = n->next;
+	}
+	return d;
+}

@@ -45,10 +45,15 @@ const char *dm_section_at(const struct dm_doc *d, size_t off);
 /* Markdown: the ATX and setext headings of s (not yet blanked), as sections. */
 int dm_markdown_headings(struct dm_doc *d, const char *s, size_t len);
 
+struct _xmlDoc;
+/* HTML: the headings h1-h6 of doc as sections, each found again in the
+ * walked text (in document order, from where the last one stood); a new
+ * dm_doc, or NULL when memory ran out. */
+struct dm_doc *dm_html_headings(struct _xmlDoc *doc, const struct buf *text);
+
 /* An XML part parsed the safe way (no network, no entity substitution, no
  * DTD loading; a part that declares a DTD at all is refused, since no
  * OOXML or ODF part has one). name is "doc.docx:word/document.xml". */
-struct _xmlDoc;
 struct _xmlDoc *dm_xml_parse(const char *name, const char *data, size_t len, struct err *err);
 
 /* Ends a paragraph: "\n\n" unless the text already ends in one. */

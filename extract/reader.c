@@ -583,6 +583,9 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 	} else {
 		w.map->is_markup = 1;
 		walk_tree(&w, (xmlNodePtr)doc);
+		/* h1-h6 give the sections (docmap.c), found again in the text */
+		if (is_html && !w.failed && !(out->doc = dm_html_headings(doc, &w.text)))
+			w.failed = 1;
 	}
 	xmlFreeDoc(doc);
 	if (is_html)
@@ -595,6 +598,8 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 	if (w.failed || !w.text.data) {
 		buf_free(&w.text);
 		map_free(w.map);
+		dm_free(out->doc);
+		out->doc = NULL;
 		return err_set(err, name, 0, "out of memory");
 	}
 	/* libxml2 hands out UTF-8; sanitise anyway so the contract holds */

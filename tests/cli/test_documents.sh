@@ -59,6 +59,20 @@ mentions "$d/bericht.md"
 check_grep md_section_is_heading_path '^deutschland-stack	Einleitung > Ziele	$' "$tmp/m"
 check_grep md_front_matter_no_section '^verwaltungsdigitalisierung		$' "$tmp/m"
 
+# ---- HTML sections ----
+cat >"$tmp/s.html" <<'HTML'
+<html><head><title>OZG-Bericht</title></head><body>
+<h1>Bericht &amp; Ausblick</h1><p>Das OZG gilt.</p>
+<h2>Ziele <em>der</em> Länder</h2><p>Dataport betreibt.</p>
+<h2>Betrieb</h2><script>var s = "<h2>FITKO</h2>";</script><p>Die E-Akte.</p>
+</body></html>
+HTML
+mentions "$tmp/s.html"
+check_grep html_title_has_no_section '^ozg		$' "$tmp/m"
+check_grep html_h1_section '^ozg	Bericht & Ausblick	$' "$tmp/m"
+check_grep html_h2_under_h1 '^dataport	Bericht & Ausblick > Ziele der Länder	$' "$tmp/m"
+check_grep html_h2_replaces_h2 '^e-akte	Bericht & Ausblick > Betrieb	$' "$tmp/m"
+
 # ---- PDF ----
 mentions "$d/bericht.pdf"
 check_grep pdf_page_of_mention '^ozg		1$' "$tmp/m"
