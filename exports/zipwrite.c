@@ -40,13 +40,15 @@ int zw_add(struct zw *z, const char *name, const void *data, size_t len, int is_
 {
 	if (z->failed)
 		return -1;
-	void *copy = malloc(len ? len : 1);
-	if (!copy) {
+	/* libzip takes over (and frees) only a buffer with data in it */
+	void *copy = len ? malloc(len) : NULL;
+	if (len && !copy) {
 		z->failed = 1;
 		return -1;
 	}
-	memcpy(copy, data, len);
-	zip_source_t *s = zip_source_buffer(z->zip, copy, len, 1); /* frees copy */
+	if (len)
+		memcpy(copy, data, len);
+	zip_source_t *s = zip_source_buffer(z->zip, copy, len, len > 0);
 	if (!s) {
 		free(copy);
 		z->failed = 1;

@@ -226,7 +226,8 @@ static int add_refs(struct run *r, const struct dm_doc *d)
 		if (gz_hit_push(&r->hits, &r->n_hits, &r->cap_hits, h) < 0)
 			return -1;
 	}
-	qsort(r->hits, r->n_hits, sizeof *r->hits, cmp_hit);
+	if (r->n_hits > 1)
+		qsort(r->hits, r->n_hits, sizeof *r->hits, cmp_hit);
 	/* a label inside a reference (\gls{registermodernisierung}) is the reference */
 	size_t k = 0;
 	for (size_t i = 0; i < r->n_hits; i++) {

@@ -107,6 +107,10 @@ g --db "$db" extract --format tsv "$tmp/k.tex" >"$tmp/o"
 n=$(grep -c registermodernisierung "$tmp/o")
 if [ "$n" -eq 1 ] && grep -q '	gls	' "$tmp/o"; then ok tex_label_inside_gls_is_one_mention; else not_ok tex_label_inside_gls_is_one_mention "$(cat "$tmp/o")"; fi
 
+# found by fuzzing: a reference to an unknown key and no other mention
+printf 'Nur \\gls{unbekannt} hier.\n' >"$tmp/only-unknown.tex"
+check_exit tex_only_unknown_reference_is_fine 0 g --db "$db" extract "$tmp/only-unknown.tex"
+
 # ---- discovery and the appendix read documents too ----
 check docx_appendix_md g --db "$db" appendix --format md "$d/bericht.docx"
 check_grep docx_appendix_lists_ozg '^## Onlinezugangsgesetz \(OZG\)' "$tmp/out"
