@@ -5,7 +5,8 @@
 #   make check      unit and command-line tests
 #   make check-asan the same under AddressSanitizer and UBSan
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
-#   make bench      extraction speed against ripgrep, grep and pyahocorasick
+#   make bench      extraction speed against ripgrep, grep and pyahocorasick; PDF
+#                   pages/s against pdftotext, DOCX MB/s
 #   make bench-serve  glossar serve against nginx serving the same page (wrk)
 
 CC      ?= cc
@@ -13,8 +14,9 @@ CFLAGS  ?= -O2 -g
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
-PKGS     = libxml-2.0 sqlite3 libutf8proc libmicrohttpd libgvc
-DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libmicrohttpd-dev libgraphviz-dev
+PKGS     = libxml-2.0 sqlite3 libutf8proc libmicrohttpd libgvc libzip poppler-glib
+DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libmicrohttpd-dev libgraphviz-dev \
+           libzip-dev libpoppler-glib-dev
 
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -92,6 +94,7 @@ fuzz: deps
 
 bench: all
 	sh bench/run.sh ./glossar
+	sh bench/documents.sh ./glossar
 
 bench-serve: all
 	sh bench/serve.sh ./glossar

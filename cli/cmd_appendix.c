@@ -28,6 +28,10 @@ static const char help[] =
 	"           \\makeglossaries (docs/appendix.md has a complete document)\n"
 	"  docbook  a DocBook 5 <glossary>\n"
 	"  mkdocs   abbreviation lines for Python-Markdown's abbr extension\n"
+	"  docx     a Word document (Office Open XML; binary, use -o)\n"
+	"  odt      a Writer document (OpenDocument Text; binary, use -o)\n"
+	"  asciidoc an AsciiDoc [glossary] section (Asciidoctor)\n"
+	"  rst      a Sphinx glossary:: directive, ready for :term: references\n"
 	"\n"
 	"  -f, --format F        output format (required)\n"
 	"  -o, --output FILE     write to FILE instead of stdout\n"
@@ -40,24 +44,48 @@ static const char help[] =
 	"      --title TEXT      the heading (default: Glossar)\n"
 	"      --md-style deflist|table|headings\n"
 	"                        the form of the Markdown appendix (default: deflist)\n"
+	"      --first-use       say where the files first use each concept: page (PDF),\n"
+	"                        section (heading path) or line, and the file when several\n"
 	"\n"
 	"examples:\n"
 	"  glossar appendix --format latex -o glossar.tex bericht.md\n"
 	"  glossar appendix --format html --order first-use --approved-only bericht.md\n"
-	"  glossar appendix --format mkdocs docs/*.md >includes/abbreviations.md\n";
+	"  glossar appendix --format mkdocs docs/*.md >includes/abbreviations.md\n"
+	"  glossar appendix --format docx --first-use -o glossar.docx bericht.docx\n"
+	"  glossar appendix --format odt -o glossar.odt bericht.pdf\n";
 
-/* The concepts mentioned, each once, in the order of first use. */
+/* The concepts mentioned, each once, in the order of first use, with where
+ * that first use is ("Seite 3, Abschnitt Einleitung"). */
+struct seen {
+	struct strv keys;
+	struct strv where;
+	int many_files;
+};
+
 static int collect(const struct ex_mention *m, void *ctx)
 {
-	struct strv *keys = ctx;
-	if (strv_contains(keys, m->concept))
+	struct seen *s = ctx;
+	if (strv_contains(&s->keys, m->concept))
 		return 0;
-	return strv_push(keys, m->concept) < 0;
+	char where[1024];
+	int n = 0;
+	const char *doc = strcmp(m->doc, "-") ? m->doc : "stdin";
+	const char *base = strrchr(doc, '/') ? strrchr(doc, '/') + 1 : doc;
+	if (s->many_files)
+		n = snprintf(where, sizeof where, "%s, ", base);
+	if (m->page)
+		n += snprintf(where + n, sizeof where - (size_t)n, "Seite %ld", m->page);
+	if (m->section)
+		n += snprintf(where + n, sizeof where - (size_t)n, "%sAbschnitt %s",
+		              m->page ? ", " : "", m->section);
+	if (!m->page && !m->section)
+		snprintf(where + n, sizeof where - (size_t)n, "Zeile %ld", m->line);
+	return strv_push(&s->keys, m->concept) < 0 || strv_push(&s->where, where) < 0;
 }
 
 int cmd_appendix(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE, OPT_MD_STYLE };
+	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE, OPT_MD_STYLE, OPT_FIRST_USE };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -68,11 +96,12 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		{ "fuzzy", no_argument, NULL, OPT_FUZZY },
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "md-style", required_argument, NULL, OPT_MD_STYLE },
+		{ "first-use", no_argument, NULL, OPT_FIRST_USE },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = NULL, *output = NULL, *title = NULL;
 	enum gl_order order = GL_ORDER_ALPHA;
-	int approved_only = 0, strict = 0, c;
+	int approved_only = 0, strict = 0, first_use = 0, c;
 	int md_style = GL_MD_DEFLIST;
 	int warnings = 0;
 	struct ex_options xo = { 0 };
@@ -100,6 +129,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 				return cli_usage_error("appendix", "unknown --md-style '%s' (deflist, table, headings)",
 				                       optarg);
 			break;
+		case OPT_FIRST_USE: first_use = 1; break;
 		default: return cli_option_error("appendix", argv, "hf:o:", opts);
 		}
 	}
@@ -107,7 +137,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("appendix", "--format is required");
 	int fmt = gl_format_parse(format);
 	if (fmt < 0)
-		return cli_usage_error("appendix", "unknown format '%s' (md, html, latex, docbook, mkdocs)",
+		return cli_usage_error("appendix", "unknown format '%s' (md, html, latex, docbook, mkdocs, docx, odt, asciidoc, rst)",
 		                       format);
 
 	struct kb *kb;
@@ -115,7 +145,8 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	struct kb_vocab v = { NULL, 0 };
-	struct strv keys = { NULL, 0 };
+	struct seen seen = { { NULL, 0 }, { NULL, 0 }, 0 };
+	struct strv keys = { NULL, 0 }; /* seen.keys once the files are read */
 	struct gl_list list = { NULL, 0 };
 	struct gz *gz = NULL;
 	FILE *out = NULL;
@@ -128,18 +159,27 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	/* A file that cannot be read is reported and skipped: the appendix
 	 * covers the others (exit 2). With none readable, nothing is written. */
 	int n_read = 0, n_unread = 0;
+	seen.many_files = files[0] && files[1];
 	for (size_t i = 0; rc == 0 && files[i]; i++) {
 		struct err ferr = { "", 0, "" };
-		if (ex_extract_path(gz, files[i], &xo, collect, &keys, &ferr) < 0) {
+		if (ex_extract_path(gz, files[i], &xo, collect, &seen, &ferr) < 0) {
 			cli_fail(&ferr);
 			n_unread++;
 		} else {
 			n_read++;
 		}
 	}
+	keys = seen.keys;
 	/* No key: an empty list (gl_select reads NULL keys as "every concept"). */
 	if (rc == 0 && keys.n)
 		rc = gl_select(&v, (const char *const *)keys.v, keys.n, order, approved_only, &list, &err);
+	/* where each entry is first used: the list holds the concepts of keys */
+	for (size_t i = 0; rc == 0 && first_use && i < list.n; i++)
+		for (size_t j = 0; j < keys.n; j++)
+			if (!strcmp(keys.v[j], list.items[i].concept->key)) {
+				list.items[i].first_use = seen.where.v[j];
+				break;
+			}
 
 	/* Editors see what still needs review, whether it is shown or left out. */
 	size_t n_pending = 0;
@@ -165,6 +205,7 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	size_t n_mentioned = keys.n;
 	gl_list_free(&list);
 	strv_free(&keys);
+	strv_free(&seen.where);
 	gz_free(gz);
 	kb_vocab_free(&v);
 	if (rc < 0)

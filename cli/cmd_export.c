@@ -13,7 +13,7 @@ static const char help[] =
 	"\n"
 	"Writes the whole vocabulary. Formats:\n"
 	"  csv      glossary.csv, the round-trip format that 'glossar import' reads back\n"
-	"  md, html, latex, docbook, mkdocs\n"
+	"  md, html, latex, docbook, mkdocs, docx, odt, asciidoc, rst\n"
 	"           the glossary for people, as 'glossar appendix' writes it, over every\n"
 	"           concept (German dictionary order; unapproved definitions shown as\n"
 	"           'Definition in Prüfung' unless --approved-only)\n"

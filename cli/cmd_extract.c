@@ -18,12 +18,16 @@ static const char extract_help[] =
 	"\n"
 	"Finds every mention of every concept of the knowledge base in the files\n"
 	"(stdin when there is none or FILE is -) and prints one record per mention,\n"
-	"in document order, as JSON Lines (default) or TSV with a header.\n"
+	"in document order, as JSON Lines (default) or TSV with a header. Records\n"
+	"carry \"page\" (PDF) and \"section\" (the heading path) where the document\n"
+	"has them (docs/mention-record.md).\n"
 	"\n"
 	"options:\n"
 	"  --format jsonl|tsv       output format (default jsonl)\n"
-	"  --format txt|md|html|xml read every input with this reader (also --input-format);\n"
+	"  --format txt|md|html|xml|docx|odt|pdf|tex\n"
+	"                           read every input with this reader (also --input-format);\n"
 	"                           else by extension: .txt .md .markdown .html .htm .xhtml .xml\n"
+	"                           .docx .odt .pdf .tex .latex\n"
 	"  --gazetteer FILE         use a gazetteer written by 'glossar compile', not the KB\n"
 	"  --store                  record the documents and their mentions in the KB\n"
 	"                           (a document extracted again has its mentions replaced)\n"
@@ -354,7 +358,7 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	memcpy(p, m->method, ml);
 	p += ml;
 	p = PUT_LIT(p, "\",\"score\":");
-	if (m->score >= 1.0) { /* put_score's "1.0", without a call */
+	if (m->score >= 1.0 && !m->page && !m->section) { /* put_score's "1.0", without a call */
 		p = PUT_LIT(p, "1.0}\n");
 		b->len = (size_t)(p - b->data);
 		b->data[b->len] = 0;
@@ -363,6 +367,16 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	b->len = (size_t)(p - b->data);
 	b->data[b->len] = 0;
 	put_score(b, m->score);
+	/* the optional fields, where the format has them (docs/mention-record.md) */
+	if (m->page) {
+		buf_puts(b, ",\"page\":");
+		put_num(b, (unsigned long long)m->page);
+	}
+	if (m->section) {
+		buf_puts(b, ",\"section\":\"");
+		json_str(b, m->section, strlen(m->section));
+		buf_putc(b, '"');
+	}
 	buf_puts(b, "}\n");
 }
 
@@ -400,6 +414,12 @@ static int on_mention(const struct ex_mention *m, void *ctx)
 		buf_puts(b, m->method);
 		buf_putc(b, '\t');
 		put_score(b, m->score);
+		buf_putc(b, '\t');
+		if (m->page)
+			put_num(b, (unsigned long long)m->page);
+		buf_putc(b, '\t');
+		if (m->section)
+			tsv_str(b, m->section, strlen(m->section));
 		buf_putc(b, '\n');
 	} else {
 		json_record(o, m);
@@ -545,7 +565,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		}
 	}
 	if (o.is_tsv && !store)
-		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\n");
+		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\tpage\tsection\n");
 	size_t bytes = 0;
 	double t0 = now_seconds();
 	int warnings = 0;

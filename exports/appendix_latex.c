@@ -26,7 +26,9 @@ static int tex_begin(struct gl_ctx *ctx)
 static int tex_description(struct buf *b, const struct gl_item *it)
 {
 	if (!it->definition)
-		return buf_puts(b, "\\emph{") || esc_latex(b, it->note) || buf_putc(b, '}');
+		return buf_puts(b, "\\emph{") || esc_latex(b, it->note) || buf_putc(b, '}') ||
+		       (it->first_use && (buf_puts(b, " " GL_FIRST_USE ": ") ||
+		                          esc_latex(b, it->first_use)));
 	int rc = esc_latex(b, it->definition);
 	for (size_t i = 1; i < it->abbreviations->n && rc == 0; i++)
 		rc = buf_puts(b, i == 1 ? " " GL_ALSO ": " : ", ") || esc_latex(b, it->abbreviations->v[i]);
@@ -39,6 +41,8 @@ static int tex_description(struct buf *b, const struct gl_item *it)
 		else
 			rc = rc || esc_latex(b, it->source);
 	}
+	if (it->first_use && rc == 0)
+		rc = buf_puts(b, " " GL_FIRST_USE ": ") || esc_latex(b, it->first_use);
 	return rc;
 }
 

@@ -84,6 +84,9 @@ static int md_entry_headings(struct buf *b, const struct gl_item *it)
 	     buf_putc(b, '\n');
 	if (has_source(it))
 		rc = rc || buf_puts(b, "\n" GL_SOURCE ": ") || md_source(b, it) || buf_putc(b, '\n');
+	if (it->first_use)
+		rc = rc || buf_puts(b, "\n" GL_FIRST_USE ": ") || esc_md(b, it->first_use) ||
+		     buf_putc(b, '\n');
 	return rc;
 }
 
@@ -98,6 +101,9 @@ static int md_entry_deflist(struct buf *b, const struct gl_item *it)
 	         buf_putc(b, '\n');
 	if (has_source(it))
 		rc = rc || buf_puts(b, "    " GL_SOURCE ": ") || md_source(b, it) || buf_putc(b, '\n');
+	if (it->first_use)
+		rc = rc || buf_puts(b, "    " GL_FIRST_USE ": ") || esc_md(b, it->first_use) ||
+		     buf_putc(b, '\n');
 	return rc;
 }
 
@@ -114,6 +120,8 @@ static int md_entry_table(struct gl_ctx *ctx, const struct gl_item *it)
 	     (it->definition ? esc_md(b, it->definition) : md_note(b, it)) || buf_puts(b, " | ");
 	if (has_source(it))
 		rc = rc || md_source(b, it);
+	if (it->first_use)
+		rc = rc || buf_puts(b, " (" GL_FIRST_USE ": ") || esc_md(b, it->first_use) || buf_putc(b, ')');
 	return rc || buf_puts(b, " |\n");
 }
 

@@ -36,6 +36,8 @@ struct gl_entry {
 	const struct kb_concept *concept;
 	int has_approved_definition; /* status approved and a definition */
 	const char *replaced_by_label; /* deprecated: the replacing concept's label, or NULL */
+	const char *first_use; /* where the documents first mention it ("Seite 3, Abschnitt
+	                        * Einleitung"), set by the caller for --first-use, else NULL */
 };
 
 struct gl_list {
@@ -57,9 +59,11 @@ void gl_list_free(struct gl_list *l);
  * ü as u, ß as ss, other accents ignored; ties broken by the labels' bytes. */
 int gl_collate(const char *a, const char *b);
 
-enum gl_format { GL_MD, GL_HTML, GL_LATEX, GL_DOCBOOK, GL_MKDOCS };
+enum gl_format { GL_MD, GL_HTML, GL_LATEX, GL_DOCBOOK, GL_MKDOCS, GL_DOCX, GL_ODT,
+	GL_ASCIIDOC, GL_RST };
 
-/* Parses "md", "html", "latex", "docbook", "mkdocs"; -1 when unknown. */
+/* Parses "md", "html", "latex", "docbook", "mkdocs", "docx", "odt", "asciidoc",
+ * "rst"; -1 when unknown. docx and odt are zip containers (binary). */
 int gl_format_parse(const char *name);
 
 /* The form of the Markdown glossary (docs/appendix.md). */

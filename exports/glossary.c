@@ -105,7 +105,8 @@ void gl_list_free(struct gl_list *l)
 
 int gl_format_parse(const char *name)
 {
-	static const char *const names[] = { "md", "html", "latex", "docbook", "mkdocs" };
+	static const char *const names[] = { "md", "html", "latex", "docbook", "mkdocs",
+	                                     "docx", "odt", "asciidoc", "rst" };
 	for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
 		if (!strcmp(name, names[i]))
 			return i;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../common/encoding.h"
+#include "docmap.h"
 #include "gz_internal.h"
 #include "reader.h"
 
@@ -88,10 +89,14 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 		m.doc = r->path;
 		if (t) {
 			ex_text_position(t, h->start, &m.line, &m.col);
+			m.page = ex_text_page(t, h->start);
+			m.section = ex_text_section(t, h->start);
 		} else {
 			cursor_advance(cur, data, base, h->start);
 			m.line = cur->line;
 			m.col = cur->col;
+			m.page = 0;
+			m.section = NULL;
 		}
 		m.start = h->start;
 		m.end = h->end;
@@ -189,6 +194,59 @@ out:
 	return rc;
 }
 
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct gz_hit *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* A document's explicit references to entries (LaTeX \gls{key}) become
+ * mentions of that concept, when the key is one; the label is the concept's
+ * first label of the wanted kind (an abbreviation for \acrshort). */
+static int add_refs(struct run *r, const struct dm_doc *d)
+{
+	if (!d || !d->n_refs)
+		return 0;
+	size_t n_entries = gz_entry_count(r->gz);
+	for (size_t i = 0; i < d->n_refs; i++) {
+		const struct dm_ref *ref = &d->refs[i];
+		uint32_t found = UINT32_MAX;
+		for (size_t e = 0; e < n_entries; e++) {
+			if (strcmp(gz_entry_concept(r->gz, (uint32_t)e), ref->key))
+				continue;
+			if (found == UINT32_MAX)
+				found = (uint32_t)e;
+			/* short forms are written in capitals (OZG, EfA) */
+			const char *l = gz_entry_label(r->gz, (uint32_t)e);
+			int is_short = strlen(l) <= 8 && l[0] >= 'A' && l[0] <= 'Z' && l[1] >= 'A' &&
+			               l[1] <= 'Z';
+			if (is_short == ref->is_short) {
+				found = (uint32_t)e;
+				break;
+			}
+		}
+		if (found == UINT32_MAX)
+			continue;
+		struct gz_hit h = { ref->start, ref->end, found, "gls", 1.0 };
+		if (gz_hit_push(&r->hits, &r->n_hits, &r->cap_hits, h) < 0)
+			return -1;
+	}
+	if (r->n_hits > 1)
+		qsort(r->hits, r->n_hits, sizeof *r->hits, cmp_hit);
+	/* a label inside a reference (\gls{registermodernisierung}) is the reference */
+	size_t k = 0;
+	for (size_t i = 0; i < r->n_hits; i++) {
+		const struct gz_hit *h = &r->hits[i];
+		int inside = 0;
+		for (size_t j = 0; j < d->n_refs && !inside && strcmp(h->method, "gls"); j++)
+			inside = h->start < d->refs[j].end && h->end > d->refs[j].start;
+		if (!inside)
+			r->hits[k++] = *h;
+	}
+	r->n_hits = k;
+	return 0;
+}
+
 /* Matches a whole loaded document (taken over, freed) as one block. */
 static int match_loaded(struct run *r, const char *format, char *data, size_t len,
                         const struct ex_options *opt, struct err *err)
@@ -218,7 +276,8 @@ static int match_loaded(struct run *r, const char *format, char *data, size_t le
 	if (nz_run(&r->z, t.data, t.len) < 0 ||
 	    gz_match_block(r->gz, &r->z, t.data, 0, t.len, &r->hits, &r->n_hits, &r->cap_hits) < 0 ||
 	    (r->fz && gz_fuzzy_block(r->fz, &r->z, t.data, 0, t.len, &r->hits, &r->n_hits,
-	                             &r->cap_hits) < 0))
+	                             &r->cap_hits) < 0) ||
+	    add_refs(r, t.doc) < 0)
 		rc = err_set(err, name, 0, "out of memory");
 	else
 		emit_hits(r, t.data, 0, NULL, &t);

@@ -22,6 +22,8 @@
 
 #include "../common/buf.h"
 #include "../common/encoding.h"
+#include "docmap.h"
+#include "documents.h"
 #include "extract.h"
 #include "reader.h"
 
@@ -41,13 +43,22 @@ const char *ex_format_for(const char *path)
 		return "html";
 	if (ends_with(path, ".xml"))
 		return "xml";
+	if (ends_with(path, ".docx"))
+		return "docx";
+	if (ends_with(path, ".odt"))
+		return "odt";
+	if (ends_with(path, ".pdf"))
+		return "pdf";
+	if (ends_with(path, ".tex") || ends_with(path, ".latex"))
+		return "tex";
 	return "txt";
 }
 
 int ex_format_valid(const char *format)
 {
 	return format && (!strcmp(format, "txt") || !strcmp(format, "md") ||
-	                  !strcmp(format, "html") || !strcmp(format, "xml"));
+	                  !strcmp(format, "html") || !strcmp(format, "xml") ||
+	                  rd_is_document(format));
 }
 
 /* ---- loading ---- */
@@ -354,8 +365,10 @@ void ex_text_free(struct ex_text *t)
 		return;
 	free(t->data);
 	map_free(t->map);
+	dm_free(t->doc);
 	t->data = NULL;
 	t->map = NULL;
+	t->doc = NULL;
 	t->len = 0;
 }
 
@@ -592,6 +605,9 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 	} else {
 		w.map->is_markup = 1;
 		walk_tree(&w, (xmlNodePtr)doc);
+		/* h1-h6 give the sections (docmap.c), found again in the text */
+		if (is_html && !w.failed && !(out->doc = dm_html_headings(doc, &w.text)))
+			w.failed = 1;
 	}
 	xmlFreeDoc(doc);
 	if (is_html)
@@ -604,6 +620,8 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 	if (w.failed || !w.text.data) {
 		buf_free(&w.text);
 		map_free(w.map);
+		dm_free(out->doc);
+		out->doc = NULL;
 		return err_set(err, name, 0, "out of memory");
 	}
 	/* libxml2 hands out UTF-8; sanitise anyway so the contract holds */
@@ -723,8 +741,14 @@ int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
 	out->path = path;
 	out->data = NULL;
 	out->map = NULL;
+	out->doc = NULL;
 	out->len = 0;
 	out->likely_encoding = NULL;
+	if (rd_is_document(format)) { /* binary containers: not sanitised as text */
+		*first_invalid = SIZE_MAX;
+		out->invalid_line = 0;
+		return rd_document(path, format, data, len, out, err);
+	}
 	int is_markup = !strcmp(format, "html") || !strcmp(format, "xml");
 	if (is_markup && to_utf8(strcmp(path, "-") ? path : "<stdin>", !strcmp(format, "html"),
 	                         &data, &len, err) < 0) {
@@ -741,17 +765,27 @@ int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
 		return rc;
 	}
 	out->invalid_line = invalid_line;
-	if (!strcmp(format, "md"))
+	struct dm_doc *d = NULL;
+	if (!strcmp(format, "md")) {
+		/* headings give the sections, before their markup is blanked */
+		if (!(d = dm_new()) || dm_markdown_headings(d, data, len) < 0) {
+			dm_free(d);
+			free(data);
+			return err_set(err, path, 0, "out of memory");
+		}
 		rd_markdown_blank(data, len);
+	}
 	struct rd_map *m = calloc(1, sizeof *m);
 	if (!m || line_starts(data, len, &m->line_start, &m->n_lines) < 0) {
 		free(m);
 		free(data);
+		dm_free(d);
 		return err_set(err, path, 0, "out of memory");
 	}
 	out->data = data;
 	out->len = len;
 	out->map = m;
+	out->doc = d;
 	return 0;
 }
 

@@ -317,7 +317,7 @@ report("api_appendix_md", st == 200 and h["content-type"].startswith("text/markd
        and b"FITKO" in b, b[:200])
 st, h, b = req(M + "api/appendix?format=html", "POST", {"Content-Type": "text/plain"}, doc.encode())
 report("api_appendix_html", st == 200 and b"<html" in b and b"Onlinezugangsgesetz" in b, b[:200])
-st, h, b = req(M + "api/appendix?format=odt", "POST", {"Content-Type": "text/plain"}, doc.encode())
+st, h, b = req(M + "api/appendix?format=pdf", "POST", {"Content-Type": "text/plain"}, doc.encode())
 report("api_appendix_unknown_format_400", st == 400, st)
 
 # ---- limits and bad requests ----

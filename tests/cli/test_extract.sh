@@ -9,7 +9,7 @@ g --db "$db" import "$ex/glossary.csv" >/dev/null
 
 # Markdown: markup blanked, offsets are file offsets.
 g --db "$db" extract "$ex/sample.md" >"$tmp/md.jsonl"
-check_grep md_ozg_record '^\{"doc":"[^"]*sample.md","line":1,"col":9,"start":8,"end":11,"surface":"OZG","concept":"ozg","label":"OZG","method":"exact","score":1.0\}$' "$tmp/md.jsonl"
+check_grep md_ozg_record '^\{"doc":"[^"]*sample.md","line":1,"col":9,"start":8,"end":11,"surface":"OZG","concept":"ozg","label":"OZG","method":"exact","score":1.0,"section":"Das OZG und die Registermodernisierung"\}$' "$tmp/md.jsonl"
 check_grep md_link_text_found '"surface":"IT-Planungsrat","concept":"it-planungsrat"' "$tmp/md.jsonl"
 check_no_grep md_url_not_matched '"start":7[0-9],' "$tmp/md.jsonl"
 off=$(sed -n 's/.*"start":\([0-9]*\),"end":[0-9]*,"surface":"FITKO".*/\1/p' "$tmp/md.jsonl")
@@ -17,8 +17,8 @@ check md_offset_points_into_file test "$(tail -c +$((off + 1)) "$ex/sample.md" |
 
 # HTML: script skipped, title and alt read, lines point into the file.
 g --db "$db" extract --format tsv "$ex/sample.html" >"$tmp/html.tsv"
-check_grep tsv_header '^doc	line	col	start	end	surface	concept	label	method	score$' "$tmp/html.tsv"
-check_grep html_title_read '	1	20	0	3	OZG	ozg	OZG	exact	1.0$' "$tmp/html.tsv"
+check_grep tsv_header '^doc	line	col	start	end	surface	concept	label	method	score	page	section$' "$tmp/html.tsv"
+check_grep html_title_read '	1	20	0	3	OZG	ozg	OZG	exact	1.0		$' "$tmp/html.tsv"
 check_grep html_alt_read '	Deutschland-Stack	deutschland-stack	' "$tmp/html.tsv"
 check_grep html_line_col '	2	33	[0-9]+	[0-9]+	Dataport	' "$tmp/html.tsv"
 check html_script_skipped test "$(grep -c '	OZG	' "$tmp/html.tsv")" -eq 1
