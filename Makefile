@@ -11,8 +11,8 @@ CFLAGS  ?= -O2 -g
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
-PKGS     = libxml-2.0 sqlite3 libutf8proc
-DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev
+PKGS     = libxml-2.0 sqlite3 libutf8proc libsodium
+DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libsodium-dev
 
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

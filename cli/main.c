@@ -24,6 +24,7 @@ static const char usage[] =
 	"  term SUBCOMMAND         editors' commands: add, show, edit, alias, define, relate, status, ...\n"
 	"  lint                    quality checks on the knowledge base\n"
 	"  kb backup|check         backup and integrity check of the knowledge base\n"
+	"  user add|list|passwd|disable  accounts for editing in the browser\n"
 	"\n"
 	"options:\n"
 	"  --db PATH   the knowledge base (default: $GLOSSAR_DB, else ./glossar.db)\n"
@@ -41,6 +42,7 @@ static const struct {
 	{ "export", cmd_export },         { "discover", cmd_discover },
 	{ "candidates", cmd_candidates }, { "term", cmd_term },
 	{ "lint", cmd_lint },             { "kb", cmd_kb },
+	{ "user", cmd_user },
 };
 
 int cli_fail(const struct err *err)

@@ -34,12 +34,21 @@ enum kb_curation_slot {
 	ST_CUR_FTS_FORGET,
 };
 
+/* Slots of the accounts and review modules (users.c, review.c). */
+enum kb_user_slot {
+	ST_USR_SESSION_GET = 32,
+	ST_USR_SESSION_TOUCH,
+	ST_USR_VERSION,
+};
+
 struct kb {
 	sqlite3 *db;
 	char *path;
 	int readonly;
 	long long batch; /* of the open transaction's changes; 0 until the first */
 	long long undoes; /* while kb_undo writes: the change being reverted, else 0 */
+	char *actor;      /* who the history records (kb_set_actor), NULL: kb_editor() */
+	long session_idle_s, session_max_s; /* session expiry (kb/users.c) */
 	sqlite3_stmt *stmts[ST_SLOT_COUNT];
 };
 
