@@ -11,16 +11,16 @@ CFLAGS  ?= -O2 -g
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
-PKGS     = libxml-2.0 sqlite3 libutf8proc libsodium
-DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libsodium-dev
+PKGS     = libxml-2.0 sqlite3 libutf8proc libmicrohttpd libgvc libsodium
+DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libmicrohttpd-dev libgraphviz-dev libsodium-dev
 
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS  = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
-LIBS        = $(PKG_LIBS) -lcsv -lm
+LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 
-LIB_SRC  = $(sort $(wildcard common/*.c extract/*.c kb/*.c exports/*.c))
+LIB_SRC  = $(sort $(wildcard common/*.c extract/*.c kb/*.c exports/*.c serve/*.c))
 CLI_SRC  = $(sort $(wildcard cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)

@@ -24,6 +24,7 @@ int cmd_term(struct cli *cli, int argc, char **argv);
 int cmd_lint(struct cli *cli, int argc, char **argv);
 int cmd_kb(struct cli *cli, int argc, char **argv);
 int cmd_user(struct cli *cli, int argc, char **argv);
+int cmd_serve(struct cli *cli, int argc, char **argv);
 
 /* The gazetteer of every label of every concept in the KB (cmd_extract.c). */
 struct gz;

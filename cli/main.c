@@ -25,6 +25,7 @@ static const char usage[] =
 	"  lint                    quality checks on the knowledge base\n"
 	"  kb backup|check         backup and integrity check of the knowledge base\n"
 	"  user add|list|passwd|disable  accounts for editing in the browser\n"
+	"  serve                   the read-only HTTP server: concept pages, search, Skosmos API\n"
 	"\n"
 	"options:\n"
 	"  --db PATH   the knowledge base (default: $GLOSSAR_DB, else ./glossar.db)\n"
@@ -43,6 +44,7 @@ static const struct {
 	{ "candidates", cmd_candidates }, { "term", cmd_term },
 	{ "lint", cmd_lint },             { "kb", cmd_kb },
 	{ "user", cmd_user },
+	{ "serve", cmd_serve },
 };
 
 int cli_fail(const struct err *err)

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 
+#include "../common/buf.h"
 #include "../common/err.h"
 #include "../kb/kb.h"
 
@@ -85,6 +86,34 @@ int skos_base_is_valid(const char *base);
  * syntaxes carry the same triples. */
 int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
                const struct skos_options *opt, struct err *err);
+
+/* The SKOS graph built once and written many times (glossar serve): the
+ * whole scheme, or only the triples whose subject is one IRI (a concept's
+ * page), which is then exactly that concept's part of the whole export. */
+struct skos_graph;
+struct skos_graph *skos_graph_new(const struct kb_vocab *v, const struct skos_options *opt,
+                                  struct err *err);
+void skos_graph_free(struct skos_graph *g);
+/* The base URI the graph's concept IRIs start with. */
+const char *skos_graph_base(const struct skos_graph *g);
+/* Appends the triples with subject `subject` (every triple when NULL) to b.
+ * Returns the number of triples written, or -1 when memory ran out. */
+long skos_graph_write(struct buf *b, const struct skos_graph *g, enum skos_syntax syntax,
+                      const char *subject);
+
+/* ---- pictures (graph.c, Graphviz) ---- */
+
+struct graph_options {
+	const char *root;      /* NULL: the whole scheme; else this concept and */
+	int steps;             /* 0: its subtree (narrower, transitively); N: what lies
+	                        * N steps away along broader, narrower and related */
+	int svg;               /* 0: DOT text; 1: SVG rendered by libgvc */
+	const char *link_base; /* when set, nodes link to link_base + key */
+};
+
+/* broader edges point up (solid), related ones are dashed and undirected. */
+int graph_write(struct buf *out, const struct kb_vocab *v, const struct graph_options *opt,
+                struct err *err);
 
 /* ---- terminology exchange ---- */
 

@@ -310,3 +310,63 @@ int skos_write(FILE *out, const struct kb_vocab *v, enum skos_syntax syntax,
 		return err_set(err, NULL, 0, "cannot write the SKOS output");
 	return 0;
 }
+
+struct skos_graph {
+	struct rdf_graph g;
+	char *base;
+};
+
+const char *skos_graph_base(const struct skos_graph *sg)
+{
+	return sg->base;
+}
+
+struct skos_graph *skos_graph_new(const struct kb_vocab *v, const struct skos_options *opt,
+                                  struct err *err)
+{
+	struct skos_graph *sg = malloc(sizeof *sg);
+	if (!sg) {
+		err_set(err, NULL, 0, "out of memory");
+		return NULL;
+	}
+	sg->base = strdup(opt && opt->base_uri ? opt->base_uri : SKOS_DEFAULT_BASE);
+	if (!sg->base || rdf_graph_build(&sg->g, v, opt, err) < 0) {
+		if (!sg->base)
+			err_set(err, NULL, 0, "out of memory");
+		free(sg->base);
+		free(sg);
+		return NULL;
+	}
+	return sg;
+}
+
+void skos_graph_free(struct skos_graph *sg)
+{
+	if (!sg)
+		return;
+	rdf_graph_free(&sg->g);
+	free(sg->base);
+	free(sg);
+}
+
+long skos_graph_write(struct buf *b, const struct skos_graph *sg, enum skos_syntax syntax,
+                      const char *subject)
+{
+	const struct rdf_graph *g = &sg->g;
+	struct rdf_graph sub = *g;
+	if (subject) {
+		/* Triples are grouped by subject: the concept's run is one slice. */
+		size_t i = 0;
+		while (i < g->n && strcmp(g->t[i].subject, subject))
+			i++;
+		size_t j = i;
+		while (j < g->n && !strcmp(g->t[j].subject, subject))
+			j++;
+		sub.t = g->t + i;
+		sub.n = j - i;
+	}
+	int rc = syntax == SKOS_TTL      ? skos_write_ttl(b, &sub)
+	         : syntax == SKOS_RDFXML ? skos_write_rdfxml(b, &sub)
+	                                 : skos_write_jsonld(b, &sub);
+	return rc ? -1 : (long)sub.n;
+}

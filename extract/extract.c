@@ -184,6 +184,36 @@ out:
 	return rc;
 }
 
+/* Matches a whole loaded document (taken over, freed) as one block. */
+static int match_loaded(struct run *r, const char *format, char *data, size_t len,
+                        const struct ex_options *opt, struct err *err)
+{
+	const char *name = strcmp(r->path, "-") ? r->path : "<stdin>";
+	struct ex_text t;
+	size_t bad;
+	if (opt && opt->bytes_read)
+		*opt->bytes_read += len;
+	if (len == 0) {
+		free(data);
+		warn(opt, r->path, 0, "empty file, nothing to extract");
+		return 0;
+	}
+	if (rd_read_loaded(r->path, format, data, len, &t, &bad, err) < 0)
+		return -1;
+	if (t.invalid_line)
+		warn(opt, r->path, t.invalid_line, "invalid UTF-8, the bytes are skipped");
+	int rc = 0;
+	if (nz_run(&r->z, t.data, t.len) < 0 ||
+	    gz_match_block(r->gz, &r->z, t.data, 0, t.len, &r->hits, &r->n_hits, &r->cap_hits) < 0 ||
+	    (r->fz && gz_fuzzy_block(r->fz, &r->z, t.data, 0, t.len, &r->hits, &r->n_hits,
+	                             &r->cap_hits) < 0))
+		rc = err_set(err, name, 0, "out of memory");
+	else
+		emit_hits(r, t.data, 0, NULL, &t);
+	ex_text_free(&t);
+	return rc;
+}
+
 int ex_extract_path(const struct gz *gz, const char *path, const struct ex_options *opt,
                     ex_mention_fn fn, void *ctx, struct err *err)
 {
@@ -206,30 +236,44 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 			fclose(f);
 	} else {
 		char *data;
-		size_t len, bad;
-		struct ex_text t;
+		size_t len;
 		if (rd_load(path, &data, &len, err) < 0)
 			return -1;
-		if (opt && opt->bytes_read)
-			*opt->bytes_read += len;
-		if (len == 0) {
-			free(data);
-			warn(opt, path, 0, "empty file, nothing to extract");
-			nz_free(&r.z);
-			return 0;
+		rc = match_loaded(&r, format, data, len, opt, err);
+	}
+	nz_free(&r.z);
+	free(r.hits);
+	return rc;
+}
+
+int ex_extract_mem(const struct gz *gz, const char *name, const char *format, const char *data,
+                   size_t len, const struct ex_options *opt, ex_mention_fn fn, void *ctx,
+                   struct err *err)
+{
+	if (!ex_format_valid(format))
+		return err_set(err, name, 0, "unknown format '%s'", format);
+	struct run r = { gz, name, fn, ctx, { 0 }, NULL, 0, 0, 0, NULL };
+	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
+		return err_set(err, name, 0, "out of memory building the fuzzy index");
+	nz_init(&r.z);
+	int rc;
+	if (!strcmp(format, "txt") && len > 0) {
+		FILE *f = fmemopen((void *)data, len, "rb");
+		if (!f)
+			rc = err_set(err, name, 0, "cannot read: %s", strerror(errno));
+		else {
+			rc = stream_text(&r, f, opt, err);
+			fclose(f);
 		}
-		if (rd_read_loaded(path, format, data, len, &t, &bad, err) < 0)
-			return -1;
-		if (t.invalid_line)
-			warn(opt, path, t.invalid_line, "invalid UTF-8, the bytes are skipped");
-		if (nz_run(&r.z, t.data, t.len) < 0 ||
-		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0 ||
-		    (r.fz && gz_fuzzy_block(r.fz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits,
-		                            &r.cap_hits) < 0))
+	} else {
+		char *copy = malloc(len + 1);
+		if (!copy)
 			rc = err_set(err, name, 0, "out of memory");
-		else
-			emit_hits(&r, t.data, 0, NULL, &t);
-		ex_text_free(&t);
+		else {
+			memcpy(copy, data, len);
+			copy[len] = '\0';
+			rc = match_loaded(&r, format, copy, len, opt, err);
+		}
 	}
 	nz_free(&r.z);
 	free(r.hits);

@@ -71,6 +71,13 @@ int ex_format_valid(const char *format);
 int ex_extract_path(const struct gz *gz, const char *path, const struct ex_options *opt,
                     ex_mention_fn fn, void *ctx, struct err *err);
 
+/* The same on a document in memory (the server's posted bodies): name
+ * stands for the path in records and messages, format is "txt", "md",
+ * "html" or "xml". data is not changed. */
+int ex_extract_mem(const struct gz *gz, const char *name, const char *format, const char *data,
+                   size_t len, const struct ex_options *opt, ex_mention_fn fn, void *ctx,
+                   struct err *err);
+
 /* A whole document's text as a reader extracts it (for discovery and the
  * appendix; extraction itself streams). Markup is dropped; for text and
  * Markdown the offsets are those of the input file. */

@@ -444,4 +444,20 @@ int kb_mentions_add(struct kb_mentions *w, const struct kb_mention *m, struct er
 /* Mentions stored for the document at path (all documents when NULL), or -1. */
 long long kb_mention_count(struct kb *kb, const char *path, struct err *err);
 
+/* Per concept and document, the number of stored mentions, ordered by
+ * concept key, then count descending. fn returns non-zero to stop. */
+typedef int (*kb_mention_count_fn)(const char *key, const char *doc, long long count, void *ctx);
+int kb_mention_counts(struct kb *kb, kb_mention_count_fn fn, void *ctx, struct err *err);
+
+/* ==== readers that keep a view (glossar serve, kb/mentions.c) ==== */
+/* A read transaction, so several loads see one state of the KB. */
+int kb_read_begin(struct kb *kb, struct err *err);
+void kb_read_end(struct kb *kb);
+/* Changes when another connection committed since the last call
+ * (PRAGMA data_version); -1 on error. */
+long long kb_data_version(struct kb *kb);
+/* The time of the KB's last change (concepts, history, documents) as
+ * ISO 8601 UTC in out, "" when it has none. */
+int kb_last_change(struct kb *kb, char out[32], struct err *err);
+
 #endif

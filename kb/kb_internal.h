@@ -40,6 +40,8 @@ enum kb_user_slot {
 	ST_USR_SESSION_TOUCH,
 	ST_USR_VERSION,
 };
+/* The server's view (mentions.c). */
+enum kb_serve_slot { ST_DATA_VERSION = 60 };
 
 struct kb {
 	sqlite3 *db;
