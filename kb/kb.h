@@ -357,10 +357,15 @@ char *kb_concept_state_at(struct kb *kb, const char *key, long long version, int
  * is still at version `seen` (0: a new concept, which must not exist yet).
  * The status is kept, except that an approved concept goes back to review:
  * every change is seen by a second person before it counts as approved.
+ * When lint is not NULL, the lint checks (kb_lint) run on the result before
+ * the commit and lint gets the findings about this concept; an error among
+ * them refuses the save.
  * Returns a kb_put_result, KB_E_STALE (nothing written; *current_out, when
- * not NULL, gets the version now stored), or -1 (bad input, nothing written). */
+ * not NULL, gets the version now stored), or -1 (bad input or a lint error,
+ * nothing written). */
 int kb_concept_save(struct kb *kb, const struct kb_concept *c, long long seen,
-                    const char *action, long long *current_out, struct err *err);
+                    const char *action, long long *current_out, kb_lint_fn lint,
+                    void *lint_ctx, struct err *err);
 
 /* The review workflow, each step in its own transaction and recorded in the
  * history under the acting user's name (kb_set_actor is set to user->name).

@@ -238,8 +238,28 @@ static int concept_copy(struct kb_concept *dst, const struct kb_concept *src)
 	return 0;
 }
 
+struct lint_filter {
+	const char *key;
+	kb_lint_fn fn;
+	void *ctx;
+	int errors;
+	char first[512];
+};
+
+static int lint_one(const char *key, enum kb_severity sev, const char *check,
+                    const char *message, void *ctx)
+{
+	struct lint_filter *f = ctx;
+	if (strcmp(key, f->key))
+		return 0;
+	if (sev == KB_ERROR && f->errors++ == 0)
+		snprintf(f->first, sizeof f->first, "%s: %s (%s)", key, message, check);
+	return f->fn(key, sev, check, message, f->ctx);
+}
+
 int kb_concept_save(struct kb *kb, const struct kb_concept *c, long long seen,
-                    const char *action, long long *current_out, struct err *err)
+                    const char *action, long long *current_out, kb_lint_fn lint,
+                    void *lint_ctx, struct err *err)
 {
 	if (current_out)
 		*current_out = 0;
@@ -284,6 +304,11 @@ int kb_concept_save(struct kb *kb, const struct kb_concept *c, long long seen,
 		if (rc == 0)
 			rc = kb_concept_put(kb, &w, action, err);
 		free(was);
+		struct lint_filter f = { w.key, lint, lint_ctx, 0, "" };
+		if (rc >= 0 && lint && kb_lint(kb, lint_one, &f, err) < 0)
+			rc = -1;
+		else if (rc >= 0 && f.errors)
+			rc = err_set(err, kb->path, 0, "%s", f.first);
 	}
 	if (found == 1)
 		kb_concept_free(&now);

@@ -304,24 +304,24 @@ static void test_save_refuses_stale_version(void)
 	make_concept(&c, "ozg", "Onlinezugangsgesetz");
 	long long cur = -1;
 	kb_set_actor(kb, "alice", &err);
-	CHECK(kb_concept_save(kb, &c, 0, "web edit", &cur, &err) == KB_ADDED);
+	CHECK(kb_concept_save(kb, &c, 0, "web edit", &cur, NULL, NULL, &err) == KB_ADDED);
 	long long v1 = kb_concept_version(kb, "ozg", &err);
 	CHECK(v1 > 0);
 	/* Creating it again (another editor's form for a new concept) is stale. */
-	CHECK(kb_concept_save(kb, &c, 0, "web edit", &cur, &err) == KB_E_STALE);
+	CHECK(kb_concept_save(kb, &c, 0, "web edit", &cur, NULL, NULL, &err) == KB_E_STALE);
 	CHECK(cur == v1);
 	/* Bob saves first ... */
 	kb_set_actor(kb, "bob", &err);
 	free(c.definition);
 	c.definition = strdup("Bobs Definition.");
-	CHECK(kb_concept_save(kb, &c, v1, "web edit", &cur, &err) == KB_UPDATED);
+	CHECK(kb_concept_save(kb, &c, v1, "web edit", &cur, NULL, NULL, &err) == KB_UPDATED);
 	long long v2 = kb_concept_version(kb, "ozg", &err);
 	CHECK(v2 > v1);
 	/* ... then Alice, from the same version: refused, nothing written. */
 	kb_set_actor(kb, "alice", &err);
 	free(c.definition);
 	c.definition = strdup("Alices Definition.");
-	CHECK(kb_concept_save(kb, &c, v1, "web edit", &cur, &err) == KB_E_STALE);
+	CHECK(kb_concept_save(kb, &c, v1, "web edit", &cur, NULL, NULL, &err) == KB_E_STALE);
 	CHECK(cur == v2);
 	CHECK(kb_concept_version(kb, "ozg", &err) == v2);
 	struct kb_concept now;
@@ -343,11 +343,43 @@ static void test_save_refuses_stale_version(void)
 	/* Bad input is refused and changes nothing. */
 	free(c.source_url);
 	c.source_url = strdup("javascript:alert(1)");
-	CHECK(kb_concept_save(kb, &c, v2, "web edit", &cur, &err) == -1);
+	CHECK(kb_concept_save(kb, &c, v2, "web edit", &cur, NULL, NULL, &err) == -1);
 	CHECK(kb_concept_version(kb, "ozg", &err) == v2);
 	free(c.key);
 	c.key = strdup("Bad Key");
-	CHECK(kb_concept_save(kb, &c, 0, "web edit", &cur, &err) == -1);
+	CHECK(kb_concept_save(kb, &c, 0, "web edit", &cur, NULL, NULL, &err) == -1);
+	kb_concept_free(&c);
+	kb_close(kb);
+}
+
+static int count_lint(const char *key, enum kb_severity sev, const char *check,
+                      const char *message, void *ctx)
+{
+	(void)key;
+	(void)check;
+	(void)message;
+	((int *)ctx)[sev == KB_ERROR]++;
+	return 0;
+}
+
+static void test_save_runs_lint_of_the_concept(void)
+{
+	struct kb *kb = fresh_kb();
+	struct err err;
+	struct kb_concept c;
+	make_concept(&c, "dvdv", "DVDV");
+	free(c.definition);
+	c.definition = strdup("");
+	int counts[2] = { 0, 0 };
+	CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, count_lint, counts, &err) == KB_ADDED);
+	CHECK(counts[0] == 1 && counts[1] == 0); /* no-definition is a warning */
+	long long v = kb_concept_version(kb, "dvdv", &err);
+	strv_push(&c.broader, "dvdv"); /* broader than itself: an error */
+	counts[0] = counts[1] = 0;
+	CHECK(kb_concept_save(kb, &c, v, "web edit", NULL, count_lint, counts, &err) == -1);
+	CHECK(counts[1] >= 1);
+	CHECK(strstr(err.msg, "broader") != NULL);
+	CHECK(kb_concept_version(kb, "dvdv", &err) == v);
 	kb_concept_free(&c);
 	kb_close(kb);
 }
@@ -364,7 +396,7 @@ static void test_review_cycle_with_four_eyes(void)
 	struct kb_concept c;
 	make_concept(&c, "fitko", "FITKO");
 	kb_set_actor(kb, "alice", &err);
-	CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, &err) == KB_ADDED);
+	CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, NULL, NULL, &err) == KB_ADDED);
 	/* Approving a draft is refused: it must be sent to review first. */
 	CHECK(kb_review_approve(kb, "fitko", &bob, -1, NULL, &err) == -1);
 	CHECK(kb_review_submit(kb, "fitko", &alice, "Bitte prüfen", &err) == 0);
@@ -376,7 +408,7 @@ static void test_review_cycle_with_four_eyes(void)
 	kb_set_actor(kb, "carol", &err);
 	free(c.definition);
 	c.definition = strdup("Die Föderale IT-Kooperation.");
-	CHECK(kb_concept_save(kb, &c, v, "web edit", NULL, &err) == KB_UPDATED);
+	CHECK(kb_concept_save(kb, &c, v, "web edit", NULL, NULL, NULL, &err) == KB_UPDATED);
 	long long v2 = kb_concept_version(kb, "fitko", &err);
 	CHECK(kb_review_is_author(kb, "fitko", "carol", &err) == 1);
 	CHECK(kb_review_is_author(kb, "fitko", "alice", &err) == 1);
@@ -400,10 +432,10 @@ static void test_review_cycle_with_four_eyes(void)
 	/* Editing an approved concept sends it back to review. */
 	kb_set_actor(kb, "alice", &err);
 	long long v3 = kb_concept_version(kb, "fitko", &err);
-	CHECK(kb_concept_save(kb, &c, v3, "web edit", NULL, &err) == KB_UNCHANGED);
+	CHECK(kb_concept_save(kb, &c, v3, "web edit", NULL, NULL, NULL, &err) == KB_UNCHANGED);
 	CHECK(kb_concept_version(kb, "fitko", &err) == v3);
 	strv_push(&c.alt_labels, "Föderale IT-Kooperation");
-	CHECK(kb_concept_save(kb, &c, v3, "web edit", NULL, &err) == KB_UPDATED);
+	CHECK(kb_concept_save(kb, &c, v3, "web edit", NULL, NULL, NULL, &err) == KB_UPDATED);
 	CHECK(kb_concept_get(kb, "fitko", &now, &err) == 1);
 	CHECK_STR(now.status, "review");
 	kb_concept_free(&now);
@@ -458,7 +490,7 @@ static void test_review_lists(void)
 	for (int i = 0; i < 3; i++) {
 		struct kb_concept c;
 		make_concept(&c, keys[i], keys[i]);
-		CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, &err) == KB_ADDED);
+		CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, NULL, NULL, &err) == KB_ADDED);
 		kb_concept_free(&c);
 	}
 	CHECK(kb_review_submit(kb, "b-review", &alice, NULL, &err) == 0);
@@ -498,7 +530,7 @@ static void test_comment_threads(void)
 	struct err err;
 	struct kb_concept c;
 	make_concept(&c, "efa", "Einer für Alle");
-	CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, &err) == KB_ADDED);
+	CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, NULL, NULL, &err) == KB_ADDED);
 	kb_concept_free(&c);
 	CHECK(kb_comment_add(kb, "efa", "alice", "Quelle prüfen <b>bitte</b>", &err) > 0);
 	CHECK(kb_comment_add(kb, "efa", "bob", "Erledigt.", &err) > 0);
@@ -563,12 +595,12 @@ static void test_snapshot_diff_of_history(void)
 	struct err err;
 	struct kb_concept c;
 	make_concept(&c, "xoev", "XÖV");
-	CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, &err) == KB_ADDED);
+	CHECK(kb_concept_save(kb, &c, 0, "web edit", NULL, NULL, NULL, &err) == KB_ADDED);
 	long long v1 = kb_concept_version(kb, "xoev", &err);
 	strv_push(&c.hidden_labels, "Xoef");
 	free(c.source);
 	c.source = strdup("XÖV-Rahmenwerk <&>");
-	CHECK(kb_concept_save(kb, &c, v1, "web edit", NULL, &err) == KB_UPDATED);
+	CHECK(kb_concept_save(kb, &c, v1, "web edit", NULL, NULL, NULL, &err) == KB_UPDATED);
 	long long v2 = kb_concept_version(kb, "xoev", &err);
 	int found;
 	char *s1 = kb_concept_state_at(kb, "xoev", v1, &found, &err);
@@ -597,6 +629,7 @@ int main(void)
 	RUN(test_disable_and_passwd_end_sessions_at_once);
 	RUN(test_failed_logins_throttled_per_account_and_address);
 	RUN(test_save_refuses_stale_version);
+	RUN(test_save_runs_lint_of_the_concept);
 	RUN(test_review_cycle_with_four_eyes);
 	RUN(test_review_lists);
 	RUN(test_comment_threads);
