@@ -276,6 +276,8 @@ static const char edit_css[] =
 	".error{color:#a40000;font-weight:bold}.warning{color:#7a5a00}\n"
 	".notice{background:#e8f4e8;border:1px solid #9c9;padding:.5rem 1rem}\n"
 	".conflict{background:#fff3cd;border:1px solid #e0c060;padding:.5rem 1rem}\n"
+	/* the site's style hides form labels for the search box; editing shows them */
+	"main form label{position:static}\n"
 	"form.concept label{display:block;font-weight:bold;margin-top:.8rem}\n"
 	"form.concept input[type=text],form.concept input[type=url],form.concept textarea,"
 	"form.concept select{font:inherit;width:100%;max-width:40rem;padding:.2rem}\n"
