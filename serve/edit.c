@@ -9,10 +9,15 @@
  * public pages keep reading their snapshot. Every string reaches the page
  * through pg_printf's %h. Session ids and hashes never appear in a page. */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <microhttpd.h>
+#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "srv.h"
 
@@ -323,11 +328,12 @@ static void page_begin(struct ed *e, const char *title)
 	          "<nav class=\"edit\" aria-label=\"Redaktion\"><a href=\"%hedit/\">Redaktion</a>"
 	          "<a href=\"%hedit/concept\">Neuer Begriff</a>"
 	          "<a href=\"%hedit/candidates\">Kandidaten</a>"
+	          "<a href=\"%hedit/upload\">Hochladen</a>"
 	          "<a href=\"%hedit/history\">Verlauf</a>"
 	          "<span>Angemeldet: <strong id=\"user\">%h</strong> (%h)</span>"
 	          "<form method=\"post\" action=\"%hlogout\"><input type=\"hidden\" name=\"csrf\" "
 	          "value=\"%h\"><button type=\"submit\" id=\"logout\">Abmelden</button></form></nav>\n",
-	          m, m, m, m, m, e->ses.user.name, kb_role_name(e->ses.user.role), m, e->ses.csrf);
+	          m, m, m, m, m, m, e->ses.user.name, kb_role_name(e->ses.user.role), m, e->ses.csrf);
 }
 
 static void csrf_field(struct ed *e)
@@ -1260,4 +1266,312 @@ void h_edit_cand_accept(struct req *r)
 void h_edit_cand_reject(struct req *r)
 {
 	candidate_post(r, 0);
+}
+
+/* ---- uploads: a glossary CSV to import, a document to discover in ---- */
+
+/* multipart/form-data, read by libmicrohttpd's post processor from the
+ * buffered body: the fields go to the form, the one file to up. */
+struct upload {
+	struct form *form;
+	struct buf data;
+	char name[128];
+	int has_file, is_bad;
+};
+
+static enum MHD_Result up_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *filename, const char *content_type,
+                               const char *transfer_encoding, const char *data, uint64_t off,
+                               size_t size)
+{
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	struct upload *u = cls;
+	if (filename && !strcmp(key, "file")) {
+		if (off == 0) {
+			/* keep the base name only, in characters a path may safely have */
+			const char *base = strrchr(filename, '/');
+			base = base ? base + 1 : filename;
+			size_t k = 0;
+			for (const char *p = base; *p && k + 1 < sizeof u->name; p++)
+				if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				    (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-')
+					u->name[k++] = *p;
+			u->name[k] = '\0';
+			u->has_file = 1;
+		}
+		if (size && buf_append(&u->data, data, size) < 0)
+			u->is_bad = 1;
+		return u->is_bad ? MHD_NO : MHD_YES;
+	}
+	struct form *f = u->form;
+	if (off == 0 || !f->n || strcmp(f->p[f->n - 1].name, key)) {
+		struct param *np = f->n < 64 ? realloc(f->p, (f->n + 1) * sizeof *np) : NULL;
+		if (!np) {
+			u->is_bad = 1;
+			return MHD_NO;
+		}
+		f->p = np;
+		f->p[f->n].name = strdup(key);
+		f->p[f->n].value = strdup("");
+		if (!f->p[f->n].name || !f->p[f->n].value) {
+			free(f->p[f->n].name);
+			free(f->p[f->n].value);
+			u->is_bad = 1;
+			return MHD_NO;
+		}
+		f->n++;
+	}
+	struct param *p = &f->p[f->n - 1];
+	size_t have = strlen(p->value);
+	char *more = size < 65536 ? realloc(p->value, have + size + 1) : NULL;
+	if (!more) {
+		u->is_bad = 1;
+		return MHD_NO;
+	}
+	memcpy(more + have, data, size);
+	more[have + size] = '\0';
+	p->value = more;
+	return MHD_YES;
+}
+
+/* Like ed_begin for a multipart POST; the file lands in up. */
+static int ed_begin_upload(struct req *r, struct ed *e, struct upload *up)
+{
+	memset(up, 0, sizeof *up);
+	memset(e, 0, sizeof *e);
+	e->r = r;
+	no_store(r);
+	if (editing_off(r))
+		return -1;
+	const char *ct = req_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (!ct || strncasecmp(ct, "multipart/form-data", 19)) {
+		srv_error(r, 415, "Erwartet wird ein Formular mit Datei (multipart/form-data).");
+		return -1;
+	}
+	/* the session first: nobody's upload is even parsed without one */
+	struct kb_session s;
+	struct err err = { "", 0, "" };
+	pthread_mutex_lock(&r->srv->wlock);
+	int got = kb_session_get(r->srv->wkb, cookie_session(r), kb_time_now(), &s, &err);
+	pthread_mutex_unlock(&r->srv->wlock);
+	memset(&s, 0, sizeof s);
+	if (got != 1) {
+		struct buf q = { 0 };
+		buf_puts(&q, "login?next=edit%2Fupload");
+		redirect(r, buf_cstr(&q));
+		buf_free(&q);
+		return -1;
+	}
+	up->form = &e->form;
+	struct MHD_PostProcessor *pp = MHD_create_post_processor(r->con, 65536, up_iter, up);
+	int bad = !pp || MHD_post_process(pp, buf_cstr(&r->body), r->body.len) != MHD_YES ||
+	          up->is_bad;
+	if (pp)
+		MHD_destroy_post_processor(pp);
+	if (bad) {
+		form_free(&e->form);
+		buf_free(&up->data);
+		srv_error(r, 400, "Das Formular ist ungültig kodiert.");
+		return -1;
+	}
+	/* now the same checks as every write: session, role, CSRF token */
+	struct form keep = e->form;
+	memset(&e->form, 0, sizeof e->form);
+	int saved_post = r->is_post;
+	r->is_post = 0; /* the form is parsed already */
+	int rc = ed_begin(r, e, KB_CAP_EDIT);
+	r->is_post = saved_post;
+	e->form = keep;
+	if (rc == 0 && !kb_csrf_ok(&e->ses, form_get(&e->form, "csrf"))) {
+		ed_end(e);
+		buf_free(&up->data);
+		srv_error(r, 403, "Das Formular ist abgelaufen oder stammt nicht von dieser Seite "
+		                  "(CSRF-Token fehlt oder ist falsch). Bitte neu laden.");
+		return -1;
+	}
+	if (rc < 0) {
+		form_free(&e->form);
+		buf_free(&up->data);
+	}
+	return rc;
+}
+
+void h_edit_upload(struct req *r)
+{
+	struct ed e;
+	if (ed_begin(r, &e, KB_CAP_EDIT) < 0)
+		return;
+	const char *m = r->srv->mount;
+	page_begin(&e, "Hochladen");
+	pg_printf(&r->out, "<h1>Hochladen</h1>\n");
+	const char *done = req_param(r, "done");
+	if (done)
+		pg_printf(&r->out, "<p class=\"notice\" role=\"status\" id=\"done\">%h</p>\n", done);
+	pg_printf(&r->out, "<section aria-labelledby=\"csv\"><h2 id=\"csv\">Glossar-CSV importieren</h2>\n"
+	          "<p>Dieselbe Prüfung wie <code>glossar import</code>: ein Fehler weist die ganze "
+	          "Datei zurück, mit Datei und Zeile.</p>\n"
+	          "<form method=\"post\" action=\"%hedit/upload/csv\" enctype=\"multipart/form-data\">\n",
+	          m);
+	csrf_field(&e);
+	pg_printf(&r->out, "<label for=\"csv-file\">CSV-Datei</label> <input type=\"file\" id=\"csv-file\" "
+	          "name=\"file\" accept=\".csv,text/csv\" required>\n<button type=\"submit\" "
+	          "id=\"import\">Importieren</button></form></section>\n"
+	          "<section aria-labelledby=\"doc\"><h2 id=\"doc\">Dokument auswerten</h2>\n"
+	          "<p>Wie <code>glossar discover</code>: neue Abkürzungen, Schreibvarianten, "
+	          "Definitionen und Zitate werden zu Kandidaten.</p>\n"
+	          "<form method=\"post\" action=\"%hedit/upload/document\" "
+	          "enctype=\"multipart/form-data\">\n", m);
+	csrf_field(&e);
+	pg_printf(&r->out, "<label for=\"doc-file\">Dokument (.txt, .md, .html, .xml …)</label> "
+	          "<input type=\"file\" id=\"doc-file\" name=\"file\" required>\n<button "
+	          "type=\"submit\" id=\"discover\">Auswerten</button></form></section>\n");
+	pg_end(r);
+	ed_end(&e);
+}
+
+static void upload_result(struct ed *e, int status, const char *title, const char *text)
+{
+	struct req *r = e->r;
+	page_begin(e, title);
+	pg_printf(&r->out, "<h1>%h</h1>\n<pre class=\"%s\" id=\"result\">%h</pre>\n"
+	          "<p><a href=\"%hedit/upload\">Zurück</a> · <a href=\"%hedit/candidates\">Kandidaten</a>"
+	          "</p>\n", title, status == 200 ? "notice" : "error", text, r->srv->mount,
+	          r->srv->mount);
+	pg_end(r);
+	r->status = status;
+}
+
+void h_edit_upload_csv(struct req *r)
+{
+	struct ed e;
+	struct upload up;
+	if (ed_begin_upload(r, &e, &up) < 0)
+		return;
+	if (!up.has_file) {
+		buf_free(&up.data);
+		ed_fail(&e, 400, "Keine Datei im Formular.");
+		return;
+	}
+	const char *name = up.name[0] ? up.name : "upload.csv";
+	FILE *f = fmemopen(up.data.data ? up.data.data : (char *)"", up.data.len, "rb");
+	struct kb_import_stats st = { 0, 0, 0 };
+	struct err err = { "", 0, "" };
+	int rc = f ? kb_import_csv_stream(e.kb, f, name, &st, &err) : -1;
+	if (f)
+		fclose(f);
+	else
+		err_set(&err, name, 0, "cannot read the upload");
+	if (rc < 0) {
+		/* FILE:LINE: message, as the command line prints it */
+		char msg[1700];
+		if (err.line)
+			snprintf(msg, sizeof msg, "%s:%ld: %s", err.file, err.line, err.msg);
+		else
+			snprintf(msg, sizeof msg, "%s: %s", err.file[0] ? err.file : name, err.msg);
+		upload_result(&e, 422, "Nicht importiert", msg);
+	} else {
+		char msg[200];
+		snprintf(msg, sizeof msg, "%s: %ld neu, %ld geändert, %ld unverändert", name, st.added,
+		         st.updated, st.unchanged);
+		upload_result(&e, 200, "Importiert", msg);
+	}
+	buf_free(&up.data);
+	ed_end(&e);
+}
+
+/* Runs `glossar --db DB discover NAME` in dir (the same discovery as the
+ * command line, in its own process); output goes to dir/out. Returns the
+ * exit status, or -1. */
+static int run_discover(const char *db, const char *dir, const char *name)
+{
+	char exe[4096], abs_db[4096], out[4200];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0 || !realpath(db, abs_db))
+		return -1;
+	exe[n] = '\0';
+	snprintf(out, sizeof out, "%s/out", dir);
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addchdir_np(&fa, dir);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	char *argv[] = { exe, "--db", abs_db, "discover", (char *)name, NULL };
+	extern char **environ;
+	pid_t pid;
+	int rc = posix_spawn(&pid, exe, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The readers take any file as text; an upload must say what it is. */
+static int document_name_ok(const char *name)
+{
+	static const char *const ext[] = { ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml",
+		                           ".xml", NULL };
+	size_t n = strlen(name);
+	if (!n || name[0] == '.')
+		return 0;
+	for (int i = 0; ext[i]; i++) {
+		size_t k = strlen(ext[i]);
+		if (n > k && !strcasecmp(name + n - k, ext[i]))
+			return 1;
+	}
+	return 0;
+}
+
+void h_edit_upload_document(struct req *r)
+{
+	struct ed e;
+	struct upload up;
+	if (ed_begin_upload(r, &e, &up) < 0)
+		return;
+	if (!up.has_file || !document_name_ok(up.name)) {
+		buf_free(&up.data);
+		ed_fail(&e, 422, "Keine Datei, oder ein Format, das glossar nicht liest "
+		                 "(.txt, .md, .html, .xml …).");
+		return;
+	}
+	char dir[] = "/tmp/glossar-upload.XXXXXX";
+	char path[256], out_path[256];
+	int rc = -1;
+	if (mkdtemp(dir)) {
+		snprintf(path, sizeof path, "%s/%s", dir, up.name);
+		FILE *f = fopen(path, "wb");
+		if (f && fwrite(up.data.data ? up.data.data : "", 1, up.data.len, f) == up.data.len &&
+		    fclose(f) == 0) {
+			f = NULL;
+			rc = run_discover(r->srv->opt.db_path, dir, up.name);
+		}
+		if (f)
+			fclose(f);
+	}
+	struct buf text = { 0 };
+	snprintf(out_path, sizeof out_path, "%s/out", dir);
+	FILE *o = rc >= 0 ? fopen(out_path, "rb") : NULL;
+	char chunk[4096];
+	size_t k;
+	while (o && (k = fread(chunk, 1, sizeof chunk, o)) > 0 && text.len < (1u << 20))
+		buf_append(&text, chunk, k);
+	if (o)
+		fclose(o);
+	unlink(path);
+	unlink(out_path);
+	rmdir(dir);
+	if (rc == 0)
+		upload_result(&e, 200, "Ausgewertet", text.len ? buf_cstr(&text) : "Keine Kandidaten.");
+	else
+		upload_result(&e, rc < 0 ? 503 : 422, "Nicht ausgewertet",
+		              text.len ? buf_cstr(&text) : "Die Auswertung ist fehlgeschlagen.");
+	buf_free(&text);
+	buf_free(&up.data);
+	ed_end(&e);
 }

@@ -36,6 +36,9 @@ const struct route srv_routes[] = {
 	{ "edit/candidates", 0, h_edit_candidates },
 	{ "edit/candidates/accept", R_POST, h_edit_cand_accept },
 	{ "edit/candidates/reject", R_POST, h_edit_cand_reject },
+	{ "edit/upload", 0, h_edit_upload },
+	{ "edit/upload/csv", R_POST, h_edit_upload_csv },
+	{ "edit/upload/document", R_POST, h_edit_upload_document },
 };
 
 const size_t srv_n_routes = sizeof srv_routes / sizeof srv_routes[0];

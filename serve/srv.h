@@ -249,6 +249,9 @@ void h_edit_undo(struct req *r);
 void h_edit_candidates(struct req *r);
 void h_edit_cand_accept(struct req *r);
 void h_edit_cand_reject(struct req *r);
+void h_edit_upload(struct req *r);
+void h_edit_upload_csv(struct req *r);
+void h_edit_upload_document(struct req *r);
 
 /* The first letter of a label in the A-Z index: "A".."Z", or "#". */
 void srv_index_letter(const char *label, char out[2]);

@@ -6,7 +6,7 @@
 # and the second save is refused with the diff, keeping what was typed.
 # Hostile text typed into the fields renders as text, no script runs.
 # Screenshots of each page go to OUTDIR. Prints "ok NAME" / "FAIL NAME: why".
-#   edit_browser.py BASE OUTDIR
+#   edit_browser.py BASE OUTDIR SAMPLE-DOCUMENT
 import os
 import sys
 
@@ -16,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-base, outdir = sys.argv[1], sys.argv[2]
+base, outdir, sample = sys.argv[1], sys.argv[2], sys.argv[3]
 os.makedirs(outdir, exist_ok=True)
 PW = "Geheimes-Passwort-1"
 HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'
@@ -163,6 +163,16 @@ try:
     bob.get(base + "pilotbegriff")
     report("public_page_no_script", no_script_ran(bob))
     shot(bob, "12-public-page")
+    # upload a document for discovery, then the candidates queue
+    alice.get(base + "edit/upload")
+    shot(alice, "13-upload")
+    alice.find_element(By.ID, "doc-file").send_keys(os.path.abspath(sample))
+    submit(alice, alice.find_element(By.ID, "discover"))
+    report("document_uploaded_and_discovered", "Ausgewertet" in alice.find_element(By.TAG_NAME, "h1").text,
+           alice.find_element(By.TAG_NAME, "main").text[:300])
+    alice.get(base + "edit/candidates")
+    report("candidates_from_upload_listed", len(alice.find_elements(By.CSS_SELECTOR, "tr[id^=cand-]")) > 0)
+    shot(alice, "14-candidates")
     submit(alice, alice.find_element(By.ID, "logout"))
     alice.get(base + "edit/")
     report("logged_out", "/login" in alice.current_url, alice.current_url)

@@ -254,6 +254,57 @@ if cands:
     st, h, _ = req("POST", "edit/candidates/reject", {"csrf": a_csrf, "id": cands[0]}, cookie=alice)
     say(st == 303, "candidate_rejected", st)
 
+# ---- uploads: a glossary CSV to import, a document to discover in ----
+def multipart(fields, filename, content):
+    b = "glossar-test-boundary-7MA4YWxk"
+    out = b""
+    for k, v in fields.items():
+        out += ('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (b, k, v)).encode()
+    out += ('--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\n'
+            'Content-Type: application/octet-stream\r\n\r\n' % (b, filename)).encode()
+    out += content + ("\r\n--%s--\r\n" % b).encode()
+    return out, "multipart/form-data; boundary=" + b
+
+
+data_dir = sys.argv[6]
+good_csv = open(data_dir + "/csv/changed.csv", "rb").read()
+bad_csv = open(data_dir + "/csv/bad-key.csv", "rb").read()
+before = state()
+body, ct = multipart({"csrf": "W" * 43}, "changed.csv", good_csv)
+st, _, _ = req("POST", "edit/upload/csv", body, cookie=alice, ctype=ct)
+say(st == 403, "upload_wrong_csrf_403", st)
+body, ct = multipart({}, "changed.csv", good_csv)
+st, _, _ = req("POST", "edit/upload/csv", body, cookie=alice, ctype=ct)
+say(st == 403, "upload_without_csrf_403", st)
+body, ct = multipart({"csrf": a_csrf}, "changed.csv", good_csv)
+st, h, _ = req("POST", "edit/upload/csv", body, ctype=ct)
+say(st == 303 and "login" in h.get("location", ""), "upload_without_session_redirects", st)
+body, ct = multipart({"csrf": a_csrf}, "../../etc/<bad>.csv", bad_csv)
+st, _, page = req("POST", "edit/upload/csv", body, cookie=alice, ctype=ct)
+m = re.search(r'id="result">([^<]*)<', page)
+say(st == 422 and m and re.match(r"bad\.csv:\d+: invalid key", html.unescape(m.group(1))), "upload_bad_csv_refused_with_file_line", "%s %s" % (st, m.group(1) if m else page[:200]))
+say(state() == before, "refused_uploads_change_nothing", "%s != %s" % (state(), before))
+body, ct = multipart({"csrf": a_csrf}, "changed.csv", good_csv)
+st, _, page = req("POST", "edit/upload/csv", body, cookie=alice, ctype=ct)
+say(st == 200 and "changed.csv:" in page and "geändert" in page, "upload_csv_imports", "%s %s" % (st, page[-300:]))
+con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=30)
+who = con.execute("SELECT editor, action FROM change ORDER BY id DESC LIMIT 1").fetchone()
+con.close()
+say(who and who[0] == "alice" and who[1].startswith("import"), "upload_import_recorded_with_user", who)
+doc = open(data_dir + "/discovery/sample.md", "rb").read()
+con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=30)
+n_before = con.execute("SELECT count(*) FROM candidate_evidence WHERE doc = 'bericht.md'").fetchone()[0]
+con.close()
+body, ct = multipart({"csrf": a_csrf}, "bericht.md", doc)
+st, _, page = req("POST", "edit/upload/document", body, cookie=alice, ctype=ct)
+con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=30)
+n_after = con.execute("SELECT count(*) FROM candidate_evidence WHERE doc = 'bericht.md'").fetchone()[0]
+con.close()
+say(st == 200 and n_before == 0 and n_after > 0, "upload_document_discovers", "%s %d %d %s" % (st, n_before, n_after, page[-300:]))
+body, ct = multipart({"csrf": a_csrf}, "programm.exe", b"MZ")
+st, _, _ = req("POST", "edit/upload/document", body, cookie=alice, ctype=ct)
+say(st == 422, "upload_unknown_format_refused", st)
+
 # ---- a disabled account's session ends at once ----
 st, h, dave = login("dave")
 st, _, _ = req("GET", "edit/", cookie=dave)

@@ -36,11 +36,12 @@ i=0
 until grep -q listening "$tmp/serve.err" 2>/dev/null || [ $i -ge 100 ]; do sleep 0.1; i=$((i + 1)); done
 shots=$top/out/test-edit-browser
 rm -rf "$shots"
-HOME=$tmp py_checks "$here/edit_browser.py" "$base" "$shots"
+HOME=$tmp py_checks "$here/edit_browser.py" "$base" "$shots" "$data/discovery/sample.md"
 rm -rf "$shots"/profile-*; cp "$tmp/py" "$shots/log.txt"
 n=$(ls "$shots"/*.png 2>/dev/null | wc -l)
-if [ "$n" -ge 12 ]; then ok browser_screenshots_saved; else not_ok browser_screenshots_saved "$n in $shots"; fi
+if [ "$n" -ge 14 ]; then ok browser_screenshots_saved; else not_ok browser_screenshots_saved "$n in $shots"; fi
 kill -TERM "$pid"
 wait "$pid"
+check_no_grep server_no_sanitizer_report 'Sanitizer|runtime error' "$tmp/serve.err"
 check kb_check_after_browser g --db "$db" kb check
 finish

@@ -34,5 +34,6 @@ done <"$tmp/py"
 grep -q Traceback "$tmp/py" && not_ok load_script_finished "$(tail -c 600 "$tmp/py")"
 kill -TERM "$pid"
 wait "$pid"
+check_no_grep server_no_sanitizer_report 'Sanitizer|runtime error' "$tmp/serve.err"
 check kb_check_after_load g --db "$db" kb check
 finish

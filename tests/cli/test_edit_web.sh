@@ -45,9 +45,10 @@ done
 port=$(free_port)
 start_server "$tmp/serve.err" --listen "127.0.0.1:$port" --base-uri "http://127.0.0.1:$port/glossar/" --threads 4
 if grep -q listening "$tmp/serve.err"; then ok server_starts; else not_ok server_starts "$(cat "$tmp/serve.err")"; fi
-py_checks "$here/edit_web_check.py" 127.0.0.1 "$port" /glossar/ "$GLOSSAR" "$db"
+py_checks "$here/edit_web_check.py" 127.0.0.1 "$port" /glossar/ "$GLOSSAR" "$db" "$data"
 stop_server
 check_no_grep server_log_has_no_secrets 'argon2|glossar_session|csrf' "$tmp/serve.err"
+check_no_grep server_no_sanitizer_report 'Sanitizer|runtime error' "$tmp/serve.err"
 check kb_check_after_web_edits g --db "$db" kb check
 
 # --secure-cookies: the cookie is marked Secure
