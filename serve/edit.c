@@ -19,6 +19,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "srv.h"
 
 #define COOKIE "glossar_session"
@@ -1169,11 +1171,12 @@ static int cand_item(const struct kb_candidate *c, void *ctx)
 	const char *m = e->r->srv->mount;
 	if (x->n++ >= 200)
 		return 1;
-	pg_printf(o, "<tr id=\"cand-%lld\"><td>%lld</td><td>%h</td><td>%h</td><td>%h</td>"
+	pg_printf(o, "<tr id=\"cand-%lld\"><td><a href=\"%hedit/candidate?id=%lld\">%lld</a></td><td>%h</td><td>%h</td><td>%h</td>"
 	          "<td><q>%h</q><br><small>%h:%ld, %ld×</small></td><td>",
-	          c->id, c->id, c->kind, c->surface, c->expansion, c->context, c->doc, c->line,
+	          c->id, m, c->id, c->id, c->kind, c->surface, c->expansion, c->context, c->doc, c->line,
 	          c->count);
-	/* What accepting does, in words of the rules kb_candidate_accept follows. */
+	/* What accepting does, in words of the rules kb_candidate_accept follows;
+	 * the candidate's own page shows the exact change. */
 	if (!strcmp(c->kind, "variant"))
 		pg_printf(o, "versteckte Schreibweise „%h“ für <a href=\"%hedit/review?key=%u\">%h</a>",
 		          c->surface, m, c->expansion, c->expansion);
@@ -1185,6 +1188,7 @@ static int cand_item(const struct kb_candidate *c, void *ctx)
 		pg_printf(o, "Benennungen „%h“%s%h%s an einen Begriff, der sie trägt, sonst neuer Entwurf",
 		          c->surface, c->expansion[0] ? " / „" : "", c->expansion,
 		          c->expansion[0] ? "“" : "");
+	pg_printf(o, " · <a href=\"%hedit/candidate?id=%lld\">Vorschau</a>", m, c->id);
 	pg_printf(o, "</td><td><form method=\"post\" action=\"%hedit/candidates/accept\">", m);
 	csrf_field(e);
 	pg_printf(o, "<input type=\"hidden\" name=\"id\" value=\"%lld\">"
@@ -1573,5 +1577,126 @@ void h_edit_upload_document(struct req *r)
 		              text.len ? buf_cstr(&text) : "Die Auswertung ist fehlgeschlagen.");
 	buf_free(&text);
 	buf_free(&up.data);
+	ed_end(&e);
+}
+
+/* ---- what accepting a candidate would change, exactly ----
+ * The candidate is accepted in a throw-away copy of the knowledge base (the
+ * SQLite backup API, into a private directory) by the same kb_candidate_accept
+ * as the real thing; the page shows the changes that copy recorded. */
+
+struct preview_ctx {
+	struct ed *e;
+	long long after_id;
+	int n;
+};
+
+static int preview_change(const struct kb_change *ch, void *ctx)
+{
+	struct preview_ctx *p = ctx;
+	if (ch->id <= p->after_id)
+		return 0;
+	p->n++;
+	pg_printf(&p->e->r->out, "<h3>%h: %h</h3>\n", ch->entity,
+	          ch->before ? "wird geändert" : "wird neu angelegt");
+	render_diff(p->e, ch->before, ch->after);
+	return 0;
+}
+
+static long long last_change_id(struct kb *kb)
+{
+	sqlite3_stmt *st;
+	long long id = -1;
+	if (sqlite3_prepare_v2(kb_sqlite(kb), "SELECT coalesce(max(id), 0) FROM change", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return id;
+}
+
+void h_edit_candidate(struct req *r)
+{
+	struct ed e;
+	if (ed_begin(r, &e, KB_CAP_EDIT) < 0)
+		return;
+	const char *ids = req_param(r, "id"), *as = req_param(r, "as");
+	char *end = NULL;
+	long long id = ids ? strtoll(ids, &end, 10) : 0;
+	if (!ids || !*ids || *end || id <= 0) {
+		ed_fail(&e, 400, "Welcher Kandidat?");
+		return;
+	}
+	if (as && !*as)
+		as = NULL;
+	if (as && !kb_is_valid_key(as)) {
+		ed_fail(&e, 422, "Der Zielbegriff ist kein gültiger Schlüssel.");
+		return;
+	}
+	struct kb_candidate c;
+	struct err err = { "", 0, "" };
+	int found = kb_candidate_get(e.kb, id, &c, &err);
+	if (found <= 0) {
+		ed_fail(&e, found < 0 ? 503 : 404, found < 0 ? err.msg : "Diesen Kandidaten gibt es nicht.");
+		return;
+	}
+	const char *m = r->srv->mount;
+	page_begin(&e, "Kandidat");
+	pg_printf(&r->out, "<h1>Kandidat %lld: %h</h1>\n<dl class=\"facts\"><dt>Art</dt><dd>%h</dd>"
+	          "<dt>Langform / Begriff</dt><dd>%h</dd><dt>Beleg</dt><dd><q>%h</q><br>%h, Zeile %ld "
+	          "(%ld× gefunden)</dd><dt>Status</dt><dd>%h</dd></dl>\n",
+	          c.id, c.surface, c.kind, c.expansion, c.context, c.doc, c.line, c.count, c.status);
+	pg_printf(&r->out, "<section aria-labelledby=\"vorschau\"><h2 id=\"vorschau\">Annehmen%s%h "
+	          "bewirkt</h2>\n<div id=\"preview\">\n", as ? " in " : "", as ? as : "");
+	char dir[] = "/tmp/glossar-preview.XXXXXX";
+	char path[64];
+	int shown = 0;
+	if (mkdtemp(dir)) {
+		snprintf(path, sizeof path, "%s/copy.db", dir);
+		struct kb *copy = NULL;
+		char msg[512] = "";
+		if (kb_backup(e.kb, path, &err) == 0 && kb_open(&copy, path, &err) == 0) {
+			kb_set_actor(copy, e.ses.user.name, &err);
+			long long before = last_change_id(copy);
+			if (kb_candidate_accept(copy, id, as, msg, &err) == 0) {
+				struct preview_ctx p = { &e, before, 0 };
+				pg_printf(&r->out, "<p>%h</p>\n", msg);
+				kb_history(copy, NULL, preview_change, &p, &err);
+				if (!p.n)
+					pg_printf(&r->out, "<p>Am Wortschatz ändert sich nichts.</p>\n");
+			} else {
+				const char *colon = strstr(err.msg, ": ");
+				pg_printf(&r->out, "<p class=\"error\" role=\"alert\">Annehmen ginge nicht: %h</p>\n",
+				          colon ? colon + 2 : err.msg);
+			}
+			shown = 1;
+		}
+		kb_close(copy);
+		char side[80];
+		unlink(path);
+		snprintf(side, sizeof side, "%s-wal", path);
+		unlink(side);
+		snprintf(side, sizeof side, "%s-shm", path);
+		unlink(side);
+		rmdir(dir);
+	}
+	if (!shown)
+		pg_printf(&r->out, "<p class=\"error\">Die Vorschau ist gerade nicht möglich.</p>\n");
+	pg_printf(&r->out, "</div></section>\n<form method=\"get\" action=\"%hedit/candidate\">"
+	          "<input type=\"hidden\" name=\"id\" value=\"%lld\"><label for=\"as\">In einen anderen "
+	          "Begriff übernehmen (Schlüssel)</label> <input id=\"as\" name=\"as\" list=\"keys\" "
+	          "value=\"%h\"> <button type=\"submit\">Vorschau</button></form>\n"
+	          "<form method=\"post\" action=\"%hedit/candidates/accept\">", m, c.id, as ? as : "", m);
+	csrf_field(&e);
+	pg_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><input type=\"hidden\" "
+	          "name=\"as\" value=\"%h\"><button type=\"submit\" id=\"accept\">Annehmen</button></form>"
+	          "<form method=\"post\" action=\"%hedit/candidates/reject\">", c.id, as ? as : "", m);
+	csrf_field(&e);
+	pg_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><button type=\"submit\" "
+	          "id=\"reject\">Ablehnen</button></form>\n", c.id);
+	datalist_all(&e);
+	pg_end(r);
+	kb_candidate_free(&c);
 	ed_end(&e);
 }

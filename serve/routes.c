@@ -34,6 +34,7 @@ const struct route srv_routes[] = {
 	{ "edit/history", 0, h_edit_history },
 	{ "edit/undo", R_POST, h_edit_undo },
 	{ "edit/candidates", 0, h_edit_candidates },
+	{ "edit/candidate", 0, h_edit_candidate },
 	{ "edit/candidates/accept", R_POST, h_edit_cand_accept },
 	{ "edit/candidates/reject", R_POST, h_edit_cand_reject },
 	{ "edit/upload", 0, h_edit_upload },

@@ -249,6 +249,7 @@ void h_edit_undo(struct req *r);
 void h_edit_candidates(struct req *r);
 void h_edit_cand_accept(struct req *r);
 void h_edit_cand_reject(struct req *r);
+void h_edit_candidate(struct req *r);
 void h_edit_upload(struct req *r);
 void h_edit_upload_csv(struct req *r);
 void h_edit_upload_document(struct req *r);

@@ -253,6 +253,26 @@ say(st == 200 and cands, "candidates_listed_with_evidence", st)
 if cands:
     st, h, _ = req("POST", "edit/candidates/reject", {"csrf": a_csrf, "id": cands[0]}, cookie=alice)
     say(st == 303, "candidate_rejected", st)
+# The preview accepts in a throw-away copy: the page shows the change, the KB keeps still.
+previewed = None
+for cid in cands[1:]:
+    before = state()
+    st, _, page = req("GET", "edit/candidate?id=" + cid, cookie=alice)
+    say(st == 200 and 'id="preview"' in page, "candidate_preview_page_%s" % cid, st)
+    say(state() == before, "candidate_preview_changes_nothing_%s" % cid)
+    if "wird neu angelegt" in page or "wird geändert" in page:
+        previewed = (cid, page)
+        break
+say(previewed is not None, "a_preview_shows_a_change")
+if previewed:
+    cid, page = previewed
+    shown = re.findall(r"<h3>([a-z0-9-]+): ", page)
+    st, h, _ = req("POST", "edit/candidates/accept", {"csrf": a_csrf, "id": cid}, cookie=alice)
+    say(st == 303, "candidate_accepted", st)
+    st, _, hist = req("GET", "edit/history", cookie=alice)
+    newest = re.findall(r'<article class="change" id="change-\d+"><h3>#\d+ · <time>[^<]*</time> · '
+                        r'<span class="who">alice</span> · candidates accept[^<]*<a href="[^"]*">([^<]*)</a>', hist)
+    say(shown and all(k in newest for k in shown), "accept_did_what_the_preview_showed", "%s vs %s" % (shown, newest[:5]))
 
 # ---- uploads: a glossary CSV to import, a document to discover in ----
 def multipart(fields, filename, content):
