@@ -431,6 +431,15 @@ void h_login(struct req *r)
 		login_form(r, next_is_safe(next) ? next : "edit/", NULL);
 		return;
 	}
+	/* No session yet, so no token: a login posted from another site (login
+	 * CSRF) is refused by its Origin instead. */
+	const char *origin = req_header(r, "Origin"), *host = req_header(r, MHD_HTTP_HEADER_HOST);
+	const char *o_host = origin ? strstr(origin, "://") : NULL;
+	if (origin && (!o_host || !host || strcmp(o_host + 3, host))) {
+		srv_error(r, 403, "Anmeldung nur von dieser Seite aus.");
+		no_store(r);
+		return;
+	}
 	struct form f;
 	int bad = form_parse(r, &f);
 	if (bad) {

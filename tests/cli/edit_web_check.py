@@ -111,6 +111,12 @@ say(st == 403 and bad is None, "wrong_password_refused_without_cookie", st)
 st, h, _ = login("nobody", PW)
 say(st == 403, "unknown_account_refused_alike", st)
 
+st, h, _ = req("POST", "login", {"name": "alice", "password": PW},
+               headers={"Origin": "https://evil.example"})
+say(st == 403 and not h["set-cookie-all"], "login_from_other_origin_refused", st)
+st, h, _ = req("POST", "login", {"name": "alice", "password": PW},
+               headers={"Origin": "http://%s:%d" % (host, port)})
+say(st == 303 and h["set-cookie-all"], "login_from_same_origin_accepted", st)
 planted = "A" * 43
 st, h, alice = login("alice", extra_cookie=planted)
 say(st == 303 and alice, "login_sets_session", st)
