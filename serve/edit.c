@@ -514,7 +514,6 @@ void h_logout(struct req *r)
 struct list_ctx {
 	struct ed *e;
 	int n;
-	int with_who;
 };
 
 static int list_item(const struct kb_review_item *it, void *ctx)
@@ -530,7 +529,7 @@ static int list_item(const struct kb_review_item *it, void *ctx)
 
 static void one_list(struct ed *e, const char *id, const char *title, enum kb_review_list which)
 {
-	struct list_ctx l = { e, 0, 1 };
+	struct list_ctx l = { e, 0 };
 	struct err err;
 	pg_printf(&e->r->out, "<section aria-labelledby=\"%s\"><h2 id=\"%s\">%h</h2>\n", id, id,
 	          title);
@@ -1141,6 +1140,24 @@ void h_edit_undo(struct req *r)
 	if (!cs || !*cs || *end || id <= 0) {
 		ed_fail(&e, 400, "Dem Formular fehlt die Änderung.");
 		return;
+	}
+	/* An undo that would bring back an approved state approves: only for
+	 * those who may approve (the state itself was approved by someone). */
+	if (!kb_role_can(e.ses.user.role, KB_CAP_REVIEW)) {
+		sqlite3_stmt *st;
+		int approves = 0;
+		if (sqlite3_prepare_v2(kb_sqlite(e.kb),
+		        "SELECT 1 FROM change WHERE id = ?1 AND json_extract(before, '$.status') = 'approved'"
+		        " AND json_extract(after, '$.status') IS NOT 'approved'", -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, id);
+			approves = sqlite3_step(st) == SQLITE_ROW;
+			sqlite3_finalize(st);
+		}
+		if (approves) {
+			ed_fail(&e, 403, "Diese Rücknahme würde den Begriff wieder freigeben; das dürfen nur "
+			                 "Prüferinnen und Prüfer.");
+			return;
+		}
 	}
 	struct err err = { "", 0, "" };
 	long long batch = 0;

@@ -241,14 +241,20 @@ say("bob" in body and "carol" in body and "alice" in body and "review approve" i
 say('data-field="definition"' in body, "history_has_field_diffs")
 ids = re.findall(r'name="change" value="(\d+)"', body)
 last = max(int(i) for i in ids)
+# the latest change took the concept from approved back to review: undoing
+# it approves again, which an editor may not do
+before = state()
 st, h, _ = req("POST", "edit/undo", {"csrf": a_csrf, "change": str(last), "key": "neu-eins"}, cookie=alice)
+say(st == 403, "editor_cannot_undo_back_to_approved_403", st)
+say(state() == before, "refused_undo_by_editor_changes_nothing")
+st, h, _ = req("POST", "edit/undo", {"csrf": b_csrf, "change": str(last), "key": "neu-eins"}, cookie=bob)
 say(st == 303, "undo_from_history", st)
 st, _, body = req("GET", "edit/history?key=neu-eins", cookie=alice)
 say("macht #%d" % last in body, "undo_is_recorded", "")
 st, _, body = req("GET", "edit/concept?key=neu-eins", cookie=alice)
 say("Carols Fassung." in body, "undo_restored_state")
 before = state()
-st, _, _ = req("POST", "edit/undo", {"csrf": a_csrf, "change": str(last), "key": "neu-eins"}, cookie=alice)
+st, _, _ = req("POST", "edit/undo", {"csrf": b_csrf, "change": str(last), "key": "neu-eins"}, cookie=bob)
 say(st == 409, "undo_of_changed_concept_refused_409", st)
 say(state() == before, "refused_undo_changes_nothing")
 
