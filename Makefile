@@ -5,6 +5,7 @@
 #   make check-asan the same under AddressSanitizer and UBSan
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
 #   make bench      extraction speed against ripgrep, grep and pyahocorasick
+#   make bench-serve  glossar serve against nginx serving the same page (wrk)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -28,7 +29,7 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),glossar,$(BUILD)/glossar)
 
-.PHONY: all deps demo check check-unit check-cli check-asan fuzz bench install uninstall clean
+.PHONY: all deps demo check check-unit check-cli check-asan fuzz bench bench-serve install uninstall clean
 
 all: $(PROGRAM)
 
@@ -75,6 +76,7 @@ check-asan: deps
 	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" \
 	  build/asan/glossar $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  sh tests/run.sh build/asan/glossar build/asan/tests
 
 FUZZ_SECONDS ?= 30
@@ -85,6 +87,9 @@ fuzz: deps
 
 bench: all
 	sh bench/run.sh ./glossar
+
+bench-serve: all
+	sh bench/serve.sh ./glossar
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

@@ -13,6 +13,8 @@
 
 static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
 
+enum { MAX_NEAR = 30 };
+
 /* The inside of a DOT "..." string: " and \ escaped, line breaks as \n. */
 static int dot_str(struct buf *b, const char *s)
 {
@@ -96,7 +98,12 @@ static int write_dot(struct buf *b, const struct pick *p, const char *focus,
 {
 	const struct kb_vocab *v = p->v;
 	int rc = buf_puts(b, "digraph glossar {\n  graph [rankdir=BT, fontname=\"sans-serif\", "
-	                     "bgcolor=\"transparent\"];\n  node [shape=box, style=\"rounded,filled\", "
+	                     "bgcolor=\"transparent\"");
+	/* a neighbourhood is drawn radially (twopi) around its concept */
+	if (rc == 0 && focus)
+		rc = buf_puts(b, ", overlap=false, ranksep=1.4, root=\"") || dot_str(b, focus) ||
+		     buf_putc(b, '"');
+	rc = rc || buf_puts(b, "];\n  node [shape=box, style=\"rounded,filled\", "
 	                     "fillcolor=\"#eef3fb\", color=\"#0b4f9c\", fontname=\"sans-serif\", "
 	                     "fontsize=11];\n  edge [color=\"#555555\", fontsize=9, fontname=\"sans-serif\"];\n");
 	for (size_t i = 0; i < v->n && rc == 0; i++) {
@@ -126,6 +133,10 @@ static int write_dot(struct buf *b, const struct pick *p, const char *focus,
 		}
 		for (size_t j = 0; j < c->related.n && rc == 0; j++) {
 			long o = idx(v, c->related.v[j]);
+			/* a relation declared on both sides is drawn once */
+			if (o >= 0 && p->in[o] && strv_contains(&v->items[o].related, c->key) &&
+			    strcmp(v->items[o].key, c->key) < 0)
+				continue;
 			if (o >= 0 && p->in[o])
 				rc = buf_puts(b, "  \"") || dot_str(b, c->key) || buf_puts(b, "\" -> \"") ||
 				     dot_str(b, c->related.v[j]) ||
@@ -135,13 +146,18 @@ static int write_dot(struct buf *b, const struct pick *p, const char *focus,
 	return rc || buf_puts(b, "}\n");
 }
 
-static int render_svg(struct buf *out, const char *dot, struct err *err)
+/* One Graphviz context for the process: a context freed and made anew
+ * leaves the pango plugin's font cache pointing at freed memory. */
+static GVC_t *gvc;
+
+static int render_svg(struct buf *out, const char *dot, const char *layout, struct err *err)
 {
 	pthread_mutex_lock(&gv_lock);
 	int rc = -1;
-	GVC_t *gvc = gvContext();
+	if (!gvc)
+		gvc = gvContext();
 	Agraph_t *g = gvc ? agmemread(dot) : NULL;
-	if (g && gvLayout(gvc, g, "dot") == 0) {
+	if (g && gvLayout(gvc, g, layout) == 0) {
 		char *data = NULL;
 		unsigned int len = 0;
 		if (gvRenderData(gvc, g, "svg", &data, &len) == 0 && data)
@@ -151,8 +167,6 @@ static int render_svg(struct buf *out, const char *dot, struct err *err)
 	}
 	if (g)
 		agclose(g);
-	if (gvc)
-		gvFreeContext(gvc);
 	pthread_mutex_unlock(&gv_lock);
 	if (rc < 0)
 		return err_set(err, NULL, 0, "Graphviz could not render the graph (is libgvc's dot "
@@ -178,7 +192,16 @@ int graph_write(struct buf *out, const struct kb_vocab *v, const struct graph_op
 			return err_set(err, NULL, 0, "no concept '%s'", opt->root);
 		}
 		if (opt->steps > 0) {
-			mark(&p, r, opt->steps, 0);
+			/* a picture of more than MAX_NEAR concepts is unreadable: fewer steps */
+			for (int steps = opt->steps; steps > 0; steps--) {
+				memset(p.in, 0, v->n);
+				mark(&p, r, steps, 0);
+				size_t n = 0;
+				for (size_t i = 0; i < v->n; i++)
+					n += p.in[i];
+				if (n <= MAX_NEAR)
+					break;
+			}
 			focus = opt->root;
 		} else {
 			mark(&p, r, (int)v->n + 1, 1);
@@ -191,7 +214,7 @@ int graph_write(struct buf *out, const struct kb_vocab *v, const struct graph_op
 	pick_free(&p);
 	if (rc == 0) {
 		if (opt && opt->svg)
-			rc = render_svg(out, buf_cstr(&dot), err);
+			rc = render_svg(out, buf_cstr(&dot), focus ? "twopi" : "dot", err);
 		else if (buf_append(out, dot.data, dot.len) < 0)
 			rc = err_set(err, NULL, 0, "out of memory");
 	}

@@ -493,7 +493,7 @@ static int on_tag(const struct ex_mention *m, void *ctx)
 	if (m->score >= 1.0)
 		snprintf(score, sizeof score, "1.0");
 	else
-		snprintf(score, sizeof score, "%.3f", m->score);
+		snprintf(score, sizeof score, "%.2f", m->score);
 	int rc = pg_printf(&t->r->out,
 	                   "%s{\"doc\": \"%j\", \"line\": %ld, \"col\": %ld, \"start\": %zu, \"end\": %zu, "
 	                   "\"surface\": \"%j\", \"concept\": \"%j\", \"label\": \"%j\", \"method\": \"%j\", "
@@ -564,7 +564,7 @@ void h_api_extract(struct req *r)
 	r->status = 200;
 	r->ctype = t.jsonl ? "application/x-ndjson; charset=utf-8" : "application/json; charset=utf-8";
 	if (warnings)
-		req_add_header(r, "Warning", "199 glossar \"invalid UTF-8 in the document was skipped\"");
+		req_add_header(r, "Warning", "199 glossar \"the document had problems (invalid UTF-8 skipped, or empty)\"");
 }
 
 void h_api_appendix(struct req *r)

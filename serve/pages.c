@@ -137,6 +137,18 @@ void h_start(struct req *r)
 		pg_printf(&r->out, "</ul>\n");
 	}
 	pg_printf(&r->out, "</section>\n");
+	/* the whole vocabulary as a schema.org DefinedTermSet */
+	pg_printf(&r->out, "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+	                   "\"@type\": \"DefinedTermSet\", \"@id\": \"%j\", \"name\": \"%j\", "
+	                   "\"hasDefinedTerm\": [",
+	          r->srv->base_uri, sn->title);
+	for (size_t k = 0; k < sn->v.n; k++) {
+		const struct kb_concept *c = &sn->v.items[sn->alpha[k]];
+		pg_printf(&r->out, "%s{\"@type\": \"DefinedTerm\", \"@id\": \"%j%j\", \"name\": \"%j\", "
+		                   "\"termCode\": \"%j\"}",
+		          k ? ", " : "", r->srv->base_uri, c->key, c->pref_label, c->key);
+	}
+	pg_printf(&r->out, "]}</script>\n");
 	pg_end(r);
 	r->is_cacheable = 1;
 	r->variant = "start";

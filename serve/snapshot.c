@@ -2,13 +2,16 @@
  * the A-Z order, the search labels, the gazetteer and the SKOS graph, loaded
  * in one read transaction and shared by reference count. Each request asks
  * SQLite whether another connection committed since (PRAGMA data_version),
- * so a change made with `glossar term ...` shows on the next request. The
+ * so a change made with `glossar term ...` shows on the next request; since
+ * that takes file locks, it is asked only when the KB's or its WAL's size or
+ * modification time changed, or a second has passed. The
  * ETag is a hash of the content, so it survives a restart and changes
  * exactly when the vocabulary or the stored mentions do. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "../extract/norm.h"
@@ -286,16 +289,51 @@ fail:
 	return NULL;
 }
 
+/* A signature of the KB file and its WAL: every commit changes the WAL's
+ * size or modification time (nanoseconds), a rollback-journal commit the
+ * file's. */
+static unsigned long long file_sig(const char *path)
+{
+	unsigned long long h = 14695981039346656037ull;
+	char wal[4096];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	const char *paths[2] = { path, wal };
+	for (int i = 0; i < 2; i++) {
+		struct stat st;
+		unsigned long long v[5] = { 0, 0, 0, 0, 0 };
+		if (stat(paths[i], &st) == 0) {
+			v[0] = (unsigned long long)st.st_ino;
+			v[1] = (unsigned long long)st.st_size;
+			v[2] = (unsigned long long)st.st_mtim.tv_sec;
+			v[3] = (unsigned long long)st.st_mtim.tv_nsec;
+			v[4] = (unsigned long long)st.st_ctim.tv_nsec;
+		}
+		for (int k = 0; k < 5; k++)
+			h = (h ^ v[k]) * 1099511628211ull;
+	}
+	return h;
+}
+
 struct snap *snap_acquire(struct srv *s, struct err *err)
 {
+	unsigned long long sig = file_sig(kb_path(s->kb));
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
 	pthread_mutex_lock(&s->lock);
-	long long dv = kb_data_version(s->kb);
+	int must_ask = !s->cur || sig != s->file_sig || now.tv_sec != s->checked.tv_sec;
+	long long dv = s->data_version;
+	if (must_ask) {
+		dv = kb_data_version(s->kb);
+		s->file_sig = sig;
+		s->checked = now;
+	}
 	if (!s->cur || dv != s->data_version) {
 		struct snap *sn = snap_load(s, err);
 		if (sn) {
-			if (s->cur && --s->cur->refs == 0)
-				snap_free(s->cur);
+			struct snap *old = s->cur;
 			s->cur = sn;
+			if (old && __atomic_sub_fetch(&old->refs, 1, __ATOMIC_ACQ_REL) == 0)
+				snap_free(old);
 			s->data_version = dv;
 		} else if (s->cur) {
 			/* keep serving what was last read; the next request tries again */
@@ -304,19 +342,17 @@ struct snap *snap_acquire(struct srv *s, struct err *err)
 	}
 	struct snap *sn = s->cur;
 	if (sn)
-		sn->refs++;
+		__atomic_add_fetch(&sn->refs, 1, __ATOMIC_RELAXED);
 	pthread_mutex_unlock(&s->lock);
 	return sn;
 }
 
+/* s->cur holds a reference of its own, dropped under the lock when it is
+ * replaced, so a snapshot that acquire can still see never reaches 0 here. */
 void snap_release(struct srv *s, struct snap *sn)
 {
-	pthread_mutex_lock(&s->lock);
-	int last = --sn->refs == 0;
-	if (last && s->cur == sn)
-		s->cur = NULL;
-	pthread_mutex_unlock(&s->lock);
-	if (last)
+	(void)s;
+	if (__atomic_sub_fetch(&sn->refs, 1, __ATOMIC_ACQ_REL) == 0)
 		snap_free(sn);
 }
 
@@ -324,14 +360,13 @@ int snap_cached(struct snap *sn, size_t i, enum cache_kind kind, cache_make_fn m
                 const char **data, size_t *len)
 {
 	struct cached *c = &sn->cache[i * C_KINDS + kind];
-	pthread_mutex_lock(&sn->cache_lock);
-	if (c->data) {
-		*data = c->data;
+	/* filled once, len before data: a reader that sees data sees its len */
+	char *ready = __atomic_load_n(&c->data, __ATOMIC_ACQUIRE);
+	if (ready) {
+		*data = ready;
 		*len = c->len;
-		pthread_mutex_unlock(&sn->cache_lock);
 		return 0;
 	}
-	pthread_mutex_unlock(&sn->cache_lock);
 	struct buf b = BUF_INIT;
 	if (make(sn, i, &b, ctx) < 0 || buf_putc(&b, '\0') < 0) {
 		buf_free(&b);
@@ -343,8 +378,8 @@ int snap_cached(struct snap *sn, size_t i, enum cache_kind kind, cache_make_fn m
 	if (c->data) {
 		free(made); /* another thread made it meanwhile */
 	} else {
-		c->data = made;
 		c->len = n;
+		__atomic_store_n(&c->data, made, __ATOMIC_RELEASE);
 	}
 	*data = c->data;
 	*len = c->len;

@@ -53,7 +53,7 @@ struct cached {
 };
 
 struct snap {
-	int refs;                     /* under srv->lock */
+	int refs;                     /* atomic; srv->cur holds one */
 	struct kb_vocab v;
 	struct concept_view *cv;
 	size_t *alpha;                /* concept indexes in DIN 5007 order of pref_label */
@@ -81,6 +81,8 @@ struct srv {
 	struct kb *wkb;               /* read-write for editing (edit.c), under wlock; NULL: off */
 	pthread_mutex_t wlock;
 	long long data_version;
+	unsigned long long file_sig;  /* stat of the KB and its WAL at the last check */
+	struct timespec checked;      /* when data_version was last asked */
 	pthread_mutex_t lock;
 	struct snap *cur;
 	struct skos_options skos;
