@@ -13,7 +13,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, outdir, sample = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -42,7 +42,17 @@ def submit(d, elem):
     """Clicks a submit button and waits until the next page has replaced this one."""
     old = d.find_element(By.TAG_NAME, "html")
     elem.click()
-    WebDriverWait(d, 30).until(EC.staleness_of(old))
+
+    def gone(_):
+        # Chromium reports a replaced page either as a stale element or as a
+        # node that "does not belong to the document"
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(d, 30).until(gone)
 
 
 def shot(d, name):
