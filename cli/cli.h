@@ -26,6 +26,7 @@ int cmd_kb(struct cli *cli, int argc, char **argv);
 int cmd_scheme(struct cli *cli, int argc, char **argv);
 int cmd_release(struct cli *cli, int argc, char **argv);
 int cmd_diff(struct cli *cli, int argc, char **argv);
+int cmd_user(struct cli *cli, int argc, char **argv);
 int cmd_serve(struct cli *cli, int argc, char **argv);
 
 /* The gazetteer of every label of every concept in the KB (cmd_extract.c). */

@@ -26,6 +26,11 @@ static const char help[] =
 	"  --timeout SECONDS    idle connections are closed after this (default 15)\n"
 	"  --max-body BYTES     larger POST bodies get 413 (default 10485760, 10 MB)\n"
 	"  --quiet              no start and stop lines on stderr\n"
+	"  --read-only          no editing, even when the knowledge base is writable\n"
+	"  --secure-cookies     mark the session cookie Secure (when served behind TLS)\n"
+	"\n"
+	"Editing: logged-in users (glossar user add) edit, review and approve at\n"
+	"BASE/edit/ (login at BASE/login); see docs/editing.md.\n"
 	"\n"
 	"examples:\n"
 	"  glossar serve\n"
@@ -47,7 +52,7 @@ static int parse_uint(const char *s, unsigned long max, unsigned long *out)
 int cmd_serve(struct cli *cli, int argc, char **argv)
 {
 	enum { OPT_LISTEN = 256, OPT_BASE, OPT_TITLE, OPT_VOCAB, OPT_THREADS, OPT_MAXCONN,
-	       OPT_TIMEOUT, OPT_MAXBODY, OPT_QUIET };
+	       OPT_TIMEOUT, OPT_MAXBODY, OPT_QUIET, OPT_READONLY, OPT_SECURE };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "listen", required_argument, NULL, OPT_LISTEN },
@@ -59,6 +64,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "max-body", required_argument, NULL, OPT_MAXBODY },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
+		{ "read-only", no_argument, NULL, OPT_READONLY },
+		{ "secure-cookies", no_argument, NULL, OPT_SECURE },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct serve_options o;
@@ -99,6 +106,8 @@ int cmd_serve(struct cli *cli, int argc, char **argv)
 			o.max_body = v;
 			break;
 		case OPT_QUIET: o.quiet = 1; break;
+		case OPT_READONLY: o.read_only = 1; break;
+		case OPT_SECURE: o.secure_cookies = 1; break;
 		default: return cli_usage_error("serve", "unknown option");
 		}
 	}

@@ -32,6 +32,7 @@ static const char usage[] =
 	"  scheme show|set         the concept scheme's title, publisher, licence, base URI, ...\n"
 	"  release TAG             record the vocabulary as a release\n"
 	"  diff [TAG1 [TAG2]]      what changed between two releases, or since the last\n"
+	"  user add|list|passwd|disable  accounts for editing in the browser\n"
 	"  serve                   the read-only HTTP server: concept pages, search, Skosmos API\n"
 	"\n"
 	"options:\n"
@@ -52,6 +53,7 @@ static const struct {
 	{ "lint", cmd_lint },             { "kb", cmd_kb },
 	{ "scheme", cmd_scheme },         { "release", cmd_release },
 	{ "diff", cmd_diff },
+	{ "user", cmd_user },
 	{ "serve", cmd_serve },
 };
 

@@ -220,7 +220,7 @@ long long kb_change_record(struct kb *kb, const char *action, const char *entity
 	char now[32];
 	kb_now(now);
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, kb_editor(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, kb->actor ? kb->actor : kb_editor(), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, entity, -1, SQLITE_TRANSIENT);
 	if (before)

@@ -315,6 +315,9 @@ enum kb_severity { KB_WARNING, KB_ERROR };
 typedef int (*kb_lint_fn)(const char *key, enum kb_severity sev, const char *check,
                           const char *message, void *ctx);
 /* Returns the number of errors (warnings not counted), or -1. */
+/* The rules of kb_concept_check, each finding given to fn; returns the
+ * number of errors (so a form can show each next to its field). */
+int kb_concept_check_each(const struct kb_concept *c, kb_lint_fn fn, void *ctx);
 int kb_lint(struct kb *kb, kb_lint_fn fn, void *ctx, struct err *err);
 
 /* kb/maint.c: an online backup to path (SQLite backup API); and the integrity
@@ -323,6 +326,179 @@ int kb_backup(struct kb *kb, const char *path, struct err *err);
 typedef int (*kb_problem_fn)(const char *problem, void *ctx);
 int kb_check(struct kb *kb, kb_problem_fn fn, void *ctx, struct err *err);
 /* ==== end of curation ==== */
+
+/* ==== editing in the browser: accounts, sessions, comments, the review
+ * workflow, concept versions and field-level diffs
+ * (kb/users.c, kb/review.c, kb/diff.c) ==== */
+
+/* Who the history records for the changes made through this handle from now
+ * on (a logged-in user of the server); NULL goes back to kb_editor(). */
+int kb_set_actor(struct kb *kb, const char *name, struct err *err);
+const char *kb_actor(const struct kb *kb);
+
+/* Roles, from least to most: an editor edits and sends to review, a reviewer
+ * also approves and rejects (never their own change), an admin also manages
+ * accounts. The command line is the local admin. */
+enum kb_role { KB_ROLE_EDITOR = 1, KB_ROLE_REVIEWER, KB_ROLE_ADMIN };
+enum kb_cap { KB_CAP_EDIT, KB_CAP_REVIEW, KB_CAP_ADMIN };
+const char *kb_role_name(enum kb_role role);
+/* The role named s, or 0 when s names none. */
+enum kb_role kb_role_parse(const char *s);
+int kb_role_can(enum kb_role role, enum kb_cap cap);
+
+/* Refusals other than bad input, so that the server can answer 403 or 409. */
+enum { KB_E_STALE = -2, KB_E_FORBIDDEN = -3 };
+
+/* An account as anyone outside kb/ sees it: never the password hash. */
+struct kb_user {
+	long long id;
+	char name[65];
+	enum kb_role role;
+	int is_disabled;
+	char created[32];
+};
+
+/* Names: 1 to 64 of [A-Za-z0-9._-], starting with a letter or digit.
+ * Passwords: 8 to 1024 bytes. */
+int kb_user_name_is_valid(const char *name);
+int kb_user_add(struct kb *kb, const char *name, enum kb_role role, const char *password,
+                struct err *err);
+/* A new password also ends every session of the account. */
+int kb_user_passwd(struct kb *kb, const char *name, const char *password, struct err *err);
+/* Disabling ends every session of the account at once; enabling lets it log in again. */
+int kb_user_set_disabled(struct kb *kb, const char *name, int is_disabled, struct err *err);
+/* 1 found, 0 not found, -1 error. */
+int kb_user_get(struct kb *kb, const char *name, struct kb_user *out, struct err *err);
+typedef int (*kb_user_fn)(const struct kb_user *u, void *ctx);
+int kb_user_list(struct kb *kb, kb_user_fn fn, void *ctx, struct err *err);
+
+/* A logged-in session. id is the cookie value: the KB keeps only its hash. */
+struct kb_session {
+	char id[64];
+	char csrf[64];   /* the form token of this session */
+	struct kb_user user;
+	long long created, last_seen; /* Unix seconds */
+};
+/* Defaults: a session ends after 30 minutes without a request and 12 hours
+ * after login, whichever comes first. */
+enum { KB_SESSION_IDLE_S = 1800, KB_SESSION_MAX_S = 43200 };
+void kb_session_set_limits(struct kb *kb, long idle_s, long max_s);
+
+/* Failed logins are slowed down: after KB_LOGIN_FREE_ACCOUNT failures of one
+ * account (KB_LOGIN_FREE_ADDRESS from one address) within
+ * KB_LOGIN_WINDOW_S, each further attempt must wait 2^(failures - free)
+ * seconds (at most KB_LOGIN_MAX_WAIT_S) after the last failure. */
+enum {
+	KB_LOGIN_FREE_ACCOUNT = 5, KB_LOGIN_FREE_ADDRESS = 20,
+	KB_LOGIN_WINDOW_S = 900, KB_LOGIN_MAX_WAIT_S = 900,
+};
+enum kb_login_result { KB_LOGIN_OK = 0, KB_LOGIN_BAD = 1, KB_LOGIN_THROTTLED = 2 };
+/* Checks name and password (Argon2id, libsodium) and on success starts a new
+ * session (a fresh random id: no session fixation). A disabled or unknown
+ * account and a wrong password give the same KB_LOGIN_BAD, after the same
+ * work. KB_LOGIN_THROTTLED sets *wait_s and checks nothing. now: Unix seconds
+ * (kb_time_now()). Returns a kb_login_result, or -1. */
+int kb_login(struct kb *kb, const char *name, const char *password, const char *address,
+             long long now, struct kb_session *out, long *wait_s, struct err *err);
+/* Looks a session up by its cookie value: 1 valid (out filled, last_seen
+ * moved on), 0 unknown, expired, or its account disabled; -1 error. */
+int kb_session_get(struct kb *kb, const char *id, long long now, struct kb_session *out,
+                   struct err *err);
+/* Logout: forgets the session (no error when it is unknown). */
+int kb_session_end(struct kb *kb, const char *id, struct err *err);
+/* True when token is the session's CSRF token (constant-time compare). */
+int kb_csrf_ok(const struct kb_session *s, const char *token);
+long long kb_time_now(void);
+
+/* Comments: a thread per concept. */
+struct kb_comment {
+	long long id;
+	const char *concept, *author, *at, *text;
+};
+typedef int (*kb_comment_fn)(const struct kb_comment *c, void *ctx);
+/* Adds a comment by author to an existing concept; returns its id, or -1.
+ * Text: 1 to 10000 bytes of UTF-8. Runs in the caller's transaction when one
+ * is open, else in its own. */
+long long kb_comment_add(struct kb *kb, const char *key, const char *author, const char *text,
+                         struct err *err);
+int kb_comment_list(struct kb *kb, const char *key, kb_comment_fn fn, void *ctx,
+                    struct err *err);
+
+/* The concept's version: the id of its latest change in the history (0 when
+ * it has none, -1 on error). A form carries it; a save against another
+ * version is refused (no lost update). */
+long long kb_concept_version(struct kb *kb, const char *key, struct err *err);
+/* The concept's state at a version (the after-state of that change, as JSON,
+ * malloc'd); NULL with *found 0 when the change is not this concept's. */
+char *kb_concept_state_at(struct kb *kb, const char *key, long long version, int *found,
+                          struct err *err);
+
+/* Saves an edit made in the browser, in its own transaction, when the concept
+ * is still at version `seen` (0: a new concept, which must not exist yet).
+ * The status is kept, except that an approved concept goes back to review:
+ * every change is seen by a second person before it counts as approved.
+ * When lint is not NULL, the lint checks (kb_lint) run on the result before
+ * the commit and lint gets the findings about this concept; an error among
+ * them refuses the save.
+ * Returns a kb_put_result, KB_E_STALE (nothing written; *current_out, when
+ * not NULL, gets the version now stored), or -1 (bad input or a lint error,
+ * nothing written). */
+int kb_concept_save(struct kb *kb, const struct kb_concept *c, long long seen,
+                    const char *action, long long *current_out, kb_lint_fn lint,
+                    void *lint_ctx, struct err *err);
+
+/* The review workflow, each step in its own transaction and recorded in the
+ * history under the acting user's name (kb_set_actor is set to user->name).
+ * submit: draft -> review, by anyone who may edit.
+ * approve: review -> approved, by a reviewer or admin who made no change to
+ *   the concept's content since it was last approved (four eyes), and only at
+ *   version `seen` (what the reviewer looked at; < 0 skips that check).
+ * reject: review -> draft, with a comment (required).
+ * A comment, when not NULL or "", joins the concept's thread.
+ * Returns 0, KB_E_FORBIDDEN (role or four eyes), KB_E_STALE, or -1. */
+int kb_review_submit(struct kb *kb, const char *key, const struct kb_user *user,
+                     const char *comment, struct err *err);
+int kb_review_approve(struct kb *kb, const char *key, const struct kb_user *user,
+                      long long seen, const char *comment, struct err *err);
+int kb_review_reject(struct kb *kb, const char *key, const struct kb_user *user,
+                     long long seen, const char *comment, struct err *err);
+/* 1 when name changed the concept's content (anything but its status) since
+ * it was last approved, 0 when not, -1 on error. */
+int kb_review_is_author(struct kb *kb, const char *key, const char *name, struct err *err);
+/* The concept as it was last approved (JSON, malloc'd), or NULL with *found 0. */
+char *kb_review_last_approved(struct kb *kb, const char *key, int *found, struct err *err);
+
+/* The review lists: a user's drafts (draft concepts they changed since the
+ * last approval), the concepts awaiting their review (in review, not changed
+ * by them), and the recently approved ones (newest first). */
+enum kb_review_list { KB_LIST_MY_DRAFTS, KB_LIST_AWAITING_REVIEW, KB_LIST_RECENTLY_APPROVED };
+struct kb_review_item {
+	const char *key, *pref_label, *status;
+	const char *at, *who; /* of the latest change (approval for the third list) */
+	long long version;
+};
+typedef int (*kb_review_item_fn)(const struct kb_review_item *it, void *ctx);
+int kb_review_list(struct kb *kb, enum kb_review_list which, const char *user, int limit,
+                   kb_review_item_fn fn, void *ctx, struct err *err);
+
+/* Field-level differences between two states of a concept, in the column
+ * order of glossary.csv; field names are the column names. A single-valued
+ * field that differs gives KB_DIFF_CHANGED with both values; a multi-valued
+ * one gives KB_DIFF_ADDED (after) and KB_DIFF_REMOVED (before) per value.
+ * NULL stands for an absent concept. Returns the number of differences. */
+enum kb_diff_op { KB_DIFF_CHANGED, KB_DIFF_ADDED, KB_DIFF_REMOVED };
+struct kb_field_diff {
+	const char *field;
+	enum kb_diff_op op;
+	const char *before, *after; /* NULL where the op has none */
+};
+typedef int (*kb_diff_fn)(const struct kb_field_diff *d, void *ctx);
+int kb_concept_diff(const struct kb_concept *a, const struct kb_concept *b, kb_diff_fn fn,
+                    void *ctx);
+/* The same for two history snapshots (JSON; NULL for absent); -1 on error. */
+int kb_snapshot_diff(struct kb *kb, const char *before, const char *after, kb_diff_fn fn,
+                     void *ctx, struct err *err);
+/* ==== end of editing in the browser ==== */
 
 /* For modules of kb/ and for tests: the underlying handle. */
 struct sqlite3 *kb_sqlite(struct kb *kb);

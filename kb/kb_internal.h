@@ -34,6 +34,12 @@ enum kb_curation_slot {
 	ST_CUR_FTS_FORGET,
 };
 
+/* Slots of the accounts and review modules (users.c, review.c). */
+enum kb_user_slot {
+	ST_USR_SESSION_GET = 32,
+	ST_USR_SESSION_TOUCH,
+	ST_USR_VERSION,
+};
 /* The server's view (mentions.c). */
 enum kb_serve_slot { ST_DATA_VERSION = 60 };
 
@@ -45,6 +51,8 @@ struct kb {
 	long long undoes; /* while kb_undo writes: the change being reverted, else 0 */
 	struct strv written; /* keys kb_concept_put wrote in the open transaction */
 	char bad_key[256];   /* the concept the last refused commit concerned, or "" */
+	char *actor;      /* who the history records (kb_set_actor), NULL: kb_editor() */
+	long session_idle_s, session_max_s; /* session expiry (kb/users.c) */
 	sqlite3_stmt *stmts[ST_SLOT_COUNT];
 };
 

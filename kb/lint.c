@@ -247,6 +247,13 @@ static int keep_first_error(const char *key, enum kb_severity sev, const char *c
 	return 1;
 }
 
+int kb_concept_check_each(const struct kb_concept *c, kb_lint_fn fn, void *ctx)
+{
+	struct lint l = { NULL, NULL, fn, ctx, 0, 0 };
+	check_concept(&l, c);
+	return l.errors;
+}
+
 int kb_concept_check(const struct kb_concept *c, struct err *err)
 {
 	struct first_error f = { "", "", 0 };

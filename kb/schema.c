@@ -27,7 +27,19 @@
  *       "Deutschlandstack" finds "Deutschland-Stack"). Kept in sync by
  *       kb_concept_put/delete in the same transaction; rebuilt on migration.
  *   indexes change(batch) and change(undoes), for undo.
- * Next version (the scheme and its releases; kb/scheme.c, kb/release.c):
+ * Version 4 (editing in the browser; kb/users.c, kb/review.c):
+ *   account(name UNIQUE, role editor|reviewer|admin, hash, disabled, created,
+ *       modified): hash is libsodium's Argon2id string (crypto_pwhash_str);
+ *   session(id_hash, account_id, csrf, address, created, last_seen): only a
+ *       BLAKE2b hash of the session id is kept, so a copy of the file does not
+ *       log anyone in; times are Unix seconds;
+ *   login_failure(scope account|address, subject, at): for slowing down guessing;
+ *   comment(concept, author, at, text): a thread per concept key;
+ *   review(concept, action submit|approve|reject, actor, at, comment_id,
+ *       change_id): the workflow's events;
+ *   admin_log(at, actor, action, target): who changed which account.
+ *   None of these is read by an export; kb backup copies them with the rest.
+ * Version 5 (the scheme and its releases; kb/scheme.c, kb/release.c):
  *   scheme_meta(name, lang, value): the concept scheme's title, description,
  *       publisher, licence, base URI, version, ... (lang '' or 'en');
  *   release(tag UNIQUE, created, note, last_change): a tag given to the
@@ -139,7 +151,51 @@ static const char *const migrations[] = {
 	/* undo looks changes up by batch and by what they reverted */
 	"CREATE INDEX change_batch ON change(batch);"
 	"CREATE INDEX change_undoes ON change(undoes);",
-	/* the scheme's metadata (kb/scheme.c) and releases (kb/release.c) */
+	/* 3 -> 4: accounts, sessions, comments and the review workflow. */
+	"CREATE TABLE account ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('editor','reviewer','admin')),"
+	"  hash TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created TEXT NOT NULL,"
+	"  modified TEXT NOT NULL);"
+	"CREATE TABLE session ("
+	"  id_hash TEXT PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  address TEXT NOT NULL DEFAULT '',"
+	"  created INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL);"
+	"CREATE INDEX session_account ON session(account_id);"
+	"CREATE TABLE login_failure ("
+	"  scope TEXT NOT NULL CHECK (scope IN ('account','address')),"
+	"  subject TEXT NOT NULL,"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX login_failure_subject ON login_failure(scope, subject, at);"
+	"CREATE TABLE comment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concept TEXT NOT NULL,"
+	"  author TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  text TEXT NOT NULL CHECK (text <> ''));"
+	"CREATE INDEX comment_concept ON comment(concept);"
+	"CREATE TABLE review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concept TEXT NOT NULL,"
+	"  action TEXT NOT NULL CHECK (action IN ('submit','approve','reject')),"
+	"  actor TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  comment_id INTEGER REFERENCES comment(id),"
+	"  change_id INTEGER REFERENCES change(id));"
+	"CREATE INDEX review_concept ON review(concept);"
+	"CREATE TABLE admin_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  target TEXT NOT NULL);",
+	/* 4 -> 5: the scheme's metadata (kb/scheme.c) and releases (kb/release.c) */
 	"CREATE TABLE scheme_meta ("
 	"  name TEXT NOT NULL,"
 	"  lang TEXT NOT NULL DEFAULT '',"
@@ -478,6 +534,7 @@ void kb_close(struct kb *kb)
 		sqlite3_finalize(kb->stmts[i]);
 	sqlite3_close(kb->db);
 	strv_free(&kb->written);
+	free(kb->actor);
 	free(kb->path);
 	free(kb);
 }

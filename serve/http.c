@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "../exports/escape.h"
 #include "srv.h"
@@ -320,6 +321,7 @@ static void dispatch(struct req *r)
 		srv_error(r, 503, "Die Wissensbasis kann gerade nicht gelesen werden.");
 		return;
 	}
+	const struct route *method_mismatch = NULL;
 	for (size_t i = 0; i < srv_n_routes; i++) {
 		const struct route *rt = &srv_routes[i];
 		size_t n = strlen(rt->path);
@@ -329,12 +331,18 @@ static void dispatch(struct req *r)
 			continue;
 		int wants_post = (rt->flags & R_POST) != 0;
 		if (wants_post != r->is_post) {
-			req_add_header(r, MHD_HTTP_HEADER_ALLOW, wants_post ? "POST" : "GET, HEAD");
-			srv_error(r, 405, wants_post ? "Diese Adresse nimmt nur POST an."
-			                             : "Diese Adresse nimmt nur GET und HEAD an.");
-			return;
+			/* a later route may take the same path with the other method */
+			method_mismatch = rt;
+			continue;
 		}
 		rt->fn(r);
+		return;
+	}
+	if (method_mismatch) {
+		int wants_post = (method_mismatch->flags & R_POST) != 0;
+		req_add_header(r, MHD_HTTP_HEADER_ALLOW, wants_post ? "POST" : "GET, HEAD");
+		srv_error(r, 405, wants_post ? "Diese Adresse nimmt nur POST an."
+		                             : "Diese Adresse nimmt nur GET und HEAD an.");
 		return;
 	}
 	if (r->is_post) {
@@ -494,6 +502,12 @@ static int srv_init(struct srv *s, const struct serve_options *o, struct err *er
 	s->opt = *o;
 	s->vocab_id = o->vocab_id ? o->vocab_id : "glossar";
 	pthread_mutex_init(&s->lock, NULL);
+	pthread_mutex_init(&s->wlock, NULL);
+	/* Editing needs a writable file; a published read-only copy is served
+	 * without it. Opening for writing first also migrates an older KB. */
+	if (!o->read_only && access(o->db_path, W_OK) == 0 &&
+	    kb_open(&s->wkb, o->db_path, err) < 0)
+		return -1;
 	if (kb_open_readonly(&s->kb, o->db_path, err) < 0)
 		return -1;
 	/* The scheme's metadata (glossar scheme set): base URI, licence, title. */
@@ -531,6 +545,8 @@ static void srv_fini(struct srv *s)
 		snap_release(s, s->cur);
 	kb_close(s->kb);
 	kb_scheme_free(&s->scheme);
+	kb_close(s->wkb);
+	pthread_mutex_destroy(&s->wlock);
 	free(s->base_uri);
 	free(s->mount);
 	pthread_mutex_destroy(&s->lock);

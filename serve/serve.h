@@ -19,6 +19,8 @@ struct serve_options {
 	unsigned timeout_s;    /* idle connection timeout */
 	size_t max_body;       /* POST bodies above this get 413 */
 	int quiet;             /* no start-up line on stderr */
+	int read_only;         /* no editing even when the KB file is writable */
+	int secure_cookies;    /* the session cookie gets Secure (served behind TLS) */
 };
 
 void serve_options_init(struct serve_options *o);

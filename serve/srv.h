@@ -78,6 +78,8 @@ struct srv {
 	size_t mount_len;
 	const char *vocab_id;
 	struct kb *kb;                /* read-only, under lock */
+	struct kb *wkb;               /* read-write for editing (edit.c), under wlock; NULL: off */
+	pthread_mutex_t wlock;
 	long long data_version;
 	unsigned long long file_sig;  /* stat of the KB and its WAL at the last check */
 	struct timespec checked;      /* when data_version was last asked */
@@ -234,6 +236,28 @@ int svg_neighbourhood(struct srv *s, struct snap *sn, size_t i, struct buf *out)
 int svg_chart(struct srv *s, struct snap *sn, struct buf *out);
 int svg_scheme(struct srv *s, struct snap *sn, const char *root, int as_svg, struct buf *out,
                struct err *err);
+
+/* ---- edit.c: editing for logged-in users ---- */
+void h_login(struct req *r);
+void h_logout(struct req *r);
+void h_edit_css(struct req *r);
+void h_edit_desk(struct req *r);
+void h_edit_concept(struct req *r);
+void h_edit_save(struct req *r);
+void h_edit_review(struct req *r);
+void h_edit_submit(struct req *r);
+void h_edit_approve(struct req *r);
+void h_edit_reject(struct req *r);
+void h_edit_comment(struct req *r);
+void h_edit_history(struct req *r);
+void h_edit_undo(struct req *r);
+void h_edit_candidates(struct req *r);
+void h_edit_cand_accept(struct req *r);
+void h_edit_cand_reject(struct req *r);
+void h_edit_candidate(struct req *r);
+void h_edit_upload(struct req *r);
+void h_edit_upload_csv(struct req *r);
+void h_edit_upload_document(struct req *r);
 
 /* The first letter of a label in the A-Z index: "A".."Z", or "#". */
 void srv_index_letter(const char *label, char out[2]);
