@@ -3,7 +3,9 @@
  * block is normalised and matched; matches may start only before the cut,
  * a word start at least OVERLAP bytes before the block's end, and the bytes
  * from the cut on are carried into the next block. Markdown, HTML and XML
- * are read whole (up to RD_MAX_DOCUMENT) and matched as one block. */
+ * are read whole (up to RD_MAX_DOCUMENT) and their text is matched in the
+ * same blocks, so the normaliser's memory stays that of one block, and line
+ * and column come from a cursor that only moves forward. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -76,17 +78,26 @@ struct run {
 	const struct gz_fuzzy *fz; /* with --fuzzy */
 };
 
-/* Emits the hits of a block whose byte 0 is input offset base. With t set
- * (HTML, XML) positions come from the reader's map, else from the cursor. */
+/* Where a block's bytes come from: a file, or a text already in memory. */
+struct source {
+	FILE *f;
+	const char *mem; /* when f is NULL */
+	size_t mem_len, mem_pos;
+	const struct ex_text *t; /* HTML, XML: positions from the reader's map */
+	struct rd_pos pos;
+};
+
+/* Emits the hits of a block whose byte 0 is input offset base. With a map
+ * (HTML, XML) positions come from it, else from the cursor. */
 static void emit_hits(struct run *r, const char *data, size_t base, struct cursor *cur,
-                      const struct ex_text *t)
+                      struct source *src)
 {
 	for (size_t k = 0; k < r->n_hits && !r->stopped; k++) {
 		const struct gz_hit *h = &r->hits[k];
 		struct ex_mention m;
 		m.doc = r->path;
-		if (t) {
-			ex_text_position(t, h->start, &m.line, &m.col);
+		if (src->t) {
+			rd_position_next(src->t, &src->pos, h->start, &m.line, &m.col);
 		} else {
 			cursor_advance(cur, data, base, h->start);
 			m.line = cur->line;
@@ -106,7 +117,19 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 	r->n_hits = 0;
 }
 
-static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, struct err *err)
+static size_t source_read(struct source *src, char *to, size_t n)
+{
+	if (src->f)
+		return fread(to, 1, n, src->f);
+	if (n > src->mem_len - src->mem_pos)
+		n = src->mem_len - src->mem_pos;
+	memcpy(to, src->mem + src->mem_pos, n);
+	src->mem_pos += n;
+	return n;
+}
+
+static int stream_text(struct run *r, struct source *src, const struct ex_options *opt,
+                       struct err *err)
 {
 	const char *name = strcmp(r->path, "-") ? r->path : "<stdin>";
 	size_t cap = BLOCK + OVERLAP;
@@ -118,12 +141,12 @@ static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, str
 	int reported = 0, at_eof = 0, rc = 0;
 	while (!r->stopped) {
 		while (len < cap && !at_eof) {
-			size_t n = fread(data + len, 1, cap - len, f);
-			if (opt && opt->bytes_read)
+			size_t n = source_read(src, data + len, cap - len);
+			if (opt && opt->bytes_read && src->f)
 				*opt->bytes_read += n;
 			len += n;
 			if (n == 0) {
-				if (ferror(f)) {
+				if (src->f && ferror(src->f)) {
 					rc = err_set(err, name, 0, "cannot read: %s", strerror(errno));
 					goto out;
 				}
@@ -166,9 +189,9 @@ static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, str
 		}
 		if (r->n_hits)
 			skip_to = r->hits[r->n_hits - 1].end;
-		emit_hits(r, data, base, &cur, NULL);
+		emit_hits(r, data, base, &cur, src);
 		if (at_eof && cut == len) {
-			if (base + len == 0)
+			if (base + len == 0 && src->f)
 				warn(opt, r->path, 0, "empty file, nothing to extract");
 			break;
 		}
@@ -196,14 +219,15 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
 		return err_set(err, name, 0, "out of memory building the fuzzy index");
 	int rc = 0;
+	struct source src = { NULL, NULL, 0, 0, NULL, { 0 } };
 	if (!strcmp(format, "txt")) {
 		int is_stdin = !strcmp(path, "-");
-		FILE *f = is_stdin ? stdin : fopen(path, "rb");
-		if (!f)
+		src.f = is_stdin ? stdin : fopen(path, "rb");
+		if (!src.f)
 			return err_set(err, name, 0, "cannot read: %s", strerror(errno));
-		rc = stream_text(&r, f, opt, err);
+		rc = stream_text(&r, &src, opt, err);
 		if (!is_stdin)
-			fclose(f);
+			fclose(src.f);
 	} else {
 		char *data;
 		size_t len, bad;
@@ -222,13 +246,11 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 			return -1;
 		if (t.invalid_line)
 			warn(opt, path, t.invalid_line, "invalid UTF-8, the bytes are skipped");
-		if (nz_run(&r.z, t.data, t.len) < 0 ||
-		    gz_match_block(gz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits, &r.cap_hits) < 0 ||
-		    (r.fz && gz_fuzzy_block(r.fz, &r.z, t.data, 0, t.len, &r.hits, &r.n_hits,
-		                            &r.cap_hits) < 0))
-			rc = err_set(err, name, 0, "out of memory");
-		else
-			emit_hits(&r, t.data, 0, NULL, &t);
+		src.mem = t.data;
+		src.mem_len = t.len;
+		/* Markdown keeps file offsets: the cursor counts them as for text */
+		src.t = strcmp(format, "md") ? &t : NULL;
+		rc = stream_text(&r, &src, opt, err);
 		ex_text_free(&t);
 	}
 	nz_free(&r.z);

@@ -10,6 +10,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "../common/buf.h"
@@ -328,6 +329,53 @@ void ex_text_position(const struct ex_text *t, size_t offset, long *line, long *
 	                           : cps_between(t->data, last_nl + 1, offset) + 1;
 }
 
+/* ex_text_position for ascending offsets, in time linear in the text: the
+ * cursor moves on from where the last call left it. */
+void rd_position_next(const struct ex_text *t, struct rd_pos *c, size_t offset, long *line,
+                      long *col)
+{
+	const struct rd_map *m = t->map;
+	if (offset > t->len)
+		offset = t->len;
+	if (!m || !m->is_markup || !m->n_segs) {
+		ex_text_position(t, offset, line, col);
+		return;
+	}
+	if (!c->is_set || offset < c->off) {
+		size_t lo = 0, hi = m->n_segs;
+		while (hi - lo > 1) {
+			size_t mid = (lo + hi) / 2;
+			if (m->segs[mid].text_off <= offset)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		c->seg = lo;
+		c->off = m->segs[lo].text_off <= offset ? m->segs[lo].text_off : offset;
+		c->line = m->segs[lo].line;
+		c->col = m->segs[lo].col;
+		c->is_set = 1;
+	}
+	while (c->seg + 1 < m->n_segs && m->segs[c->seg + 1].text_off <= offset) {
+		const struct seg *sg = &m->segs[++c->seg];
+		c->off = sg->text_off;
+		c->line = sg->line;
+		c->col = sg->col;
+	}
+	const char *p = t->data + c->off, *e = t->data + offset, *last_nl = NULL;
+	for (const char *q = p; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++) {
+		c->line++;
+		last_nl = q;
+	}
+	if (last_nl)
+		c->col = 1 + cps_between(t->data, (size_t)(last_nl + 1 - t->data), offset);
+	else
+		c->col += cps_between(t->data, c->off, offset);
+	c->off = offset;
+	*line = c->line;
+	*col = c->col;
+}
+
 void ex_text_free(struct ex_text *t)
 {
 	if (!t)
@@ -349,6 +397,9 @@ struct walk {
 	size_t *src_lines; /* line starts of the input */
 	size_t n_src_lines;
 	size_t src_pos; /* where the last piece of text was found */
+	size_t miss_budget; /* bytes failed searches may still scan: keeps them linear */
+	size_t cur_pos;     /* a cursor over the input: line and column of cur_pos */
+	long cur_line, cur_col;
 	int is_html;
 	int failed;
 };
@@ -405,20 +456,26 @@ static void add_text(struct walk *w, const char *s, long line)
 		size_t to = (size_t)line < w->n_src_lines ? w->src_lines[line] : w->src_len;
 		if (to < from)
 			to = from;
-		const char *hit = probe ? memmem(w->src + from, to - from, s + at, probe) : NULL;
+		const char *hit = probe && w->miss_budget ? memmem(w->src + from, to - from, s + at, probe)
+		                                          : NULL;
 		if (hit) {
 			size_t pos = (size_t)(hit - w->src);
 			w->src_pos = pos + probe;
-			size_t lo = 0, hi = w->n_src_lines;
-			while (hi - lo > 1) {
-				size_t mid = (lo + hi) / 2;
-				if (w->src_lines[mid] <= pos)
-					lo = mid;
-				else
-					hi = mid;
+			/* the cursor moves forward only: linear in the input */
+			const char *p = w->src + w->cur_pos, *e = hit, *last_nl = NULL;
+			for (const char *q = p; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++) {
+				w->cur_line++;
+				last_nl = q;
 			}
-			line = (long)lo + 1;
-			col = cps_between(w->src, w->src_lines[lo], pos) + 1;
+			if (last_nl)
+				w->cur_col = 1 + cps_between(w->src, (size_t)(last_nl + 1 - w->src), pos);
+			else
+				w->cur_col += cps_between(w->src, w->cur_pos, pos);
+			w->cur_pos = pos;
+			line = w->cur_line;
+			col = w->cur_col;
+		} else if (probe && w->miss_budget) {
+			w->miss_budget = to - from < w->miss_budget ? w->miss_budget - (to - from) : 0;
 		}
 	} else if (line < 1) {
 		line = 1;
@@ -468,8 +525,64 @@ static void add_attr(struct walk *w, xmlNodePtr node, const char *attr)
 	}
 }
 
-/* In XML, an element holding elements is structure: its end ends a sentence;
- * one holding only text (<em>, <b>) is inline. */
+/* XML elements that are inline markup inside running text: their
+ * boundaries do not separate words (<emphasis>O</emphasis>ZG is "OZG").
+ * DocBook, XHTML and TEI inline elements; every other element's start and
+ * end separate words. Names compare without namespace and case. */
+static const char *const xml_inline[] = {
+	/* DocBook */
+	"abbrev", "acronym", "application", "citation", "citetitle", "classname", "code",
+	"command", "computeroutput", "email", "emphasis", "filename", "firstname", "firstterm",
+	"foreignphrase", "function", "glossterm", "guilabel", "guimenu", "keycap", "link",
+	"literal", "olink", "option", "orgname", "personname", "phrase", "productname", "quote",
+	"replaceable", "subscript", "superscript", "surname", "systemitem", "trademark",
+	"ulink", "userinput", "varname", "wordasword", "xref",
+	/* XHTML (and HTML read as XML) */
+	"a", "abbr", "b", "bdi", "bdo", "big", "cite", "data", "del", "dfn", "em", "font", "i",
+	"ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+	"time", "tt", "u", "var", "wbr",
+	/* TEI */
+	"add", "choice", "corr", "date", "emph", "expan", "foreign", "gloss", "hi", "measure", "mentioned", "name", "num", "orgname", "orig", "persname", "placename", "ref",
+	"reg", "rs", "seg", "sic", "socalled", "supplied", "term", "title", "unclear", NULL
+};
+
+/* Markers kept in an element's _private (libxml2 leaves it to the
+ * application): whether its content is mixed, i.e. has text of its own. */
+static char mixed_yes, mixed_no;
+
+static int is_mixed(xmlNodePtr parent)
+{
+	if (parent->_private == &mixed_yes || parent->_private == &mixed_no)
+		return parent->_private == &mixed_yes;
+	int mixed = 0;
+	for (xmlNodePtr c = parent->children; c && !mixed; c = c->next)
+		if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			for (const xmlChar *q = c->content; *q && !mixed; q++)
+				mixed = !strchr(" \t\r\n", *q);
+	parent->_private = mixed ? &mixed_yes : &mixed_no;
+	return mixed;
+}
+
+/* An XML element is inline when it is an inline element standing in running
+ * text (its parent has text of its own); the same names among elements
+ * only (<glossterm>X</glossterm><acronym>Y</acronym>) are structure. */
+static int xml_is_inline(xmlNodePtr node)
+{
+	return node->parent && node->parent->type == XML_ELEMENT_NODE && is_mixed(node->parent) &&
+	       name_in(node->name, xml_inline);
+}
+
+/* Separates words: a line break unless the text already ends in white space. */
+static void add_sep(struct walk *w)
+{
+	size_t n = w->text.len;
+	if (n == 0 || strchr(" \t\r\n", w->text.data[n - 1]))
+		return;
+	if (buf_putc(&w->text, '\n') < 0)
+		w->failed = 1;
+}
+
+/* In XML, an element holding elements is structure: its end ends a sentence. */
 static int has_element_child(xmlNodePtr node)
 {
 	for (xmlNodePtr c = node->children; c; c = c->next)
@@ -491,6 +604,8 @@ static void walk_tree(struct walk *w, xmlNodePtr root)
 			} else {
 				if (is_block)
 					add_break(w, "\n\n");
+				else if (!w->is_html && !xml_is_inline(node))
+					add_sep(w);
 				if (w->is_html) {
 					add_attr(w, node, "title");
 					add_attr(w, node, "alt");
@@ -508,13 +623,18 @@ static void walk_tree(struct walk *w, xmlNodePtr root)
 			node = node->children;
 			continue;
 		}
+		if (node->type == XML_ELEMENT_NODE && !w->is_html && !xml_is_inline(node))
+			add_sep(w); /* the end of an empty element */
 		while (node && node != root && !node->next) {
 			node = node->parent;
 			if (node == root)
 				break;
-			if (node && node->type == XML_ELEMENT_NODE && node != root &&
-			    (w->is_html ? name_in(node->name, html_block) : has_element_child(node)))
-				add_break(w, w->is_html ? "\n\n" : "\n");
+			if (node && node->type == XML_ELEMENT_NODE && node != root) {
+				if (w->is_html ? name_in(node->name, html_block) : has_element_child(node))
+					add_break(w, w->is_html ? "\n\n" : "\n");
+				else if (!w->is_html && !xml_is_inline(node))
+					add_sep(w);
+			}
 		}
 		if (!node || node == root)
 			break;
@@ -530,6 +650,11 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 		return err_set(err, name, 0, "too large");
 	xmlDocPtr doc;
 	xmlParserCtxtPtr ctxt;
+	/* libxml2 (2.9) stops building the tree at 256 levels; HTML recovery
+	 * then drops the rest silently. Allow RD_MAX_DEPTH, and report a
+	 * document cut short below. */
+	if (xmlParserMaxDepth < RD_MAX_DEPTH)
+		xmlParserMaxDepth = RD_MAX_DEPTH;
 	if (is_html) {
 		ctxt = htmlNewParserCtxt();
 		if (!ctxt)
@@ -553,7 +678,12 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 			size_t k = strlen(msg);
 			while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' '))
 				msg[--k] = 0;
-			err_set(err, name, e->line, "not well-formed %s: %s", is_html ? "HTML" : "XML", msg);
+			if (strstr(msg, "Excessive depth"))
+				err_set(err, name, e->line, "elements nested deeper than %d levels",
+				        RD_MAX_DEPTH);
+			else
+				err_set(err, name, e->line, "not well-formed %s: %s",
+				        is_html ? "HTML" : "XML", msg);
 		} else {
 			err_set(err, name, 0, "cannot parse as %s", is_html ? "HTML" : "XML");
 		}
@@ -563,7 +693,22 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 			xmlFreeParserCtxt(ctxt);
 		return -1;
 	}
-	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, is_html, 0 };
+	if (is_html && ctxt->disableSAX) {
+		/* the parser halted (too deep, out of memory): the tree is cut short */
+		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+		int depth = e && e->message && strstr(e->message, "depth");
+		if (depth)
+			err_set(err, name, e->line,
+			        "elements nested deeper than %d levels, the rest is not read",
+			        RD_MAX_DEPTH);
+		else
+			err_set(err, name, e ? e->line : 0, "the HTML parser stopped, the rest is not read");
+		xmlFreeDoc(doc);
+		htmlFreeParserCtxt(ctxt);
+		return -1;
+	}
+	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, 4 * len + (1 << 20), 0, 1, 1,
+		          is_html, 0 };
 	w.map = calloc(1, sizeof *w.map);
 	if (!w.map || line_starts(src, len, &w.src_lines, &w.n_src_lines) < 0) {
 		w.failed = 1;

@@ -8,6 +8,8 @@
 
 /* Whole-document readers refuse larger inputs; text streams without a limit. */
 #define RD_MAX_DOCUMENT (256 << 20)
+/* HTML and XML: deeper nesting is refused with file and line (docs/limits.md). */
+#define RD_MAX_DEPTH 4096
 
 /* Reads a whole file ("-" for stdin) into a malloc'd, NUL-terminated buffer. */
 int rd_load(const char *path, char **out, size_t *len, struct err *err);
@@ -18,6 +20,15 @@ size_t rd_sanitize(char *s, size_t len);
 void rd_markdown_blank(char *s, size_t len);
 /* The 1-based line of offset in s. */
 long rd_line_of(const char *s, size_t offset);
+/* A position cursor for rd_position_next: zero it before the first call. */
+struct rd_pos {
+	int is_set;
+	size_t seg, off;
+	long line, col;
+};
+/* ex_text_position for ascending offsets, linear over the whole text. */
+void rd_position_next(const struct ex_text *t, struct rd_pos *c, size_t offset, long *line,
+                      long *col);
 /* Turns loaded bytes (taken over, freed) into the document's text. */
 int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
                    struct ex_text *out, size_t *first_invalid, struct err *err);
