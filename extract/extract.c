@@ -117,6 +117,14 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 	r->n_hits = 0;
 }
 
+static void fnv_add(uint64_t *h, const char *p, size_t n)
+{
+	uint64_t x = *h;
+	for (size_t i = 0; i < n; i++)
+		x = (x ^ (unsigned char)p[i]) * 1099511628211ull;
+	*h = x;
+}
+
 static size_t source_read(struct source *src, char *to, size_t n)
 {
 	if (src->f)
@@ -144,6 +152,8 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 			size_t n = source_read(src, data + len, cap - len);
 			if (opt && opt->bytes_read && src->f)
 				*opt->bytes_read += n;
+			if (opt && opt->fnv && src->f)
+				fnv_add(opt->fnv, data + len, n);
 			len += n;
 			if (n == 0) {
 				if (src->f && ferror(src->f)) {
@@ -232,10 +242,18 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 		char *data;
 		size_t len, bad;
 		struct ex_text t;
-		if (rd_load(path, &data, &len, err) < 0)
+		if (rd_load(path, &data, &len, err) < 0) {
+			/* extract streams text of any size: say how */
+			if (err && strstr(err->msg, "the limit for a whole document"))
+				snprintf(err->msg + strlen(err->msg), sizeof err->msg - strlen(err->msg),
+				         " (extract reads it as plain text with --format txt)");
+			nz_free(&r.z);
 			return -1;
+		}
 		if (opt && opt->bytes_read)
 			*opt->bytes_read += len;
+		if (opt && opt->fnv)
+			fnv_add(opt->fnv, data, len);
 		if (len == 0) {
 			free(data);
 			warn(opt, path, 0, "empty file, nothing to extract");

@@ -57,7 +57,7 @@ int rd_load(const char *path, char **out, size_t *len, struct err *err)
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (b.len + n > RD_MAX_DOCUMENT) {
 			rc = err_set(err, is_stdin ? "<stdin>" : path, 0,
-			             "larger than %d MB: too large for this reader (use --format txt)",
+			             "larger than %d MB, the limit for a whole document",
 			             RD_MAX_DOCUMENT >> 20);
 			break;
 		}
@@ -128,9 +128,55 @@ static int is_alnum_byte(unsigned char c)
 	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
 }
 
-/* Blanks the markup of one line [p, e). */
-static void md_blank_line(char *p, char *e, int *in_fence)
+/* Raw HTML whose content a browser does not show, as the HTML reader skips
+ * it: <script>, <style>, <template> and comments. Returns its kind or 0. */
+enum { RAW_NONE, RAW_SCRIPT, RAW_STYLE, RAW_TEMPLATE, RAW_COMMENT };
+static const char *const raw_close[] = { "", "</script", "</style", "</template", "-->" };
+
+static int raw_open(const char *r, const char *e)
 {
+	static const char *const names[] = { "", "script", "style", "template" };
+	if (e - r >= 4 && !memcmp(r, "<!--", 4))
+		return RAW_COMMENT;
+	for (int k = RAW_SCRIPT; k <= RAW_TEMPLATE; k++) {
+		size_t n = strlen(names[k]);
+		if ((size_t)(e - r) >= n + 1 && !strncasecmp(r + 1, names[k], n) &&
+		    ((size_t)(e - r) == n + 1 || strchr(" \t>/", r[1 + n])))
+			return k;
+	}
+	return RAW_NONE;
+}
+
+/* Blanks from r to the end of raw content kind (through its closing tag)
+ * or to e; returns where the blanking stopped. */
+static char *raw_blank(char *r, char *e, int *in_raw)
+{
+	const char *close = raw_close[*in_raw];
+	size_t n = strlen(close);
+	char *q = r;
+	for (; q + n <= e; q++)
+		if (!strncasecmp(q, close, n))
+			break;
+	if (q + n > e) {
+		memset(r, ' ', (size_t)(e - r));
+		return e;
+	}
+	char *gt = *in_raw == RAW_COMMENT ? q + n - 1 : memchr(q, '>', (size_t)(e - q));
+	char *end = gt ? gt + 1 : e;
+	memset(r, ' ', (size_t)(end - r));
+	*in_raw = RAW_NONE; /* "</script" with its '>' on a later line counts as closed */
+	return end;
+}
+
+/* Blanks the markup of one line [p, e). */
+static void md_blank_line(char *p, char *e, int *in_fence, int *in_raw)
+{
+	if (*in_raw) {
+		char *r = raw_blank(p, e, in_raw);
+		if (*in_raw || r == e)
+			return;
+		memset(p, ' ', (size_t)(r - p));
+	}
 	char *q = p;
 	while (q < e && (*q == ' ' || *q == '\t'))
 		q++;
@@ -208,6 +254,17 @@ static void md_blank_line(char *p, char *e, int *in_fence)
 			}
 		} else if (c == ']') {
 			*r = ' ';
+		} else if (c == '<' && (*in_raw = raw_open(r, e)) != RAW_NONE) {
+			/* blank the opening tag, then the content up to the closing one */
+			char *gt = *in_raw == RAW_COMMENT ? r + 3 : memchr(r, '>', (size_t)(e - r));
+			if (!gt) {
+				memset(r, ' ', (size_t)(e - r));
+				return; /* the tag goes on: so does the raw content */
+			}
+			memset(r, ' ', (size_t)(gt + 1 - r));
+			r = raw_blank(gt + 1, e, in_raw) - 1;
+			if (*in_raw)
+				return;
 		} else if (c == '<' && (next == '/' || next == '!' || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z'))) {
 			char *close = memchr(r, '>', (size_t)(e - r));
 			if (close) {
@@ -221,12 +278,12 @@ static void md_blank_line(char *p, char *e, int *in_fence)
 
 void rd_markdown_blank(char *s, size_t len)
 {
-	int in_fence = 0;
+	int in_fence = 0, in_raw = RAW_NONE;
 	char *p = s, *end = s + len;
 	while (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		char *e = nl ? nl : end;
-		md_blank_line(p, e, &in_fence);
+		md_blank_line(p, e, &in_fence, &in_raw);
 		p = nl ? nl + 1 : end;
 	}
 }
@@ -642,12 +699,93 @@ static void walk_tree(struct walk *w, xmlNodePtr root)
 	}
 }
 
+/* libxml2 (2.9) checks each attribute against all before it: quadratic
+ * in the attributes of one element (100,000 take 47 s). A linear pre-scan
+ * refuses an element with more than RD_MAX_ATTRS; returns its line or 0. */
+static long too_many_attrs(const char *s, size_t len, int is_html)
+{
+	long line = 1;
+	size_t i = 0;
+#define SKIP_TO(pat) /* past the next pat, counting lines */                               \
+	do {                                                                                \
+		const char *hit_ = memmem(s + i, len - i, pat, sizeof(pat) - 1);             \
+		size_t to_ = hit_ ? (size_t)(hit_ - s) + sizeof(pat) - 1 : len;             \
+		for (const char *q_ = s + i; (q_ = memchr(q_, '\n', (size_t)(s + to_ - q_))); q_++) \
+			line++;                                                             \
+		i = to_;                                                                    \
+	} while (0)
+	while (i < len) {
+		const char *lt = memchr(s + i, '<', len - i);
+		if (!lt)
+			break;
+		for (const char *q = s + i; (q = memchr(q, '\n', (size_t)(lt - q))); q++)
+			line++;
+		i = (size_t)(lt - s);
+		if (len - i >= 4 && !memcmp(s + i, "<!--", 4)) {
+			SKIP_TO("-->");
+			continue;
+		}
+		if (len - i >= 9 && !memcmp(s + i, "<![CDATA[", 9)) {
+			SKIP_TO("]]>");
+			continue;
+		}
+		unsigned char c = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+		if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != '_' && c < 0x80) {
+			i++;
+			continue;
+		}
+		long tag_line = line;
+		size_t name = i + 1;
+		while (i < len && !strchr(" \t\r\n/>", s[i]))
+			i++;
+		int is_raw = is_html && ((i - name == 6 && !strncasecmp(s + name, "script", 6)) ||
+		                         (i - name == 5 && !strncasecmp(s + name, "style", 5)));
+		long n_attrs = 0;
+		int after_eq = 0;
+		while (i < len && s[i] != '>') {
+			char ch = s[i];
+			if (ch == '"' || ch == '\'') {
+				const char *close = memchr(s + i + 1, ch, len - i - 1);
+				size_t to = close ? (size_t)(close - s) + 1 : len;
+				for (const char *q = s + i; (q = memchr(q, '\n', (size_t)(s + to - q))); q++)
+					line++;
+				i = to;
+				after_eq = 0;
+			} else if (strchr(" \t\r\n/", ch)) {
+				line += ch == '\n';
+				i++;
+			} else if (ch == '=') {
+				after_eq = 1;
+				i++;
+			} else {
+				if (!after_eq && ++n_attrs > RD_MAX_ATTRS)
+					return tag_line;
+				while (i < len && !strchr(" \t\r\n=/>", s[i]))
+					i++;
+				after_eq = 0;
+			}
+		}
+		if (is_raw) /* script text is not markup */
+			for (;;) {
+				SKIP_TO("</");
+				if (i >= len || !strncasecmp(s + i, "script", 6) || !strncasecmp(s + i, "style", 5))
+					break;
+			}
+	}
+#undef SKIP_TO
+	return 0;
+}
+
 static int read_markup(const char *path, const char *src, size_t len, int is_html,
                        struct ex_text *out, struct err *err)
 {
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	if (len > INT32_MAX)
 		return err_set(err, name, 0, "too large");
+	long attrs_line = too_many_attrs(src, len, is_html);
+	if (attrs_line)
+		return err_set(err, name, attrs_line, "an element with more than %d attributes",
+		               RD_MAX_ATTRS);
 	xmlDocPtr doc;
 	xmlParserCtxtPtr ctxt;
 	/* libxml2 (2.9) stops building the tree at 256 levels; HTML recovery
@@ -668,7 +806,8 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 			return err_set(err, name, 0, "out of memory");
 		/* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE */
 		doc = xmlCtxtReadMemory(ctxt, src, (int)len, name, NULL,
-		                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+		                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+		                                XML_PARSE_BIG_LINES);
 	}
 	if (!doc) {
 		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);

@@ -10,6 +10,8 @@
 #define RD_MAX_DOCUMENT (256 << 20)
 /* HTML and XML: deeper nesting is refused with file and line (docs/limits.md). */
 #define RD_MAX_DEPTH 4096
+/* HTML and XML: attributes on one element (libxml2 checks them pairwise). */
+#define RD_MAX_ATTRS 256
 
 /* Reads a whole file ("-" for stdin) into a malloc'd, NUL-terminated buffer. */
 int rd_load(const char *path, char **out, size_t *len, struct err *err);

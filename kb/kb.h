@@ -273,6 +273,10 @@ void kb_mentions_free(struct kb_mentions *w);
 int kb_mentions_doc(struct kb_mentions *w, const char *path, long long size, const char *hash,
                     const char *format, struct err *err);
 int kb_mentions_add(struct kb_mentions *w, const struct kb_mention *m, struct err *err);
+/* Sets the current document's size and hash once it has been read (the
+ * document is read once: the version is known only at its end). */
+int kb_mentions_doc_version(struct kb_mentions *w, long long size, const char *hash,
+                            struct err *err);
 /* Mentions stored for the document at path (all documents when NULL), or -1. */
 long long kb_mention_count(struct kb *kb, const char *path, struct err *err);
 

@@ -60,4 +60,46 @@ timeout 20 "$GLOSSAR" --db "$db" extract --format tsv "$tmp/one.html" >"$tmp/one
 check html_one_long_line_linear test "$(tail -n +2 "$tmp/one.html.tsv" | wc -l)" -eq 120000
 check html_one_long_line_last_column grep -q "	1	1019994	599994	599999	FITKO	" "$tmp/one.html.tsv"
 
+# 8. More attributes on one element than the readers allow: refused at once.
+awk 'BEGIN { printf "<doc>\n<p>OZG</p>\n<e"; for (i = 0; i < 100000; i++) printf " a%d=\"x>y\"", i
+	printf "/>FITKO</doc>\n" }' >"$tmp/attrs.xml"
+check_exit xml_too_many_attributes_exit_2 2 timeout 20 "$GLOSSAR" --db "$db" extract "$tmp/attrs.xml"
+check_grep xml_too_many_attributes_file_line 'attrs.xml:3: an element with more than 256 attributes' "$tmp/err"
+awk 'BEGIN { printf "<p>OZG</p>\n\n<e"; for (i = 0; i < 100000; i++) printf " a%d", i; printf ">FITKO\n" }' >"$tmp/attrs.html"
+check_exit html_too_many_attributes_exit_2 2 timeout 20 "$GLOSSAR" --db "$db" extract "$tmp/attrs.html"
+check_grep html_too_many_attributes_file_line 'attrs.html:3: an element with more than 256 attributes' "$tmp/err"
+awk 'BEGIN { printf "<p a=\">\">OZG</p><e"; for (i = 0; i < 256; i++) printf " a%d", i
+	printf ">FITKO<script>if (a<b"; for (i = 0; i < 1000; i++) printf " x"; printf ") {}</script>\n" }' >"$tmp/attrs256.html"
+check html_256_attributes_and_script_ok test "$(surfaces "$tmp/attrs256.html" | tr '\n' ' ')" = "OZG FITKO "
+
+# 16. extract --store reads each file once.
+sdb=$tmp/store.db
+g --db "$sdb" import "$ex/glossary.csv" >/dev/null
+printf 'OZG und FITKO\n' >"$tmp/a.txt"
+gabs=$(cd "$(dirname "$GLOSSAR")" && pwd)/$(basename "$GLOSSAR")
+(cd "$tmp" && "$gabs" --db "$sdb" extract --store a.txt a.txt ./a.txt) >"$tmp/out" 2>"$tmp/err"
+check_grep store_reports_what_was_stored '^stored 4 mentions from 2 documents$' "$tmp/out"
+check store_report_matches_kb test "$(sqlite3 "$sdb" 'SELECT count(*) FROM mention')" = 4
+rm -f "$tmp/fifo"; mkfifo "$tmp/fifo"
+(printf 'OZG\n' >"$tmp/fifo" &)
+check_exit store_fifo_read_once 0 timeout 10 "$GLOSSAR" --db "$sdb" extract --store "$tmp/fifo"
+check_grep store_fifo_stored '^stored 1 mentions from 1 documents$' "$tmp/out"
+if command -v bash >/dev/null; then
+	check_exit store_process_substitution 0 bash -c "'$GLOSSAR' --db '$sdb' extract --store <(echo OZG)"
+	check_grep store_process_substitution_stored '^stored 1 mentions from 1 documents$' "$tmp/out"
+fi
+printf 'OZG FITKO\n' | g --db "$sdb" extract --store >/dev/null
+check store_stdin_real_size test "$(sqlite3 "$sdb" "SELECT size FROM document WHERE path = '-'")" = 10
+check store_hash_of_file test "$(sqlite3 "$sdb" "SELECT hash FROM document WHERE path = 'a.txt'")" = ef37406cd4d7035f
+
+# Minor: the Markdown reader skips raw <script>, <style> and comments as the HTML reader does.
+printf 'OZG.\n<script>var x = "FITKO";\nDataport();</script> Vitako\n<style>.OZG{}</style>\nText <!-- FITKO --> und\n<script\n type="x">OZG\n</script>\nEnde Dataport\n' >"$tmp/raw.md"
+check md_raw_script_skipped test "$(surfaces "$tmp/raw.md" | tr '\n' ' ')" = "OZG Vitako Dataport "
+cp "$tmp/raw.md" "$tmp/raw.html"
+check md_and_html_agree_on_script test "$(surfaces "$tmp/raw.md" | tr '\n' ' ')" = "$(surfaces "$tmp/raw.html" | tr '\n' ' ')"
+# Minor: discover has no --format, so its size message does not suggest one.
+check_exit discover_dev_zero_exit_2 2 timeout 20 "$GLOSSAR" --db "$db" discover /dev/zero
+check_no_grep discover_dev_zero_no_format_hint 'format' "$tmp/err"
+check_grep discover_dev_zero_says_limit '/dev/zero: larger than 256 MB' "$tmp/err"
+
 finish
