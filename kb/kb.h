@@ -106,6 +106,14 @@ int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
  * writes only when some concept has one, so the round trip keeps it. */
 extern const char *const kb_csv_columns[];
 enum { KB_CSV_NCOLUMNS = 14, KB_CSV_NCOLUMNS_BASE = 13 };
+/* What import accepts (docs/limits.md): longer is refused with FILE:LINE.
+ * A line (and a CSV record, quoted line breaks included), one label, one
+ * definition. */
+enum {
+	KB_MAX_LINE_BYTES = 1 << 20,
+	KB_MAX_LABEL_BYTES = 500,
+	KB_MAX_DEFINITION_BYTES = 10000
+};
 
 /* ==== candidates and law entities (kb/candidates.c, kb/entities.c) ==== */
 
