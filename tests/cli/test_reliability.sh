@@ -134,6 +134,17 @@ check_grep term_search_snippet_marks_hit '	…?[A-Za-z -]*\[Wortlaut\] \[Wortlau
 g --db "$db" term search IT-Dienstleister >"$tmp/search2.out"
 check_grep term_search_snippet_marks_parts '^dataport	Dataport	Dataport \[IT\]-\[Dienstleister\] mehrerer Länder$' "$tmp/search2.out"
 
+# 4. Undo of an import with broader and related relations among the new
+# concepts (the referrer check was quadratic; the growth curve is in make bench).
+udb=$tmp/undo.db
+awk 'BEGIN { print "key,type,pref_label,abbreviations,alt_labels,hidden_labels,definition,source,source_url,broader,related,status,match"
+	n = 2000; for (i = 0; i < n; i++) { b = i >= 10 ? "c" int(i / 10) : ""; r = (i * 7 + 3) % n; r = r == i ? "" : "c" r
+	printf "c%d,concept,Begriff Nummer %d,,,,Eine Definition.,,,%s,%s,draft,\n", i, i, b, r } }' >"$tmp/undo.csv"
+g --db "$udb" import "$tmp/undo.csv" >/dev/null
+check_exit undo_large_import 0 timeout 60 "$GLOSSAR" --db "$udb" term undo
+check_grep undo_large_import_says 'undone: 2000 concepts' "$tmp/out"
+check undo_large_import_leaves_none test "$(sqlite3 "$udb" 'SELECT count(*) FROM concept')" = 0
+
 # Minor: the Markdown reader skips raw <script>, <style> and comments as the HTML reader does.
 printf 'OZG.\n<script>var x = "FITKO";\nDataport();</script> Vitako\n<style>.OZG{}</style>\nText <!-- FITKO --> und\n<script\n type="x">OZG\n</script>\nEnde Dataport\n' >"$tmp/raw.md"
 check md_raw_script_skipped test "$(surfaces "$tmp/raw.md" | tr '\n' ' ')" = "OZG Vitako Dataport "
