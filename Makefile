@@ -85,6 +85,7 @@ fuzz: deps
 
 bench: all
 	sh bench/run.sh ./glossar
+	sh bench/growth.sh ./glossar
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
