@@ -15,8 +15,9 @@ db=$work/kb.db
 rm -f "$db"
 "$glossar" --db "$db" import "$here/../tests/data/extract/glossary.csv" >/dev/null
 
-# curve NAME SIZES...: runs `step SIZE` (defined by the caller) for each size
-# and prints "size: seconds (RSS MB)" with the ratio to the previous size.
+# curve NAME SIZES...: for each size runs `prepare SIZE`, then the command
+# `run_cmd SIZE` prints, and prints "size: CPU seconds (user + system: the
+# machine may be shared), peak RSS" with the ratio to the previous size.
 curve() {
 	name=$1; shift
 	line="$name:"
@@ -24,12 +25,12 @@ curve() {
 	for n in "$@"; do
 		n=$((n * scale))
 		prepare "$n"
-		/usr/bin/time -f "%e %M" -o "$work/t" sh -c "$(run_cmd "$n")" >/dev/null 2>&1 || true
-		s=$(cut -d' ' -f1 "$work/t" | tail -n 1)
-		m=$(cut -d' ' -f2 "$work/t" | tail -n 1)
+		/usr/bin/time -f "%U %S %M" -o "$work/t" sh -c "$(run_cmd "$n")" >/dev/null 2>&1 || true
+		s=$(tail -n 1 "$work/t" | awk '{ printf "%.2f", $1 + $2 }')
+		m=$(tail -n 1 "$work/t" | cut -d' ' -f3)
 		ratio=""
 		[ -n "$prev" ] && ratio=$(awk -v a="$s" -v b="$prev" 'BEGIN { if (b < 0.01) b = 0.01; printf " x%.1f", a / b }')
-		line="$line $n: ${s}s $((m / 1024))MB$ratio;"
+		line="$line $n: ${s}s CPU $((m / 1024))MB$ratio;"
 		prev=$s
 	done
 	echo "$line"
@@ -63,3 +64,18 @@ prepare() {
 }
 run_cmd() { echo "'$glossar' --db '$work/search.db' term search wortlaut"; }
 curve "term search, one long definition (words)" 3000 6000 12000
+
+# extract --fuzzy on 1 MB of text against synthetic vocabularies: time and
+# memory should grow with the vocabulary by a few hundred bytes a label
+awk 'BEGIN { srand(11); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")
+	while (n < 1000000) { w = ""; k = 2 + int(rand() * 5); for (j = 0; j < k; j++) w = w s[1 + int(rand() * 21)]
+	printf "%s ", w; n += length(w) + 1; if (rand() < 0.1) printf "\n" } }' >"$work/fuzzy.txt"
+prepare() {
+	awk -v n="$1" 'BEGIN { srand(7); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")
+		for (i = 0; i < n; i++) { w = ""; k = 4 + int(rand() * 4); for (j = 0; j < k; j++) w = w s[1 + int(rand() * 21)]
+		v = ""; k = 3 + int(rand() * 3); for (j = 0; j < k; j++) v = v s[1 + int(rand() * 21)]
+		printf "k%d\t%s %s\n", i, toupper(substr(w, 1, 1)) substr(w, 2), v } }' >"$work/syn.tsv"
+	"$glossar" compile --labels-tsv "$work/syn.tsv" -o "$work/syn.gz" 2>/dev/null
+}
+run_cmd() { echo "'$glossar' extract --fuzzy --gazetteer '$work/syn.gz' '$work/fuzzy.txt'"; }
+curve "extract --fuzzy, 1 MB of text (labels)" 75000 150000 300000

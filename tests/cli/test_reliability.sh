@@ -145,6 +145,27 @@ check_exit undo_large_import 0 timeout 60 "$GLOSSAR" --db "$udb" term undo
 check_grep undo_large_import_says 'undone: 2000 concepts' "$tmp/out"
 check undo_large_import_leaves_none test "$(sqlite3 "$udb" 'SELECT count(*) FROM concept')" = 0
 
+# 7. The fuzzy index grows with the vocabulary by a few hundred bytes a label:
+# 60,000 labels took 103 MB more than exact matching, now about 21 MB.
+if [ -x /usr/bin/time ]; then
+	awk 'BEGIN { srand(7); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")
+		for (i = 0; i < 60000; i++) { w = ""; k = 4 + int(rand() * 4); for (j = 0; j < k; j++) w = w s[1 + int(rand() * 21)]
+		v = ""; k = 3 + int(rand() * 3); for (j = 0; j < k; j++) v = v s[1 + int(rand() * 21)]
+		printf "k%d\t%s %s\n", i, toupper(substr(w, 1, 1)) substr(w, 2), v } }' >"$tmp/syn.tsv"
+	g compile --labels-tsv "$tmp/syn.tsv" -o "$tmp/syn.gz" 2>/dev/null
+	echo "Das OZG und Veorfaanme anorbenobe." >"$tmp/tiny.txt"
+	/usr/bin/time -f %M -o "$tmp/rss.exact" "$GLOSSAR" extract --gazetteer "$tmp/syn.gz" "$tmp/tiny.txt" >/dev/null 2>&1
+	/usr/bin/time -f %M -o "$tmp/rss.fuzzy" "$GLOSSAR" extract --fuzzy --gazetteer "$tmp/syn.gz" "$tmp/tiny.txt" >"$tmp/fuzzy.out" 2>&1
+	extra=$(( $(tail -n 1 "$tmp/rss.fuzzy") - $(tail -n 1 "$tmp/rss.exact") ))
+	case "${ASAN_OPTIONS:-}" in
+	*detect_leaks*) ok fuzzy_index_memory_skipped_under_asan ;;
+	*) check fuzzy_index_60k_labels_under_50_mb test "$extra" -lt 51200 ;;
+	esac
+	check_grep fuzzy_index_still_matches '"surface":"Veorfaanme anorbenobe","concept":"k0"' "$tmp/fuzzy.out"
+else
+	echo "skipped: fuzzy index memory (no /usr/bin/time)"
+fi
+
 # Minor: the Markdown reader skips raw <script>, <style> and comments as the HTML reader does.
 printf 'OZG.\n<script>var x = "FITKO";\nDataport();</script> Vitako\n<style>.OZG{}</style>\nText <!-- FITKO --> und\n<script\n type="x">OZG\n</script>\nEnde Dataport\n' >"$tmp/raw.md"
 check md_raw_script_skipped test "$(surfaces "$tmp/raw.md" | tr '\n' ' ')" = "OZG Vitako Dataport "
