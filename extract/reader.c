@@ -776,6 +776,170 @@ static long too_many_attrs(const char *s, size_t len, int is_html)
 	return 0;
 }
 
+/* ---- HTML through SAX events: no tree, so memory stays near the text ---- */
+
+struct sax_html {
+	struct walk *w;
+	htmlParserCtxtPtr ctxt;
+	long depth, skip_depth; /* skip_depth: the depth of an open <script> etc., or 0 */
+	struct buf pending;     /* text of one run, as one text node of the tree had it */
+	long pending_line;
+	long too_deep_line;
+};
+
+static long sh_line(const struct sax_html *h)
+{
+	return h->ctxt->input ? h->ctxt->input->line : 0;
+}
+
+static void sh_flush(struct sax_html *h)
+{
+	if (!h->pending.len)
+		return;
+	add_text(h->w, h->pending.data, h->pending_line);
+	h->pending.len = 0;
+}
+
+static void sh_attr(struct sax_html *h, const xmlChar **atts, const char *attr)
+{
+	for (size_t i = 0; atts && atts[i]; i += 2)
+		if (!strcasecmp((const char *)atts[i], attr) && atts[i + 1]) {
+			add_break(h->w, "\n\n");
+			add_text(h->w, (const char *)atts[i + 1], sh_line(h));
+			add_break(h->w, "\n\n");
+			return;
+		}
+}
+
+static void sh_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	struct sax_html *h = ctx;
+	if (++h->depth > RD_MAX_DEPTH) {
+		if (!h->too_deep_line)
+			h->too_deep_line = sh_line(h);
+		xmlStopParser(h->ctxt);
+		return;
+	}
+	if (h->skip_depth)
+		return;
+	sh_flush(h);
+	if (name_in(name, html_skip)) {
+		h->skip_depth = h->depth;
+		return;
+	}
+	if (name_in(name, html_block))
+		add_break(h->w, "\n\n");
+	sh_attr(h, atts, "title");
+	sh_attr(h, atts, "alt");
+}
+
+static void sh_end(void *ctx, const xmlChar *name)
+{
+	struct sax_html *h = ctx;
+	long depth = h->depth--;
+	if (h->skip_depth) {
+		if (depth <= h->skip_depth)
+			h->skip_depth = 0;
+		return;
+	}
+	sh_flush(h);
+	if (name_in(name, html_block))
+		add_break(h->w, "\n\n");
+}
+
+static void sh_chars(void *ctx, const xmlChar *ch, int len)
+{
+	struct sax_html *h = ctx;
+	if (h->skip_depth || len <= 0)
+		return;
+	if (!h->pending.len)
+		h->pending_line = sh_line(h);
+	if (buf_append(&h->pending, (const char *)ch, (size_t)len) < 0)
+		h->w->failed = 1;
+}
+
+/* A comment or a processing instruction ends a run of text, as it ends a
+ * text node in the tree. */
+static void sh_comment(void *ctx, const xmlChar *value)
+{
+	(void)value;
+	sh_flush(ctx);
+}
+
+static void sh_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	(void)target;
+	(void)data;
+	sh_flush(ctx);
+}
+
+static void sh_blank(void *ctx, const xmlChar *ch, int len)
+{
+	(void)ctx;
+	(void)ch;
+	(void)len;
+}
+
+static int read_html(const char *name, const char *src, size_t len, struct ex_text *out,
+                     struct err *err)
+{
+	htmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	sax.startElement = sh_start;
+	sax.endElement = sh_end;
+	sax.characters = sh_chars;
+	sax.cdataBlock = sh_chars;
+	sax.comment = sh_comment;
+	sax.processingInstruction = sh_pi;
+	sax.ignorableWhitespace = sh_blank;
+	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, 4 * len + (1 << 20), 0, 1, 1, 1, 0 };
+	struct sax_html h = { &w, NULL, 0, 0, BUF_INIT, 0, 0 };
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(src, (int)len);
+	if (!ctxt)
+		return err_set(err, name, 0, "out of memory");
+	h.ctxt = ctxt;
+	htmlSAXHandlerPtr old_sax = ctxt->sax;
+	ctxt->sax = &sax;
+	ctxt->userData = &h;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	                                 HTML_PARSE_NONET);
+	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+	w.map = calloc(1, sizeof *w.map);
+	if (!w.map || line_starts(src, len, &w.src_lines, &w.n_src_lines) < 0) {
+		w.failed = 1;
+	} else {
+		w.map->is_markup = 1;
+		htmlParseDocument(ctxt);
+		sh_flush(&h);
+	}
+	int halted = ctxt->disableSAX && !h.too_deep_line;
+	long halt_line = sh_line(&h);
+	ctxt->sax = old_sax;
+	htmlFreeParserCtxt(ctxt);
+	buf_free(&h.pending);
+	free(w.src_lines);
+	int rc = 0;
+	if (h.too_deep_line)
+		rc = err_set(err, name, h.too_deep_line,
+		             "elements nested deeper than %d levels, the rest is not read", RD_MAX_DEPTH);
+	else if (halted)
+		rc = err_set(err, name, halt_line, "the HTML parser stopped, the rest is not read");
+	else if (!w.failed && !w.text.data && buf_putc(&w.text, 0) == 0)
+		w.text.len = 0;
+	if (!rc && (w.failed || !w.text.data))
+		rc = err_set(err, name, 0, "out of memory");
+	if (rc) {
+		buf_free(&w.text);
+		map_free(w.map);
+		return -1;
+	}
+	rd_sanitize(w.text.data, w.text.len);
+	out->len = w.text.len;
+	out->data = buf_detach(&w.text);
+	out->map = w.map;
+	return 0;
+}
+
 static int read_markup(const char *path, const char *src, size_t len, int is_html,
                        struct ex_text *out, struct err *err)
 {
@@ -786,6 +950,8 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 	if (attrs_line)
 		return err_set(err, name, attrs_line, "an element with more than %d attributes",
 		               RD_MAX_ATTRS);
+	if (is_html)
+		return read_html(name, src, len, out, err);
 	xmlDocPtr doc;
 	xmlParserCtxtPtr ctxt;
 	/* libxml2 (2.9) stops building the tree at 256 levels; HTML recovery
