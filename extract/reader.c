@@ -1,7 +1,8 @@
 /* reader.c - whole-document readers: plain text, Markdown (markup blanked
  * with spaces so offsets stay file offsets), HTML (libxml2's HTML parser with
- * recovery) and generic XML (no network, no DTD loading, no entity
- * substitution), each with its map back to line and column of the input. */
+ * recovery, read from its SAX events without a tree) and generic XML (a tree;
+ * no network, no DTD loading, no entity substitution), each with its map back
+ * to line and column of the input. Limits: docs/limits.md. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -457,7 +458,6 @@ struct walk {
 	size_t miss_budget; /* bytes failed searches may still scan: keeps them linear */
 	size_t cur_pos;     /* a cursor over the input: line and column of cur_pos */
 	long cur_line, cur_col;
-	int is_html;
 	int failed;
 };
 
@@ -571,17 +571,6 @@ static const char *const html_block[] = {
 	"details", "tbody", "thead", "tfoot", NULL
 };
 
-static void add_attr(struct walk *w, xmlNodePtr node, const char *attr)
-{
-	xmlChar *v = xmlGetProp(node, (const xmlChar *)attr);
-	if (v) {
-		add_break(w, "\n\n");
-		add_text(w, (const char *)v, xmlGetLineNo(node));
-		add_break(w, "\n\n");
-		xmlFree(v);
-	}
-}
-
 /* XML elements that are inline markup inside running text: their
  * boundaries do not separate words (<emphasis>O</emphasis>ZG is "OZG").
  * DocBook, XHTML and TEI inline elements; every other element's start and
@@ -648,29 +637,16 @@ static int has_element_child(xmlNodePtr node)
 	return 0;
 }
 
-/* Walks the tree without recursion (documents may nest deeply). */
+/* Walks an XML tree without recursion (documents may nest deeply). */
 static void walk_tree(struct walk *w, xmlNodePtr root)
 {
 	xmlNodePtr node = root->children;
 	while (node && !w->failed) {
 		int descend = 0;
 		if (node->type == XML_ELEMENT_NODE) {
-			int is_block = w->is_html && name_in(node->name, html_block);
-			if (w->is_html && name_in(node->name, html_skip)) {
-				descend = 0;
-			} else {
-				if (is_block)
-					add_break(w, "\n\n");
-				else if (!w->is_html && !xml_is_inline(node))
-					add_sep(w);
-				if (w->is_html) {
-					add_attr(w, node, "title");
-					add_attr(w, node, "alt");
-				}
-				descend = node->children != NULL;
-			}
-			if (!descend && is_block)
-				add_break(w, "\n\n");
+			if (!xml_is_inline(node))
+				add_sep(w);
+			descend = node->children != NULL;
 		} else if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
 			if (node->content)
 				add_text(w, (const char *)node->content, xmlGetLineNo(node));
@@ -680,16 +656,16 @@ static void walk_tree(struct walk *w, xmlNodePtr root)
 			node = node->children;
 			continue;
 		}
-		if (node->type == XML_ELEMENT_NODE && !w->is_html && !xml_is_inline(node))
+		if (node->type == XML_ELEMENT_NODE && !xml_is_inline(node))
 			add_sep(w); /* the end of an empty element */
 		while (node && node != root && !node->next) {
 			node = node->parent;
 			if (node == root)
 				break;
 			if (node && node->type == XML_ELEMENT_NODE && node != root) {
-				if (w->is_html ? name_in(node->name, html_block) : has_element_child(node))
-					add_break(w, w->is_html ? "\n\n" : "\n");
-				else if (!w->is_html && !xml_is_inline(node))
+				if (has_element_child(node))
+					add_break(w, "\n");
+				else if (!xml_is_inline(node))
 					add_sep(w);
 			}
 		}
@@ -892,7 +868,7 @@ static int read_html(const char *name, const char *src, size_t len, struct ex_te
 	sax.comment = sh_comment;
 	sax.processingInstruction = sh_pi;
 	sax.ignorableWhitespace = sh_blank;
-	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, 4 * len + (1 << 20), 0, 1, 1, 1, 0 };
+	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, 4 * len + (1 << 20), 0, 1, 1, 0 };
 	struct sax_html h = { &w, NULL, 0, 0, BUF_INIT, 0, 0 };
 	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(src, (int)len);
 	if (!ctxt)
@@ -952,29 +928,16 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 		               RD_MAX_ATTRS);
 	if (is_html)
 		return read_html(name, src, len, out, err);
-	xmlDocPtr doc;
-	xmlParserCtxtPtr ctxt;
-	/* libxml2 (2.9) stops building the tree at 256 levels; HTML recovery
-	 * then drops the rest silently. Allow RD_MAX_DEPTH, and report a
-	 * document cut short below. */
+	/* libxml2 (2.9) refuses more than 256 levels: allow RD_MAX_DEPTH */
 	if (xmlParserMaxDepth < RD_MAX_DEPTH)
 		xmlParserMaxDepth = RD_MAX_DEPTH;
-	if (is_html) {
-		ctxt = htmlNewParserCtxt();
-		if (!ctxt)
-			return err_set(err, name, 0, "out of memory");
-		doc = htmlCtxtReadMemory(ctxt, src, (int)len, name, "UTF-8",
-		                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-		                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-	} else {
-		ctxt = xmlNewParserCtxt();
-		if (!ctxt)
-			return err_set(err, name, 0, "out of memory");
-		/* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE */
-		doc = xmlCtxtReadMemory(ctxt, src, (int)len, name, NULL,
-		                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-		                                XML_PARSE_BIG_LINES);
-	}
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		return err_set(err, name, 0, "out of memory");
+	/* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE */
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src, (int)len, name, NULL,
+	                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	                                          XML_PARSE_BIG_LINES);
 	if (!doc) {
 		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
 		if (e && e->message) {
@@ -987,33 +950,14 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 				err_set(err, name, e->line, "elements nested deeper than %d levels",
 				        RD_MAX_DEPTH);
 			else
-				err_set(err, name, e->line, "not well-formed %s: %s",
-				        is_html ? "HTML" : "XML", msg);
+				err_set(err, name, e->line, "not well-formed XML: %s", msg);
 		} else {
-			err_set(err, name, 0, "cannot parse as %s", is_html ? "HTML" : "XML");
+			err_set(err, name, 0, "cannot parse as XML");
 		}
-		if (is_html)
-			htmlFreeParserCtxt(ctxt);
-		else
-			xmlFreeParserCtxt(ctxt);
+		xmlFreeParserCtxt(ctxt);
 		return -1;
 	}
-	if (is_html && ctxt->disableSAX) {
-		/* the parser halted (too deep, out of memory): the tree is cut short */
-		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-		int depth = e && e->message && strstr(e->message, "depth");
-		if (depth)
-			err_set(err, name, e->line,
-			        "elements nested deeper than %d levels, the rest is not read",
-			        RD_MAX_DEPTH);
-		else
-			err_set(err, name, e ? e->line : 0, "the HTML parser stopped, the rest is not read");
-		xmlFreeDoc(doc);
-		htmlFreeParserCtxt(ctxt);
-		return -1;
-	}
-	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, 4 * len + (1 << 20), 0, 1, 1,
-		          is_html, 0 };
+	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, 4 * len + (1 << 20), 0, 1, 1, 0 };
 	w.map = calloc(1, sizeof *w.map);
 	if (!w.map || line_starts(src, len, &w.src_lines, &w.n_src_lines) < 0) {
 		w.failed = 1;
@@ -1022,10 +966,7 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 		walk_tree(&w, (xmlNodePtr)doc);
 	}
 	xmlFreeDoc(doc);
-	if (is_html)
-		htmlFreeParserCtxt(ctxt);
-	else
-		xmlFreeParserCtxt(ctxt);
+	xmlFreeParserCtxt(ctxt);
 	free(w.src_lines);
 	if (!w.failed && !w.text.data && buf_putc(&w.text, 0) == 0)
 		w.text.len = 0;
