@@ -2,10 +2,11 @@
  * text streams in blocks (memory bounded by the block, not the input): each
  * block is normalised and matched; matches may start only before the cut,
  * a word start at least OVERLAP bytes before the block's end, and the bytes
- * from the cut on are carried into the next block. Markdown, HTML and XML
- * are read whole (up to RD_MAX_DOCUMENT) and their text is matched in the
- * same blocks, so the normaliser's memory stays that of one block, and line
- * and column come from a cursor that only moves forward. */
+ * from the cut on are carried into the next block. Markdown streams the same
+ * way, its markup blanked line by line as the lines arrive. HTML and XML are
+ * read whole (up to RD_MAX_DOCUMENT) and their text is matched in the same
+ * blocks, so the normaliser's memory stays that of one block; line and
+ * column come from a cursor that only moves forward. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -85,6 +86,8 @@ struct source {
 	size_t mem_len, mem_pos;
 	const struct ex_text *t; /* HTML, XML: positions from the reader's map */
 	struct rd_pos pos;
+	int is_md;               /* Markdown streamed: markup blanked line by line */
+	struct rd_md_state md;
 };
 
 /* Emits the hits of a block whose byte 0 is input offset base. With a map
@@ -144,7 +147,7 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 	char *data = malloc(cap + 1);
 	if (!data)
 		return err_set(err, name, 0, "out of memory");
-	size_t len = 0, base = 0, skip_to = 0;
+	size_t len = 0, base = 0, skip_to = 0, blanked = 0;
 	struct cursor cur = { 0, 1, 1 };
 	int reported = 0, at_eof = 0, rc = 0;
 	while (!r->stopped) {
@@ -163,22 +166,34 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 				at_eof = 1;
 			}
 		}
-		size_t cut = len;
-		if (!at_eof) {
+		/* Markdown: blank the new whole lines; the block ends after the
+		 * last of them (a line longer than half a block is cut) */
+		size_t end = len;
+		if (src->is_md) {
+			if (!at_eof) {
+				char *nl = memrchr(data + blanked, '\n', len - blanked);
+				if (nl && (size_t)(nl + 1 - data) > len / 2)
+					end = (size_t)(nl + 1 - data);
+			}
+			rd_markdown_blank_lines(data + blanked, end - blanked, &src->md);
+			blanked = end;
+		}
+		size_t cut = end;
+		if (!at_eof || end < len) {
 			/* cut at a word start after white space, OVERLAP before the end */
-			size_t p = len - OVERLAP;
-			while (p < len && !strchr(" \t\r\n", data[p]))
+			size_t p = end - OVERLAP;
+			while (p < end && !strchr(" \t\r\n", data[p]))
 				p++;
-			while (p < len && strchr(" \t\r\n", data[p]))
+			while (p < end && strchr(" \t\r\n", data[p]))
 				p++;
-			if (p >= len) { /* no white space: cut at a character start */
-				p = len - OVERLAP;
+			if (p >= end) { /* no white space: cut at a character start */
+				p = end - OVERLAP;
 				while (p > 0 && ((unsigned char)data[p] & 0xC0) == 0x80)
 					p--;
 			}
 			cut = p;
 		}
-		if (nz_run(&r->z, data, len) < 0 ||
+		if (nz_run(&r->z, data, end) < 0 ||
 		    gz_match_block(r->gz, &r->z, data, skip_to - base, cut, &r->hits, &r->n_hits,
 		                   &r->cap_hits) < 0 ||
 		    (r->fz && gz_fuzzy_block(r->fz, &r->z, data, skip_to - base, cut, &r->hits,
@@ -209,6 +224,7 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 		memmove(data, data + cut, len - cut);
 		len -= cut;
 		base += cut;
+		blanked -= cut;
 		if (skip_to < base)
 			skip_to = base;
 	}
@@ -229,8 +245,11 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
 		return err_set(err, name, 0, "out of memory building the fuzzy index");
 	int rc = 0;
-	struct source src = { NULL, NULL, 0, 0, NULL, { 0 } };
-	if (!strcmp(format, "txt")) {
+	struct source src = { NULL, NULL, 0, 0, NULL, { 0 }, 0, { 0, 0 } };
+	if (!strcmp(format, "txt") || !strcmp(format, "md")) {
+		/* Markdown streams too: its markup is blanked line by line and its
+		 * offsets are the file's */
+		src.is_md = !strcmp(format, "md");
 		int is_stdin = !strcmp(path, "-");
 		src.f = is_stdin ? stdin : fopen(path, "rb");
 		if (!src.f)
@@ -266,8 +285,7 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 			warn(opt, path, t.invalid_line, "invalid UTF-8, the bytes are skipped");
 		src.mem = t.data;
 		src.mem_len = t.len;
-		/* Markdown keeps file offsets: the cursor counts them as for text */
-		src.t = strcmp(format, "md") ? &t : NULL;
+		src.t = &t;
 		rc = stream_text(&r, &src, opt, err);
 		ex_text_free(&t);
 	}

@@ -277,16 +277,21 @@ static void md_blank_line(char *p, char *e, int *in_fence, int *in_raw)
 	}
 }
 
-void rd_markdown_blank(char *s, size_t len)
+void rd_markdown_blank_lines(char *s, size_t len, struct rd_md_state *st)
 {
-	int in_fence = 0, in_raw = RAW_NONE;
 	char *p = s, *end = s + len;
 	while (p < end) {
 		char *nl = memchr(p, '\n', (size_t)(end - p));
 		char *e = nl ? nl : end;
-		md_blank_line(p, e, &in_fence, &in_raw);
+		md_blank_line(p, e, &st->in_fence, &st->in_raw);
 		p = nl ? nl + 1 : end;
 	}
+}
+
+void rd_markdown_blank(char *s, size_t len)
+{
+	struct rd_md_state st = { 0, RAW_NONE };
+	rd_markdown_blank_lines(s, len, &st);
 }
 
 /* ---- the map for whole texts ---- */

@@ -20,6 +20,12 @@ int rd_load(const char *path, char **out, size_t *len, struct err *err);
 size_t rd_sanitize(char *s, size_t len);
 /* Blanks Markdown markup with spaces in place. */
 void rd_markdown_blank(char *s, size_t len);
+/* The same for a stream: whole lines (the end of s ends a line), with the
+ * state carried from one call to the next (zero it first). */
+struct rd_md_state {
+	int in_fence, in_raw;
+};
+void rd_markdown_blank_lines(char *s, size_t len, struct rd_md_state *st);
 /* The 1-based line of offset in s. */
 long rd_line_of(const char *s, size_t offset);
 /* A position cursor for rd_position_next: zero it before the first call. */
