@@ -1,26 +1,30 @@
 # glossar - one Makefile, read top to bottom.
 #   make            build ./glossar
 #   make demo       import glossary.csv and run every stage on examples/
+#   make demo-output  write that run's transcript to docs/demo-output.txt
 #   make check      unit and command-line tests
 #   make check-asan the same under AddressSanitizer and UBSan
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS
-#   make bench      extraction speed against ripgrep, grep and pyahocorasick
+#   make bench      extraction speed against ripgrep, grep and pyahocorasick; PDF
+#                   pages/s against pdftotext, DOCX MB/s
+#   make bench-serve  glossar serve against nginx serving the same page (wrk)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
-PKGS     = libxml-2.0 sqlite3 libutf8proc
-DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev
+PKGS     = libxml-2.0 sqlite3 libutf8proc libmicrohttpd libgvc libzip poppler-glib libsodium
+DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libmicrohttpd-dev libgraphviz-dev \
+           libzip-dev libpoppler-glib-dev libsodium-dev
 
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS  = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
-LIBS        = $(PKG_LIBS) -lcsv -lm
+LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 
-LIB_SRC  = $(sort $(wildcard common/*.c extract/*.c kb/*.c exports/*.c))
+LIB_SRC  = $(sort $(wildcard common/*.c extract/*.c kb/*.c exports/*.c serve/*.c))
 CLI_SRC  = $(sort $(wildcard cli/*.c))
 TEST_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -28,7 +32,7 @@ CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o)
 TESTS    = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PROGRAM  = $(if $(filter build,$(BUILD)),glossar,$(BUILD)/glossar)
 
-.PHONY: all deps demo check check-unit check-cli check-asan fuzz bench install uninstall clean
+.PHONY: all deps demo demo-output check check-unit check-cli check-asan fuzz bench bench-serve install uninstall clean
 
 all: $(PROGRAM)
 
@@ -66,6 +70,10 @@ demo: deps
 	$(MAKE) all
 	sh examples/demo.sh ./glossar $(DEMO_DIR)
 
+# The demo's transcript as docs show it; tests/cli/test_demo.sh compares a run with it.
+demo-output: all
+	sh examples/demo.sh ./glossar $(DEMO_DIR) >docs/demo-output.txt 2>&1
+
 check: deps
 	$(MAKE) all $(TESTS)
 	sh tests/run.sh ./glossar $(BUILD)/tests
@@ -75,6 +83,7 @@ check-asan: deps
 	$(MAKE) BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" \
 	  build/asan/glossar $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  sh tests/run.sh build/asan/glossar build/asan/tests
 
 FUZZ_SECONDS ?= 30
@@ -86,6 +95,10 @@ fuzz: deps
 bench: all
 	sh bench/run.sh ./glossar
 	sh bench/growth.sh ./glossar
+	sh bench/documents.sh ./glossar
+
+bench-serve: all
+	sh bench/serve.sh ./glossar
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1

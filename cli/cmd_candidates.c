@@ -202,7 +202,7 @@ int cmd_candidates(struct cli *cli, int argc, char **argv)
 			as_key = optarg;
 			break;
 		default:
-			return cli_usage_error("candidates", "unknown option");
+			return cli_option_error("candidates", argv + 1, "h", opts);
 		}
 	}
 	int n_args = argc - 1 - optind;
@@ -229,7 +229,7 @@ int cmd_candidates(struct cli *cli, int argc, char **argv)
 	if (!strcmp(sub, "list")) {
 		if (n_args != 0 || as_key)
 			return cli_usage_error("candidates", "list takes no arguments but --kind, --status, --format");
-		if (cli_open_kb(cli, &kb) < 0)
+		if (cli_open_kb_readonly(cli, &kb) < 0)
 			return EXIT_INPUT;
 		struct cand_printer p = { jsonl, 0 };
 		int rc = kb_candidate_list(kb, kind, status, cli_print_candidate, &p, &err);

@@ -72,9 +72,12 @@ static int doc_read(struct doc *d, const char *path, struct err *err)
 		return -1;
 	d->text = d->t.data;
 	d->len = d->t.len;
-	if (d->t.invalid_line)
+	if (d->t.invalid_line) {
+		const char *enc = d->t.likely_encoding ? d->t.likely_encoding : "windows-1252";
 		return err_set(err, strcmp(path, "-") ? path : "<stdin>", d->t.invalid_line,
-		               "invalid UTF-8");
+		               "invalid UTF-8 (looks like %s; convert with iconv -f %s -t utf-8)",
+		               enc, enc);
+	}
 	return 0;
 }
 
@@ -106,6 +109,8 @@ struct known_label {
 struct known {
 	struct known_label *labels; /* sorted by key */
 	size_t n, cap;
+	struct strv parts;          /* match keys of the parts of hyphenated or spaced
+	                             * labels ("fit" of FIT-Connect), sorted */
 	struct kb_vocab vocab;
 	struct dc_laws *laws;
 };
@@ -166,6 +171,40 @@ static int is_known(const struct known *k, const char *text, size_t len)
 	return found;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The parts of a label with more than one (split at hyphens, spaces, slashes). */
+static int add_parts(struct known *k, const char *label)
+{
+	if (!strpbrk(label, "- /"))
+		return 0;
+	for (const char *p = label; *p;) {
+		size_t n = strcspn(p, "- /");
+		struct buf mk = BUF_INIT;
+		int bad = n && norm_key(p, n, &mk) == 0 && mk.len && strv_push(&k->parts, buf_cstr(&mk)) < 0;
+		buf_free(&mk);
+		if (bad)
+			return -1;
+		p += n + (p[n] ? 1 : 0);
+	}
+	return 0;
+}
+
+static int is_part_of_label(const struct known *k, const char *text, size_t len)
+{
+	struct buf mk = BUF_INIT;
+	int found = 0;
+	if (k->parts.n && norm_key(text, len, &mk) == 0 && mk.len) {
+		const char *key = buf_cstr(&mk);
+		found = bsearch(&key, k->parts.v, k->parts.n, sizeof *k->parts.v, cmp_str) != NULL;
+	}
+	buf_free(&mk);
+	return found;
+}
+
 static int known_term(const char *s, size_t len, void *ctx)
 {
 	return is_known(ctx, s, len);
@@ -184,11 +223,11 @@ static int known_load(struct kb *kb, struct known *k, struct err *err)
 	for (size_t i = 0; i < k->vocab.n; i++) {
 		const struct kb_concept *c = &k->vocab.items[i];
 		const struct strv *groups[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
-		if (add_key(k, c->pref_label, i) < 0)
+		if (add_key(k, c->pref_label, i) < 0 || add_parts(k, c->pref_label) < 0)
 			return err_set(err, kb_path(kb), 0, "out of memory");
 		for (size_t g = 0; g < 3; g++)
 			for (size_t j = 0; j < groups[g]->n; j++)
-				if (add_key(k, groups[g]->v[j], i) < 0)
+				if (add_key(k, groups[g]->v[j], i) < 0 || add_parts(k, groups[g]->v[j]) < 0)
 					return err_set(err, kb_path(kb), 0, "out of memory");
 		/* a law: its labels name it in citations */
 		if (c->source_url && !strncmp(c->source_url, gii, sizeof gii - 1)) {
@@ -209,7 +248,43 @@ static int known_load(struct kb *kb, struct known *k, struct err *err)
 	}
 	if (k->n)
 		qsort(k->labels, k->n, sizeof *k->labels, cmp_label);
+	if (k->parts.n)
+		qsort(k->parts.v, k->parts.n, sizeof *k->parts.v, cmp_str);
 	return 0;
+}
+
+/* A displayed label of a concept that long_form inflects ("Nationalen
+ * Once-Only-Technical-Systems" for "Nationales Once-Only-Technical-System"):
+ * of the concept with the short form when there is one, else of any. Returns
+ * the concept's index and sets *label, or returns vocab.n. */
+static size_t inflected_label_of(const struct known *k, const char *short_form,
+                                 const char *long_form, const char **label)
+{
+	struct buf sk = BUF_INIT;
+	size_t first = k->n;
+	if (norm_key(short_form, strlen(short_form), &sk) == 0 && sk.len)
+		first = find_key(k, buf_cstr(&sk));
+	for (size_t i = 0; i < k->vocab.n; i++) {
+		int has_short = 0;
+		for (size_t j = first; j < k->n && !strcmp(k->labels[j].key, buf_cstr(&sk)); j++)
+			has_short |= k->labels[j].concept == i;
+		if (first < k->n && !has_short)
+			continue;
+		const struct kb_concept *c = &k->vocab.items[i];
+		if (dc_is_inflected_variant(long_form, c->pref_label)) {
+			*label = c->pref_label;
+			buf_free(&sk);
+			return i;
+		}
+		for (size_t j = 0; j < c->alt_labels.n; j++)
+			if (dc_is_inflected_variant(long_form, c->alt_labels.v[j])) {
+				*label = c->alt_labels.v[j];
+				buf_free(&sk);
+				return i;
+			}
+	}
+	buf_free(&sk);
+	return k->vocab.n;
 }
 
 static void known_free(struct known *k)
@@ -217,6 +292,7 @@ static void known_free(struct known *k)
 	for (size_t i = 0; i < k->n; i++)
 		free(k->labels[i].key);
 	free(k->labels);
+	strv_free(&k->parts);
 	kb_vocab_free(&k->vocab);
 	dc_laws_free(k->laws);
 }
@@ -315,7 +391,18 @@ static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
 			                                                                    : a->short_form.start,
 			                         a->long_form.end > a->short_form.end ? a->long_form.end
 			                                                              : a->short_form.end };
-			rc = record(r, "abbreviation", buf_cstr(&s), buf_cstr(&l), NULL, where, NULL);
+			const char *label = NULL;
+			size_t ci = inflected_label_of(r->known, buf_cstr(&s), buf_cstr(&l), &label);
+			if (ci == r->known->vocab.n)
+				rc = record(r, "abbreviation", buf_cstr(&s), buf_cstr(&l), NULL, where, NULL);
+			else if (is_known(r->known, buf_cstr(&s), s.len))
+				/* The concept is known and this is its name inflected ("des Nationalen
+				 * ...-Systems"): at most a spelling to match, never one to show. */
+				rc = record(r, "variant", buf_cstr(&l), r->known->vocab.items[ci].key, NULL,
+				            where, NULL);
+			else
+				/* a new short form of a known concept: offered with the label as written */
+				rc = record(r, "abbreviation", buf_cstr(&s), label, NULL, where, NULL);
 		}
 	}
 	buf_free(&s);
@@ -326,7 +413,9 @@ static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
 static int on_acronym(const char *text, struct dc_span t, void *ctx)
 {
 	struct run *r = ctx;
-	if (is_known(r->known, text + t.start, t.end - t.start))
+	/* a known label, or a part of one ("FIT" of FIT-Connect, "EUDI" of EUDI-Wallet) */
+	if (is_known(r->known, text + t.start, t.end - t.start) ||
+	    is_part_of_label(r->known, text + t.start, t.end - t.start))
 		return 0;
 	char *s = strndup(text + t.start, t.end - t.start);
 	if (!s) {
@@ -429,7 +518,7 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 		} else if (c == 'z')
 			fuzzy = 1;
 		else
-			return cli_usage_error("discover", "unknown option");
+			return cli_option_error("discover", argv, "hf:", opts);
 	}
 	if (optind == argc)
 		return cli_usage_error("discover", "expected one or more files");

@@ -18,12 +18,16 @@ static const char extract_help[] =
 	"\n"
 	"Finds every mention of every concept of the knowledge base in the files\n"
 	"(stdin when there is none or FILE is -) and prints one record per mention,\n"
-	"in document order, as JSON Lines (default) or TSV with a header.\n"
+	"in document order, as JSON Lines (default) or TSV with a header. Records\n"
+	"carry \"page\" (PDF) and \"section\" (the heading path) where the document\n"
+	"has them (docs/mention-record.md).\n"
 	"\n"
 	"options:\n"
 	"  --format jsonl|tsv       output format (default jsonl)\n"
-	"  --format txt|md|html|xml read every input with this reader (also --input-format);\n"
+	"  --format txt|md|html|xml|docx|odt|pdf|tex\n"
+	"                           read every input with this reader (also --input-format);\n"
 	"                           else by extension: .txt .md .markdown .html .htm .xhtml .xml\n"
+	"                           .docx .odt .pdf .tex .latex\n"
 	"  --gazetteer FILE         use a gazetteer written by 'glossar compile', not the KB\n"
 	"  --store                  record the documents and their mentions in the KB\n"
 	"                           (a document extracted again has its mentions replaced)\n"
@@ -354,7 +358,7 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	memcpy(p, m->method, ml);
 	p += ml;
 	p = PUT_LIT(p, "\",\"score\":");
-	if (m->score >= 1.0) { /* put_score's "1.0", without a call */
+	if (m->score >= 1.0 && !m->page && !m->section) { /* put_score's "1.0", without a call */
 		p = PUT_LIT(p, "1.0}\n");
 		b->len = (size_t)(p - b->data);
 		b->data[b->len] = 0;
@@ -363,6 +367,16 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	b->len = (size_t)(p - b->data);
 	b->data[b->len] = 0;
 	put_score(b, m->score);
+	/* the optional fields, where the format has them (docs/mention-record.md) */
+	if (m->page) {
+		buf_puts(b, ",\"page\":");
+		put_num(b, (unsigned long long)m->page);
+	}
+	if (m->section) {
+		buf_puts(b, ",\"section\":\"");
+		json_str(b, m->section, strlen(m->section));
+		buf_putc(b, '"');
+	}
 	buf_puts(b, "}\n");
 }
 
@@ -400,6 +414,12 @@ static int on_mention(const struct ex_mention *m, void *ctx)
 		buf_puts(b, m->method);
 		buf_putc(b, '\t');
 		put_score(b, m->score);
+		buf_putc(b, '\t');
+		if (m->page)
+			put_num(b, (unsigned long long)m->page);
+		buf_putc(b, '\t');
+		if (m->section)
+			tsv_str(b, m->section, strlen(m->section));
 		buf_putc(b, '\n');
 	} else {
 		json_record(o, m);
@@ -452,6 +472,28 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
                        const char *in_format, const char *gz_path, int store, int stats,
                        int fuzzy);
 
+/* Options with a value come first ("--" marks where those without begin). */
+static const char *const extract_opts[] = { "--format", "--input-format", "--gazetteer", "--",
+                                            "--store", "--stats", "--fuzzy", "--help", NULL };
+static const char *const compile_opts[] = { "-o", "--labels-tsv", "--", "--help", NULL };
+
+/* One message for an option that lacks its value or is unknown. */
+static int bad_option(const char *cmd, const char *a, const char *const *opts)
+{
+	size_t n = 0;
+	int takes_value = 1;
+	for (; opts[n]; n++) {
+		if (!strcmp(opts[n], "--"))
+			takes_value = 0;
+		else if (takes_value && !strcmp(opts[n], a))
+			return cli_usage_error(cmd, "option '%s' requires a value", a);
+	}
+	const char *near = cli_nearest(a, (const char *const *)opts, n);
+	if (near && strcmp(near, "--"))
+		return cli_usage_error(cmd, "unknown option '%s' (did you mean '%s'?)", a, near);
+	return cli_usage_error(cmd, "unknown option '%s'", a);
+}
+
 int cmd_extract(struct cli *cli, int argc, char **argv)
 {
 	const char *out_format = "jsonl", *in_format = NULL, *gz_path = NULL;
@@ -493,7 +535,7 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 			fuzzy = 1;
 		} else {
 			free(files);
-			return cli_usage_error("extract", "unknown option '%s'", a);
+			return bad_option("extract", a, extract_opts);
 		}
 	}
 	if (n_files == 0)
@@ -517,7 +559,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 	if (gz_path) {
 		gz = gz_load(gz_path, &err);
 	} else {
-		if (cli_open_kb(cli, &kb) < 0)
+		if ((store ? cli_open_kb(cli, &kb) : cli_open_kb_readonly(cli, &kb)) < 0)
 			return EXIT_INPUT;
 		gz = cli_load_gazetteer(kb, &err);
 	}
@@ -533,7 +575,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		}
 	}
 	if (o.is_tsv && !store)
-		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\n");
+		buf_puts(&o.b, "doc\tline\tcol\tstart\tend\tsurface\tconcept\tlabel\tmethod\tscore\tpage\tsection\n");
 	size_t bytes = 0;
 	double t0 = now_seconds();
 	int warnings = 0;
@@ -621,8 +663,10 @@ int cmd_compile(struct cli *cli, int argc, char **argv)
 			out_path = argv[++i];
 		else if (!strcmp(a, "--labels-tsv") && i + 1 < argc)
 			tsv = argv[++i];
+		else if (a[0] == '-')
+			return bad_option("compile", a, compile_opts);
 		else
-			return cli_usage_error("compile", "unknown argument '%s'", a);
+			return cli_usage_error("compile", "unexpected argument '%s'", a);
 	}
 	if (!out_path)
 		return cli_usage_error("compile", "-o FILE is required");
@@ -633,7 +677,7 @@ int cmd_compile(struct cli *cli, int argc, char **argv)
 	if (tsv) {
 		gz = load_labels_tsv(tsv, &err);
 	} else {
-		if (cli_open_kb(cli, &kb) < 0)
+		if (cli_open_kb_readonly(cli, &kb) < 0)
 			return EXIT_INPUT;
 		gz = cli_load_gazetteer(kb, &err);
 		kb_close(kb);

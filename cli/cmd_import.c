@@ -6,7 +6,7 @@
 #include "cli.h"
 
 static const char help[] =
-	"usage: glossar import [--dry-run] FILE.csv\n"
+	"usage: glossar import [--dry-run] [--delimiter C] [--encoding ENC] FILE.csv\n"
 	"       glossar import [--dry-run] --entities FILE.tsv\n"
 	"\n"
 	"Merges a glossary CSV (columns: key,type,pref_label,abbreviations,alt_labels,\n"
@@ -17,6 +17,10 @@ static const char help[] =
 	"Concepts absent from the file are kept. FILE may be - for stdin.\n"
 	"\n"
 	"  --dry-run   check the file, change nothing\n"
+	"  --delimiter C   the field separator: ';' for a CSV that Excel saved with\n"
+	"              German settings, 'tab' for tab-separated; default ','\n"
+	"  --encoding ENC  the file's encoding, e.g. windows-1252 (Excel's plain \"CSV\")\n"
+	"              or UTF-16 (\"Unicode text\"); converted with iconv; default UTF-8\n"
 	"  --entities  FILE.tsv holds federal laws (id<TAB>label, a header line; the id\n"
 	"              is the law's slug on gesetze-im-internet.de, one row for the\n"
 	"              title and one for the abbreviation); each becomes the draft\n"
@@ -26,6 +30,7 @@ static const char help[] =
 	"example:\n"
 	"  glossar import glossary.csv\n"
 	"  added 172, updated 0, unchanged 0\n"
+	"  glossar import --delimiter ';' --encoding windows-1252 excel.csv\n"
 	"  glossar import --entities gazetteer-laws.tsv\n"
 	"  added 6614, updated 0, unchanged 0, known 2\n";
 
@@ -35,9 +40,12 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "entities", no_argument, NULL, 'e' },
+		{ "delimiter", required_argument, NULL, 'd' },
+		{ "encoding", required_argument, NULL, 'E' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int dry_run = 0, entities = 0, c;
+	struct kb_csv_options copts = { ',', NULL };
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "hn", opts, NULL)) != -1) {
 		if (c == 'h')
@@ -46,11 +54,24 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			dry_run = 1;
 		else if (c == 'e')
 			entities = 1;
+		else if (c == 'd') {
+			if (!strcmp(optarg, "tab") || !strcmp(optarg, "\\t"))
+				copts.delimiter = '\t';
+			else if (strlen(optarg) == 1 && optarg[0] != '"' && optarg[0] != '\n' &&
+			         optarg[0] != '\r')
+				copts.delimiter = optarg[0];
+			else
+				return cli_usage_error("import", "--delimiter takes one character (or tab), "
+				                       "not '%s'", optarg);
+		} else if (c == 'E')
+			copts.encoding = optarg;
 		else
-			return cli_usage_error("import", "unknown option");
+			return cli_option_error("import", argv, "hn", opts);
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("import", entities ? "expected one TSV file" : "expected one CSV file");
+	if (entities && (copts.delimiter != ',' || copts.encoding))
+		return cli_usage_error("import", "--delimiter and --encoding are for CSV files");
 	const char *path = argv[optind];
 	struct kb *kb;
 	if (cli_open_kb(cli, &kb) < 0)
@@ -70,7 +91,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		return EXIT_OK;
 	}
 	struct kb_import_stats stats;
-	int rc = kb_import_csv(kb, path, dry_run ? NULL : &stats, &err);
+	int rc = kb_import_csv_opts(kb, path, &copts, dry_run ? NULL : &stats, &err);
 	kb_close(kb);
 	if (rc < 0)
 		return cli_fail(&err);

@@ -46,7 +46,8 @@ int cmd_kb(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("kb", is_backup ? "expected: kb backup FILE"
 		                                       : "unexpected argument");
 	struct kb *kb;
-	if (is_check ? cli_open_kb_readonly(cli, &kb) < 0 : cli_open_kb(cli, &kb) < 0)
+	/* backup and check only read the knowledge base */
+	if (is_reindex ? cli_open_kb(cli, &kb) < 0 : cli_open_kb_readonly(cli, &kb) < 0)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	int rc = EXIT_OK;

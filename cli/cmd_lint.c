@@ -44,8 +44,13 @@ static int print_finding(const char *key, enum kb_severity sev, const char *chec
 	else
 		ctx->warnings++;
 	if (!ctx->jsonl) {
-		printf("%s: %s: %s [%s]\n", key, level, message, check);
-		return 0;
+		/* Messages quote labels: one finding per line, nothing for the terminal to act on. */
+		struct buf m = BUF_INIT;
+		int bad = term_display_escape(&m, message) < 0;
+		if (!bad)
+			printf("%s: %s: %s [%s]\n", key, level, buf_cstr(&m), check);
+		buf_free(&m);
+		return bad;
 	}
 	struct buf b = BUF_INIT;
 	int bad = buf_puts(&b, "{\"key\":") < 0 || json_str(&b, key) < 0 ||
@@ -73,14 +78,14 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 		if (c == 'f')
 			format = optarg;
 		else
-			return cli_usage_error("lint", "unknown option");
+			return cli_option_error("lint", argv, "h", opts);
 	}
 	if (argc != optind)
 		return cli_usage_error("lint", "unexpected argument '%s'", argv[optind]);
 	if (strcmp(format, "text") && strcmp(format, "jsonl"))
 		return cli_usage_error("lint", "unknown format '%s' (text, jsonl)", format);
 	struct kb *kb;
-	if (cli_open_kb(cli, &kb) < 0)
+	if (cli_open_kb_readonly(cli, &kb) < 0)
 		return EXIT_INPUT;
 	struct lint_out out = { !strcmp(format, "jsonl"), 0, 0 };
 	struct err err = { "", 0, "" };
@@ -88,7 +93,9 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 	kb_close(kb);
 	if (errors < 0)
 		return cli_fail(&err);
-	if (cli_show_progress())
+	if (!out.jsonl && out.errors + out.warnings == 0)
+		printf("no findings\n"); /* silence would look like a hang or a crash */
+	else if (cli_show_progress())
 		fprintf(stderr, "%ld errors, %ld warnings\n", out.errors, out.warnings);
 	return errors ? EXIT_CHECK : EXIT_OK;
 }

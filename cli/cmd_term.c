@@ -66,16 +66,60 @@ static int commit_change(struct kb *kb, struct kb_concept *c, const char *from_s
 		return cli_fail(&err);
 	if (kb_begin(kb, &err) < 0)
 		return cli_fail(&err);
-	int r = kb_concept_put(kb, c, action, &err);
-	if (r < 0) {
+	/* The states before and after, as stored, say what changed. */
+	struct kb_concept before, after;
+	int had = kb_concept_get(kb, c->key, &before, &err);
+	int r = had < 0 ? -1 : kb_concept_put(kb, c, action, &err);
+	int has = r < 0 ? -1 : kb_concept_get(kb, c->key, &after, &err);
+	if (has < 0) {
+		if (had >= 0)
+			kb_concept_free(&before);
 		kb_rollback(kb);
 		return cli_fail(&err);
 	}
+	struct buf what = BUF_INIT, shown = BUF_INIT;
+	if (r == KB_UNCHANGED)
+		buf_puts(&what, "unchanged");
+	else
+		term_change_summary(&what, had ? &before : NULL, has ? &after : NULL);
+	kb_concept_free(&before);
+	kb_concept_free(&after);
+	int rc = EXIT_OK;
 	if (kb_commit(kb, &err) < 0)
-		return cli_fail(&err);
-	printf("%s: %s\n", c->key, r == KB_ADDED ? "added" : r == KB_UPDATED ? "updated"
-	                                                                       : "unchanged");
-	return EXIT_OK;
+		rc = cli_fail(&err);
+	else if (term_display_escape(&shown, buf_cstr(&what)) == 0)
+		printf("%s: %s\n", c->key, buf_cstr(&shown));
+	buf_free(&what);
+	buf_free(&shown);
+	return rc;
+}
+
+/* One line per change of a batch: "undone #ID: KEY what changed". */
+struct undo_out {
+	struct kb *kb;
+	long n;
+};
+
+static int print_undone(const struct kb_change *ch, void *ctx_)
+{
+	struct undo_out *o = ctx_;
+	if (++o->n > 20)
+		return 0; /* a whole import: the count says the rest */
+	struct kb_concept before, after;
+	struct err err = { "", 0, "" };
+	int hb = ch->before && kb_concept_from_json(o->kb, ch->before, &before, &err) == 0;
+	int ha = ch->after && kb_concept_from_json(o->kb, ch->after, &after, &err) == 0;
+	struct buf s = BUF_INIT, shown = BUF_INIT;
+	term_change_summary(&s, hb ? &before : NULL, ha ? &after : NULL);
+	if (term_display_escape(&shown, buf_cstr(&s)) == 0)
+		printf("undone #%lld: %s %s\n", ch->undoes, ch->entity, buf_cstr(&shown));
+	buf_free(&s);
+	buf_free(&shown);
+	if (hb)
+		kb_concept_free(&before);
+	if (ha)
+		kb_concept_free(&after);
+	return 0;
 }
 
 static int set_str(char **dst, const char *s)
@@ -148,7 +192,7 @@ static int term_add(struct kb *kb, int argc, char **argv)
 		case 'b': bad = strv_push(&c.broader, optarg); break;
 		case 'r': bad = strv_push(&c.related, optarg); break;
 		case 'm': bad = strv_push(&c.match, optarg); break;
-		default: kb_concept_free(&c); return usage("add", "unknown option%s", NULL);
+		default: kb_concept_free(&c); return cli_option_error("term add", argv, "", opts);
 		}
 	}
 	if (bad) {
@@ -240,7 +284,7 @@ static int term_define(struct kb *kb, int argc, char **argv)
 		else if (o == 'u')
 			url = optarg;
 		else
-			return usage("define", "unknown option%s", NULL);
+			return cli_option_error("term define", argv, "", opts);
 	}
 	if (argc - optind != 2)
 		return usage("define", "expected KEY and TEXT%s", NULL);
@@ -287,8 +331,10 @@ static int term_alias(struct kb *kb, int argc, char **argv, int remove)
 	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (o == 'k' && !remove)
 			kind = optarg;
+		else if (o == 'k')
+			return usage(sub, "takes no --kind (it removes the label of any kind)%s", NULL);
 		else
-			return usage(sub, "unknown option%s", NULL);
+			return cli_option_error(remove ? "term unalias" : "term alias", argv, "", opts);
 	}
 	if (argc - optind != 2)
 		return usage(sub, "expected KEY and LABEL%s", NULL);
@@ -369,7 +415,7 @@ static int term_relate(struct kb *kb, int argc, char **argv)
 		if (o == 'r')
 			remove = 1;
 		else
-			return usage("relate", "unknown option%s", NULL);
+			return cli_option_error("term relate", argv, "", opts);
 	}
 	if (argc - optind != 3)
 		return usage("relate", "expected KEY, broader or related, and OTHER%s", NULL);
@@ -445,7 +491,7 @@ static int term_status(struct kb *kb, int argc, char **argv)
 		if (o == 'r')
 			replaced_by = optarg;
 		else
-			return usage("status", "unknown option%s", NULL);
+			return cli_option_error("term status", argv, "", opts);
 	}
 	if (argc - optind != 2)
 		return usage("status", "expected KEY and a status%s", NULL);
@@ -625,7 +671,7 @@ static int term_show(struct kb *kb, int argc, char **argv)
 		if (o == 'f')
 			format = optarg;
 		else
-			return usage("show", "unknown option%s", NULL);
+			return cli_option_error("term show", argv, "", opts);
 	}
 	if (argc - optind != 1)
 		return usage("show", "expected KEY%s", NULL);
@@ -687,7 +733,7 @@ static int term_list(struct kb *kb, int argc, char **argv)
 		else if (o == 'f')
 			format = optarg;
 		else
-			return usage("list", "unknown option%s", NULL);
+			return cli_option_error("term list", argv, "", opts);
 	}
 	if (argc != optind)
 		return usage("list", "unexpected argument '%s'", argv[optind]);
@@ -705,10 +751,18 @@ static int term_list(struct kb *kb, int argc, char **argv)
 		const struct kb_concept *c = &v.items[i];
 		if ((type && strcmp(c->type, type)) || (status && strcmp(c->status, status)))
 			continue;
+		/* Labels are shown, never acted on by the terminal (ESC sequences). */
+		struct buf label = BUF_INIT;
+		if (term_display_escape(&label, c->pref_label) < 0) {
+			buf_free(&label);
+			kb_vocab_free(&v);
+			return fprintf(stderr, "glossar: out of memory\n"), EXIT_INPUT;
+		}
 		if (!strcmp(format, "tsv"))
-			printf("%s\t%s\t%s\t%s\n", c->key, c->type, c->status, c->pref_label);
+			printf("%s\t%s\t%s\t%s\n", c->key, c->type, c->status, buf_cstr(&label));
 		else
-			printf("%-32s %-10s %-12s %s\n", c->key, c->status, c->type, c->pref_label);
+			printf("%-32s %-10s %-12s %s\n", c->key, c->status, c->type, buf_cstr(&label));
+		buf_free(&label);
 	}
 	kb_vocab_free(&v);
 	return EXIT_OK;
@@ -785,17 +839,22 @@ static int print_change(const struct kb_change *ch, void *ctx_)
 	if (ch->undoes)
 		buf_printf(&s, "(reverts #%lld) ", ch->undoes);
 	term_change_summary(&s, hb ? &before : NULL, ha ? &after : NULL);
-	/* Keep one change on one line. */
-	for (size_t i = 0; i < s.len; i++)
-		if (s.data[i] == '\n' || s.data[i] == '\t' || s.data[i] == '\r')
-			s.data[i] = ' ';
+	/* One change on one line, nothing the terminal would act on (a label's
+	 * ESC sequence, an import path's line break). */
+	struct buf summary = BUF_INIT, editor = BUF_INIT, action = BUF_INIT;
+	term_display_escape(&summary, buf_cstr(&s));
+	term_display_escape(&editor, ch->editor);
+	term_display_escape(&action, ch->action);
 	if (ctx->tsv)
-		printf("%lld\t%lld\t%s\t%s\t%s\t%s\t%s\n", ch->id, ch->batch, ch->at, ch->editor,
-		       ch->action, ch->entity, buf_cstr(&s));
+		printf("%lld\t%lld\t%s\t%s\t%s\t%s\t%s\n", ch->id, ch->batch, ch->at,
+		       buf_cstr(&editor), buf_cstr(&action), ch->entity, buf_cstr(&summary));
 	else
 		printf("#%-5lld batch %-4lld %s  %-10s %-18s %s: %s\n", ch->id, ch->batch, ch->at,
-		       ch->editor, ch->action, ch->entity, buf_cstr(&s));
+		       buf_cstr(&editor), buf_cstr(&action), ch->entity, buf_cstr(&summary));
 	buf_free(&s);
+	buf_free(&summary);
+	buf_free(&editor);
+	buf_free(&action);
 	if (hb)
 		kb_concept_free(&before);
 	if (ha)
@@ -821,7 +880,7 @@ static int term_history(struct kb *kb, int argc, char **argv)
 		if (o == 'f')
 			format = optarg;
 		else
-			return usage("history", "unknown option%s", NULL);
+			return cli_option_error("term history", argv, "", opts);
 	}
 	if (argc - optind > 1)
 		return usage("history", "expected at most one KEY%s", NULL);
@@ -881,7 +940,7 @@ static int term_undo(struct kb *kb, int argc, char **argv)
 				return usage("undo", "expected one positive change or batch id%s", NULL);
 			scope = o == 'c' ? KB_UNDO_CHANGE : KB_UNDO_BATCH;
 		} else {
-			return usage("undo", "unknown option%s", NULL);
+			return cli_option_error("term undo", argv, "", opts);
 		}
 	}
 	if (argc - optind == 1) {
@@ -900,7 +959,13 @@ static int term_undo(struct kb *kb, int argc, char **argv)
 		printf("nothing to undo\n");
 		return EXIT_CHECK;
 	}
-	printf("undone: %d concept%s (recorded as batch %lld)\n", n, n == 1 ? "" : "s", batch);
+	struct undo_out out = { kb, 0 };
+	if (kb_history_batch(kb, batch, print_undone, &out, &err) < 0)
+		return cli_fail(&err);
+	if (out.n > 20)
+		printf("... and %ld more changes: glossar term history\n", out.n - 20);
+	if (out.n > 1)
+		printf("undone: %d concepts (recorded as batch %lld)\n", n, batch);
 	return EXIT_OK;
 }
 
@@ -940,8 +1005,10 @@ static int term_search(struct kb *kb, int argc, char **argv)
 		if (o == 'n' && (!strcmp(optarg, "0") || parse_id(optarg, &limit) == 0)) {
 			if (!strcmp(optarg, "0"))
 				limit = 0;
+		} else if (o == '?') {
+			return cli_option_error("term search", argv, "", opts);
 		} else {
-			return usage("search", "bad option%s", NULL);
+			return usage("search", "--limit expects a number, not '%s'", optarg);
 		}
 	}
 	if (argc - optind < 1)
@@ -955,6 +1022,12 @@ static int term_search(struct kb *kb, int argc, char **argv)
 	struct err err = { "", 0, "" };
 	int hits = kb_search(kb, buf_cstr(&q), limit > 1000000 ? 1000000 : (int)limit, print_hit,
 	                     NULL, &err);
+	if (hits == 0) {
+		struct buf shown = BUF_INIT;
+		term_display_escape(&shown, buf_cstr(&q));
+		fprintf(stderr, "glossar: no concept matches '%s'\n", buf_cstr(&shown));
+		buf_free(&shown);
+	}
 	buf_free(&q);
 	if (hits < 0)
 		return cli_fail(&err);
@@ -991,7 +1064,9 @@ int cmd_term(struct cli *cli, int argc, char **argv)
 	if (is_help(argc, argv))
 		return cli_help(subs[s].help);
 	struct kb *kb;
-	if (cli_open_kb(cli, &kb) < 0)
+	/* show, list, history and search only read */
+	int k = subs[s].kind, reads = k == 7 || k == 8 || k == 10 || k == 12;
+	if ((reads ? cli_open_kb_readonly(cli, &kb) : cli_open_kb(cli, &kb)) < 0)
 		return EXIT_INPUT;
 	int rc;
 	switch (subs[s].kind) {

@@ -22,6 +22,10 @@ int term_concept_text(struct buf *b, const struct kb_concept *c, const struct st
 int term_edit_format(struct buf *b, const struct kb_concept *c);
 int term_edit_parse(const char *text, const char *path, struct kb_concept *out,
                     struct err *err);
+/* Appends s for a terminal: control characters (ESC, line breaks, C1),
+ * line separators and bidirectional overrides as \n, \x1b, \u202e; invalid
+ * UTF-8 bytes as \xNN; everything else as it is. */
+int term_display_escape(struct buf *b, const char *s);
 /* A one-line summary of what changed between two states (either may be NULL). */
 int term_change_summary(struct buf *b, const struct kb_concept *before,
                         const struct kb_concept *after);

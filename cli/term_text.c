@@ -6,6 +6,45 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
+
+/* ---- text for a terminal ---- */
+
+/* Code points a terminal would act on rather than show: C0 and C1 controls
+ * (ESC starts colour and cursor sequences), DEL, line and paragraph
+ * separators, and the bidirectional overrides that reorder what is shown. */
+static int acts_on_terminal(utf8proc_int32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+int term_display_escape(struct buf *b, const char *s)
+{
+	size_t len = strlen(s);
+	size_t i = 0;
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                                      (utf8proc_ssize_t)(len - i), &cp);
+		int rc;
+		if (k <= 0) {
+			rc = buf_printf(b, "\\x%02x", (unsigned char)s[i]);
+			k = 1;
+		} else if (!acts_on_terminal(cp)) {
+			rc = buf_append(b, s + i, (size_t)k);
+		} else if (cp == '\n' || cp == '\r' || cp == '\t') {
+			rc = buf_printf(b, "\\%c", cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't');
+		} else {
+			rc = cp < 0x100 ? buf_printf(b, "\\x%02x", (unsigned)cp)
+			                : buf_printf(b, "\\u%04x", (unsigned)cp);
+		}
+		if (rc < 0)
+			return -1;
+		i += (size_t)k;
+	}
+	return 0;
+}
 
 static int json_field(struct buf *b, const char *name, const char *value)
 {
@@ -42,7 +81,8 @@ static int text_line(struct buf *b, const char *name, const char *value)
 {
 	if (!value || !*value)
 		return 0;
-	return buf_printf(b, "  %-15s %s\n", name, value);
+	return buf_printf(b, "  %-15s ", name) < 0 || term_display_escape(b, value) < 0 ||
+	       buf_putc(b, '\n') < 0 ? -1 : 0;
 }
 
 static int text_list(struct buf *b, const char *name, const struct strv *sv)
@@ -52,7 +92,7 @@ static int text_list(struct buf *b, const char *name, const struct strv *sv)
 	if (buf_printf(b, "  %-15s ", name) < 0)
 		return -1;
 	for (size_t i = 0; i < sv->n; i++)
-		if ((i && buf_puts(b, ", ") < 0) || buf_puts(b, sv->v[i]) < 0)
+		if ((i && buf_puts(b, ", ") < 0) || term_display_escape(b, sv->v[i]) < 0)
 			return -1;
 	return buf_putc(b, '\n');
 }
@@ -66,7 +106,8 @@ int term_concept_text(struct buf *b, const struct kb_concept *c, const struct st
 		bad = buf_printf(&src, "%s <%s>", c->source, c->source_url) < 0;
 	else
 		bad = buf_puts(&src, *c->source ? c->source : c->source_url) < 0;
-	bad = bad || buf_printf(b, "%s (%s)\n", c->pref_label, c->key) < 0 ||
+	bad = bad || term_display_escape(b, c->pref_label) < 0 ||
+	      buf_printf(b, " (%s)\n", c->key) < 0 ||
 	      text_line(b, "type:", c->type) < 0 || text_line(b, "status:", c->status) < 0 ||
 	      text_line(b, "replaced by:", c->replaced_by) < 0 ||
 	      text_list(b, "abbreviations:", &c->abbreviations) < 0 ||
@@ -260,6 +301,8 @@ static int diff_str(struct buf *b, const char *name, const char *x, const char *
 		return 0;
 	if (b->len && buf_puts(b, "; ") < 0)
 		return -1;
+	if (quote == 2)
+		return buf_printf(b, "%s '%s' -> '%s'", name, x, y);
 	if (!quote)
 		return buf_printf(b, "%s %s -> %s", name, *x ? x : "(none)", *y ? y : "(none)");
 	return buf_printf(b, "%s %s", name, !*x ? "set" : !*y ? "removed" : "changed");
@@ -269,11 +312,11 @@ static int diff_list(struct buf *b, const char *name, const struct strv *x, cons
 {
 	for (size_t i = 0; i < y->n; i++)
 		if (!strv_contains(x, y->v[i]) &&
-		    ((b->len && buf_puts(b, "; ") < 0) || buf_printf(b, "+%s %s", name, y->v[i]) < 0))
+		    ((b->len && buf_puts(b, "; ") < 0) || buf_printf(b, "+%s '%s'", name, y->v[i]) < 0))
 			return -1;
 	for (size_t i = 0; i < x->n; i++)
 		if (!strv_contains(y, x->v[i]) &&
-		    ((b->len && buf_puts(b, "; ") < 0) || buf_printf(b, "-%s %s", name, x->v[i]) < 0))
+		    ((b->len && buf_puts(b, "; ") < 0) || buf_printf(b, "-%s '%s'", name, x->v[i]) < 0))
 			return -1;
 	return 0;
 }
@@ -289,7 +332,7 @@ int term_change_summary(struct buf *b, const struct kb_concept *x, const struct 
 	struct buf d = BUF_INIT;
 	int bad = diff_str(&d, "status", x->status, y->status, 0) < 0 ||
 	          diff_str(&d, "type", x->type, y->type, 0) < 0 ||
-	          diff_str(&d, "pref_label", x->pref_label, y->pref_label, 0) < 0 ||
+	          diff_str(&d, "pref_label", x->pref_label, y->pref_label, 2) < 0 ||
 	          diff_list(&d, "abbrev", &x->abbreviations, &y->abbreviations) < 0 ||
 	          diff_list(&d, "alt", &x->alt_labels, &y->alt_labels) < 0 ||
 	          diff_list(&d, "hidden", &x->hidden_labels, &y->hidden_labels) < 0 ||

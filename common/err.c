@@ -17,12 +17,34 @@ int err_set(struct err *err, const char *file, long line, const char *fmt, ...)
 	return -1;
 }
 
+/* Messages quote input (labels, file names): a control character in them
+ * is written as \n or \xNN, so one error is one line and the terminal never
+ * acts on an ESC sequence from a CSV file. C1 controls (U+0080-U+009F,
+ * bytes C2 80-9F) likewise. */
+static void put_escaped(const char *s, FILE *out)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\n')
+			fputs("\\n", out);
+		else if (*p < 0x20 || *p == 0x7F)
+			fprintf(out, "\\x%02x", *p);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
+			fprintf(out, "\\u%04x", p[1]), p++;
+		else
+			fputc(*p, out);
+	}
+}
+
 void err_print(const struct err *err, FILE *out)
 {
-	if (err->file[0] && err->line > 0)
-		fprintf(out, "%s:%ld: %s\n", err->file, err->line, err->msg);
-	else if (err->file[0])
-		fprintf(out, "%s: %s\n", err->file, err->msg);
-	else
-		fprintf(out, "glossar: %s\n", err->msg);
+	if (err->file[0]) {
+		put_escaped(err->file, out);
+		if (err->line > 0)
+			fprintf(out, ":%ld", err->line);
+		fputs(": ", out);
+	} else {
+		fputs("glossar: ", out);
+	}
+	put_escaped(err->msg, out);
+	fputc('\n', out);
 }

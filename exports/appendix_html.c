@@ -62,9 +62,13 @@ static int html_entry(struct gl_ctx *ctx, const struct gl_item *it)
 	if (it->abbreviations->n)
 		rc = rc || buf_putc(b, ')');
 	rc = rc || buf_puts(b, "</dt>\n<dd>");
-	if (!it->definition)
-		return rc || buf_puts(b, "<p><em>") || esc_html(b, it->note) ||
-		       buf_puts(b, "</em></p></dd>\n");
+	if (!it->definition) {
+		rc = rc || buf_puts(b, "<p><em>") || esc_html(b, it->note) || buf_puts(b, "</em></p>");
+		if (it->first_use)
+			rc = rc || buf_puts(b, "<p>" GL_FIRST_USE ": ") || esc_html(b, it->first_use) ||
+			     buf_puts(b, "</p>");
+		return rc || buf_puts(b, "</dd>\n");
+	}
 	rc = rc || buf_puts(b, "<p>") || esc_html(b, it->definition) || buf_puts(b, "</p>");
 	if (it->source[0] || it->url[0]) {
 		rc = rc || buf_puts(b, "<p>" GL_SOURCE ": ");
@@ -76,6 +80,9 @@ static int html_entry(struct gl_ctx *ctx, const struct gl_item *it)
 			rc = rc || esc_html(b, it->source);
 		rc = rc || buf_puts(b, "</p>");
 	}
+	if (it->first_use)
+		rc = rc || buf_puts(b, "<p>" GL_FIRST_USE ": ") || esc_html(b, it->first_use) ||
+		     buf_puts(b, "</p>");
 	return rc || buf_puts(b, "</dd>\n");
 }
 

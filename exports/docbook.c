@@ -106,6 +106,12 @@ static int db_entry(struct gl_ctx *ctx, const struct gl_item *it)
 			rc = rc || xmlTextWriterEndElement(w) < 0;
 		}
 	}
+	if (it->first_use) {
+		struct buf fu = BUF_INIT;
+		rc = rc || buf_puts(&fu, GL_FIRST_USE ": ") || buf_puts(&fu, it->first_use) ||
+		     db_element(st, "para", buf_cstr(&fu)) < 0;
+		buf_free(&fu);
+	}
 	rc = rc || xmlTextWriterEndElement(w) < 0 || xmlTextWriterEndElement(w) < 0 ||
 	     xmlTextWriterWriteString(w, BAD_CAST "\n") < 0;
 	return rc ? -1 : db_drain(ctx);

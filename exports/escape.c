@@ -4,8 +4,31 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "escape.h"
+
+/* XML 1.0's Char production: tab, line feed, carriage return, and the rest
+ * of Unicode but C0 controls, surrogates, U+FFFE and U+FFFF. */
+static int is_xml_char(utf8proc_int32_t cp)
+{
+	return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+	       (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+}
+
+/* The code point at p: its length in bytes (an invalid UTF-8 byte counts as
+ * one) and whether XML can hold it. */
+static size_t xml_char_at(const unsigned char *p, int *is_xml)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+	if (k <= 0) {
+		*is_xml = 0;
+		return 1;
+	}
+	*is_xml = is_xml_char(cp);
+	return (size_t)k;
+}
 
 int esc_html(struct buf *b, const char *s)
 {
@@ -17,16 +40,60 @@ int esc_html(struct buf *b, const char *s)
 		case '>': rc = buf_puts(b, "&gt;"); break;
 		case '"': rc = buf_puts(b, "&quot;"); break;
 		case '\'': rc = buf_puts(b, "&#39;"); break;
-		default: rc = buf_putc(b, *p);
+		default: {
+			/* what XML 1.0 forbids is no HTML character either: dropped */
+			int ok = 1;
+			size_t k = (unsigned char)*p < 0x20 || (unsigned char)*p >= 0x80
+			               ? xml_char_at((const unsigned char *)p, &ok) : 1;
+			if (ok)
+				rc = buf_append(b, p, k);
+			p += k - 1;
+		}
 		}
 	}
 	return rc;
+}
+
+/* A character beyond ASCII in LaTeX text: what pdflatex cannot typeset and
+ * no reader sees - controls, format characters (bidi overrides, zero-width
+ * characters), private use and noncharacters - is dropped; line and
+ * paragraph separators are spaces; the soft hyphen stays a hyphenation point. */
+static int latex_non_ascii(struct buf *b, const unsigned char *p, utf8proc_ssize_t n,
+                           utf8proc_int32_t cp)
+{
+	if (cp == 0xad)
+		return buf_puts(b, "\\-");
+	/* Common in German text, unknown to pdflatex's utf8 input. */
+	if (cp == 0x202f || cp == 0x2007) /* narrow and figure no-break space */
+		return buf_puts(b, "\\,");
+	if (cp == 0x2212)
+		return buf_puts(b, "\\textminus{}");
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
+	case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN:
+		return 0;
+	case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+		return buf_putc(b, ' ');
+	case UTF8PROC_CATEGORY_ZS: /* en, em, thin space...: a space; U+00A0 pdflatex knows */
+		return cp == 0xa0 ? buf_append(b, p, (size_t)n) : buf_putc(b, ' ');
+	default:
+		return buf_append(b, p, (size_t)n);
+	}
 }
 
 int esc_latex(struct buf *b, const char *s)
 {
 	int rc = 0;
 	for (const char *p = s; *p && rc == 0; p++) {
+		if ((unsigned char)*p >= 0x80) {
+			utf8proc_int32_t cp;
+			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+			if (n < 1) /* not UTF-8: the byte is dropped */
+				continue;
+			rc = latex_non_ascii(b, (const unsigned char *)p, n, cp);
+			p += n - 1;
+			continue;
+		}
 		switch (*p) {
 		case '#': case '$': case '%': case '&': case '_': case '{': case '}':
 			rc = buf_putc(b, '\\') || buf_putc(b, *p);
@@ -44,7 +111,10 @@ int esc_latex(struct buf *b, const char *s)
 		case '>': rc = buf_puts(b, "\\textgreater{}"); break;
 		/* A blank line would end the paragraph inside an argument. */
 		case '\r': case '\n': case '\t': rc = buf_putc(b, ' '); break;
-		default: rc = buf_putc(b, *p);
+		default:
+			/* Other C0 controls and DEL stop pdflatex and show nothing. */
+			if ((unsigned char)*p >= 0x20 && *p != 0x7f)
+				rc = buf_putc(b, *p);
 		}
 	}
 	return rc;
@@ -57,7 +127,7 @@ int esc_latex_url(struct buf *b, const char *url)
 		if (*p == '%' || *p == '#')
 			rc = buf_putc(b, '\\') || buf_putc(b, *p);
 		else if (*p <= ' ' || *p == '\\' || *p == '{' || *p == '}' || *p == '^' ||
-		         *p == '~' || *p == '"' || *p == '<' || *p == '>' || *p == 0x7f)
+		         *p == '~' || *p == '"' || *p == '<' || *p == '>' || *p >= 0x7f)
 			rc = buf_printf(b, "\\%%%02X", *p);
 		else
 			rc = buf_putc(b, *p);
@@ -138,10 +208,16 @@ int esc_iri(struct buf *b, const char *s)
 {
 	int rc = 0;
 	for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++) {
+		int ok = 1;
+		size_t k = *p >= 0x80 ? xml_char_at(p, &ok) : 1;
 		if (*p <= ' ' || *p == 0x7f || strchr("<>\"{}|^`\\", *p))
 			rc = buf_printf(b, "%%%02X", *p);
+		else if (!ok) /* no IRI character, and no XML one: percent-encoded */
+			for (size_t i = 0; i < k && rc == 0; i++)
+				rc = buf_printf(b, "%%%02X", p[i]);
 		else
-			rc = buf_putc(b, *p);
+			rc = buf_append(b, p, k);
+		p += k - 1;
 	}
 	return rc;
 }
@@ -149,9 +225,13 @@ int esc_iri(struct buf *b, const char *s)
 int esc_xml_chars(struct buf *b, const char *s)
 {
 	int rc = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++)
-		if (*p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
-			rc = buf_putc(b, *p);
+	for (const unsigned char *p = (const unsigned char *)s; *p && rc == 0; p++) {
+		int ok = 1;
+		size_t k = *p < 0x20 || *p >= 0x80 ? xml_char_at(p, &ok) : 1;
+		if (ok)
+			rc = buf_append(b, p, k);
+		p += k - 1;
+	}
 	return rc;
 }
 
@@ -164,6 +244,14 @@ int esc_is_link(const char *url)
 			return 1;
 	}
 	return 0;
+}
+
+int esc_is_http_iri(const char *iri)
+{
+	const char *host = !strncmp(iri, "https://", 8) ? iri + 8
+	                 : !strncmp(iri, "http://", 7)  ? iri + 7 : NULL;
+	/* Not "http://", "http:///x" or "http://:80/": a host comes first. */
+	return host && *host && !strchr("/?#:@", *host);
 }
 
 int esc_ident(struct buf *b, const char *key)

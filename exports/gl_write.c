@@ -32,6 +32,7 @@ int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, stru
 	it->note = it->definition ? NULL : buf_cstr(note);
 	it->source = c->source;
 	it->url = buf_cstr(url);
+	it->first_use = e->first_use;
 	return 0;
 }
 
@@ -43,6 +44,10 @@ static const struct gl_writer *writer_for(enum gl_format f)
 	case GL_LATEX: return &gl_writer_latex;
 	case GL_DOCBOOK: return &gl_writer_docbook;
 	case GL_MKDOCS: return &gl_writer_mkdocs;
+	case GL_DOCX: return &gl_writer_docx;
+	case GL_ODT: return &gl_writer_odt;
+	case GL_ASCIIDOC: return &gl_writer_asciidoc;
+	case GL_RST: return &gl_writer_rst;
 	}
 	return NULL;
 }
@@ -62,7 +67,8 @@ int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
 	if (!w)
 		return err_set(err, NULL, 0, "unknown glossary format");
 	struct buf b = BUF_INIT, id = BUF_INIT, url = BUF_INIT, note = BUF_INIT;
-	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : "Glossar", l, 0, NULL };
+	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : "Glossar", l, 0,
+	                      opt ? opt->md_style : GL_MD_DEFLIST, NULL };
 	int rc = w->begin(&ctx);
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		struct gl_item it;

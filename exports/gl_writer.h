@@ -14,6 +14,7 @@
 #define GL_REPLACED "ersetzt durch"
 #define GL_SOURCE "Quelle"
 #define GL_ALSO "Auch"
+#define GL_FIRST_USE "Zuerst verwendet"
 
 /* One entry as every format shows it. */
 struct gl_item {
@@ -25,6 +26,7 @@ struct gl_item {
 	const char *note;                  /* shown instead of a definition (plain text), else NULL */
 	const char *source;                /* "" when none */
 	const char *url;                   /* a link (esc_is_link, esc_iri), or "" */
+	const char *first_use;             /* "Seite 3, Abschnitt Einleitung", or NULL */
 };
 
 struct gl_ctx {
@@ -32,6 +34,7 @@ struct gl_ctx {
 	const char *title;
 	const struct gl_list *list;
 	size_t index;                      /* of the entry being written */
+	enum gl_md_style md_style;
 	void *state;                       /* the writer's own */
 };
 
@@ -46,7 +49,8 @@ int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, stru
                  struct gl_item *it);
 
 extern const struct gl_writer gl_writer_md, gl_writer_html, gl_writer_latex,
-	gl_writer_docbook, gl_writer_mkdocs;
+	gl_writer_docbook, gl_writer_mkdocs, gl_writer_docx, gl_writer_odt, gl_writer_asciidoc,
+	gl_writer_rst;
 
 /* schema.org DefinedTermSet JSON-LD of the list (used by the HTML writer). */
 int gl_jsonld_defined_terms(struct buf *b, const char *title, const struct gl_list *l);

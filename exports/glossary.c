@@ -105,7 +105,17 @@ void gl_list_free(struct gl_list *l)
 
 int gl_format_parse(const char *name)
 {
-	static const char *const names[] = { "md", "html", "latex", "docbook", "mkdocs" };
+	static const char *const names[] = { "md", "html", "latex", "docbook", "mkdocs",
+	                                     "docx", "odt", "asciidoc", "rst" };
+	for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+int gl_md_style_parse(const char *name)
+{
+	static const char *const names[] = { "deflist", "table", "headings" };
 	for (int i = 0; i < (int)(sizeof names / sizeof names[0]); i++)
 		if (!strcmp(name, names[i]))
 			return i;

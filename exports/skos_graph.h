@@ -10,7 +10,7 @@
 #include "exports.h"
 
 /* Namespaces; NS_VOCAB is <base>vocab# for glossar's own properties. */
-enum rdf_ns { NS_RDF, NS_SKOS, NS_DCT, NS_OWL, NS_XSD, NS_VOCAB, NS_COUNT };
+enum rdf_ns { NS_RDF, NS_RDFS, NS_SKOS, NS_DCT, NS_OWL, NS_XSD, NS_FOAF, NS_DCAT, NS_VOCAB, NS_COUNT };
 
 struct rdf_ns_decl {
 	const char *prefix;
@@ -31,10 +31,12 @@ struct rdf_triple {
 	enum rdf_obj_kind kind;
 	const char *object;        /* IRI or lexical form */
 	const char *datatype_local; /* OBJ_TYPED: local name in xsd: */
+	const char *lang;           /* OBJ_LANG: the language tag, "de" or "en" */
 };
 
 /* Triples in a fixed order: the scheme first, then each concept in key
- * order, grouped by subject, with each subject's predicates together. */
+ * order, then the class vocabulary and one collection per type, grouped by
+ * subject, with each subject's predicates together. */
 struct rdf_graph {
 	struct rdf_triple *t;
 	size_t n, cap;
@@ -45,11 +47,16 @@ struct rdf_graph {
 
 int rdf_graph_build(struct rdf_graph *g, const struct kb_vocab *v,
                     const struct skos_options *opt, struct err *err);
+/* Only the DCAT-AP dataset description (and the agents it names). */
+int rdf_graph_build_dcat(struct rdf_graph *g, const struct kb_vocab *v,
+                         const struct skos_options *opt, struct err *err);
 void rdf_graph_free(struct rdf_graph *g);
 const char *rdf_ns_iri(const struct rdf_graph *g, enum rdf_ns ns);
 
 int skos_write_ttl(struct buf *b, const struct rdf_graph *g);
 int skos_write_rdfxml(struct buf *b, const struct rdf_graph *g);
 int skos_write_jsonld(struct buf *b, const struct rdf_graph *g);
+int skos_write_jsonld_compact(struct buf *b, const struct rdf_graph *g);
+int skos_write_jsonld_context(struct buf *b, const struct rdf_graph *g);
 
 #endif

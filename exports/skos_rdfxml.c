@@ -45,7 +45,7 @@ int skos_write_rdfxml(struct buf *b, const struct rdf_graph *g)
 			rc = rc || put_iri_attr(w, "rdf:resource", t->object, &tmp);
 			break;
 		case OBJ_LANG:
-			rc = rc || xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST "de") < 0;
+			rc = rc || xmlTextWriterWriteAttribute(w, BAD_CAST "xml:lang", BAD_CAST t->lang) < 0;
 			break;
 		case OBJ_TYPED:
 			buf_reset(&name);
@@ -56,8 +56,11 @@ int skos_write_rdfxml(struct buf *b, const struct rdf_graph *g)
 		case OBJ_PLAIN:
 			break;
 		}
-		if (t->kind != OBJ_IRI)
-			rc = rc || xmlTextWriterWriteString(w, BAD_CAST t->object) < 0;
+		if (t->kind != OBJ_IRI) {
+			buf_reset(&tmp);
+			rc = rc || esc_xml_chars(&tmp, t->object) ||
+			     xmlTextWriterWriteString(w, BAD_CAST buf_cstr(&tmp)) < 0;
+		}
 		rc = rc || xmlTextWriterEndElement(w) < 0;
 	}
 	rc = rc || xmlTextWriterEndDocument(w) < 0 || xmlTextWriterFlush(w) < 0 ||

@@ -5,21 +5,24 @@
 #include "escape.h"
 #include "skos_graph.h"
 
-static int ttl_object(struct buf *b, const struct rdf_triple *t)
+static int ttl_object(struct buf *b, const struct rdf_graph *g, const struct rdf_triple *t)
 {
 	switch (t->kind) {
 	case OBJ_IRI: {
-		/* skos:Concept and skos:ConceptScheme read better as prefixed names. */
-		const char *skos = rdf_namespaces[NS_SKOS].iri;
-		size_t n = strlen(skos);
-		if (!strncmp(t->object, skos, n) && strspn(t->object + n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		                                                     "abcdefghijklmnopqrstuvwxyz") ==
-		                                            strlen(t->object + n) && t->object[n])
-			return buf_printf(b, "skos:%s", t->object + n);
+		/* Classes (skos:Concept, gv:Law) read better as prefixed names. */
+		if (t->pred.ns == NS_RDF && !strcmp(t->pred.local, "type"))
+			for (int ns = 0; ns < NS_COUNT; ns++) {
+				const char *iri = rdf_ns_iri(g, (enum rdf_ns)ns);
+				size_t n = strlen(iri);
+				if (!strncmp(t->object, iri, n) && t->object[n] &&
+				    strspn(t->object + n, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ==
+				            strlen(t->object + n))
+					return buf_printf(b, "%s:%s", rdf_namespaces[ns].prefix, t->object + n);
+			}
 		return buf_putc(b, '<') || esc_iri(b, t->object) || buf_putc(b, '>');
 	}
 	case OBJ_LANG:
-		return buf_putc(b, '"') || esc_ttl(b, t->object) || buf_puts(b, "\"@de");
+		return buf_putc(b, '"') || esc_ttl(b, t->object) || buf_printf(b, "\"@%s", t->lang);
 	case OBJ_PLAIN:
 		return buf_putc(b, '"') || esc_ttl(b, t->object) || buf_putc(b, '"');
 	case OBJ_TYPED:
@@ -51,7 +54,7 @@ int skos_write_ttl(struct buf *b, const struct rdf_graph *g)
 			                    ? buf_putc(b, 'a')
 			                    : buf_printf(b, "%s:%s", rdf_namespaces[t->pred.ns].prefix,
 			                                 t->pred.local));
-		rc = rc || buf_putc(b, ' ') || ttl_object(b, t);
+		rc = rc || buf_putc(b, ' ') || ttl_object(b, g, t);
 	}
 	return rc || (g->n ? buf_puts(b, " .\n") : 0);
 }

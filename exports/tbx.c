@@ -6,7 +6,13 @@
  * preferred label fullForm, abbreviations acronym (abbreviation when they
  * hold a full stop), alternative labels variant. Hidden labels
  * (misspellings, speech-recognition errors) are left out: terminology tools
- * show every term they hold, and those are not terms anyone should use. */
+ * show every term they hold, and those are not terms anyone should use.
+ * Before the langSec, the concept-level data categories TBX-Basic allows:
+ * the type as subjectField and, as crossReference refs to the other
+ * conceptEntry, its broader, narrower and related concepts; TBX-Basic has
+ * no kinds of cross-reference, so the ref's text names the kind in German
+ * ("Oberbegriff: ", "Unterbegriff: ", "Siehe auch: ") for the people who
+ * read it in a terminology tool, and for glossar's TBX import. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +22,13 @@
 #include "exports.h"
 
 #define TBX_NS "urn:iso:std:iso:30042:ed-2"
+
+/* The type's German name; the type itself when the table lacks it. */
+static const char *subject_field(const char *type)
+{
+	const struct gl_type_names *n = gl_type_names(type);
+	return n ? n->de : type;
+}
 
 struct tbx {
 	xmlTextWriterPtr w;
@@ -46,7 +59,48 @@ static int term(struct tbx *t, const char *text, const char *term_type, const ch
 	       xmlTextWriterEndElement(t->w) < 0;
 }
 
-static int concept(struct tbx *t, const struct kb_concept *c)
+const char *const tbx_relation_prefix[] = { "Oberbegriff: ", "Unterbegriff: ", "Siehe auch: " };
+
+/* One crossReference ref per key of keys that the exported vocabulary holds. */
+static int cross_refs(struct tbx *t, const struct kb_vocab *v, const struct strv *keys,
+                      const char *prefix)
+{
+	struct buf id = BUF_INIT, text = BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < keys->n && rc == 0; i++) {
+		const struct kb_concept *o = kb_vocab_find(v, keys->v[i]);
+		if (!o)
+			continue;
+		const xmlChar *x;
+		buf_reset(&id);
+		buf_reset(&text);
+		rc = esc_ident(&id, o->key) || buf_puts(&text, prefix) || buf_puts(&text, o->pref_label) ||
+		     xmlTextWriterStartElement(t->w, BAD_CAST "ref") < 0 ||
+		     xmlTextWriterWriteAttribute(t->w, BAD_CAST "type", BAD_CAST "crossReference") < 0 ||
+		     xmlTextWriterWriteAttribute(t->w, BAD_CAST "target", BAD_CAST buf_cstr(&id)) < 0 ||
+		     !(x = clean(t, buf_cstr(&text))) || xmlTextWriterWriteString(t->w, x) < 0 ||
+		     xmlTextWriterEndElement(t->w) < 0;
+	}
+	buf_free(&id);
+	buf_free(&text);
+	return rc;
+}
+
+static int relations(struct tbx *t, const struct kb_vocab *v, const struct kb_concept *c)
+{
+	struct strv narrower = { NULL, 0 }, related = { NULL, 0 };
+	int rc = kb_vocab_narrower(v, c->key, &narrower) < 0 ||
+	         kb_vocab_related_all(v, c, &related) < 0 ||
+	         element(t, "descrip", "subjectField", subject_field(c->type)) ||
+	         cross_refs(t, v, &c->broader, tbx_relation_prefix[0]) ||
+	         cross_refs(t, v, &narrower, tbx_relation_prefix[1]) ||
+	         cross_refs(t, v, &related, tbx_relation_prefix[2]);
+	strv_free(&narrower);
+	strv_free(&related);
+	return rc;
+}
+
+static int concept(struct tbx *t, const struct kb_vocab *v, const struct kb_concept *c)
 {
 	int deprecated = !strcmp(c->status, "deprecated");
 	const char *admitted = deprecated ? "deprecatedTerm-admn-sts" : "admittedTerm-admn-sts";
@@ -54,6 +108,7 @@ static int concept(struct tbx *t, const struct kb_concept *c)
 	int rc = esc_ident(&id, c->key) ||
 	         xmlTextWriterStartElement(t->w, BAD_CAST "conceptEntry") < 0 ||
 	         xmlTextWriterWriteAttribute(t->w, BAD_CAST "id", BAD_CAST buf_cstr(&id)) < 0 ||
+	         relations(t, v, c) ||
 	         xmlTextWriterStartElement(t->w, BAD_CAST "langSec") < 0 ||
 	         xmlTextWriterWriteAttribute(t->w, BAD_CAST "xml:lang", BAD_CAST "de") < 0;
 	if (rc == 0 && c->definition[0]) {
@@ -107,7 +162,7 @@ int tbx_write(FILE *out, const struct kb_vocab *v, struct err *err)
 	     xmlTextWriterStartElement(t.w, BAD_CAST "text") < 0 ||
 	     xmlTextWriterStartElement(t.w, BAD_CAST "body") < 0;
 	for (size_t i = 0; i < v->n && rc == 0; i++)
-		rc = concept(&t, &v->items[i]);
+		rc = concept(&t, v, &v->items[i]);
 	rc = rc || xmlTextWriterEndDocument(t.w) < 0 || xmlTextWriterFlush(t.w) < 0;
 	if (rc == 0 && fwrite(xmlBufferContent(xbuf), 1, (size_t)xmlBufferLength(xbuf), out) !=
 	                       (size_t)xmlBufferLength(xbuf))

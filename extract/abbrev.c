@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "dc_text.h"
+#include "norm.h"
 
 enum { MAX_WORDS = 25, MAX_CHARS = 1024, MAX_SHORT = 10 };
 
@@ -790,4 +791,68 @@ int dc_abbrev_explains(const char *short_form_text, size_t short_len, const char
 		first = (long)lc.word[pos];
 	}
 	return first == 0 && content_covered(long_form, w, 0, nw, &lc);
+}
+
+/* ---- inflected variants ---- */
+
+static int is_ending(const char *s, size_t n)
+{
+	static const char *const endings[] = { "", "e", "n", "s", "en", "er", "es", "em", "ns",
+		                                   "ens", "ern", NULL };
+	for (int i = 0; endings[i]; i++)
+		if (strlen(endings[i]) == n && !memcmp(endings[i], s, n))
+			return 1;
+	return 0;
+}
+
+/* The next word of s from *at (split at ' ' and '-'): start and length. */
+static int next_word(const char *s, size_t *at, const char **w, size_t *n)
+{
+	while (s[*at] == ' ' || s[*at] == '-')
+		(*at)++;
+	if (!s[*at])
+		return 0;
+	*w = s + *at;
+	while (s[*at] && s[*at] != ' ' && s[*at] != '-')
+		(*at)++;
+	*n = (size_t)(s + *at - *w);
+	return 1;
+}
+
+int dc_is_inflected_variant(const char *a, const char *b)
+{
+	struct buf na = BUF_INIT, nb = BUF_INIT;
+	int same_words = 0, differs = 0;
+	if (norm_text(a, strlen(a), &na) == 0 && norm_text(b, strlen(b), &nb) == 0 && na.len &&
+	    nb.len) {
+		const char *sa = buf_cstr(&na), *sb = buf_cstr(&nb);
+		size_t ia = 0, ib = 0;
+		same_words = 1;
+		for (;;) {
+			const char *wa, *wb;
+			size_t la, lb;
+			int ha = next_word(sa, &ia, &wa, &la), hb = next_word(sb, &ib, &wb, &lb);
+			if (!ha || !hb) {
+				same_words = !ha && !hb;
+				break;
+			}
+			if (la == lb && !memcmp(wa, wb, la))
+				continue;
+			size_t p = 0;
+			while (p < la && p < lb && wa[p] == wb[p])
+				p++;
+			/* "nationalen"/"nationales": the stem "national" with "en" and "es" */
+			size_t stem = p;
+			while (stem > 0 && !(is_ending(wa + stem, la - stem) && is_ending(wb + stem, lb - stem)))
+				stem--;
+			if (stem < 3 || !is_ending(wa + stem, la - stem) || !is_ending(wb + stem, lb - stem)) {
+				same_words = 0;
+				break;
+			}
+			differs = 1;
+		}
+	}
+	buf_free(&na);
+	buf_free(&nb);
+	return same_words && differs;
 }

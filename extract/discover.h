@@ -40,6 +40,14 @@ int dc_abbrev_scan(const char *text, size_t len, dc_abbrev_fn fn, void *ctx);
 int dc_abbrev_explains(const char *short_form, size_t short_len, const char *long_form,
                        size_t long_len);
 
+/* Whether a and b are one name up to German inflection endings on their
+ * words ("Nationalen Once-Only-Technical-Systems" and "Nationales
+ * Once-Only-Technical-System"): after norm_text, the same words in the same
+ * order (split at spaces and hyphens), each pair equal or one stem of at
+ * least three letters with an ending (e, n, s, en, er, es, em, ns, ens, ern)
+ * on either side, and at least one pair different. 1 yes, 0 no. */
+int dc_is_inflected_variant(const char *a, const char *b);
+
 /* ---- unknown acronyms (acronym.c) ---- */
 
 /* Whether s looks like an acronym: at least two capitals, half of its letters

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/encoding.h"
+#include "docmap.h"
 #include "gz_internal.h"
 #include "reader.h"
 
@@ -84,14 +86,18 @@ struct source {
 	FILE *f;
 	const char *mem; /* when f is NULL */
 	size_t mem_len, mem_pos;
-	const struct ex_text *t; /* HTML, XML: positions from the reader's map */
+	int is_input;            /* the bytes are the input's: count, hash, warn when empty */
+	const struct ex_text *t; /* a reader's text: positions, pages, sections from its maps */
 	struct rd_pos pos;
+	size_t next_ref;         /* t's entry references (\gls) not yet added */
 	int is_md;               /* Markdown streamed: markup blanked line by line */
 	struct rd_md_state md;
+	struct dm_doc *md_doc;   /* its headings, found as the lines arrive */
+	struct dm_md_lines md_lines;
 };
 
-/* Emits the hits of a block whose byte 0 is input offset base. With a map
- * (HTML, XML) positions come from it, else from the cursor. */
+/* Emits the hits of a block whose byte 0 is input offset base. With a
+ * reader's text positions come from its map, else from the cursor. */
 static void emit_hits(struct run *r, const char *data, size_t base, struct cursor *cur,
                       struct source *src)
 {
@@ -101,10 +107,14 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 		m.doc = r->path;
 		if (src->t) {
 			rd_position_next(src->t, &src->pos, h->start, &m.line, &m.col);
+			m.page = ex_text_page(src->t, h->start);
+			m.section = ex_text_section(src->t, h->start);
 		} else {
 			cursor_advance(cur, data, base, h->start);
 			m.line = cur->line;
 			m.col = cur->col;
+			m.page = 0;
+			m.section = dm_section_at(src->md_doc, h->start);
 		}
 		m.start = h->start;
 		m.end = h->end;
@@ -134,9 +144,75 @@ static size_t source_read(struct source *src, char *to, size_t n)
 		return fread(to, 1, n, src->f);
 	if (n > src->mem_len - src->mem_pos)
 		n = src->mem_len - src->mem_pos;
+	if (n == 0)
+		return 0;
 	memcpy(to, src->mem + src->mem_pos, n);
 	src->mem_pos += n;
 	return n;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct gz_hit *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* A document's explicit references to entries (LaTeX \gls{key}) become
+ * mentions of that concept, when the key is one; the label is the concept's
+ * first label of the wanted kind (an abbreviation for \acrshort). Called
+ * per block with the block's hits: adds the references that start before
+ * `until` (from *next on, in document order). */
+static int add_refs(struct run *r, const struct dm_doc *d, size_t *next, size_t until)
+{
+	if (!d || !d->n_refs)
+		return 0;
+	size_t first = *next;
+	size_t n_entries = gz_entry_count(r->gz);
+	for (; *next < d->n_refs && d->refs[*next].start < until; ++*next) {
+		const struct dm_ref *ref = &d->refs[*next];
+		uint32_t found = UINT32_MAX;
+		for (size_t e = 0; e < n_entries; e++) {
+			if (strcmp(gz_entry_concept(r->gz, (uint32_t)e), ref->key))
+				continue;
+			if (found == UINT32_MAX)
+				found = (uint32_t)e;
+			/* short forms are written in capitals (OZG, EfA) */
+			const char *l = gz_entry_label(r->gz, (uint32_t)e);
+			int is_short = strlen(l) <= 8 && l[0] >= 'A' && l[0] <= 'Z' && l[1] >= 'A' &&
+			               l[1] <= 'Z';
+			if (is_short == ref->is_short) {
+				found = (uint32_t)e;
+				break;
+			}
+		}
+		if (found == UINT32_MAX)
+			continue;
+		struct gz_hit h = { ref->start, ref->end, found, "gls", 1.0 };
+		if (gz_hit_push(&r->hits, &r->n_hits, &r->cap_hits, h) < 0)
+			return -1;
+	}
+	if (r->n_hits > 1)
+		qsort(r->hits, r->n_hits, sizeof *r->hits, cmp_hit);
+	/* a label inside a reference (\gls{registermodernisierung}) is the
+	 * reference, known key or not: only the references near this block's
+	 * hits are looked at (hits and references both ascend) */
+	size_t j = first, k = 0;
+	while (j > 0 && r->n_hits && d->refs[j - 1].end > r->hits[0].start)
+		j--;
+	for (size_t i = 0; i < r->n_hits; i++) {
+		const struct gz_hit *h = &r->hits[i];
+		int inside = 0;
+		if (strcmp(h->method, "gls")) {
+			while (j < d->n_refs && d->refs[j].end <= h->start)
+				j++;
+			for (size_t q = j; q < d->n_refs && !inside && d->refs[q].start < h->end; q++)
+				inside = h->start < d->refs[q].end && h->end > d->refs[q].start;
+		}
+		if (!inside)
+			r->hits[k++] = *h;
+	}
+	r->n_hits = k;
+	return 0;
 }
 
 static int stream_text(struct run *r, struct source *src, const struct ex_options *opt,
@@ -153,9 +229,9 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 	while (!r->stopped) {
 		while (len < cap && !at_eof) {
 			size_t n = source_read(src, data + len, cap - len);
-			if (opt && opt->bytes_read && src->f)
+			if (opt && opt->bytes_read && src->is_input)
 				*opt->bytes_read += n;
-			if (opt && opt->fnv && src->f)
+			if (opt && opt->fnv && src->is_input)
 				fnv_add(opt->fnv, data + len, n);
 			len += n;
 			if (n == 0) {
@@ -167,13 +243,19 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 			}
 		}
 		/* Markdown: blank the new whole lines; the block ends after the
-		 * last of them (a line longer than half a block is cut) */
+		 * last of them (a line longer than half a block is cut). Their
+		 * headings are the sections, taken before the markup goes. */
 		size_t end = len;
 		if (src->is_md) {
 			if (!at_eof) {
 				char *nl = memrchr(data + blanked, '\n', len - blanked);
 				if (nl && (size_t)(nl + 1 - data) > len / 2)
 					end = (size_t)(nl + 1 - data);
+			}
+			if (dm_markdown_headings_lines(src->md_doc, &src->md_lines, data + blanked,
+			                               end - blanked, base + blanked) < 0) {
+				rc = err_set(err, name, 0, "out of memory");
+				goto out;
 			}
 			rd_markdown_blank_lines(data + blanked, end - blanked, &src->md);
 			blanked = end;
@@ -204,7 +286,11 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 		if (!reported && r->z.first_invalid != SIZE_MAX && r->z.first_invalid < cut) {
 			struct cursor c2 = cur;
 			cursor_advance(&c2, data, base, base + r->z.first_invalid);
-			warn(opt, r->path, c2.line, "invalid UTF-8, the bytes are skipped");
+			char msg[256];
+			const char *enc = enc_guess(data + r->z.first_invalid, len - r->z.first_invalid);
+			snprintf(msg, sizeof msg, "invalid UTF-8 (looks like %s; convert with iconv -f %s "
+			         "-t utf-8), the bytes are skipped", enc, enc);
+			warn(opt, r->path, c2.line, msg);
 			reported = 1;
 		}
 		/* hits are block-relative: shift them to input offsets */
@@ -212,11 +298,15 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 			r->hits[k].start += base;
 			r->hits[k].end += base;
 		}
+		if (src->t && add_refs(r, src->t->doc, &src->next_ref, base + cut) < 0) {
+			rc = err_set(err, name, 0, "out of memory");
+			goto out;
+		}
 		if (r->n_hits)
 			skip_to = r->hits[r->n_hits - 1].end;
 		emit_hits(r, data, base, &cur, src);
 		if (at_eof && cut == len) {
-			if (base + len == 0 && src->f)
+			if (base + len == 0 && src->is_input)
 				warn(opt, r->path, 0, "empty file, nothing to extract");
 			break;
 		}
@@ -233,6 +323,56 @@ out:
 	return rc;
 }
 
+/* A loaded document (taken over, freed): its reader's text is matched in
+ * the same blocks as a stream, positions from the reader's map. */
+static int match_loaded(struct run *r, const char *format, char *data, size_t len,
+                        const struct ex_options *opt, struct err *err)
+{
+	struct ex_text t;
+	size_t bad;
+	if (opt && opt->bytes_read)
+		*opt->bytes_read += len;
+	if (opt && opt->fnv)
+		fnv_add(opt->fnv, data, len);
+	if (len == 0) {
+		free(data);
+		warn(opt, r->path, 0, "empty file, nothing to extract");
+		return 0;
+	}
+	if (rd_read_loaded(r->path, format, data, len, &t, &bad, err) < 0)
+		return -1;
+	if (t.invalid_line) {
+		char msg[300];
+		const char *enc = t.likely_encoding ? t.likely_encoding : "windows-1252";
+		snprintf(msg, sizeof msg, "invalid UTF-8 (looks like %s; convert with iconv -f %s "
+		         "-t utf-8%s), the bytes are skipped", enc, enc,
+		         !strcmp(format, "html") ? ", or declare it: <meta charset=\"...\">"
+		         : !strcmp(format, "xml") ? ", or declare it: <?xml encoding=\"...\"?>" : "");
+		warn(opt, r->path, t.invalid_line, msg);
+	}
+	struct source src = { 0 };
+	src.mem = t.data;
+	src.mem_len = t.len;
+	src.t = &t;
+	int rc = stream_text(r, &src, opt, err);
+	ex_text_free(&t);
+	return rc;
+}
+
+/* Plain text and Markdown stream from src (f or mem set, is_input too). */
+static int match_stream(struct run *r, struct source *src, const char *format,
+                        const struct ex_options *opt, struct err *err)
+{
+	/* Markdown's markup is blanked line by line; its offsets are the input's */
+	src->is_md = !strcmp(format, "md");
+	if (src->is_md && !(src->md_doc = dm_new()))
+		return err_set(err, strcmp(r->path, "-") ? r->path : "<stdin>", 0, "out of memory");
+	int rc = stream_text(r, src, opt, err);
+	dm_md_lines_free(&src->md_lines);
+	dm_free(src->md_doc);
+	return rc;
+}
+
 int ex_extract_path(const struct gz *gz, const char *path, const struct ex_options *opt,
                     ex_mention_fn fn, void *ctx, struct err *err)
 {
@@ -245,22 +385,21 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
 		return err_set(err, name, 0, "out of memory building the fuzzy index");
 	int rc = 0;
-	struct source src = { NULL, NULL, 0, 0, NULL, { 0 }, 0, { 0, 0 } };
 	if (!strcmp(format, "txt") || !strcmp(format, "md")) {
-		/* Markdown streams too: its markup is blanked line by line and its
-		 * offsets are the file's */
-		src.is_md = !strcmp(format, "md");
+		struct source src = { 0 };
+		src.is_input = 1;
 		int is_stdin = !strcmp(path, "-");
 		src.f = is_stdin ? stdin : fopen(path, "rb");
-		if (!src.f)
+		if (!src.f) {
+			nz_free(&r.z);
 			return err_set(err, name, 0, "cannot read: %s", strerror(errno));
-		rc = stream_text(&r, &src, opt, err);
+		}
+		rc = match_stream(&r, &src, format, opt, err);
 		if (!is_stdin)
 			fclose(src.f);
 	} else {
 		char *data;
-		size_t len, bad;
-		struct ex_text t;
+		size_t len;
 		if (rd_load(path, &data, &len, err) < 0) {
 			/* extract streams text of any size: say how */
 			if (err && strstr(err->msg, "the limit for a whole document"))
@@ -269,25 +408,40 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 			nz_free(&r.z);
 			return -1;
 		}
-		if (opt && opt->bytes_read)
-			*opt->bytes_read += len;
-		if (opt && opt->fnv)
-			fnv_add(opt->fnv, data, len);
-		if (len == 0) {
-			free(data);
-			warn(opt, path, 0, "empty file, nothing to extract");
-			nz_free(&r.z);
-			return 0;
+		rc = match_loaded(&r, format, data, len, opt, err);
+	}
+	nz_free(&r.z);
+	free(r.hits);
+	return rc;
+}
+
+int ex_extract_mem(const struct gz *gz, const char *name, const char *format, const char *data,
+                   size_t len, const struct ex_options *opt, ex_mention_fn fn, void *ctx,
+                   struct err *err)
+{
+	if (!ex_format_valid(format))
+		return err_set(err, name, 0, "unknown format '%s'", format);
+	struct run r = { gz, name, fn, ctx, { 0 }, NULL, 0, 0, 0, NULL };
+	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
+		return err_set(err, name, 0, "out of memory building the fuzzy index");
+	nz_init(&r.z);
+	int rc;
+	if (!strcmp(format, "txt") || !strcmp(format, "md")) {
+		/* the same blocks as a file: data is copied block by block */
+		struct source src = { 0 };
+		src.is_input = 1;
+		src.mem = data;
+		src.mem_len = len;
+		rc = match_stream(&r, &src, format, opt, err);
+	} else {
+		char *copy = malloc(len + 1);
+		if (!copy)
+			rc = err_set(err, name, 0, "out of memory");
+		else {
+			memcpy(copy, data, len);
+			copy[len] = '\0';
+			rc = match_loaded(&r, format, copy, len, opt, err);
 		}
-		if (rd_read_loaded(path, format, data, len, &t, &bad, err) < 0)
-			return -1;
-		if (t.invalid_line)
-			warn(opt, path, t.invalid_line, "invalid UTF-8, the bytes are skipped");
-		src.mem = t.data;
-		src.mem_len = t.len;
-		src.t = &t;
-		rc = stream_text(&r, &src, opt, err);
-		ex_text_free(&t);
 	}
 	nz_free(&r.z);
 	free(r.hits);

@@ -45,8 +45,10 @@ struct ex_mention {
 	size_t surface_len;
 	const char *concept;  /* concept key */
 	const char *label;    /* the label that matched */
-	const char *method;   /* exact, normalized, inflected, compound, fuzzy */
+	const char *method;   /* exact, normalized, inflected, compound, fuzzy, gls */
 	double score;
+	long page;            /* 1-based page (PDF), 0 when the format has none */
+	const char *section;  /* heading path "A > B", NULL when none */
 };
 
 /* Return non-zero to stop the run. */
@@ -54,7 +56,8 @@ typedef int (*ex_mention_fn)(const struct ex_mention *m, void *ctx);
 
 struct ex_options {
 	int fuzzy;          /* also report speech-recognition variants */
-	const char *format; /* "txt", "md", "html", "xml", or NULL to decide by file name */
+	const char *format; /* "txt", "md", "html", "xml", "docx", "odt", "pdf", "tex",
+	                     * or NULL to decide by file name */
 	/* Called for a problem that does not stop the run (invalid UTF-8, once
 	 * per file); NULL prints it to stderr. */
 	void (*warn)(const struct err *w, void *ctx);
@@ -67,7 +70,8 @@ struct ex_options {
 
 #define EX_FNV_INIT 1469598103934665603ull
 
-/* The reader for a file name: "txt", "md", "html" or "xml" (txt when unknown).
+/* The reader for a file name: "txt", "md", "html", "xml", "docx", "odt",
+ * "pdf" or "tex" (txt when unknown).
  * ex_format_valid tells whether a --format value is one of them. */
 const char *ex_format_for(const char *path);
 int ex_format_valid(const char *format);
@@ -76,6 +80,13 @@ int ex_format_valid(const char *format);
  * Returns 0, or -1 with err filled (file and line where known). */
 int ex_extract_path(const struct gz *gz, const char *path, const struct ex_options *opt,
                     ex_mention_fn fn, void *ctx, struct err *err);
+
+/* The same on a document in memory (the server's posted bodies): name
+ * stands for the path in records and messages, format is "txt", "md",
+ * "html" or "xml". data is not changed. */
+int ex_extract_mem(const struct gz *gz, const char *name, const char *format, const char *data,
+                   size_t len, const struct ex_options *opt, ex_mention_fn fn, void *ctx,
+                   struct err *err);
 
 /* A whole document's text as a reader extracts it (for discovery and the
  * appendix; extraction itself streams). Markup is dropped; for text and
@@ -86,11 +97,16 @@ struct ex_text {
 	const char *path; /* as given */
 	void *map;        /* reader's private map back to line and column */
 	long invalid_line; /* line of the first invalid UTF-8 byte (read as '?'), 0 if none */
+	const char *likely_encoding; /* with invalid_line: what the bytes probably are */
+	void *doc;        /* pages, sections, entry references (extract/docmap.h), or NULL */
 };
 
 int ex_text_read(const char *path, const char *format, struct ex_text *out, struct err *err);
 void ex_text_free(struct ex_text *t);
 /* Line and column (1-based) in the input file of byte offset in t->data. */
 void ex_text_position(const struct ex_text *t, size_t offset, long *line, long *col);
+/* The page (0 when none) and heading path (NULL when none) of offset. */
+long ex_text_page(const struct ex_text *t, size_t offset);
+const char *ex_text_section(const struct ex_text *t, size_t offset);
 
 #endif

@@ -24,6 +24,7 @@
 #include <unistd.h>
 #include <utf8proc.h>
 
+#include "../common/afile.h"
 #include "../common/buf.h"
 
 #define GZ_MAGIC "GLOSGZ\0\1"
@@ -243,7 +244,8 @@ int nz_run(struct nz *z, const char *s, size_t len)
 			sep_hyphen(&st);
 		} else if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
 			sep_space(&st, 1);
-		} else if (cp == 0xFEFF || cp == 0x200B) { /* BOM, zero width space */
+		} else if (cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060) {
+			/* BOM, zero-width space, non-joiner, joiner, word joiner: nothing, as in norm.c */
 		} else {
 			utf8proc_category_t cat = utf8proc_category(cp);
 			if (cat == UTF8PROC_CATEGORY_ZS) {
@@ -728,14 +730,13 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 
 int gz_save(const struct gz *gz, const char *path, struct err *err)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return err_set(err, path, 0, "cannot write: %s", strerror(errno));
-	int bad = fwrite(gz->blob, 1, gz->blob_len, f) != gz->blob_len;
-	bad |= fclose(f) != 0;
-	if (bad)
-		return err_set(err, path, 0, "cannot write: %s", strerror(errno ? errno : EIO));
-	return 0;
+	/* Beside and renamed: a failed write never cuts the gazetteer in use. */
+	struct afile a;
+	if (afile_open(&a, path, err) < 0)
+		return -1;
+	/* A short write leaves the stream in error; commit reports it and keeps the old file. */
+	fwrite(gz->blob, 1, gz->blob_len, a.f);
+	return afile_commit(&a, path, err);
 }
 
 struct gz *gz_load(const char *path, struct err *err)

@@ -9,6 +9,11 @@ static int is_dash(utf8proc_int32_t c)
 	return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0x2011;
 }
 
+static int is_invisible(utf8proc_int32_t c)
+{
+	return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
 static int is_space(utf8proc_int32_t c)
 {
 	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
@@ -43,7 +48,9 @@ static int normalise(const char *s, size_t len, struct buf *out, int keep_separa
 			break;
 		}
 		i += k;
-		if (c == 0xAD) /* soft hyphen */
+		/* soft hyphen; zero-width space, non-joiner, joiner, word joiner, BOM:
+		 * invisible inside a word, so a label is the same with or without them */
+		if (c == 0xAD || is_invisible(c))
 			continue;
 		if (is_space(c)) {
 			pending_space = !at_start;

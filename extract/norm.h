@@ -9,7 +9,8 @@
 
 /* Appends the normalised form of s to out: NFC, case folded (utf8proc),
  * ä/ö/ü as ae/oe/ue and ß as ss, every dash or hyphen (U+2010-U+2015,
- * U+2212, U+2011) as '-', soft hyphens removed, runs of white space as one
+ * U+2212, U+2011) as '-', soft hyphens and zero-width characters (U+200B-U+200D,
+ * U+2060, U+FEFF) removed, runs of white space as one
  * ' ', leading and trailing white space dropped. Returns 0, or -1 on invalid
  * UTF-8 or when memory ran out. */
 int norm_text(const char *s, size_t len_bytes, struct buf *out);

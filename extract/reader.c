@@ -2,11 +2,19 @@
  * with spaces so offsets stay file offsets), HTML (libxml2's HTML parser with
  * recovery, read from its SAX events without a tree) and generic XML (a tree;
  * no network, no DTD loading, no entity substitution), each with its map back
- * to line and column of the input. Limits: docs/limits.md. */
+ * to line and column of the input. Limits: docs/limits.md.
+ *
+ * HTML and XML declare their encoding (<meta charset>, http-equiv
+ * Content-Type, <?xml encoding?>, a byte order mark): a document in another
+ * encoding than UTF-8 is converted with iconv before it is parsed. Lines stay
+ * where they were and columns count characters, so positions still point
+ * into the input file. Undeclared bytes that are not UTF-8 are reported with
+ * the encoding they most likely are in. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include <libxml/HTMLparser.h>
@@ -15,6 +23,9 @@
 #include <libxml/tree.h>
 
 #include "../common/buf.h"
+#include "../common/encoding.h"
+#include "docmap.h"
+#include "documents.h"
 #include "extract.h"
 #include "reader.h"
 
@@ -34,13 +45,22 @@ const char *ex_format_for(const char *path)
 		return "html";
 	if (ends_with(path, ".xml"))
 		return "xml";
+	if (ends_with(path, ".docx"))
+		return "docx";
+	if (ends_with(path, ".odt"))
+		return "odt";
+	if (ends_with(path, ".pdf"))
+		return "pdf";
+	if (ends_with(path, ".tex") || ends_with(path, ".latex"))
+		return "tex";
 	return "txt";
 }
 
 int ex_format_valid(const char *format)
 {
 	return format && (!strcmp(format, "txt") || !strcmp(format, "md") ||
-	                  !strcmp(format, "html") || !strcmp(format, "xml"));
+	                  !strcmp(format, "html") || !strcmp(format, "xml") ||
+	                  rd_is_document(format));
 }
 
 /* ---- loading ---- */
@@ -87,6 +107,17 @@ int rd_load(const char *path, char **out, size_t *len, struct err *err)
 /* Makes s valid UTF-8 in place without moving a byte: an invalid byte and NUL
  * become '?' and ' ', a BOM three spaces. Returns the offset of the first
  * invalid byte, or SIZE_MAX. */
+size_t rd_sanitize_guess(char *s, size_t len, const char **likely)
+{
+	/* Guess from the bytes as they were, before they are replaced. */
+	*likely = NULL;
+	const char *guess = enc_guess(s, len);
+	size_t at = rd_sanitize(s, len);
+	if (at != SIZE_MAX)
+		*likely = guess;
+	return at;
+}
+
 size_t rd_sanitize(char *s, size_t len)
 {
 	size_t first = SIZE_MAX;
@@ -400,11 +431,26 @@ void rd_position_next(const struct ex_text *t, struct rd_pos *c, size_t offset, 
 	const struct rd_map *m = t->map;
 	if (offset > t->len)
 		offset = t->len;
-	if (!m || !m->is_markup || !m->n_segs) {
+	if (!m || (m->is_markup && !m->n_segs) || (!m->is_markup && !m->n_lines)) {
 		ex_text_position(t, offset, line, col);
 		return;
 	}
-	if (!c->is_set || offset < c->off) {
+	if (!m->is_markup) { /* a text's own lines (documents' extracted text) */
+		if (!c->is_set || offset < c->off) {
+			size_t lo = 0, hi = m->n_lines;
+			while (hi - lo > 1) {
+				size_t mid = (lo + hi) / 2;
+				if (m->line_start[mid] <= offset)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			c->off = m->line_start[lo];
+			c->line = (long)lo + 1;
+			c->col = 1;
+			c->is_set = 1;
+		}
+	} else if (!c->is_set || offset < c->off) {
 		size_t lo = 0, hi = m->n_segs;
 		while (hi - lo > 1) {
 			size_t mid = (lo + hi) / 2;
@@ -419,7 +465,7 @@ void rd_position_next(const struct ex_text *t, struct rd_pos *c, size_t offset, 
 		c->col = m->segs[lo].col;
 		c->is_set = 1;
 	}
-	while (c->seg + 1 < m->n_segs && m->segs[c->seg + 1].text_off <= offset) {
+	while (m->is_markup && c->seg + 1 < m->n_segs && m->segs[c->seg + 1].text_off <= offset) {
 		const struct seg *sg = &m->segs[++c->seg];
 		c->off = sg->text_off;
 		c->line = sg->line;
@@ -445,8 +491,10 @@ void ex_text_free(struct ex_text *t)
 		return;
 	free(t->data);
 	map_free(t->map);
+	dm_free(t->doc);
 	t->data = NULL;
 	t->map = NULL;
+	t->doc = NULL;
 	t->len = 0;
 }
 
@@ -766,6 +814,13 @@ struct sax_html {
 	struct buf pending;     /* text of one run, as one text node of the tree had it */
 	long pending_line;
 	long too_deep_line;
+	/* h1-h6 give the sections (docmap.c): the open heading's depth (0 when
+	 * none), level, where its text starts and its text runs */
+	struct dm_doc *doc;
+	long h_depth;
+	int h_level;
+	size_t h_start;
+	struct buf h_title;
 };
 
 static long sh_line(const struct sax_html *h)
@@ -773,12 +828,26 @@ static long sh_line(const struct sax_html *h)
 	return h->ctxt->input ? h->ctxt->input->line : 0;
 }
 
+/* A heading's title as the tree's content had it (its text runs, no
+ * attributes); dm_heading keeps 200 bytes, so a bounded prefix suffices. */
+enum { H_TITLE_MAX = 1 << 16 };
+
 static void sh_flush(struct sax_html *h)
 {
 	if (!h->pending.len)
 		return;
 	add_text(h->w, h->pending.data, h->pending_line);
+	if (h->h_depth && h->h_title.len < H_TITLE_MAX) {
+		size_t n = H_TITLE_MAX - h->h_title.len;
+		if (buf_append(&h->h_title, h->pending.data, h->pending.len < n ? h->pending.len : n) < 0)
+			h->w->failed = 1;
+	}
 	h->pending.len = 0;
+}
+
+static int is_heading(const xmlChar *name)
+{
+	return (name[0] == 'h' || name[0] == 'H') && name[1] >= '1' && name[1] <= '6' && !name[2];
 }
 
 static void sh_attr(struct sax_html *h, const xmlChar **atts, const char *attr)
@@ -812,6 +881,12 @@ static void sh_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		add_break(h->w, "\n\n");
 	sh_attr(h, atts, "title");
 	sh_attr(h, atts, "alt");
+	if (!h->h_depth && is_heading(name)) { /* a heading inside one is its text */
+		h->h_depth = h->depth;
+		h->h_level = name[1] - '0';
+		h->h_start = h->w->text.len;
+		h->h_title.len = 0;
+	}
 }
 
 static void sh_end(void *ctx, const xmlChar *name)
@@ -824,6 +899,12 @@ static void sh_end(void *ctx, const xmlChar *name)
 		return;
 	}
 	sh_flush(h);
+	if (h->h_depth && depth <= h->h_depth) {
+		h->h_depth = 0;
+		if (dm_heading(h->doc, h->h_start, h->h_level, h->h_title.data ? h->h_title.data : "",
+		               h->h_title.len) < 0)
+			h->w->failed = 1;
+	}
 	if (name_in(name, html_block))
 		add_break(h->w, "\n\n");
 }
@@ -874,16 +955,22 @@ static int read_html(const char *name, const char *src, size_t len, struct ex_te
 	sax.processingInstruction = sh_pi;
 	sax.ignorableWhitespace = sh_blank;
 	struct walk w = { BUF_INIT, NULL, src, len, NULL, 0, 0, 4 * len + (1 << 20), 0, 1, 1, 0 };
-	struct sax_html h = { &w, NULL, 0, 0, BUF_INIT, 0, 0 };
-	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(src, (int)len);
-	if (!ctxt)
+	struct sax_html h = { &w, NULL, 0, 0, BUF_INIT, 0, 0, dm_new(), 0, 0, 0, BUF_INIT };
+	if (!h.doc)
 		return err_set(err, name, 0, "out of memory");
+	htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(src, (int)len);
+	if (!ctxt) {
+		dm_free(h.doc);
+		return err_set(err, name, 0, "out of memory");
+	}
 	h.ctxt = ctxt;
 	htmlSAXHandlerPtr old_sax = ctxt->sax;
 	ctxt->sax = &sax;
 	ctxt->userData = &h;
+	/* UTF-8, or converted to it (to_utf8): a declared charset must not make
+	 * libxml2 decode it again */
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                 HTML_PARSE_NONET);
+	                                 HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
 	xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
 	w.map = calloc(1, sizeof *w.map);
 	if (!w.map || line_starts(src, len, &w.src_lines, &w.n_src_lines) < 0) {
@@ -898,6 +985,7 @@ static int read_html(const char *name, const char *src, size_t len, struct ex_te
 	ctxt->sax = old_sax;
 	htmlFreeParserCtxt(ctxt);
 	buf_free(&h.pending);
+	buf_free(&h.h_title);
 	free(w.src_lines);
 	int rc = 0;
 	if (h.too_deep_line)
@@ -912,12 +1000,14 @@ static int read_html(const char *name, const char *src, size_t len, struct ex_te
 	if (rc) {
 		buf_free(&w.text);
 		map_free(w.map);
+		dm_free(h.doc);
 		return -1;
 	}
 	rd_sanitize(w.text.data, w.text.len);
 	out->len = w.text.len;
 	out->data = buf_detach(&w.text);
 	out->map = w.map;
+	out->doc = h.doc;
 	return 0;
 }
 
@@ -939,8 +1029,10 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return err_set(err, name, 0, "out of memory");
-	/* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE */
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src, (int)len, name, NULL,
+	/* no XML_PARSE_NOENT, no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE. Either
+	 * UTF-8 or converted to it (to_utf8): an encoding declared in the
+	 * document must not make libxml2 decode it again. */
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, src, (int)len, name, "UTF-8",
 	                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	                                          XML_PARSE_BIG_LINES);
 	if (!doc) {
@@ -988,14 +1080,130 @@ static int read_markup(const char *path, const char *src, size_t len, int is_htm
 	return 0;
 }
 
+/* ---- declared encodings ---- */
+
+static int ci_prefix(const char *s, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+	return (size_t)(end - s) >= n && !strncasecmp(s, word, n);
+}
+
+/* Copies the encoding name that starts at p (after optional quotes and
+ * space) into out. */
+static void take_name(const char *p, const char *end, char *out, size_t out_size)
+{
+	while (p < end && (*p == ' ' || *p == '"' || *p == '\'' || *p == '='))
+		p++;
+	size_t n = 0;
+	while (p < end && n + 1 < out_size &&
+	       ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+	        *p == '-' || *p == '_' || *p == '.' || *p == ':'))
+		out[n++] = *p++;
+	out[n] = '\0';
+}
+
+/* The encoding a document declares, into out ("" when none): a byte order
+ * mark, the XML declaration, or (HTML) a <meta> with charset, looked for in
+ * the first 64 KB as a browser's prescan would. */
+static void declared_encoding(const char *s, size_t len, int is_html, char *out, size_t out_size)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	out[0] = '\0';
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		snprintf(out, out_size, "UTF-8");
+		return;
+	}
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		snprintf(out, out_size, "UTF-16");
+		return;
+	}
+	const char *end = s + (len < 65536 ? len : 65536);
+	if (ci_prefix(s, end, "<?xml")) {
+		const char *close = memmem(s, (size_t)(end - s), "?>", 2);
+		const char *enc = close ? memmem(s, (size_t)(close - s), "encoding", 8) : NULL;
+		if (enc) {
+			take_name(enc + 8, close, out, out_size);
+			return;
+		}
+	}
+	if (!is_html)
+		return;
+	for (const char *p = s; p < end; p++) {
+		if (*p != '<' || !ci_prefix(p, end, "<meta"))
+			continue;
+		const char *gt = memchr(p, '>', (size_t)(end - p));
+		const char *tag_end = gt ? gt : end;
+		for (const char *q = p; q < tag_end; q++)
+			if (ci_prefix(q, tag_end, "charset")) {
+				const char *v = q + 7;
+				while (v < tag_end && *v == ' ')
+					v++;
+				if (v < tag_end && *v == '=') {
+					take_name(v, tag_end, out, out_size);
+					if (out[0])
+						return;
+				}
+			}
+		p = tag_end - 1;
+	}
+}
+
+/* Converts data (taken over) to UTF-8 when it declares another encoding. */
+static int to_utf8(const char *name, int is_html, char **data, size_t *len, struct err *err)
+{
+	char enc[64];
+	declared_encoding(*data, *len, is_html, enc, sizeof enc);
+	if (!enc[0] || !strcasecmp(enc, "utf-8") || !strcasecmp(enc, "utf8"))
+		return 0;
+	/* Browsers read latin-1 and ASCII as windows-1252, and Word relies on it
+	 * for its typographic quotes; so do we for HTML. */
+	if (is_html && (!strcasecmp(enc, "iso-8859-1") || !strcasecmp(enc, "latin1") ||
+	                !strcasecmp(enc, "us-ascii") || !strcasecmp(enc, "ascii")))
+		snprintf(enc, sizeof enc, "windows-1252");
+	struct buf conv = BUF_INIT;
+	size_t bad_at;
+	int rc = enc_to_utf8(enc, *data, *len, &conv, &bad_at);
+	if (rc == -2) {
+		buf_free(&conv);
+		return err_set(err, name, 0, "declares the encoding '%s', which iconv does not know",
+		               enc);
+	}
+	if (rc < 0) {
+		long line = rd_line_of(*data, bad_at < *len ? bad_at : *len);
+		buf_free(&conv);
+		return err_set(err, name, line, "not valid %s, although the document declares it "
+		               "(convert it with iconv -f %s -t utf-8 and correct the declaration)",
+		               enc, enc);
+	}
+	if (!conv.data && buf_puts(&conv, "") < 0)
+		return err_set(err, name, 0, "out of memory");
+	free(*data);
+	*len = conv.len;
+	*data = buf_detach(&conv);
+	return 0;
+}
+
 int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
                    struct ex_text *out, size_t *first_invalid, struct err *err)
 {
 	out->path = path;
 	out->data = NULL;
 	out->map = NULL;
+	out->doc = NULL;
 	out->len = 0;
-	*first_invalid = rd_sanitize(data, len);
+	out->likely_encoding = NULL;
+	if (rd_is_document(format)) { /* binary containers: not sanitised as text */
+		*first_invalid = SIZE_MAX;
+		out->invalid_line = 0;
+		return rd_document(path, format, data, len, out, err);
+	}
+	int is_markup = !strcmp(format, "html") || !strcmp(format, "xml");
+	if (is_markup && to_utf8(strcmp(path, "-") ? path : "<stdin>", !strcmp(format, "html"),
+	                         &data, &len, err) < 0) {
+		free(data);
+		return -1;
+	}
+	*first_invalid = rd_sanitize_guess(data, len, &out->likely_encoding);
 	/* sanitising keeps every line break, so the line is still right */
 	long invalid_line = *first_invalid != SIZE_MAX ? rd_line_of(data, *first_invalid) : 0;
 	if (!strcmp(format, "html") || !strcmp(format, "xml")) {
@@ -1005,17 +1213,27 @@ int rd_read_loaded(const char *path, const char *format, char *data, size_t len,
 		return rc;
 	}
 	out->invalid_line = invalid_line;
-	if (!strcmp(format, "md"))
+	struct dm_doc *d = NULL;
+	if (!strcmp(format, "md")) {
+		/* headings give the sections, before their markup is blanked */
+		if (!(d = dm_new()) || dm_markdown_headings(d, data, len) < 0) {
+			dm_free(d);
+			free(data);
+			return err_set(err, path, 0, "out of memory");
+		}
 		rd_markdown_blank(data, len);
+	}
 	struct rd_map *m = calloc(1, sizeof *m);
 	if (!m || line_starts(data, len, &m->line_start, &m->n_lines) < 0) {
 		free(m);
 		free(data);
+		dm_free(d);
 		return err_set(err, path, 0, "out of memory");
 	}
 	out->data = data;
 	out->len = len;
 	out->map = m;
+	out->doc = d;
 	return 0;
 }
 

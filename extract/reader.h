@@ -18,6 +18,9 @@ int rd_load(const char *path, char **out, size_t *len, struct err *err);
 /* Makes s valid UTF-8 in place, keeping every offset; returns the offset of
  * the first invalid byte or SIZE_MAX. */
 size_t rd_sanitize(char *s, size_t len);
+/* The same, and *likely names the encoding the invalid bytes probably are in
+ * (NULL when all was valid). */
+size_t rd_sanitize_guess(char *s, size_t len, const char **likely);
 /* Blanks Markdown markup with spaces in place. */
 void rd_markdown_blank(char *s, size_t len);
 /* The same for a stream: whole lines (the end of s ends a line), with the

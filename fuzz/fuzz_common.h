@@ -75,7 +75,10 @@ static void fuzz_reader(const uint8_t *data, size_t size, const char *format)
 		long line, col;
 		for (size_t off = 0; off <= t.len; off += 1 + t.len / 16) {
 			ex_text_position(&t, off, &line, &col);
-			if (line < 1 || col < 1)
+			if (line < 1 || col < 1 || ex_text_page(&t, off) < 0)
+				abort();
+			const char *sec = ex_text_section(&t, off);
+			if (sec && !sec[0])
 				abort();
 		}
 		ex_text_free(&t);

@@ -37,7 +37,7 @@ static char *render(int kind, const struct kb_vocab *v, const struct gl_list *l,
 	if (!f)
 		return NULL;
 	struct err err;
-	struct skos_options so = { SKOS_DEFAULT_BASE, NULL, SKOS_DEFAULT_LICENSE };
+	struct skos_options so = { .base_uri = SKOS_DEFAULT_BASE, .license = SKOS_DEFAULT_LICENSE };
 	int rc = kind < 5 ? gl_write(f, l, (enum gl_format)kind, NULL, &err)
 	         : kind < 8 ? skos_write(f, v, (enum skos_syntax)(kind - 5), &so, &err)
 	                    : tbx_write(f, v, &err);

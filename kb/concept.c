@@ -97,6 +97,7 @@ void kb_concept_free(struct kb_concept *c)
 	free(c->status);
 	free(c->replaced_by);
 	free(c->modified);
+	free(c->created);
 	strv_free(&c->abbreviations);
 	strv_free(&c->alt_labels);
 	strv_free(&c->hidden_labels);
@@ -219,7 +220,7 @@ long long kb_change_record(struct kb *kb, const char *action, const char *entity
 	char now[32];
 	kb_now(now);
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, kb_editor(), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, kb->actor ? kb->actor : kb_editor(), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, action, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, entity, -1, SQLITE_TRANSIENT);
 	if (before)
@@ -387,6 +388,11 @@ static int put(struct kb *kb, const struct kb_concept *c, const char *action, in
 		               c->type ? c->type : "");
 	if (!c->pref_label || !*c->pref_label)
 		return err_set(err, kb->path, 0, "%s: a preferred label is required", c->key);
+	if (c->status && *c->status && !kb_is_status(c->status))
+		return err_set(err, "", 0, "%s: unknown status '%s'", c->key,
+		               c->status ? c->status : "");
+	if (kb_concept_check(c, err) < 0)
+		return -1;
 	int existed;
 	char *before = kb_concept_snapshot(kb, c->key, &existed, err);
 	if (existed < 0)
@@ -436,6 +442,8 @@ static int put(struct kb *kb, const struct kb_concept *c, const char *action, in
 		return -1;
 	}
 	sqlite3_exec(kb->db, "RELEASE put", NULL, NULL, NULL);
+	if (strv_push(&kb->written, c->key) < 0)
+		return err_set(err, kb->path, 0, "out of memory");
 	return existed ? KB_UPDATED : KB_ADDED;
 }
 
@@ -501,7 +509,7 @@ static int load_concepts(struct kb *kb, const char *where_key, struct kb_vocab *
 	sqlite3_stmt *st = NULL;
 	const char *sql_concepts =
 		"SELECT c.id, c.key, c.type, c.status, c.match_flags, c.replaced_by, c.modified,"
-		" d.text, d.source, d.source_url"
+		" d.text, d.source, d.source_url, c.created"
 		" FROM concept c LEFT JOIN definition d ON d.concept_id = c.id AND d.is_primary"
 		" WHERE ?1 IS NULL OR c.key = ?1 ORDER BY c.key";
 	if (sqlite3_prepare_v2(db, sql_concepts, -1, &st, NULL) != SQLITE_OK)
@@ -539,6 +547,7 @@ static int load_concepts(struct kb *kb, const char *where_key, struct kb_vocab *
 		c->definition = dup_col(st, 7);
 		c->source = dup_col(st, 8);
 		c->source_url = dup_col(st, 9);
+		c->created = dup_col(st, 10);
 		c->pref_label = strdup("");
 	}
 	sqlite3_finalize(st);

@@ -75,9 +75,12 @@ static int valid_slug(const char *s)
 
 static int read_rows(const char *path, struct rows *r, struct err *err)
 {
-	FILE *f = fopen(path, "rb");
+	int is_stdin = !strcmp(path, "-");
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f)
 		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	if (is_stdin)
+		path = "<stdin>";
 	char *line = NULL;
 	size_t cap = 0;
 	long n;
@@ -85,6 +88,11 @@ static int read_rows(const char *path, struct rows *r, struct err *err)
 	int rc = 0;
 	while ((n = kb_read_line(f, &line, &cap, KB_MAX_LINE_BYTES)) > 0) {
 		line_no++;
+		/* A NUL would end the label early in C: refuse it rather than cut. */
+		if (memchr(line, '\0', (size_t)n)) {
+			rc = err_set(err, path, line_no, "NUL byte in the line");
+			break;
+		}
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
 		if (line_no == 1) {
@@ -154,7 +162,8 @@ static int read_rows(const char *path, struct rows *r, struct err *err)
 	if (rc == 0 && line_no == 0)
 		rc = err_set(err, path, 0, "the file is empty");
 	free(line);
-	fclose(f);
+	if (!is_stdin)
+		fclose(f);
 	return rc;
 }
 

@@ -23,16 +23,20 @@ static const char *col_text(sqlite3_stmt *st, int col)
 	return s ? (const char *)s : NULL;
 }
 
-int kb_history(struct kb *kb, const char *key, kb_change_fn fn, void *ctx, struct err *err)
+static int history(struct kb *kb, const char *key, long long batch, kb_change_fn fn, void *ctx,
+                   struct err *err)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(kb->db,
 	        "SELECT id, batch, coalesce(undoes, 0), at, editor, action, entity, before, after"
-	        " FROM change WHERE ?1 IS NULL OR entity = ?1 ORDER BY id",
+	        " FROM change WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR batch = ?2)"
+	        " ORDER BY id",
 	        -1, &st, NULL) != SQLITE_OK)
 		return sql_fail(kb, err, "cannot read the history");
 	if (key)
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (batch > 0)
+		sqlite3_bind_int64(st, 2, batch);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct kb_change ch = {
@@ -49,6 +53,16 @@ int kb_history(struct kb *kb, const char *key, kb_change_fn fn, void *ctx, struc
 	if (rc != SQLITE_DONE)
 		return sql_fail(kb, err, "cannot read the history");
 	return 0;
+}
+
+int kb_history(struct kb *kb, const char *key, kb_change_fn fn, void *ctx, struct err *err)
+{
+	return history(kb, key, 0, fn, ctx, err);
+}
+
+int kb_history_batch(struct kb *kb, long long batch, kb_change_fn fn, void *ctx, struct err *err)
+{
+	return history(kb, NULL, batch, fn, ctx, err);
 }
 
 static int set_str(char **dst, const char *s)
@@ -230,7 +244,8 @@ static int load_steps(struct kb *kb, enum kb_undo_scope scope, long long id,
 		steps_free(steps, n);
 		return sql_fail(kb, err, "cannot read the history");
 	}
-	qsort(steps, n, sizeof *steps, cmp_first);
+	if (n > 1) /* qsort's array must not be NULL, even when empty */
+		qsort(steps, n, sizeof *steps, cmp_first);
 	*out = steps;
 	*n_out = n;
 	return 0;

@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "../common/buf.h"
+#include "../common/encoding.h"
 
 struct row {
 	long line;
@@ -21,6 +23,9 @@ struct row {
 
 struct parse {
 	const char *path;
+	char delimiter;   /* ',' unless told otherwise */
+	int converted;    /* read through iconv from another encoding */
+	int wrong_delimiter; /* the header told that another delimiter is needed */
 	struct err *err;
 	int failed;
 	long line;        /* line being fed to the parser */
@@ -80,7 +85,11 @@ static void on_field(void *data, size_t len, void *ctx)
 		p->record_line = p->line;
 	}
 	if (!valid_utf8(data ? data : "", len)) {
-		fail(p, p->line, "invalid UTF-8 in a field", NULL, NULL);
+		const char *enc = enc_guess(data, len);
+		char hint[300];
+		snprintf(hint, sizeof hint, " (looks like %s, as Excel saves a CSV: import with "
+		         "--encoding %s, or convert with iconv -f %s -t utf-8)", enc, enc, enc);
+		fail(p, p->line, "invalid UTF-8 in a field%s%s", hint, NULL);
 		return;
 	}
 	if (memchr(data ? data : "", '\0', len)) {
@@ -139,6 +148,21 @@ static int header(struct parse *p)
 		for (int c = 0; c < KB_CSV_NCOLUMNS; c++)
 			if (strcmp(name, kb_csv_columns[c]) == 0)
 				known = c;
+		if (known < 0 && i == 0 && p->fields.n == 1) {
+			/* One column named "key;type;..." : another delimiter, Excel's ';' most often. */
+			static const char seps[] = ";\t|:";
+			for (const char *d = seps; *d; d++) {
+				size_t k = strlen(kb_csv_columns[0]);
+				if (!strncmp(name, kb_csv_columns[0], k) && name[k] == *d) {
+					char opt[16];
+					snprintf(opt, sizeof opt, *d == '\t' ? "tab" : "'%c'", *d);
+					p->wrong_delimiter = 1;
+					return fail(p, p->record_line,
+					            "the header is separated by %s, not ',' (a CSV saved by Excel "
+					            "with German settings?): import it with --delimiter %s", opt, opt);
+				}
+			}
+		}
 		if (known < 0)
 			return fail(p, p->record_line,
 			            "unknown column '%s' (columns: key, type, pref_label, abbreviations, "
@@ -235,6 +259,9 @@ static int data_row(struct parse *p)
 		if (strcmp(f, "case") && strcmp(f, "compound"))
 			return fail(p, r->line, "unknown match flag '%s' (case, compound)%s", f, NULL);
 	}
+	struct err rule = { "", 0, "" };
+	if (kb_concept_check(c, &rule) < 0)
+		return fail(p, r->line, "%s%s", rule.msg, NULL);
 	if (*c->replaced_by) {
 		if (!kb_is_valid_key(c->replaced_by) || !strcmp(c->replaced_by, c->key))
 			return fail(p, r->line, "invalid replaced_by '%s'%s", c->replaced_by, NULL);
@@ -383,9 +410,10 @@ static int parse_file(struct parse *p, FILE *f)
 	/* libcsv grows a field by its block size: the default (128 bytes) makes
 	 * a long field quadratic */
 	csv_set_blk_size(&csv, 64 << 10);
+	csv_set_delim(&csv, (unsigned char)(p->delimiter ? p->delimiter : ','));
 	char *line = NULL;
 	size_t cap = 0;
-	long n;
+	long n = 0;
 	int rc = 0, any_byte = 0;
 	size_t record_bytes = 0;
 	p->line = 0;
@@ -405,6 +433,13 @@ static int parse_file(struct parse *p, FILE *f)
 			data += 3;
 			n -= 3;
 		}
+		if (p->line == 1 && !p->converted && (memchr(data, '\0', (size_t)n) ||
+		    (n >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE)))) {
+			const char *enc = enc_guess(data, (size_t)n);
+			fail(p, 1, "the file is not UTF-8 but looks like %s (Excel's \"Unicode text\"): "
+			     "import it with --encoding %s", enc, enc);
+			break;
+		}
 		if (n > 0)
 			any_byte = 1;
 		if (csv_parse(&csv, data, (size_t)n, on_field, on_record, p) != (size_t)n) {
@@ -418,6 +453,17 @@ static int parse_file(struct parse *p, FILE *f)
 		char lim[32];
 		snprintf(lim, sizeof lim, "%d", KB_MAX_LINE_BYTES >> 20);
 		fail(p, p->line + 1, "a line longer than %s MB%s", lim, NULL);
+	}
+	/* Say at once when the rest of such a file needs --encoding too. */
+	if (p->wrong_delimiter && !p->converted) {
+		while ((n = kb_read_line(f, &line, &cap, KB_MAX_LINE_BYTES)) > 0)
+			if (!valid_utf8(line, (size_t)n)) {
+				const char *enc = enc_guess(line, (size_t)n);
+				size_t len = strlen(p->err->msg);
+				snprintf(p->err->msg + len, sizeof p->err->msg - len,
+				         " --encoding %s (the file is not UTF-8 but looks like %s)", enc, enc);
+				break;
+			}
 	}
 	if (ferror(f) && !p->failed)
 		fail(p, 0, "cannot read: %s%s", strerror(errno), NULL);
@@ -434,19 +480,79 @@ static int parse_file(struct parse *p, FILE *f)
 	return p->failed ? -1 : rc;
 }
 
-int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats,
-                  struct err *err)
+static int import_stream(struct kb *kb, FILE *f, const char *path,
+                         const struct kb_csv_options *opts, int converted,
+                         struct kb_import_stats *stats, struct err *err);
+
+static int is_utf8_name(const char *enc)
+{
+	return !enc || !strcasecmp(enc, "utf-8") || !strcasecmp(enc, "utf8");
+}
+
+int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_options *opts,
+                       struct kb_import_stats *stats, struct err *err)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if (!f)
 		return err_set(err, path, 0, "cannot open: %s", strerror(errno));
-	int rc = kb_import_csv_stream(kb, f, path, stats, err);
+	if (!opts || is_utf8_name(opts->encoding)) {
+		int rc = import_stream(kb, f, path, opts, 0, stats, err);
+		if (f != stdin)
+			fclose(f);
+		return rc;
+	}
+	/* Another encoding: the whole file through iconv, then read as UTF-8. */
+	struct buf raw = BUF_INIT, text = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int rc = 0;
+	while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_append(&raw, chunk, n) < 0)
+			rc = err_set(err, path, 0, "out of memory");
+	if (rc == 0 && ferror(f))
+		rc = err_set(err, path, 0, "cannot read: %s", strerror(errno));
 	if (f != stdin)
 		fclose(f);
+	size_t bad_at = 0;
+	int conv = rc < 0 ? 0 : enc_to_utf8(opts->encoding, raw.data ? raw.data : "", raw.len,
+	                                    &text, &bad_at);
+	if (conv == -2)
+		rc = err_set(err, path, 0, "unknown encoding '%s' (see iconv -l)", opts->encoding);
+	else if (conv < 0) {
+		long line = 1;
+		for (size_t i = 0; i < bad_at && i < raw.len; i++)
+			line += raw.data[i] == '\n';
+		rc = err_set(err, path, line, "not valid %s", opts->encoding);
+	}
+	buf_free(&raw);
+	if (rc == 0 && text.len == 0)
+		rc = err_set(err, path, 0, "the file is empty (expected a header row: "
+		             "key,type,pref_label,...)");
+	FILE *mem = rc < 0 ? NULL : fmemopen(text.data, text.len, "rb");
+	if (rc == 0 && !mem)
+		rc = err_set(err, path, 0, "out of memory");
+	if (rc == 0)
+		rc = import_stream(kb, mem, path, opts, 1, stats, err);
+	if (mem)
+		fclose(mem);
+	buf_free(&text);
 	return rc;
 }
 
+int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats,
+                  struct err *err)
+{
+	return kb_import_csv_opts(kb, path, NULL, stats, err);
+}
+
 int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
+                         struct kb_import_stats *stats, struct err *err)
+{
+	return import_stream(kb, f, path, NULL, 0, stats, err);
+}
+
+static int import_stream(struct kb *kb, FILE *f, const char *path,
+                         const struct kb_csv_options *opts, int converted,
                          struct kb_import_stats *stats, struct err *err)
 {
 	struct kb_import_stats unused;
@@ -458,10 +564,12 @@ int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
 	memset(&p, 0, sizeof p);
 	p.path = path;
 	p.err = err;
+	p.delimiter = opts && opts->delimiter ? opts->delimiter : ',';
+	p.converted = converted;
 	int rc = parse_file(&p, f);
 	if (rc == 0)
 		rc = check_keys(&p, kb);
-	if (rc < 0 || dry_run) {
+	if (rc < 0) {
 		parse_free(&p);
 		return rc;
 	}
@@ -502,10 +610,23 @@ int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
 			stats->unchanged++;
 	}
 	free(is_new);
+	/* The rules between concepts (shared labels, broader cycles) judge the
+	 * file's end state; a dry run checks them and rolls back. */
+	if (rc == 0)
+		rc = dry_run ? kb_validate_written(kb, err) : kb_commit(kb, err);
+	if (rc < 0 && kb->bad_key[0])
+		for (size_t i = 0; i < p.n_rows; i++)
+			if (!strcmp(p.rows[i].c.key, kb->bad_key)) {
+				err->line = p.rows[i].line;
+				snprintf(err->file, sizeof err->file, "%s", path);
+				break;
+			}
 	parse_free(&p);
-	if (rc < 0) {
+	if (rc < 0 || dry_run) {
 		kb_rollback(kb);
-		return -1;
+		if (dry_run && rc == 0)
+			memset(stats, 0, sizeof *stats);
+		return rc;
 	}
-	return kb_commit(kb, err);
+	return 0;
 }

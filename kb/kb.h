@@ -31,6 +31,7 @@ struct kb_concept {
 	struct strv match;            /* flags: case, compound */
 	char *replaced_by;            /* key, "" unless deprecated in favour of another */
 	char *modified;               /* ISO 8601 UTC time of the last change */
+	char *created;                /* ISO 8601 UTC time it was added (NULL when unknown) */
 };
 
 /* The vocabulary: every concept, sorted by key, with the inverse relations
@@ -48,10 +49,18 @@ int kb_is_type(const char *s);
 int kb_is_status(const char *s);
 int kb_is_valid_key(const char *s);
 
-/* Opens (creating and migrating as needed) the KB at path. */
+/* Opens the KB at path for a command that writes, creating it when the file
+ * does not exist (or is empty) and migrating an older schema. Refused: an
+ * empty path, ":memory:" and other names that are no file, and an SQLite
+ * file of another program (left untouched). */
 int kb_open(struct kb **out, const char *path, struct err *err);
-/* Opens an existing KB read-only; fails when the file does not exist. */
+/* Opens an existing KB for a command that only reads: never creates it (no
+ * file or an empty one: "no knowledge base at PATH"), opens it read-only
+ * (a read-only file or directory works, WAL mode included, and leaves no
+ * -wal/-shm files where the reader may not or should not own them). */
 int kb_open_readonly(struct kb **out, const char *path, struct err *err);
+/* The number of concepts, or -1. */
+long long kb_concept_count(struct kb *kb, struct err *err);
 void kb_close(struct kb *kb);
 const char *kb_path(const struct kb *kb);
 
@@ -83,6 +92,15 @@ enum kb_put_result { KB_UNCHANGED = 0, KB_ADDED = 1, KB_UPDATED = 2 };
  * Returns a kb_put_result, or -1 with err filled. */
 int kb_concept_put(struct kb *kb, const struct kb_concept *c, const char *action,
                    struct err *err);
+/* The rules a concept's own fields obey (kb/lint.c): labels one line of
+ * text that is not empty once normalised, no control character XML 1.0
+ * forbids and no Unicode noncharacter anywhere, an absolute http(s) source
+ * URL, an approved concept with a sourced definition, no link to itself.
+ * kb_concept_put applies it; the rules between concepts (shared labels,
+ * broader cycles) are applied by kb_commit to everything the transaction
+ * wrote, so a refused write leaves the KB as it was. Returns 0, or -1 with
+ * "KEY: reason" in err. */
+int kb_concept_check(const struct kb_concept *c, struct err *err);
 /* Removes a concept, recording its last state. Returns 1 removed, 0 absent, -1 error. */
 int kb_concept_delete(struct kb *kb, const char *key, const char *action, struct err *err);
 
@@ -100,6 +118,17 @@ int kb_import_csv(struct kb *kb, const char *path, struct kb_import_stats *stats
 /* The same from an open stream; path names it in messages. */
 int kb_import_csv_stream(struct kb *kb, FILE *f, const char *path,
                          struct kb_import_stats *stats, struct err *err);
+/* For a CSV saved otherwise, e.g. by Excel with German settings (';',
+ * windows-1252): delimiter 0 means ',', encoding NULL means UTF-8 (any iconv
+ * name, the file converted before it is read; lines keep their numbers).
+ * Without them such a file is refused with a message that says which
+ * option it needs. */
+struct kb_csv_options {
+	char delimiter;
+	const char *encoding;
+};
+int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_options *opts,
+                       struct kb_import_stats *stats, struct err *err);
 
 /* The columns of glossary.csv, in order: the thirteen of DESIGN.md, then
  * replaced_by (the key that replaces a deprecated concept), which an export
@@ -114,6 +143,52 @@ enum {
 	KB_MAX_LABEL_BYTES = 500,
 	KB_MAX_DEFINITION_BYTES = 10000
 };
+
+/* ==== the scheme's metadata and releases (kb/scheme.c, kb/release.c) ==== */
+
+/* The fields `glossar scheme set` takes; has_lang: a German and an English value. */
+struct kb_scheme_field {
+	const char *name;
+	int has_lang;
+	const char *help;
+};
+extern const struct kb_scheme_field kb_scheme_fields[]; /* ends with a NULL name */
+
+/* The metadata; NULL where unset. */
+struct kb_scheme {
+	char *title, *title_en, *description, *description_en;
+	char *publisher, *publisher_en, *publisher_uri;
+	char *creator, *creator_en, *creator_uri;
+	char *license, *base_uri, *version, *issued;
+	int failed;
+};
+/* Checks a value for a field (IRIs absolute http(s), base URI ending in '/',
+ * issued a date, no control characters); lang NULL or "" is German. */
+int kb_scheme_check(const char *name, const char *lang, const char *value, struct err *err);
+/* Sets (value "" unsets) one field; must not run inside another transaction. */
+int kb_scheme_set(struct kb *kb, const char *name, const char *lang, const char *value,
+                  struct err *err);
+typedef int (*kb_scheme_fn)(const char *name, const char *lang, const char *value, void *ctx);
+int kb_scheme_list(struct kb *kb, kb_scheme_fn fn, void *ctx, struct err *err);
+int kb_scheme_load(struct kb *kb, struct kb_scheme *out, struct err *err);
+void kb_scheme_free(struct kb_scheme *s);
+
+struct kb_release {
+	const char *tag, *created, *note;
+	long long n_concepts;
+};
+typedef int (*kb_release_fn)(const struct kb_release *r, void *ctx);
+int kb_release_tag_is_valid(const char *tag);
+/* Records every concept's state under tag, in one transaction; a tag is never reused. */
+int kb_release_create(struct kb *kb, const char *tag, const char *note, long *n_concepts,
+                      struct err *err);
+/* Lists the releases, oldest first; returns how many, or -1. */
+int kb_release_list(struct kb *kb, kb_release_fn fn, void *ctx, struct err *err);
+/* The latest release's tag into out: 1 found, 0 none, -1 error. */
+int kb_release_latest(struct kb *kb, char *out, size_t n, struct err *err);
+/* The vocabulary as the release recorded it, with each concept's created and
+ * modified times from the history up to the release. */
+int kb_release_vocab(struct kb *kb, const char *tag, struct kb_vocab *out, struct err *err);
 
 /* ==== candidates and law entities (kb/candidates.c, kb/entities.c) ==== */
 
@@ -202,6 +277,8 @@ typedef int (*kb_change_fn)(const struct kb_change *ch, void *ctx);
 /* Lists the changes of one concept (key NULL: all), oldest first; fn returns
  * non-zero to stop. */
 int kb_history(struct kb *kb, const char *key, kb_change_fn fn, void *ctx, struct err *err);
+/* The changes of one batch (what one command did), oldest first. */
+int kb_history_batch(struct kb *kb, long long batch, kb_change_fn fn, void *ctx, struct err *err);
 /* Reads a history snapshot (JSON) back into a concept. */
 int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out,
                          struct err *err);
@@ -246,6 +323,9 @@ enum kb_severity { KB_WARNING, KB_ERROR };
 typedef int (*kb_lint_fn)(const char *key, enum kb_severity sev, const char *check,
                           const char *message, void *ctx);
 /* Returns the number of errors (warnings not counted), or -1. */
+/* The rules of kb_concept_check, each finding given to fn; returns the
+ * number of errors (so a form can show each next to its field). */
+int kb_concept_check_each(const struct kb_concept *c, kb_lint_fn fn, void *ctx);
 int kb_lint(struct kb *kb, kb_lint_fn fn, void *ctx, struct err *err);
 
 /* kb/maint.c: an online backup to path (SQLite backup API); and the integrity
@@ -254,6 +334,179 @@ int kb_backup(struct kb *kb, const char *path, struct err *err);
 typedef int (*kb_problem_fn)(const char *problem, void *ctx);
 int kb_check(struct kb *kb, kb_problem_fn fn, void *ctx, struct err *err);
 /* ==== end of curation ==== */
+
+/* ==== editing in the browser: accounts, sessions, comments, the review
+ * workflow, concept versions and field-level diffs
+ * (kb/users.c, kb/review.c, kb/diff.c) ==== */
+
+/* Who the history records for the changes made through this handle from now
+ * on (a logged-in user of the server); NULL goes back to kb_editor(). */
+int kb_set_actor(struct kb *kb, const char *name, struct err *err);
+const char *kb_actor(const struct kb *kb);
+
+/* Roles, from least to most: an editor edits and sends to review, a reviewer
+ * also approves and rejects (never their own change), an admin also manages
+ * accounts. The command line is the local admin. */
+enum kb_role { KB_ROLE_EDITOR = 1, KB_ROLE_REVIEWER, KB_ROLE_ADMIN };
+enum kb_cap { KB_CAP_EDIT, KB_CAP_REVIEW, KB_CAP_ADMIN };
+const char *kb_role_name(enum kb_role role);
+/* The role named s, or 0 when s names none. */
+enum kb_role kb_role_parse(const char *s);
+int kb_role_can(enum kb_role role, enum kb_cap cap);
+
+/* Refusals other than bad input, so that the server can answer 403 or 409. */
+enum { KB_E_STALE = -2, KB_E_FORBIDDEN = -3 };
+
+/* An account as anyone outside kb/ sees it: never the password hash. */
+struct kb_user {
+	long long id;
+	char name[65];
+	enum kb_role role;
+	int is_disabled;
+	char created[32];
+};
+
+/* Names: 1 to 64 of [A-Za-z0-9._-], starting with a letter or digit.
+ * Passwords: 8 to 1024 bytes. */
+int kb_user_name_is_valid(const char *name);
+int kb_user_add(struct kb *kb, const char *name, enum kb_role role, const char *password,
+                struct err *err);
+/* A new password also ends every session of the account. */
+int kb_user_passwd(struct kb *kb, const char *name, const char *password, struct err *err);
+/* Disabling ends every session of the account at once; enabling lets it log in again. */
+int kb_user_set_disabled(struct kb *kb, const char *name, int is_disabled, struct err *err);
+/* 1 found, 0 not found, -1 error. */
+int kb_user_get(struct kb *kb, const char *name, struct kb_user *out, struct err *err);
+typedef int (*kb_user_fn)(const struct kb_user *u, void *ctx);
+int kb_user_list(struct kb *kb, kb_user_fn fn, void *ctx, struct err *err);
+
+/* A logged-in session. id is the cookie value: the KB keeps only its hash. */
+struct kb_session {
+	char id[64];
+	char csrf[64];   /* the form token of this session */
+	struct kb_user user;
+	long long created, last_seen; /* Unix seconds */
+};
+/* Defaults: a session ends after 30 minutes without a request and 12 hours
+ * after login, whichever comes first. */
+enum { KB_SESSION_IDLE_S = 1800, KB_SESSION_MAX_S = 43200 };
+void kb_session_set_limits(struct kb *kb, long idle_s, long max_s);
+
+/* Failed logins are slowed down: after KB_LOGIN_FREE_ACCOUNT failures of one
+ * account (KB_LOGIN_FREE_ADDRESS from one address) within
+ * KB_LOGIN_WINDOW_S, each further attempt must wait 2^(failures - free)
+ * seconds (at most KB_LOGIN_MAX_WAIT_S) after the last failure. */
+enum {
+	KB_LOGIN_FREE_ACCOUNT = 5, KB_LOGIN_FREE_ADDRESS = 20,
+	KB_LOGIN_WINDOW_S = 900, KB_LOGIN_MAX_WAIT_S = 900,
+};
+enum kb_login_result { KB_LOGIN_OK = 0, KB_LOGIN_BAD = 1, KB_LOGIN_THROTTLED = 2 };
+/* Checks name and password (Argon2id, libsodium) and on success starts a new
+ * session (a fresh random id: no session fixation). A disabled or unknown
+ * account and a wrong password give the same KB_LOGIN_BAD, after the same
+ * work. KB_LOGIN_THROTTLED sets *wait_s and checks nothing. now: Unix seconds
+ * (kb_time_now()). Returns a kb_login_result, or -1. */
+int kb_login(struct kb *kb, const char *name, const char *password, const char *address,
+             long long now, struct kb_session *out, long *wait_s, struct err *err);
+/* Looks a session up by its cookie value: 1 valid (out filled, last_seen
+ * moved on), 0 unknown, expired, or its account disabled; -1 error. */
+int kb_session_get(struct kb *kb, const char *id, long long now, struct kb_session *out,
+                   struct err *err);
+/* Logout: forgets the session (no error when it is unknown). */
+int kb_session_end(struct kb *kb, const char *id, struct err *err);
+/* True when token is the session's CSRF token (constant-time compare). */
+int kb_csrf_ok(const struct kb_session *s, const char *token);
+long long kb_time_now(void);
+
+/* Comments: a thread per concept. */
+struct kb_comment {
+	long long id;
+	const char *concept, *author, *at, *text;
+};
+typedef int (*kb_comment_fn)(const struct kb_comment *c, void *ctx);
+/* Adds a comment by author to an existing concept; returns its id, or -1.
+ * Text: 1 to 10000 bytes of UTF-8. Runs in the caller's transaction when one
+ * is open, else in its own. */
+long long kb_comment_add(struct kb *kb, const char *key, const char *author, const char *text,
+                         struct err *err);
+int kb_comment_list(struct kb *kb, const char *key, kb_comment_fn fn, void *ctx,
+                    struct err *err);
+
+/* The concept's version: the id of its latest change in the history (0 when
+ * it has none, -1 on error). A form carries it; a save against another
+ * version is refused (no lost update). */
+long long kb_concept_version(struct kb *kb, const char *key, struct err *err);
+/* The concept's state at a version (the after-state of that change, as JSON,
+ * malloc'd); NULL with *found 0 when the change is not this concept's. */
+char *kb_concept_state_at(struct kb *kb, const char *key, long long version, int *found,
+                          struct err *err);
+
+/* Saves an edit made in the browser, in its own transaction, when the concept
+ * is still at version `seen` (0: a new concept, which must not exist yet).
+ * The status is kept, except that an approved concept goes back to review:
+ * every change is seen by a second person before it counts as approved.
+ * When lint is not NULL, the lint checks (kb_lint) run on the result before
+ * the commit and lint gets the findings about this concept; an error among
+ * them refuses the save.
+ * Returns a kb_put_result, KB_E_STALE (nothing written; *current_out, when
+ * not NULL, gets the version now stored), or -1 (bad input or a lint error,
+ * nothing written). */
+int kb_concept_save(struct kb *kb, const struct kb_concept *c, long long seen,
+                    const char *action, long long *current_out, kb_lint_fn lint,
+                    void *lint_ctx, struct err *err);
+
+/* The review workflow, each step in its own transaction and recorded in the
+ * history under the acting user's name (kb_set_actor is set to user->name).
+ * submit: draft -> review, by anyone who may edit.
+ * approve: review -> approved, by a reviewer or admin who made no change to
+ *   the concept's content since it was last approved (four eyes), and only at
+ *   version `seen` (what the reviewer looked at; < 0 skips that check).
+ * reject: review -> draft, with a comment (required).
+ * A comment, when not NULL or "", joins the concept's thread.
+ * Returns 0, KB_E_FORBIDDEN (role or four eyes), KB_E_STALE, or -1. */
+int kb_review_submit(struct kb *kb, const char *key, const struct kb_user *user,
+                     const char *comment, struct err *err);
+int kb_review_approve(struct kb *kb, const char *key, const struct kb_user *user,
+                      long long seen, const char *comment, struct err *err);
+int kb_review_reject(struct kb *kb, const char *key, const struct kb_user *user,
+                     long long seen, const char *comment, struct err *err);
+/* 1 when name changed the concept's content (anything but its status) since
+ * it was last approved, 0 when not, -1 on error. */
+int kb_review_is_author(struct kb *kb, const char *key, const char *name, struct err *err);
+/* The concept as it was last approved (JSON, malloc'd), or NULL with *found 0. */
+char *kb_review_last_approved(struct kb *kb, const char *key, int *found, struct err *err);
+
+/* The review lists: a user's drafts (draft concepts they changed since the
+ * last approval), the concepts awaiting their review (in review, not changed
+ * by them), and the recently approved ones (newest first). */
+enum kb_review_list { KB_LIST_MY_DRAFTS, KB_LIST_AWAITING_REVIEW, KB_LIST_RECENTLY_APPROVED };
+struct kb_review_item {
+	const char *key, *pref_label, *status;
+	const char *at, *who; /* of the latest change (approval for the third list) */
+	long long version;
+};
+typedef int (*kb_review_item_fn)(const struct kb_review_item *it, void *ctx);
+int kb_review_list(struct kb *kb, enum kb_review_list which, const char *user, int limit,
+                   kb_review_item_fn fn, void *ctx, struct err *err);
+
+/* Field-level differences between two states of a concept, in the column
+ * order of glossary.csv; field names are the column names. A single-valued
+ * field that differs gives KB_DIFF_CHANGED with both values; a multi-valued
+ * one gives KB_DIFF_ADDED (after) and KB_DIFF_REMOVED (before) per value.
+ * NULL stands for an absent concept. Returns the number of differences. */
+enum kb_diff_op { KB_DIFF_CHANGED, KB_DIFF_ADDED, KB_DIFF_REMOVED };
+struct kb_field_diff {
+	const char *field;
+	enum kb_diff_op op;
+	const char *before, *after; /* NULL where the op has none */
+};
+typedef int (*kb_diff_fn)(const struct kb_field_diff *d, void *ctx);
+int kb_concept_diff(const struct kb_concept *a, const struct kb_concept *b, kb_diff_fn fn,
+                    void *ctx);
+/* The same for two history snapshots (JSON; NULL for absent); -1 on error. */
+int kb_snapshot_diff(struct kb *kb, const char *before, const char *after, kb_diff_fn fn,
+                     void *ctx, struct err *err);
+/* ==== end of editing in the browser ==== */
 
 /* For modules of kb/ and for tests: the underlying handle. */
 struct sqlite3 *kb_sqlite(struct kb *kb);
@@ -287,5 +540,21 @@ int kb_mentions_doc_version(struct kb_mentions *w, long long size, const char *h
                             struct err *err);
 /* Mentions stored for the document at path (all documents when NULL), or -1. */
 long long kb_mention_count(struct kb *kb, const char *path, struct err *err);
+
+/* Per concept and document, the number of stored mentions, ordered by
+ * concept key, then count descending. fn returns non-zero to stop. */
+typedef int (*kb_mention_count_fn)(const char *key, const char *doc, long long count, void *ctx);
+int kb_mention_counts(struct kb *kb, kb_mention_count_fn fn, void *ctx, struct err *err);
+
+/* ==== readers that keep a view (glossar serve, kb/mentions.c) ==== */
+/* A read transaction, so several loads see one state of the KB. */
+int kb_read_begin(struct kb *kb, struct err *err);
+void kb_read_end(struct kb *kb);
+/* Changes when another connection committed since the last call
+ * (PRAGMA data_version); -1 on error. */
+long long kb_data_version(struct kb *kb);
+/* The time of the KB's last change (concepts, history, documents) as
+ * ISO 8601 UTC in out, "" when it has none. */
+int kb_last_change(struct kb *kb, char out[32], struct err *err);
 
 #endif

@@ -35,12 +35,25 @@ enum kb_curation_slot {
 	ST_CUR_FTS_FORGET,
 };
 
+/* Slots of the accounts and review modules (users.c, review.c). */
+enum kb_user_slot {
+	ST_USR_SESSION_GET = 32,
+	ST_USR_SESSION_TOUCH,
+	ST_USR_VERSION,
+};
+/* The server's view (mentions.c). */
+enum kb_serve_slot { ST_DATA_VERSION = 60 };
+
 struct kb {
 	sqlite3 *db;
 	char *path;
 	int readonly;
 	long long batch; /* of the open transaction's changes; 0 until the first */
 	long long undoes; /* while kb_undo writes: the change being reverted, else 0 */
+	struct strv written; /* keys kb_concept_put wrote in the open transaction */
+	char bad_key[256];   /* the concept the last refused commit concerned, or "" */
+	char *actor;      /* who the history records (kb_set_actor), NULL: kb_editor() */
+	long session_idle_s, session_max_s; /* session expiry (kb/users.c) */
 	sqlite3_stmt *stmts[ST_SLOT_COUNT];
 };
 
@@ -68,6 +81,11 @@ int kb_concept_put_new(struct kb *kb, const struct kb_concept *c, const char *ac
 int kb_concept_reserve(struct kb *kb, const char *key, const char *type, struct err *err);
 /* Drops a concept from the search index (before it is deleted). */
 int kb_search_forget(struct kb *kb, const char *key, struct err *err);
+/* The vocabulary's rules (lint.c) on the concepts written in the open
+ * transaction (kb->written), the rest of the vocabulary as it now stands:
+ * 0 when none breaks a rule, else -1 with the first error ("KEY: message")
+ * and kb->bad_key set. kb_commit calls it. */
+int kb_validate_written(struct kb *kb, struct err *err);
 /* The current UTC time as ISO 8601 ("2026-11-29T10:00:00Z"). */
 void kb_now(char out[32]);
 

@@ -8,6 +8,17 @@
 #include <string.h>
 #include <unistd.h>
 
+/* A failed write (a full disk) can leave SQLite's journal beside the file. */
+static void remove_with_journal(const char *path)
+{
+	static const char *const sides[] = { "-journal", "-wal", "-shm" };
+	char side[4200];
+	unlink(path);
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
+		if (snprintf(side, sizeof side, "%s%s", path, sides[i]) < (int)sizeof side)
+			unlink(side);
+}
+
 int kb_backup(struct kb *kb, const char *path, struct err *err)
 {
 	/* Written beside the target and renamed, so that a failed backup never
@@ -21,7 +32,7 @@ int kb_backup(struct kb *kb, const char *path, struct err *err)
 		err_set(err, path, 0, "cannot write the backup: %s",
 		        dst ? sqlite3_errmsg(dst) : "out of memory");
 		sqlite3_close(dst);
-		unlink(tmp);
+		remove_with_journal(tmp);
 		return -1;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", kb->db, "main");
@@ -52,7 +63,7 @@ int kb_backup(struct kb *kb, const char *path, struct err *err)
 		err_set(err, path, 0, "cannot write the backup");
 	}
 	if (!ok) {
-		unlink(tmp);
+		remove_with_journal(tmp);
 		return -1;
 	}
 	return 0;

@@ -1,6 +1,7 @@
 /* mentions.c - documents and the mentions the extractor found in them.
  * Recording a document again replaces its mentions, so re-extracting a
  * changed document leaves exactly its current mentions. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,4 +151,67 @@ long long kb_mention_count(struct kb *kb, const char *path, struct err *err)
 		db_fail(kb, err);
 	sqlite3_finalize(s);
 	return n;
+}
+
+int kb_mention_counts(struct kb *kb, kb_mention_count_fn fn, void *ctx, struct err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(kb_sqlite(kb),
+	                       "SELECT c.key, d.path, count(*) AS n FROM mention m"
+	                       " JOIN concept c ON c.id = m.concept_id"
+	                       " JOIN document d ON d.id = m.document_id"
+	                       " GROUP BY m.concept_id, m.document_id ORDER BY c.key, n DESC, d.path",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(kb, err);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+		       sqlite3_column_int64(st, 2), ctx))
+			break;
+	int bad = rc != SQLITE_ROW && rc != SQLITE_DONE;
+	if (bad)
+		db_fail(kb, err);
+	sqlite3_finalize(st);
+	return bad ? -1 : 0;
+}
+
+int kb_read_begin(struct kb *kb, struct err *err)
+{
+	if (sqlite3_exec(kb_sqlite(kb), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(kb, err);
+	return 0;
+}
+
+void kb_read_end(struct kb *kb)
+{
+	sqlite3_exec(kb_sqlite(kb), "COMMIT", NULL, NULL, NULL);
+}
+
+long long kb_data_version(struct kb *kb)
+{
+	sqlite3_stmt *st = kb_stmt(kb, ST_DATA_VERSION, "PRAGMA data_version", NULL);
+	if (!st)
+		return -1;
+	long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
+int kb_last_change(struct kb *kb, char out[32], struct err *err)
+{
+	sqlite3_stmt *st;
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(kb_sqlite(kb),
+	                       "SELECT max(t) FROM (SELECT max(modified) AS t FROM concept"
+	                       " UNION ALL SELECT max(at) FROM change"
+	                       " UNION ALL SELECT max(extracted) FROM document)",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(kb, err);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, 32, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(kb, err);
+	return 0;
 }

@@ -27,12 +27,35 @@
  *       "Deutschlandstack" finds "Deutschland-Stack"). Kept in sync by
  *       kb_concept_put/delete in the same transaction; rebuilt on migration.
  *   indexes change(batch) and change(undoes), for undo.
+ * Version 4 (editing in the browser; kb/users.c, kb/review.c):
+ *   account(name UNIQUE, role editor|reviewer|admin, hash, disabled, created,
+ *       modified): hash is libsodium's Argon2id string (crypto_pwhash_str);
+ *   session(id_hash, account_id, csrf, address, created, last_seen): only a
+ *       BLAKE2b hash of the session id is kept, so a copy of the file does not
+ *       log anyone in; times are Unix seconds;
+ *   login_failure(scope account|address, subject, at): for slowing down guessing;
+ *   comment(concept, author, at, text): a thread per concept key;
+ *   review(concept, action submit|approve|reject, actor, at, comment_id,
+ *       change_id): the workflow's events;
+ *   admin_log(at, actor, action, target): who changed which account.
+ *   None of these is read by an export; kb backup copies them with the rest.
+ * Version 5 (the scheme and its releases; kb/scheme.c, kb/release.c):
+ *   scheme_meta(name, lang, value): the concept scheme's title, description,
+ *       publisher, licence, base URI, version, ... (lang '' or 'en');
+ *   release(tag UNIQUE, created, note, last_change): a tag given to the
+ *       vocabulary; last_change is the newest change id it includes;
+ *   release_concept(release_id, key, snapshot): every concept's state then,
+ *       as the JSON the history keeps.
  */
 #include "kb_internal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include "../common/buf.h"
 
 static const char *const migrations[] = {
 	/* 0 -> 1 */
@@ -128,6 +151,67 @@ static const char *const migrations[] = {
 	/* undo looks changes up by batch and by what they reverted */
 	"CREATE INDEX change_batch ON change(batch);"
 	"CREATE INDEX change_undoes ON change(undoes);",
+	/* 3 -> 4: accounts, sessions, comments and the review workflow. */
+	"CREATE TABLE account ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  role TEXT NOT NULL CHECK (role IN ('editor','reviewer','admin')),"
+	"  hash TEXT NOT NULL,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  created TEXT NOT NULL,"
+	"  modified TEXT NOT NULL);"
+	"CREATE TABLE session ("
+	"  id_hash TEXT PRIMARY KEY,"
+	"  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  address TEXT NOT NULL DEFAULT '',"
+	"  created INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL);"
+	"CREATE INDEX session_account ON session(account_id);"
+	"CREATE TABLE login_failure ("
+	"  scope TEXT NOT NULL CHECK (scope IN ('account','address')),"
+	"  subject TEXT NOT NULL,"
+	"  at INTEGER NOT NULL);"
+	"CREATE INDEX login_failure_subject ON login_failure(scope, subject, at);"
+	"CREATE TABLE comment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concept TEXT NOT NULL,"
+	"  author TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  text TEXT NOT NULL CHECK (text <> ''));"
+	"CREATE INDEX comment_concept ON comment(concept);"
+	"CREATE TABLE review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  concept TEXT NOT NULL,"
+	"  action TEXT NOT NULL CHECK (action IN ('submit','approve','reject')),"
+	"  actor TEXT NOT NULL,"
+	"  at TEXT NOT NULL,"
+	"  comment_id INTEGER REFERENCES comment(id),"
+	"  change_id INTEGER REFERENCES change(id));"
+	"CREATE INDEX review_concept ON review(concept);"
+	"CREATE TABLE admin_log ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  actor TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  target TEXT NOT NULL);",
+	/* 4 -> 5: the scheme's metadata (kb/scheme.c) and releases (kb/release.c) */
+	"CREATE TABLE scheme_meta ("
+	"  name TEXT NOT NULL,"
+	"  lang TEXT NOT NULL DEFAULT '',"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (name, lang));"
+	"CREATE TABLE release ("
+	"  id INTEGER PRIMARY KEY,"
+	"  tag TEXT NOT NULL UNIQUE,"
+	"  created TEXT NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  last_change INTEGER NOT NULL);"
+	"CREATE TABLE release_concept ("
+	"  release_id INTEGER NOT NULL REFERENCES release(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  snapshot TEXT NOT NULL,"
+	"  PRIMARY KEY (release_id, key));",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };
@@ -170,10 +254,7 @@ static int migrate(struct kb *kb, struct err *err)
 	if (version == SCHEMA_VERSION)
 		return 0;
 	if (kb->readonly)
-		return err_set(err, kb->path, 0,
-		               "knowledge base has schema version %d and needs migrating to %d; "
-		               "run a command that writes to it first",
-		               version, SCHEMA_VERSION);
+		return 0; /* kb_open_readonly decides */
 	if (kb_begin(kb, err) < 0)
 		return -1;
 	/* Another process may have migrated while we waited for the lock. */
@@ -204,9 +285,120 @@ static int migrate(struct kb *kb, struct err *err)
 	return kb_commit(kb, err);
 }
 
+/* What an opened SQLite file holds. */
+enum kb_kind { KIND_GLOSSAR, KIND_EMPTY, KIND_FOREIGN };
+
+/* A glossar KB has a schema version and glossar's own tables; an SQLite file
+ * with neither holds nothing yet; anything else belongs to another program
+ * and is never touched. Reads only. */
+static int identify(struct kb *kb, enum kb_kind *kind, struct err *err)
+{
+	int version;
+	sqlite3_stmt *st;
+	if (user_version(kb, &version, err) < 0)
+		return -1;
+	if (sqlite3_prepare_v2(kb->db,
+	                       "SELECT count(*), coalesce(sum(name IN ('concept','label','change')), 0)"
+	                       " FROM sqlite_master WHERE type = 'table'",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return sql_fail(kb, err, "cannot read the schema");
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return sql_fail(kb, err, "cannot read the schema");
+	}
+	int tables = sqlite3_column_int(st, 0), ours = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	if (version == 0 && tables == 0)
+		*kind = KIND_EMPTY;
+	else if (version >= 1 && ours == 3)
+		*kind = KIND_GLOSSAR;
+	else
+		*kind = KIND_FOREIGN;
+	return 0;
+}
+
+/* The message for a reading command that finds no knowledge base. */
+static int no_kb(struct err *err, const char *path)
+{
+	return err_set(err, "", 0,
+	               "no knowledge base at %s \xe2\x80\x94 create one with: glossar import glossary.csv",
+	               path);
+}
+
+/* Refuses names that are not a file: "" (SQLite's private temporary database),
+ * ":memory:" and URI names, and paths that exist but are no regular file. */
+static int check_name(const char *path, struct stat *sb, int *exists, struct err *err)
+{
+	if (!*path)
+		return err_set(err, "", 0, "an empty path names no knowledge base; give a file name");
+	if (path[0] == ':' || !strncmp(path, "file:", 5))
+		return err_set(err, path, 0, "not a file name; a knowledge base is a file (give ./%s for a file of that name)",
+		               path);
+	*exists = stat(path, sb) == 0;
+	if (!*exists && errno != ENOENT)
+		return err_set(err, path, 0, "cannot open the knowledge base: %s", strerror(errno));
+	if (*exists && !S_ISREG(sb->st_mode))
+		return err_set(err, path, 0, "not a knowledge base: %s",
+		               S_ISDIR(sb->st_mode) ? "a directory" : "not a regular file");
+	return 0;
+}
+
+/* Bytes 18 and 19 of an SQLite header are 2 in WAL mode. */
+static int is_wal_file(const char *path)
+{
+	unsigned char h[20];
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t n = fread(h, 1, sizeof h, f);
+	fclose(f);
+	return n == sizeof h && !memcmp(h, "SQLite format 3", 16) && h[18] == 2 && h[19] == 2;
+}
+
+/* How a command that only reads opens the file.
+ * - Its owner, who may write it and its directory, opens it for writing with
+ *   query_only on: SQLite refuses every write, and the last connection still
+ *   cleans up the -wal and -shm files as usual.
+ * - Anyone else opens it read-only. A WAL reader normally creates PATH-shm
+ *   and PATH-wal; it must not where it cannot (a read-only directory) or
+ *   where they would belong to it in someone else's place (locking the owner
+ *   out of the -shm). Where a -shm exists, a writer has it open and SQLite
+ *   reads through it. Where neither a -shm nor a non-empty -wal exists, no
+ *   connection is open and the main file holds every committed change: it is
+ *   read as immutable, with no side files and no locks. A -wal without its
+ *   -shm (a copy made while a writer had it open) holds changes that
+ *   immutable would miss: refused. */
+enum read_mode { READ_OWNER, READ_PLAIN, READ_IMMUTABLE, READ_REFUSED };
+
+static enum read_mode read_mode(const char *path, const struct stat *sb)
+{
+	char side[4200];
+	struct stat wal;
+	char *copy = strdup(path);
+	if (!copy)
+		return READ_REFUSED;
+	char *slash = strrchr(copy, '/');
+	const char *dir = slash ? (slash == copy ? "/" : (*slash = '\0', copy)) : ".";
+	int is_owner = sb->st_uid == geteuid() && access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+	free(copy);
+	if (is_owner)
+		return READ_OWNER;
+	snprintf(side, sizeof side, "%s-shm", path);
+	if (access(side, F_OK) == 0 || !is_wal_file(path))
+		return READ_PLAIN;
+	snprintf(side, sizeof side, "%s-wal", path);
+	return stat(side, &wal) == 0 && wal.st_size > 0 ? READ_REFUSED : READ_IMMUTABLE;
+}
+
 static int open_db(struct kb **out, const char *path, int readonly, struct err *err)
 {
 	*out = NULL;
+	struct stat sb;
+	int exists = 0;
+	if (check_name(path, &sb, &exists, err) < 0)
+		return -1;
+	if (readonly && !exists)
+		return no_kb(err, path);
 	struct kb *kb = calloc(1, sizeof *kb);
 	if (!kb)
 		return err_set(err, path, 0, "out of memory");
@@ -216,13 +408,35 @@ static int open_db(struct kb **out, const char *path, int readonly, struct err *
 		free(kb);
 		return err_set(err, path, 0, "out of memory");
 	}
-	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (readonly && access(path, F_OK) != 0) {
-		err_set(err, path, 0, "no knowledge base here (import a glossary first)");
+	int rc;
+	enum read_mode mode = readonly ? read_mode(path, &sb) : READ_OWNER;
+	if (mode == READ_REFUSED) {
+		err_set(err, path, 0, "cannot read: its -wal file holds changes, and reading them needs "
+		                      "a -shm file that this user may not create here; have its owner "
+		                      "checkpoint it (sqlite3 FILE 'PRAGMA wal_checkpoint(TRUNCATE)')");
 		kb_close(kb);
 		return -1;
 	}
-	if (sqlite3_open_v2(path, &kb->db, flags, NULL) != SQLITE_OK) {
+	if (mode == READ_IMMUTABLE) {
+		/* a URI path needs %, ? and # escaped */
+		struct buf u = BUF_INIT;
+		buf_puts(&u, "file:");
+		for (const char *c = path; *c; c++) {
+			if (*c == '%' || *c == '?' || *c == '#')
+				buf_printf(&u, "%%%02X", (unsigned char)*c);
+			else
+				buf_putc(&u, *c);
+		}
+		buf_puts(&u, "?immutable=1");
+		rc = sqlite3_open_v2(buf_cstr(&u), &kb->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		buf_free(&u);
+	} else {
+		int flags = !readonly            ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+		          : mode == READ_OWNER   ? SQLITE_OPEN_READWRITE
+		                                 : SQLITE_OPEN_READONLY;
+		rc = sqlite3_open_v2(path, &kb->db, flags, NULL);
+	}
+	if (rc != SQLITE_OK) {
 		err_set(err, path, 0, "cannot open the knowledge base: %s",
 		        kb->db ? sqlite3_errmsg(kb->db) : "out of memory");
 		kb_close(kb);
@@ -230,8 +444,27 @@ static int open_db(struct kb **out, const char *path, int readonly, struct err *
 	}
 	sqlite3_extended_result_codes(kb->db, 1);
 	sqlite3_busy_timeout(kb->db, 10000);
+	/* Look before writing anything: another program's database stays as it was. */
+	enum kb_kind kind = KIND_FOREIGN;
+	if (identify(kb, &kind, err) < 0) {
+		if ((sqlite3_errcode(kb->db) & 0xff) == SQLITE_NOTADB)
+			err_set(err, path, 0, "not a glossar knowledge base (not an SQLite database); "
+			                      "left untouched");
+		kb_close(kb);
+		return -1;
+	}
+	if (kind == KIND_FOREIGN) {
+		err_set(err, path, 0, "not a glossar knowledge base (an SQLite database of another "
+		                      "program); left untouched");
+		kb_close(kb);
+		return -1;
+	}
+	if (kind == KIND_EMPTY && readonly) {
+		kb_close(kb);
+		return no_kb(err, path);
+	}
 	/* WAL lets readers work while an editor writes; NORMAL sync is safe in WAL. */
-	const char *setup = readonly ? "PRAGMA foreign_keys = ON;"
+	const char *setup = readonly ? "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;"
 	                             : "PRAGMA foreign_keys = ON;"
 	                               "PRAGMA journal_mode = WAL;"
 	                               "PRAGMA synchronous = NORMAL;";
@@ -258,7 +491,39 @@ int kb_open(struct kb **out, const char *path, struct err *err)
 
 int kb_open_readonly(struct kb **out, const char *path, struct err *err)
 {
+	int rc = open_db(out, path, 1, err), version;
+	if (rc < 0)
+		return rc;
+	if (user_version(*out, &version, err) < 0) {
+		kb_close(*out);
+		*out = NULL;
+		return -1;
+	}
+	if (version == SCHEMA_VERSION)
+		return 0;
+	/* An older schema is migrated once by whoever may write the file (the
+	 * migration changes no content); a reader without that right is told so. */
+	kb_close(*out);
+	*out = NULL;
+	if (access(path, W_OK) != 0)
+		return err_set(err, path, 0,
+		               "knowledge base has an older schema and needs migrating, which needs "
+		               "write access; run a command that writes to it as its owner first");
+	struct kb *rw;
+	if (open_db(&rw, path, 0, err) < 0)
+		return -1;
+	kb_close(rw);
 	return open_db(out, path, 1, err);
+}
+
+long long kb_concept_count(struct kb *kb, struct err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(kb->db, "SELECT count(*) FROM concept", -1, &st, NULL) != SQLITE_OK)
+		return sql_fail(kb, err, "cannot count the concepts");
+	long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return n < 0 ? sql_fail(kb, err, "cannot count the concepts") : n;
 }
 
 void kb_close(struct kb *kb)
@@ -268,6 +533,8 @@ void kb_close(struct kb *kb)
 	for (size_t i = 0; i < sizeof kb->stmts / sizeof kb->stmts[0]; i++)
 		sqlite3_finalize(kb->stmts[i]);
 	sqlite3_close(kb->db);
+	strv_free(&kb->written);
+	free(kb->actor);
 	free(kb->path);
 	free(kb);
 }
@@ -305,6 +572,7 @@ int kb_begin(struct kb *kb, struct err *err)
 		int rc = sqlite3_exec(kb->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 		if (rc == SQLITE_OK) {
 			kb->batch = 0;
+			strv_free(&kb->written);
 			return 0;
 		}
 		if ((rc & 0xff) != SQLITE_BUSY || attempt >= 200)
@@ -315,6 +583,12 @@ int kb_begin(struct kb *kb, struct err *err)
 
 int kb_commit(struct kb *kb, struct err *err)
 {
+	/* Every write obeys the rules lint checks: judged on the end state. */
+	if (kb_validate_written(kb, err) < 0) {
+		kb_rollback(kb);
+		return -1;
+	}
+	strv_free(&kb->written);
 	if (sqlite3_exec(kb->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		sql_fail(kb, err, "cannot commit");
 		kb_rollback(kb);
@@ -325,6 +599,7 @@ int kb_commit(struct kb *kb, struct err *err)
 
 void kb_rollback(struct kb *kb)
 {
+	strv_free(&kb->written);
 	if (!sqlite3_get_autocommit(kb->db))
 		sqlite3_exec(kb->db, "ROLLBACK", NULL, NULL, NULL);
 }

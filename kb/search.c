@@ -6,12 +6,19 @@
  * "Konnexität". Column folded has the same text through norm_text (ä as ae,
  * ß as ss), so "Konnexitaet" finds it too, plus each label's norm_key, so
  * "Deutschlandstack" finds "Deutschland-Stack". Queries are normalised with
- * norm_text, each word a prefix. */
+ * norm_text, each word a prefix.
+ *
+ * Typos: after the full-text hits, concepts one of whose labels is within a
+ * small edit distance of the query (optimal string alignment over code
+ * points of the norm_key forms, so "IT-Planugsrat" is one edit from
+ * "IT-Planungsrat"; a long query may also be a mistyped start of a label)
+ * follow, closest first. Exact hits always rank first. */
 #include "kb_internal.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../common/buf.h"
 #include "../extract/norm.h"
@@ -313,8 +320,210 @@ static int make_snippet(const char *text, const char *words, size_t n_words, str
 	return bad ? -1 : 0;
 }
 
+/* ---- typo tolerance ---- */
+
+enum { FUZZY_MAX_CP = 128 };
+
+/* Code points of s into out (at most FUZZY_MAX_CP); returns their number, or
+ * -1 when s is longer or not valid UTF-8. */
+static int decode(const char *s, utf8proc_int32_t *out)
+{
+	size_t len = strlen(s);
+	int n = 0;
+	utf8proc_ssize_t i = 0;
+	while ((size_t)i < len) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                                      (utf8proc_ssize_t)(len - (size_t)i), &c);
+		if (k <= 0 || n == FUZZY_MAX_CP)
+			return -1;
+		out[n++] = c;
+		i += k;
+	}
+	return n;
+}
+
+/* The edit distance (insert, delete, substitute, swap two neighbours) from
+ * q to t, or to the closest start of t when prefix is set; max + 1 as soon
+ * as it must exceed max. */
+static int osa_distance(const utf8proc_int32_t *q, int n, const utf8proc_int32_t *t, int m,
+                        int prefix, int max)
+{
+	if (!prefix && abs(n - m) > max)
+		return max + 1;
+	int rows[3][FUZZY_MAX_CP + 1];
+	int *pp = rows[0], *prev = rows[1], *cur = rows[2];
+	/* Rows run over t, columns over q: the last column is the distance from all of q. */
+	for (int i = 0; i <= n; i++)
+		prev[i] = i;
+	int best = prefix ? prev[n] : max + 1;
+	for (int j = 1; j <= m; j++) {
+		cur[0] = j;
+		int row_min = cur[0];
+		for (int i = 1; i <= n; i++) {
+			int cost = q[i - 1] == t[j - 1] ? 0 : 1;
+			int d = prev[i - 1] + cost;
+			if (prev[i] + 1 < d)
+				d = prev[i] + 1;
+			if (cur[i - 1] + 1 < d)
+				d = cur[i - 1] + 1;
+			if (i > 1 && j > 1 && q[i - 1] == t[j - 2] && q[i - 2] == t[j - 1] &&
+			    pp[i - 2] + 1 < d)
+				d = pp[i - 2] + 1;
+			cur[i] = d;
+			if (d < row_min)
+				row_min = d;
+		}
+		if (prefix && cur[n] < best)
+			best = cur[n];
+		if (row_min > max)
+			return prefix && best <= max ? best : max + 1;
+		int *tmp = pp;
+		pp = prev;
+		prev = cur;
+		cur = tmp;
+	}
+	return prefix ? best : prev[n];
+}
+
+struct near {
+	char *key, *pref, *label;
+	int dist;
+};
+
+static int cmp_near(const void *a, const void *b)
+{
+	const struct near *x = a, *y = b;
+	return x->dist != y->dist ? x->dist - y->dist : strcmp(x->key, y->key);
+}
+
+/* Calls fn for concepts not in seen whose labels come within the query's
+ * allowance; returns the number of hits, or -1. */
+static int fuzzy_hits(struct kb *kb, const char *query, int limit, const struct strv *seen,
+                      kb_search_fn fn, void *ctx, struct err *err)
+{
+	struct buf k = BUF_INIT;
+	utf8proc_int32_t q[FUZZY_MAX_CP], t[FUZZY_MAX_CP];
+	int n = norm_key(query, strlen(query), &k) < 0 ? -1 : decode(buf_cstr(&k), q);
+	buf_free(&k);
+	if (n < 4)
+		return 0; /* too short: every other acronym would be one edit away */
+	int max = n <= 7 ? 1 : 2, prefix = n >= 8;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(kb->db,
+	        "SELECT c.key, (SELECT text FROM label WHERE concept_id = c.id AND kind = 'pref'),"
+	        " l.text, l.match_key FROM label l JOIN concept c ON c.id = l.concept_id"
+	        " ORDER BY c.key, l.position", -1, &st, NULL) != SQLITE_OK)
+		return sql_fail(kb, err, "cannot search");
+	struct near *found = NULL;
+	size_t nfound = 0, cap = 0;
+	int rc, bad = 0;
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const char *mk = (const char *)sqlite3_column_text(st, 3);
+		int m = mk ? decode(mk, t) : -1;
+		if (m <= 0 || strv_contains(seen, key))
+			continue;
+		int d = osa_distance(q, n, t, m, prefix && m > n, max);
+		if (d > max)
+			continue;
+		if (nfound && !strcmp(found[nfound - 1].key, key)) { /* rows come by key */
+			if (d < found[nfound - 1].dist) {
+				free(found[nfound - 1].label);
+				found[nfound - 1].label = strdup((const char *)sqlite3_column_text(st, 2));
+				found[nfound - 1].dist = d;
+				bad = !found[nfound - 1].label;
+			}
+			continue;
+		}
+		if (nfound == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct near *more = realloc(found, ncap * sizeof *more);
+			if (!more) {
+				bad = 1;
+				break;
+			}
+			found = more;
+			cap = ncap;
+		}
+		const char *pref = (const char *)sqlite3_column_text(st, 1);
+		struct near *h = &found[nfound++];
+		h->key = strdup(key);
+		h->pref = strdup(pref ? pref : "");
+		h->label = strdup((const char *)sqlite3_column_text(st, 2));
+		h->dist = d;
+		bad = !h->key || !h->pref || !h->label;
+	}
+	sqlite3_finalize(st);
+	int hits = 0;
+	if (!bad && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		hits = sql_fail(kb, err, "cannot search");
+	else if (bad)
+		hits = err_set(err, kb->path, 0, "out of memory");
+	else if (nfound)
+		qsort(found, nfound, sizeof *found, cmp_near);
+	for (size_t i = 0; i < nfound && hits >= 0 && (limit <= 0 || hits < limit); i++) {
+		struct buf snip = BUF_INIT;
+		if (buf_printf(&snip, "~[%s] (close to the query)", found[i].label) < 0) {
+			buf_free(&snip);
+			hits = err_set(err, kb->path, 0, "out of memory");
+			break;
+		}
+		hits++;
+		int stop = fn(found[i].key, found[i].pref, buf_cstr(&snip), ctx);
+		buf_free(&snip);
+		if (stop)
+			break;
+	}
+	for (size_t i = 0; i < nfound; i++) {
+		free(found[i].key);
+		free(found[i].pref);
+		free(found[i].label);
+	}
+	free(found);
+	return hits;
+}
+
+/* Passes exact hits on and remembers their keys. */
+struct exact_ctx {
+	kb_search_fn fn;
+	void *ctx;
+	struct strv seen;
+	int failed, stopped;
+};
+
+static int pass_exact(const char *key, const char *pref, const char *snippet, void *ctx_)
+{
+	struct exact_ctx *e = ctx_;
+	if (strv_push(&e->seen, key) < 0) {
+		e->failed = 1;
+		return 1;
+	}
+	if (e->fn(key, pref, snippet, e->ctx))
+		e->stopped = 1;
+	return e->stopped;
+}
+
+static int exact_search(struct kb *kb, const char *query, int limit, kb_search_fn fn, void *ctx,
+                        struct err *err);
+
 int kb_search(struct kb *kb, const char *query, int limit, kb_search_fn fn, void *ctx,
               struct err *err)
+{
+	struct exact_ctx e = { fn, ctx, { NULL, 0 }, 0, 0 };
+	int hits = exact_search(kb, query, limit, pass_exact, &e, err);
+	if (hits >= 0 && e.failed)
+		hits = err_set(err, kb->path, 0, "out of memory");
+	if (hits >= 0 && !e.stopped && (limit <= 0 || hits < limit)) {
+		int more = fuzzy_hits(kb, query, limit > 0 ? limit - hits : 0, &e.seen, fn, ctx, err);
+		hits = more < 0 ? -1 : hits + more;
+	}
+	strv_free(&e.seen);
+	return hits;
+}
+
+static int exact_search(struct kb *kb, const char *query, int limit, kb_search_fn fn, void *ctx,
+                        struct err *err)
 {
 	struct buf q = BUF_INIT;
 	if (build_query(query, &q) < 0) {
@@ -329,14 +538,29 @@ int kb_search(struct kb *kb, const char *query, int limit, kb_search_fn fn, void
 	if (sqlite3_prepare_v2(kb->db,
 	        "SELECT key, pref, raw"
 	        " FROM concept_fts WHERE concept_fts MATCH ?1"
-	        " ORDER BY bm25(concept_fts, 0, 0, 2.0, 1.0), key LIMIT ?2",
+	        /* a concept the query names (a label equal to it, then one it begins)
+	         * before those whose text merely mentions it */
+	        " ORDER BY NOT EXISTS (SELECT 1 FROM label WHERE concept_id = concept_fts.rowid"
+	        "   AND match_key = ?3),"
+	        " NOT EXISTS (SELECT 1 FROM label WHERE concept_id = concept_fts.rowid"
+	        "   AND substr(match_key, 1, length(?3)) = ?3),"
+	        " bm25(concept_fts, 0, 0, 2.0, 1.0), key LIMIT ?2",
 	        -1, &st, NULL) != SQLITE_OK) {
 		buf_free(&q);
 		return sql_fail(kb, err, "cannot search");
 	}
+	struct buf qkey = BUF_INIT;
+	if (norm_key(query, strlen(query), &qkey) < 0 || buf_puts(&qkey, "") < 0) {
+		buf_free(&q);
+		buf_free(&qkey);
+		sqlite3_finalize(st);
+		return err_set(err, "", 0, "the query is not valid UTF-8");
+	}
 	sqlite3_bind_text(st, 1, buf_cstr(&q), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 2, limit > 0 ? limit : -1);
+	sqlite3_bind_text(st, 3, buf_cstr(&qkey), -1, SQLITE_TRANSIENT);
 	buf_free(&q);
+	buf_free(&qkey);
 	struct buf words = BUF_INIT, snip = BUF_INIT;
 	size_t n_words = 0;
 	if (query_words(query, &words, &n_words) < 0) {

@@ -9,9 +9,9 @@ db=$tmp/kb.db
 g --db "$db" import "$d/glossary.csv" >/dev/null
 
 # ---- law entities ----
-g --db "$db" import --entities "$SHARED/bench/gazetteer-laws-small.tsv" >"$tmp/e1"
+g --db "$db" import --entities "$data/laws/gazetteer-laws-small.tsv" >"$tmp/e1"
 check_grep entities_small_all_added '^added 1000, updated 0, unchanged 0, known 0$' "$tmp/e1"
-g --db "$db" import --entities "$SHARED/bench/gazetteer-laws-small.tsv" >"$tmp/e2"
+g --db "$db" import --entities "$data/laws/gazetteer-laws-small.tsv" >"$tmp/e2"
 check_grep entities_second_run_changes_nothing '^added 0, updated 0, unchanged 1000, known 0$' "$tmp/e2"
 g --db "$db" import --entities "$d/laws.tsv" >"$tmp/e3"
 # ozg is the glossary's concept already (its source is the law's page)
@@ -79,7 +79,7 @@ check_exit discover_help 0 g discover --help
 check_exit candidates_help 0 g candidates --help
 
 # HTML goes through the reader: text only, lines of the input file
-g --db "$tmp/html.db" discover --format jsonl "$SHARED/corpus/page-baydig-zahlungsabwicklung.html" >"$tmp/h.jsonl"
+g --db "$tmp/html.db" discover --format jsonl "$data/corpus/page-baydig-zahlungsabwicklung.html" >"$tmp/h.jsonl"
 check_grep html_citation_found '"surface":"Art. 18 BayDiG",.*"line":4,' "$tmp/h.jsonl"
 check_no_grep html_no_markup_candidates '"surface":"(kNqLJV|HTML|CSS|JSX)"' "$tmp/h.jsonl"
 
@@ -172,4 +172,20 @@ g --db "$tmp/dry.db" import --dry-run --entities "$d/laws.tsv" >"$tmp/o"
 check_grep entities_dry_run_checks "^$d/laws.tsv: ok$" "$tmp/o"
 if [ "$(sqlite3 "$tmp/dry.db" "select count(*) from concept")" = 0 ]; then
 	ok entities_dry_run_writes_nothing; else not_ok entities_dry_run_writes_nothing; fi
+
+# Known labels and their parts are no new acronyms; an inflected long form of a
+# known concept is at most a hidden label, never a displayed one.
+g --db "$tmp/parts.db" import "$top/glossary.csv" >/dev/null
+g --db "$tmp/parts.db" discover --format jsonl "$data/discovery/known-parts.txt" >"$tmp/parts"
+check_no_grep discover_no_part_of_label_fit '"surface":"FIT"' "$tmp/parts"
+check_no_grep discover_no_part_of_label_eudi '"surface":"EUDI"' "$tmp/parts"
+check_grep discover_still_finds_unknown_acronym '"kind":"acronym","surface":"QXZ"' "$tmp/parts"
+check_no_grep discover_inflected_long_form_no_abbreviation '"kind":"abbreviation","surface":"NOOTS"' "$tmp/parts"
+check_grep discover_inflected_long_form_is_variant '"kind":"variant","surface":"Nationalen Once-Only-Technical-Systems","expansion":"noots"' "$tmp/parts"
+check_grep discover_new_short_form_of_known_concept '"kind":"abbreviation","surface":"FIKO","expansion":"Föderale IT-Kooperation"' "$tmp/parts"
+v=$(sed -n 's/.*"id":\([0-9]*\),"kind":"variant".*/\1/p' "$tmp/parts" | head -1)
+g --db "$tmp/parts.db" candidates accept "$v" >/dev/null
+g --db "$tmp/parts.db" term show noots --format json >"$tmp/noots"
+check_grep accepted_inflection_is_hidden '"hidden_labels":\["Nationalen Once-Only-Technical-Systems"\]' "$tmp/noots"
+check_no_grep accepted_inflection_not_displayed '"alt_labels":\[[^]]*Nationalen' "$tmp/noots"
 finish

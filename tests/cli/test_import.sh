@@ -55,6 +55,40 @@ refuse refuses_unknown_type unknown-type.csv 2 "unknown type 'gesetz'"
 refuse refuses_unknown_match_flag unknown-flag.csv 2 "unknown match flag 'fuzzy'"
 refuse refuses_stray_quote stray-quote.csv 4 'malformed quoting'
 
+# A CSV saved by Excel with German settings: ';', windows-1252, CRLF. Refused
+# with what to do, nothing imported; accepted with --delimiter and --encoding.
+refuse refuses_excel_semicolons_with_hint excel-1252.csv 1 "the header is separated by ';', not ',' .*--delimiter ';' --encoding windows-1252 \(the file is not UTF-8"
+iconv -f windows-1252 -t utf-8 "$csv/excel-1252.csv" >"$tmp/excel-utf8.csv"
+g --db "$db" import "$tmp/excel-utf8.csv" >"$tmp/out" 2>"$tmp/err"
+check_grep excel_utf8_needs_only_delimiter "excel-utf8.csv:1: .*--delimiter ';'$" "$tmp/err"
+check excel_utf8_imports_with_delimiter g --db "$tmp/excel8.db" import --delimiter ';' "$tmp/excel-utf8.csv"
+g --db "$db" import --delimiter ';' "$csv/excel-1252.csv" >"$tmp/out" 2>"$tmp/err"
+check_grep refuses_excel_windows_1252_with_hint "^$csv/excel-1252.csv:2: invalid UTF-8 in a field \(looks like windows-1252.*--encoding windows-1252.*iconv -f windows-1252 -t utf-8" "$tmp/err"
+g --db "$db" export --format csv >"$tmp/after.csv"
+check excel_refusal_imports_nothing cmp "$tmp/before.csv" "$tmp/after.csv"
+check excel_csv_imports_with_options g --db "$tmp/excel.db" import --delimiter ';' --encoding windows-1252 "$csv/excel-1252.csv"
+check_grep excel_csv_counts '^added 2, updated 0, unchanged 0$' "$tmp/out"
+g --db "$tmp/excel.db" term show fitko --format json >"$tmp/x"
+check_grep excel_csv_keeps_quoted_semicolon_and_quotes '"definition":"Anstalt des öffentlichen Rechts; sie unterstützt den IT-Planungsrat – „operativ“ und strategisch."' "$tmp/x"
+g --db "$tmp/excel.db" term show strasse --format json >"$tmp/x"
+check_grep excel_csv_converts_euro_and_sharp_s '"pref_label":"Straße".*Parkgebühr 5 €|"pref_label":"Straße".*5 € Parkgebühr' "$tmp/x"
+iconv -f windows-1252 -t utf-16 "$csv/excel-1252.csv" >"$tmp/u16.csv"
+g --db "$db" import "$tmp/u16.csv" >"$tmp/out" 2>"$tmp/err"
+check_grep refuses_utf16_with_hint "u16.csv:1: the file is not UTF-8 but looks like UTF-16 .*--encoding UTF-16" "$tmp/err"
+check utf16_imports_with_encoding g --db "$tmp/u16.db" import --delimiter ';' --encoding UTF-16 "$tmp/u16.csv"
+check_exit unknown_encoding_is_exit_2 2 g --db "$tmp/u16.db" import --encoding klingon "$tmp/u16.csv"
+check_exit bad_delimiter_is_usage_error 2 g --db "$db" import --delimiter ';;' "$csv/good.csv"
+check semicolon_csv_from_stdin sh -c "'$GLOSSAR' --db '$tmp/stdin.db' import --delimiter ';' --encoding windows-1252 - <'$csv/excel-1252.csv'"
+
+# import --entities: a NUL is refused with its line (never cuts the label), '-' reads stdin.
+printf 'id\tlabel\nozg\tOnlinezugangsgesetz\nabc\tA\000B\n' >"$tmp/nul.tsv"
+check_exit entities_nul_is_refused 2 g --db "$tmp/ent.db" import --entities "$tmp/nul.tsv"
+check_grep entities_nul_names_line "nul.tsv:3: NUL byte" "$tmp/err"
+if [ ! -f "$tmp/ent.db" ] || [ "$(sqlite3 "$tmp/ent.db" 'select count(*) from concept')" = 0 ]; then ok entities_nul_imports_nothing; else not_ok entities_nul_imports_nothing; fi
+printf 'id\tlabel\nozg\tOnlinezugangsgesetz\nozg\tOZG\n' >"$tmp/laws.tsv"
+check entities_from_stdin sh -c "'$GLOSSAR' --db '$tmp/ent.db' import --entities - <'$tmp/laws.tsv'"
+check_grep entities_from_stdin_added '^added 1, updated 0, unchanged 0, known 0$' "$tmp/out"
+
 check_exit missing_file_is_exit_2 2 g --db "$db" import "$tmp/nonexistent.csv"
 check_exit import_without_file_is_usage_error 2 g --db "$db" import
 check_exit dry_run_changes_nothing 0 g --db "$tmp/dry.db" import --dry-run "$csv/good.csv"

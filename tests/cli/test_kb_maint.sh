@@ -29,7 +29,7 @@ if command -v sqlite3 >/dev/null; then
 	check_exit check_finds_foreign_key_problem 1 g --db "$tmp/broken.db" kb check
 	check_grep check_names_the_table '^foreign key: relation ' "$tmp/out"
 else
-	echo "skip damaged index (no sqlite3 command)"
+	skip damaged_index "no sqlite3 command"
 fi
 
 # Two editors adding 150 concepts each at the same moment: all 300 arrive.

@@ -16,7 +16,7 @@ if command -v sqlite3 >/dev/null; then
 	check_grep newer_schema_message_names_versions 'schema version 999, newer than this glossar' "$tmp/err"
 	check newer_schema_file_untouched cmp "$tmp/newer.db" "$tmp/newer-copy.db"
 else
-	echo "skip newer_schema (no sqlite3 command)"
+	skip newer_schema "no sqlite3 command"
 fi
 
 # A KB written by the first glossar (schema version 1) is migrated on open and keeps its content.
@@ -28,6 +28,8 @@ if command -v sqlite3 >/dev/null; then
 	check old_schema_passes_kb_check g --db "$tmp/old.db" kb check
 	check old_schema_history_kept g --db "$tmp/old.db" term history ozg
 	check_grep old_schema_history_shows_import 'import' "$tmp/out"
+else
+	skip old_schema "no sqlite3 command"
 fi
 
 # Output to a full device: exit 2 with a message.
@@ -61,6 +63,6 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	g --db "$ro/kb.db" export --format csv >"$tmp/after.csv"
 	check readonly_kb_unchanged cmp "$tmp/before.csv" "$tmp/after.csv"
 else
-	echo "skip readonly_kb (needs root and setpriv to drop privileges)"
+	skip readonly_kb "needs root and setpriv to drop privileges"
 fi
 finish

@@ -20,14 +20,18 @@ check define_with_source g term define fitko 'Die FITKO koordiniert die föderal
 	--source IT-Staatsvertrag --url https://www.fitko.de/
 g term show fitko --format json >"$tmp/s2"
 check alias_abbrev g term alias fitko FITKO --kind abbrev
+check_grep alias_says_what_changed "^fitko: \+abbrev 'FITKO'$" "$tmp/out"
 g term show fitko --format json >"$tmp/s3"
 check approve g term status fitko approved
+check_grep status_says_what_changed '^fitko: status review -> approved$|^fitko: status draft -> approved$' "$tmp/out"
 g term show fitko --format json >"$tmp/s4"
 check_grep approved_json_has_all '"abbreviations":\["FITKO"\].*"source_url":"https://www.fitko.de/".*"status":"approved"' "$tmp/s4"
 check undo_latest g term undo
+check_grep undo_says_what_changed "^undone #[0-9]+: fitko status approved -> draft$" "$tmp/out"
 g term show fitko --format json >"$tmp/u1"
 check first_undo_restores_alias_state cmp "$tmp/s3" "$tmp/u1"
 check undo_again g term undo
+check_grep undo_again_says_what_changed "^undone #[0-9]+: fitko -abbrev 'FITKO'$" "$tmp/out"
 g term show fitko --format json >"$tmp/u2"
 check second_undo_restores_define_state cmp "$tmp/s2" "$tmp/u2"
 printf '%s\n' '{"key":"fitko","type":"organisation","pref_label":"Föderale IT-Kooperation","abbreviations":[],"alt_labels":[],"hidden_labels":[],"definition":"Die FITKO koordiniert die föderale IT.","source":"IT-Staatsvertrag","source_url":"https://www.fitko.de/","broader":[],"related":[],"status":"draft","match":[],"replaced_by":""}' >"$tmp/expect"
@@ -37,7 +41,7 @@ check state_after_two_undos_is_exact cmp "$tmp/expect" "$tmp/u2"
 g term history fitko >"$tmp/hist"
 check_grep history_lists_add '^#[0-9]+ +batch [0-9]+ +[0-9T:-]+Z +tester +term add +fitko: created' "$tmp/hist"
 check_grep history_lists_status 'term status +fitko: status draft -> approved' "$tmp/hist"
-check_grep history_lists_undo 'undo +fitko: \(reverts #[0-9]+\) -abbrev FITKO' "$tmp/hist"
+check_grep history_lists_undo "undo +fitko: \(reverts #[0-9]+\) -abbrev 'FITKO'" "$tmp/hist"
 if [ "$(wc -l <"$tmp/hist")" -eq 6 ]; then ok history_has_six_entries; else not_ok history_has_six_entries "$(cat "$tmp/hist")"; fi
 
 # Undoing an undo redoes; an outdated undo is refused unless --force.
@@ -124,7 +128,7 @@ sed -i 's/^alt_labels:.*/alt_labels: EfA-Prinzip | Prinzip Einer für Alle/; s/^
 ED
 chmod +x "$tmp/ed.sh"
 EDITOR="$tmp/ed.sh" VISUAL= g term edit efa >"$tmp/out" 2>"$tmp/err"
-check_grep edit_applies 'efa: updated' "$tmp/out"
+check_grep edit_says_what_changed "^efa: status draft -> review; \+alt 'Prinzip Einer für Alle'$" "$tmp/out"
 g term show efa --format json >"$tmp/e"
 check_grep edit_changed_fields '"alt_labels":\["EfA-Prinzip","Prinzip Einer für Alle"\].*"status":"review"' "$tmp/e"
 printf '#!/bin/sh\nexit 0\n' >"$tmp/noop.sh"; chmod +x "$tmp/noop.sh"
@@ -169,4 +173,22 @@ check_exit search_nothing_is_exit_1 1 g term search Zyxwvut
 check_exit search_empty_query_is_exit_2 2 g term search '"'
 g term undo >/dev/null
 check_exit search_follows_undo 1 g term search Konnexität
+check_grep search_nothing_says_so "^glossar: no concept matches 'Konnexität'$" "$tmp/err"
+
+# Typos find their concept, after the exact hits; a concept a label names ranks first.
+g --db "$tmp/shipped.db" import "$top/glossary.csv" >/dev/null
+for pair in Registermoderniserung:registermodernisierung IT-Planugsrat:it-planungsrat \
+	Onlinezugangsgesez:ozg Bundesverwaltungsamp:bva Deutschlandstak:deutschland-stack; do
+	q=${pair%%:*}; key=${pair#*:}
+	g --db "$tmp/shipped.db" term search "$q" >"$tmp/q" 2>&1
+	check_grep "search_tolerates_typo_$q" "^$key	" "$tmp/q"
+	check_grep "search_marks_close_match_$q" "^$key	.*	~\[" "$tmp/q"
+done
+g --db "$tmp/shipped.db" term search FITKO >"$tmp/q"
+check_grep search_label_match_ranks_first '^fitko	' "$(head -1 "$tmp/q" >"$tmp/q1"; echo "$tmp/q1")"
+g --db "$tmp/shipped.db" term search Registermodernisierung >"$tmp/q"
+head -1 "$tmp/q" >"$tmp/q1"
+check_grep search_exact_label_before_longer_one '^registermodernisierung	' "$tmp/q1"
+check_no_grep search_exact_query_adds_no_close_match_of_itself '^registermodernisierung	.*~\[' "$tmp/q"
+check_exit search_short_nonsense_finds_nothing 1 g --db "$tmp/shipped.db" term search Qzx
 finish

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../../extract/discover.h"
 #include "../../extract/extract.h"
@@ -128,6 +129,8 @@ static void test_clean_joins_line_end_hyphens(void)
 	buf_free(&b);
 }
 
+#define TRANSCRIPT "vitako-podcast-bizer-2026.txt"
+
 static const char *shared(void)
 {
 	const char *s = getenv("SHARED");
@@ -206,13 +209,25 @@ static void test_precision_and_recall_on_the_corpus(void)
 	};
 	int found = 0, correct = 0;
 	for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+		/* tests/data/corpus holds every document but the transcript, whose
+		 * licence keeps it in ../shared (tests/data/SOURCES.md) */
 		char path[1024];
-		snprintf(path, sizeof path, "%s/corpus/%s", shared(), docs[d]);
+		int is_shipped = strcmp(docs[d], TRANSCRIPT) != 0;
+		snprintf(path, sizeof path, "%s/corpus/%s", is_shipped ? "tests/data" : shared(), docs[d]);
+		if (!is_shipped && access(path, R_OK) != 0) {
+			char why[1100];
+			snprintf(why, sizeof why, "no %s", path);
+			SKIP("precision_and_recall_on_the_transcript", why);
+			for (size_t i = 0; i < n_gold; i++)
+				if (!strcmp(gold[i].doc, docs[d]))
+					gold[i].hit = -1; /* not counted */
+			continue;
+		}
 		/* as glossar discover reads it: through the extraction stage's readers */
 		struct ex_text t;
 		struct err e;
 		if (ex_text_read(path, NULL, &t, &e) < 0) {
-			fprintf(stderr, "cannot read %s (set SHARED): %s\n", path, e.msg);
+			fprintf(stderr, "cannot read %s: %s\n", path, e.msg);
 			CHECK(0);
 			continue;
 		}
@@ -223,15 +238,19 @@ static void test_precision_and_recall_on_the_corpus(void)
 		ex_text_free(&t);
 	}
 	int hits = 0;
+	size_t n_counted = 0;
 	for (size_t i = 0; i < n_gold; i++) {
+		if (gold[i].hit < 0)
+			continue;
+		n_counted++;
 		hits += gold[i].hit;
 		if (!gold[i].hit)
 			fprintf(stderr, "  missed: %s: %s = %s\n", gold[i].doc, gold[i].sf, gold[i].lf);
 	}
 	double precision = found ? (double)correct / found : 0;
-	double recall = n_gold ? (double)hits / (double)n_gold : 0;
+	double recall = n_counted ? (double)hits / (double)n_counted : 0;
 	fprintf(stderr, "abbreviations on the corpus: %d found, %d correct, %d of %zu gold: "
-	        "precision %.3f, recall %.3f\n", found, correct, hits, n_gold, precision, recall);
+	        "precision %.3f, recall %.3f\n", found, correct, hits, n_counted, precision, recall);
 	CHECK(precision >= 0.95);
 	CHECK(recall >= 0.85);
 }
@@ -241,7 +260,7 @@ static void test_precision_and_recall_on_the_corpus(void)
 static void test_law_titles_explain_their_abbreviations(void)
 {
 	char path[1024];
-	snprintf(path, sizeof path, "%s/bench/gazetteer-laws-small.tsv", shared());
+	snprintf(path, sizeof path, "tests/data/laws/gazetteer-laws-small.tsv");
 	FILE *f = fopen(path, "r");
 	CHECK(f != NULL);
 	if (!f)
@@ -296,8 +315,34 @@ static void test_law_titles_explain_their_abbreviations(void)
 	CHECK(wrong * 5 < pairs);
 }
 
+static void test_inflected_variants(void)
+{
+	static const struct { const char *a, *b; int same; } variants[] = {
+		{ "Nationalen Once-Only-Technical-Systems", "Nationales Once-Only-Technical-System", 1 },
+		{ "Nationale Once-Only-Technical-System", "Nationales Once-Only-Technical-System", 1 },
+		{ "des IT-Planungsrates", "IT-Planungsrat", 0 }, /* another word in front */
+		{ "IT-Planungsrates", "IT-Planungsrat", 1 },
+		{ "Föderalen IT-Kooperation", "Föderale IT-Kooperation", 1 },
+		{ "Föderale IT-Kooperation", "Föderale IT-Kooperation", 0 }, /* the same, not a variant */
+		{ "Bundesrat", "Bundestag", 0 },
+		{ "Nationales Register", "Nationales Registerchen", 0 },
+		{ "Online-Dienst", "Online Dienste", 1 },
+		{ "Amt", "Amtes", 1 },
+		{ "Ab", "Aber", 0 }, /* too short a stem to tell */
+	};
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+		int got = dc_is_inflected_variant(variants[i].a, variants[i].b);
+		if (got != variants[i].same) {
+			fprintf(stderr, "'%s' / '%s': %d, want %d\n", variants[i].a, variants[i].b, got,
+			        variants[i].same);
+			CHECK(0);
+		}
+	}
+}
+
 int main(void)
 {
+	RUN(test_inflected_variants);
 	RUN(test_table_of_real_sentences);
 	RUN(test_explains_pairs_given_whole);
 	RUN(test_clean_joins_line_end_hyphens);

@@ -137,8 +137,12 @@ static void test_snapshot_round_trip_and_search(void)
 			CHECK(0);
 		}
 	}
+	/* One typo away: found as a close match; a word far from every label: nothing. */
 	int hits = 0;
-	CHECK(kb_search(kb, "Konnexitüt", 10, count_hits, &hits, &err) == 0);
+	CHECK(kb_search(kb, "Konnexitüt", 10, count_hits, &hits, &err) == 1);
+	CHECK(hits == 1);
+	hits = 0;
+	CHECK(kb_search(kb, "Zuständigkeit", 10, count_hits, &hits, &err) == 0);
 	CHECK(hits == 0);
 	kb_close(kb);
 	unlink(path);

@@ -37,10 +37,33 @@ static void test_latex_makes_commands_harmless(void)
 	CHECK_STR(s, "\\textbackslash{}\\textbackslash{}\\textbackslash{}");
 }
 
+static void test_latex_drops_invisible_controls(void)
+{
+	/* C0 and C1 controls, DEL, bidi overrides and zero-width characters stop
+	 * pdflatex ("not set up for use with LaTeX") or hide text: dropped. */
+	CHECK_STR(run(esc_latex, "a\x01" "b\x1b" "Xc\x7f"), "abXc");
+	CHECK_STR(run(esc_latex, "a\xc2\x85" "b\xc2\x9f" "c"), "abc");
+	CHECK_STR(run(esc_latex, "evil\xe2\x80\xae" "txt.exe"), "eviltxt.exe");
+	CHECK_STR(run(esc_latex, "a\xe2\x80\x8b" "b\xe2\x80\x8d" "c\xe2\x81\xa6" "d\xef\xbb\xbf" "e"),
+	          "abcde");
+	/* Line and paragraph separators are white space. */
+	CHECK_STR(run(esc_latex, "eins\xe2\x80\xa8" "zwei\xe2\x80\xa9" "drei"), "eins zwei drei");
+	/* Noncharacters carry nothing. */
+	CHECK_STR(run(esc_latex, "a\xef\xbf\xbe" "b\xef\xbf\xbf" "c"), "abc");
+	/* Spaces pdflatex does not know: thin no-break as \, the others plain. */
+	CHECK_STR(run(esc_latex, "z.\xe2\x80\xaf" "B. a\xe2\x80\x89" "b\xc2\xa0" "c"), "z.\\,B. a b\xc2\xa0" "c");
+	CHECK_STR(run(esc_latex, "5 \xe2\x88\x92" "3"), "5 \\textminus{}3");
+	/* The soft hyphen stays a hyphenation point; text and umlauts stay. */
+	CHECK_STR(run(esc_latex, "Verwal\xc2\xad" "tung \xc3\xa4\xc3\x9f \xc2\xa7 1"),
+	          "Verwal\\-tung \xc3\xa4\xc3\x9f \xc2\xa7 1");
+}
+
 static void test_latex_url_escapes_hash_and_percent(void)
 {
 	CHECK_STR(run(esc_latex_url, "https://x.de/a%20b#c"), "https://x.de/a\\%20b\\#c");
 	CHECK_STR(run(esc_latex_url, "https://x.de/{a}\\b c"), "https://x.de/\\%7Ba\\%7D\\%5Cb\\%20c");
+	/* Bytes beyond ASCII (U+202E here) percent-encoded, as an IRI becomes a URI. */
+	CHECK_STR(run(esc_latex_url, "https://x.de/\xe2\x80\xae" "\x01"), "https://x.de/\\%E2\\%80\\%AE\\%01");
 }
 
 static void test_md_escapes_markup_and_joins_lines(void)
@@ -111,10 +134,15 @@ static void test_din_5007_order(void)
 	CHECK(gl_collate("Zweck", "Übersicht") > 0);   /* not after z as in byte order */
 }
 
-static void test_skos_base_must_be_absolute_and_end_in_slash(void)
+static void test_skos_base_must_be_absolute_http_and_end_in_slash(void)
 {
 	CHECK(skos_base_is_valid("https://example.org/glossar/"));
-	CHECK(skos_base_is_valid("urn:x:glossar/"));
+	CHECK(skos_base_is_valid("http://example.org/"));
+	CHECK(!skos_base_is_valid("urn:x:glossar/"));
+	CHECK(!skos_base_is_valid("javascript:alert(1)/"));
+	CHECK(!skos_base_is_valid("file:///etc/"));
+	CHECK(!skos_base_is_valid("https:///"));
+	CHECK(!skos_base_is_valid("https://:80/"));
 	CHECK(!skos_base_is_valid("https://example.org/glossar"));
 	CHECK(!skos_base_is_valid("https://example.org/glossar#"));
 	CHECK(!skos_base_is_valid("glossar/"));
@@ -122,10 +150,29 @@ static void test_skos_base_must_be_absolute_and_end_in_slash(void)
 	CHECK(!skos_base_is_valid("https://example.org/<x>/"));
 }
 
+static void test_skos_iris_are_http_with_a_host(void)
+{
+	CHECK(esc_is_http_iri("https://www.gesetze-im-internet.de/ozg/"));
+	CHECK(esc_is_http_iri("http://x.example"));
+	CHECK(!esc_is_http_iri("javascript:alert(1)"));
+	CHECK(!esc_is_http_iri("data:text/html,x"));
+	CHECK(!esc_is_http_iri("vbscript:x"));
+	CHECK(!esc_is_http_iri("file:///etc/passwd"));
+	CHECK(!esc_is_http_iri("ftp://example.org/"));
+	CHECK(!esc_is_http_iri("http:"));
+	CHECK(!esc_is_http_iri("https://"));
+	CHECK(!esc_is_http_iri("http:/x"));
+	CHECK(!esc_is_http_iri("//example.org/"));
+	CHECK(skos_iri_is_valid("https://creativecommons.org/licenses/by/4.0/"));
+	CHECK(!skos_iri_is_valid("https://example.org/a b"));
+	CHECK(!skos_iri_is_valid("javascript:alert(1)"));
+}
+
 int main(void)
 {
 	RUN(test_html_escapes_markup_and_quotes);
 	RUN(test_latex_makes_commands_harmless);
+	RUN(test_latex_drops_invisible_controls);
 	RUN(test_latex_url_escapes_hash_and_percent);
 	RUN(test_md_escapes_markup_and_joins_lines);
 	RUN(test_json_escapes_script_end_and_comment);
@@ -135,6 +182,7 @@ int main(void)
 	RUN(test_only_web_urls_are_links);
 	RUN(test_ident_starts_with_a_letter);
 	RUN(test_din_5007_order);
-	RUN(test_skos_base_must_be_absolute_and_end_in_slash);
+	RUN(test_skos_base_must_be_absolute_http_and_end_in_slash);
+	RUN(test_skos_iris_are_http_with_a_host);
 	TEST_END();
 }

@@ -184,7 +184,7 @@ static void test_format_by_extension(void)
 	CHECK_STR(ex_format_for("a.xhtml"), "html");
 	CHECK_STR(ex_format_for("a.xml"), "xml");
 	CHECK_STR(ex_format_for("a.csv"), "txt");
-	CHECK(ex_format_valid("xml") && !ex_format_valid("pdf"));
+	CHECK(ex_format_valid("xml") && ex_format_valid("pdf") && !ex_format_valid("rtf"));
 }
 
 static void test_text_position_map(void)

@@ -1,0 +1,87 @@
+/* read_pdf.c - the PDF reader, on poppler-glib: the text of each page in
+ * reading order (poppler's text layout, which follows columns), pages
+ * separated by a blank line, and the page of every offset in the docmap.
+ * A word hyphenated at a line end stays "Wort-\nteil" in the text; the
+ * normaliser joins it as it does for plain text. line/col of a mention are
+ * those of the extracted text. An encrypted or damaged PDF is refused with
+ * poppler's reason. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <poppler.h>
+
+#include "docmap.h"
+#include "documents.h"
+
+int rd_pdf(const char *path, char *data, size_t len, struct ex_text *out, struct err *err)
+{
+	const char *name = strcmp(path, "-") ? path : "<stdin>";
+	if (len < 5 || memcmp(data, "%PDF-", 5) != 0) {
+		/* poppler would search further; a file that does not start so is no PDF */
+		const char *p = len >= 1024 ? memmem(data, 1024, "%PDF-", 5) : memmem(data, len, "%PDF-", 5);
+		if (!p) {
+			free(data);
+			return err_set(err, name, 0, "not a PDF file (no %%PDF- header)");
+		}
+	}
+	GBytes *bytes = g_bytes_new_static(data, len);
+	GError *gerr = NULL;
+	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+	if (!doc) {
+		int encrypted = gerr && gerr->domain == POPPLER_ERROR &&
+		                gerr->code == POPPLER_ERROR_ENCRYPTED;
+		if (encrypted)
+			err_set(err, name, 0, "encrypted PDF: cannot read it without the password");
+		else
+			err_set(err, name, 0, "damaged PDF: %s", gerr ? gerr->message : "cannot open");
+		if (gerr)
+			g_error_free(gerr);
+		g_bytes_unref(bytes);
+		free(data);
+		return -1;
+	}
+	int n_pages = poppler_document_get_n_pages(doc);
+	struct buf text = BUF_INIT;
+	struct dm_doc *d = dm_new();
+	int rc = d ? 0 : -1;
+	if (n_pages <= 0)
+		rc = err_set(err, name, 0, "damaged PDF: no pages");
+	for (int i = 0; i < n_pages && rc == 0; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+		if (!page) {
+			rc = err_set(err, name, 0, "damaged PDF: page %d cannot be read", i + 1);
+			break;
+		}
+		char *t = poppler_page_get_text(page);
+		if (i > 0 && (dm_par_break(&text) < 0))
+			rc = -1;
+		if (rc == 0 && dm_page_add(d, text.len, i + 1) < 0)
+			rc = -1;
+		if (rc == 0 && t) {
+			/* form feeds and NULs are no text */
+			for (char *p = t; *p; p++)
+				if (*p == '\f')
+					*p = '\n';
+			if (buf_puts(&text, t) < 0)
+				rc = -1;
+		}
+		g_free(t);
+		g_object_unref(page);
+		if (rc < 0 && !err->msg[0])
+			err_set(err, name, 0, "out of memory");
+	}
+	g_object_unref(doc);
+	g_bytes_unref(bytes);
+	free(data);
+	if (rc == 0 && !text.data && buf_putc(&text, 0) == 0)
+		text.len = 0;
+	if (rc < 0 || !text.data) {
+		if (rc == 0)
+			err_set(err, name, 0, "out of memory");
+		buf_free(&text);
+		dm_free(d);
+		return -1;
+	}
+	size_t tl = text.len;
+	return rd_document_finish(path, buf_detach(&text), tl, d, out, err);
+}
