@@ -90,7 +90,7 @@ FUZZ_SECONDS ?= 30
 FUZZ_SRC = $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 fuzz: deps
-	sh fuzz/run.sh "$(FUZZ_SECONDS)"
+	FUZZ_PKGS="$(PKGS)" sh fuzz/run.sh "$(FUZZ_SECONDS)"
 
 bench: all
 	sh bench/run.sh ./glossar

@@ -23,10 +23,14 @@ echo "   ... $(wc -l <"$out/mentions.jsonl") mentions; with --fuzzy also speech-
 echo "== vocabulary as CSV: $out/glossary.csv"
 "$glossar" --db "$db" export --format csv -o "$out/glossary.csv"
 echo "== glossary appendix of examples/bericht.md: $out/appendix.{md,html,latex,docbook,mkdocs}"
-for f in md html latex docbook mkdocs; do
-	"$glossar" --db "$db" appendix --format "$f" -o "$out/appendix.$f" "$here/bericht.md"
+"$glossar" --db "$db" appendix --format md -o "$out/appendix.md" "$here/bericht.md"
+# the same notes on stderr for each format: said once above
+for f in html latex docbook mkdocs; do
+	"$glossar" --db "$db" appendix --format "$f" -o "$out/appendix.$f" "$here/bericht.md" 2>/dev/null
 done
 sed -n '1,12p' "$out/appendix.md"
+echo "== the same report as a Word document, its appendix as Word: $out/appendix.docx"
+"$glossar" --db "$db" appendix --format docx --first-use -o "$out/appendix.docx" "$here/bericht.docx" 2>/dev/null
 echo "== the whole vocabulary: $out/vocabulary.{ttl,rdfxml,jsonld,tbx,md,html,latex,docbook,mkdocs}"
 for f in ttl rdfxml jsonld tbx md html latex docbook mkdocs; do
 	"$glossar" --db "$db" export --format "$f" -o "$out/vocabulary.$f"

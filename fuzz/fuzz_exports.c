@@ -62,7 +62,9 @@ static void check_latex(const char *data)
 {
 	static const char *const ours[] = { "newacronym", "newglossaryentry", "emph", "href",
 		"textbackslash", "textasciitilde", "textasciicircum", "textquotedbl", "textbar",
-		"textless", "textgreater", "usepackage", "input", NULL };
+		"textless", "textgreater", "textminus", "providecommand", "ifglossaryexists",
+		"newglossary", "setacronymstyle", "usepackage", "input", "makeglossaries",
+		"printglossaries", NULL };
 	for (const char *p = data; (p = strchr(p, '\\')); p++) {
 		if (p > data && p[-1] == '%')
 			continue;
@@ -75,11 +77,13 @@ static void check_latex(const char *data)
 		int known = 0;
 		for (int i = 0; ours[i]; i++)
 			known |= strlen(ours[i]) == n && !strncmp(ours[i], q, n);
-		/* \input and \usepackage only in the comment lines of the header. */
+		/* \input, \usepackage and the glossaries steps only in the comment lines of the header. */
 		const char *line = p;
 		while (line > data && line[-1] != '\n')
 			line--;
-		if (!known || ((!strncmp(q, "input", 5) || !strncmp(q, "usepackage", 10)) && *line != '%'))
+		int comment_only = !strncmp(q, "input", 5) || !strncmp(q, "usepackage", 10) ||
+		                   !strncmp(q, "makeglossaries", 14) || !strncmp(q, "printglossaries", 15);
+		if (!known || (comment_only && *line != '%'))
 			abort();
 	}
 }

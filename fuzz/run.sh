@@ -9,7 +9,9 @@ cd "$top"
 cc=${FUZZ_CC:-clang}
 command -v "$cc" >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
 flags="-O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -std=c11 -D_GNU_SOURCE"
-pkg="$(pkg-config --cflags --libs libxml-2.0 libutf8proc sqlite3 libzip poppler-glib) -lcsv -lm"
+# the libraries of the Makefile's PKGS (make passes them; the default is the same list)
+pkgs=${FUZZ_PKGS:-"libxml-2.0 sqlite3 libutf8proc libmicrohttpd libgvc libzip poppler-glib libsodium"}
+pkg="$(pkg-config --cflags --libs $pkgs) -lcsv -lm -lpthread"
 out=build/fuzz
 mkdir -p "$out"
 # The library once, with the fuzzing flags; each harness only links it.
@@ -20,7 +22,7 @@ for src in common/*.c extract/*.c kb/*.c exports/*.c; do
 	objs="$objs $obj"
 	if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find common extract kb exports -name '*.h' -newer "$obj")" ]; then
 		# shellcheck disable=SC2086
-		$cc $flags $(pkg-config --cflags libxml-2.0 libutf8proc sqlite3 libzip poppler-glib) -c -o "$obj" "$src"
+		$cc $flags $(pkg-config --cflags $pkgs) -c -o "$obj" "$src"
 	fi
 done
 status=0
