@@ -94,6 +94,7 @@ fuzz: deps
 
 bench: all
 	sh bench/run.sh ./glossar
+	sh bench/growth.sh ./glossar
 	sh bench/documents.sh ./glossar
 
 bench-serve: all

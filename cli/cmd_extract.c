@@ -429,26 +429,36 @@ static int on_mention(const struct ex_mention *m, void *ctx)
 	return o->failed;
 }
 
-/* FNV-1a over the file: the document's version in the KB. */
-static int file_hash(const char *path, long long *size, char out[17])
+static int cmp_str(const void *a, const void *b)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	uint64_t h = 1469598103934665603ull;
-	long long total = 0;
-	unsigned char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		for (size_t i = 0; i < n; i++)
-			h = (h ^ chunk[i]) * 1099511628211ull;
-		total += (long long)n;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* What --store left in the KB: the documents named (one each, however
+ * often named) and the mentions each now has. */
+static int stored_counts(struct kb *kb, char **files, int n_files, long long *n_mentions,
+                         int *n_docs, struct err *err)
+{
+	char **sorted = malloc((size_t)n_files * sizeof *sorted);
+	if (!sorted)
+		return err_set(err, "", 0, "out of memory");
+	memcpy(sorted, files, (size_t)n_files * sizeof *sorted);
+	qsort(sorted, (size_t)n_files, sizeof *sorted, cmp_str);
+	*n_mentions = 0;
+	*n_docs = 0;
+	for (int i = 0; i < n_files; i++) {
+		if (i && !strcmp(sorted[i], sorted[i - 1]))
+			continue;
+		long long n = kb_mention_count(kb, sorted[i], err);
+		if (n < 0) {
+			free(sorted);
+			return -1;
+		}
+		*n_mentions += n;
+		++*n_docs;
 	}
-	int bad = ferror(f);
-	fclose(f);
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
-	*size = total;
-	return bad ? -1 : 0;
+	free(sorted);
+	return 0;
 }
 
 static double now_seconds(void)
@@ -569,19 +579,17 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 	size_t bytes = 0;
 	double t0 = now_seconds();
 	int warnings = 0;
-	struct ex_options opt = { fuzzy, in_format, NULL, &bytes, &warnings };
+	struct ex_options opt = { fuzzy, in_format, NULL, &bytes, &warnings, NULL };
 	for (int f = 0; f < n_files && rc == EXIT_OK; f++) {
 		const char *path = files[f];
+		/* --store: the document first, its version (size, hash) once it has
+		 * been read: each file is read once (a FIFO, <(...), stdin) */
+		uint64_t fnv = EX_FNV_INIT;
+		size_t bytes_before = bytes;
+		opt.fnv = store ? &fnv : NULL;
 		if (store) {
-			char hash[17] = "";
-			long long size = 0;
-			if (strcmp(path, "-") && file_hash(path, &size, hash) < 0) {
-				err_set(&err, path, 0, "cannot read: %s", strerror(errno));
-				rc = cli_fail(&err);
-				break;
-			}
 			const char *fmt = in_format ? in_format : ex_format_for(path);
-			if (kb_mentions_doc(o.store, path, size, hash, fmt, &err) < 0) {
+			if (kb_mentions_doc(o.store, path, 0, "", fmt, &err) < 0) {
 				rc = cli_fail(&err);
 				break;
 			}
@@ -589,6 +597,15 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		if (ex_extract_path(gz, path, &opt, on_mention, &o, &err) < 0 || o.failed == 2) {
 			rc = cli_fail(&err);
 			break;
+		}
+		if (store) {
+			char hash[17];
+			snprintf(hash, sizeof hash, "%016llx", (unsigned long long)fnv);
+			if (kb_mentions_doc_version(o.store, (long long)(bytes - bytes_before), hash,
+			                            &err) < 0) {
+				rc = cli_fail(&err);
+				break;
+			}
 		}
 		if (cli_show_progress() && n_files > 1)
 			fprintf(stderr, "\r%d/%d files", f + 1, n_files);
@@ -613,8 +630,14 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 			rc = cli_fail(&err);
 		else if (rc != EXIT_OK)
 			kb_rollback(kb);
-		else
-			printf("stored %lld mentions from %d documents\n", o.mentions, n_files);
+		else {
+			long long n_stored = 0;
+			int n_docs = 0;
+			if (stored_counts(kb, files, n_files, &n_stored, &n_docs, &err) < 0)
+				rc = cli_fail(&err);
+			else
+				printf("stored %lld mentions from %d documents\n", n_stored, n_docs);
+		}
 	}
 	if (stats)
 		fprintf(stderr, "files %d, bytes %zu, mentions %lld, %.1f MB/s\n", n_files, bytes,

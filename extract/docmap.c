@@ -172,34 +172,55 @@ const char *dm_section_at(const struct dm_doc *d, size_t off)
 
 #include "reader.h"
 
-/* A heading's text without its inline markup (**, `, links). */
+/* A heading's text without its inline markup (**, `, links); streamed
+ * Markdown is not sanitised yet, so its bytes are made valid UTF-8 here. */
 static int md_heading(struct dm_doc *d, size_t off, int level, const char *s, size_t len)
 {
 	char *t = strndup(s, len);
 	if (!t)
 		return -1;
+	rd_sanitize(t, strlen(t));
 	rd_markdown_blank(t, strlen(t));
 	int rc = dm_heading(d, off, level, t, strlen(t));
 	free(t);
 	return rc;
 }
 
-int dm_markdown_headings(struct dm_doc *d, const char *s, size_t len)
+/* Where the text after YAML front matter (pandoc, MkDocs) starts: 0 when
+ * there is none, or when its closing line is not in s. */
+static size_t md_front_matter(const char *s, size_t len)
 {
-	int in_fence = 0;
-	const char *p = s, *end = s + len, *prev = NULL, *prev_end = NULL;
-	/* YAML front matter (pandoc, MkDocs) is no heading */
-	if (len >= 4 && !strncmp(s, "---", 3) && (s[3] == '\n' || s[3] == '\r')) {
-		const char *q = s + 4;
-		while (q < end) {
-			const char *nl = memchr(q, '\n', (size_t)(end - q));
-			const char *e = nl ? nl : end;
-			if (e - q >= 3 && (!strncmp(q, "---", 3) || !strncmp(q, "...", 3))) {
-				p = nl ? nl + 1 : end;
-				break;
-			}
-			q = nl ? nl + 1 : end;
-		}
+	const char *end = s + len;
+	if (len < 4 || strncmp(s, "---", 3) || (s[3] != '\n' && s[3] != '\r'))
+		return 0;
+	const char *q = s + 4;
+	while (q < end) {
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		const char *e = nl ? nl : end;
+		if (e - q >= 3 && (!strncmp(q, "---", 3) || !strncmp(q, "...", 3)))
+			return nl ? (size_t)(nl + 1 - s) : len;
+		q = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+int dm_markdown_headings_lines(struct dm_doc *d, struct dm_md_lines *st, const char *s,
+                               size_t len, size_t base)
+{
+	const char *p = s, *end = s + len;
+	/* the line a setext underline would make a heading: in s, or kept from
+	 * the chunk before */
+	const char *prev = st->has_prev ? st->prev : NULL;
+	size_t prev_len = st->prev_len, prev_off = st->prev_off;
+	if (!st->started) {
+		st->started = 1;
+		p += md_front_matter(s, len);
+	}
+	if (st->mid_line) { /* the rest of a line cut at the chunk before */
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		p = nl ? nl + 1 : end;
+		st->mid_line = !nl;
+		prev = NULL;
 	}
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -208,9 +229,9 @@ int dm_markdown_headings(struct dm_doc *d, const char *s, size_t len)
 		while (q < e && q - p < 4 && *q == ' ')
 			q++;
 		if (e - q >= 3 && (!strncmp(q, "```", 3) || !strncmp(q, "~~~", 3))) {
-			in_fence = !in_fence;
+			st->in_fence = !st->in_fence;
 			prev = NULL;
-		} else if (!in_fence && q < e && *q == '#') {
+		} else if (!st->in_fence && q < e && *q == '#') {
 			int level = 0;
 			while (q < e && *q == '#')
 				q++, level++;
@@ -220,11 +241,11 @@ int dm_markdown_headings(struct dm_doc *d, const char *s, size_t len)
 					te--;
 				while (te > q && te[-1] == '#') /* closing sequence */
 					te--;
-				if (md_heading(d, (size_t)(p - s), level, q, (size_t)(te - q)) < 0)
+				if (md_heading(d, base + (size_t)(p - s), level, q, (size_t)(te - q)) < 0)
 					return -1;
 			}
 			prev = NULL;
-		} else if (!in_fence && prev && q < e && (*q == '=' || *q == '-')) {
+		} else if (!st->in_fence && prev && q < e && (*q == '=' || *q == '-')) {
 			/* a setext underline: the line before is the heading */
 			const char *r = q;
 			while (r < e && *r == *q)
@@ -232,13 +253,13 @@ int dm_markdown_headings(struct dm_doc *d, const char *s, size_t len)
 			while (r < e && (*r == ' ' || *r == '\t' || *r == '\r'))
 				r++;
 			if (r == e && (*q == '=' || q + 1 < e)) {
-				if (md_heading(d, (size_t)(prev - s), *q == '=' ? 1 : 2, prev,
-				               (size_t)(prev_end - prev)) < 0)
+				if (md_heading(d, prev_off, *q == '=' ? 1 : 2, prev, prev_len) < 0)
 					return -1;
 				prev = NULL;
 			} else {
 				prev = p;
-				prev_end = e;
+				prev_len = (size_t)(e - p);
+				prev_off = base + (size_t)(p - s);
 			}
 		} else {
 			int blank = 1;
@@ -246,12 +267,42 @@ int dm_markdown_headings(struct dm_doc *d, const char *s, size_t len)
 				if (*r != ' ' && *r != '\t' && *r != '\r')
 					blank = 0;
 			/* only a one-line paragraph can be a setext heading here */
-			prev = blank || in_fence ? NULL : p;
-			prev_end = e;
+			prev = blank || st->in_fence ? NULL : p;
+			prev_len = (size_t)(e - p);
+			prev_off = base + (size_t)(p - s);
 		}
+		if (!nl && len) /* s ends inside a line: its rest comes first next time */
+			st->mid_line = 1;
 		p = nl ? nl + 1 : end;
 	}
+	/* keep the candidate line for the next chunk (its bytes go away) */
+	if (prev && prev != st->prev && !st->mid_line) {
+		char *c = malloc(prev_len ? prev_len : 1);
+		if (!c)
+			return -1;
+		memcpy(c, prev, prev_len);
+		free(st->prev);
+		st->prev = c;
+	}
+	st->has_prev = prev != NULL && !st->mid_line;
+	st->prev_len = prev_len;
+	st->prev_off = prev_off;
 	return 0;
+}
+
+void dm_md_lines_free(struct dm_md_lines *st)
+{
+	free(st->prev);
+	st->prev = NULL;
+	st->has_prev = 0;
+}
+
+int dm_markdown_headings(struct dm_doc *d, const char *s, size_t len)
+{
+	struct dm_md_lines st = { 0 };
+	int rc = dm_markdown_headings_lines(d, &st, s, len, 0);
+	dm_md_lines_free(&st);
+	return rc;
 }
 
 /* ---- XML parts ---- */

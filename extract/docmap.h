@@ -44,6 +44,18 @@ const char *dm_section_at(const struct dm_doc *d, size_t off);
 
 /* Markdown: the ATX and setext headings of s (not yet blanked), as sections. */
 int dm_markdown_headings(struct dm_doc *d, const char *s, size_t len);
+/* The same for a stream, chunk by chunk (extract): s holds input bytes from
+ * offset base on, normally whole lines; the state carries fences, a cut
+ * line and the setext candidate over. Zero it first, free it with
+ * dm_md_lines_free. Front matter counts when it closes in the first chunk. */
+struct dm_md_lines {
+	int started, in_fence, mid_line, has_prev;
+	char *prev; /* the candidate line, copied at a chunk's end */
+	size_t prev_len, prev_off;
+};
+int dm_markdown_headings_lines(struct dm_doc *d, struct dm_md_lines *st, const char *s,
+                               size_t len, size_t base);
+void dm_md_lines_free(struct dm_md_lines *st);
 
 struct _xmlDoc;
 /* HTML: the headings h1-h6 of doc as sections, each found again in the

@@ -2,8 +2,11 @@
  * text streams in blocks (memory bounded by the block, not the input): each
  * block is normalised and matched; matches may start only before the cut,
  * a word start at least OVERLAP bytes before the block's end, and the bytes
- * from the cut on are carried into the next block. Markdown, HTML and XML
- * are read whole (up to RD_MAX_DOCUMENT) and matched as one block. */
+ * from the cut on are carried into the next block. Markdown streams the same
+ * way, its markup blanked line by line as the lines arrive. HTML and XML are
+ * read whole (up to RD_MAX_DOCUMENT) and their text is matched in the same
+ * blocks, so the normaliser's memory stays that of one block; line and
+ * column come from a cursor that only moves forward. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -78,25 +81,40 @@ struct run {
 	const struct gz_fuzzy *fz; /* with --fuzzy */
 };
 
-/* Emits the hits of a block whose byte 0 is input offset base. With t set
- * (HTML, XML) positions come from the reader's map, else from the cursor. */
+/* Where a block's bytes come from: a file, or a text already in memory. */
+struct source {
+	FILE *f;
+	const char *mem; /* when f is NULL */
+	size_t mem_len, mem_pos;
+	int is_input;            /* the bytes are the input's: count, hash, warn when empty */
+	const struct ex_text *t; /* a reader's text: positions, pages, sections from its maps */
+	struct rd_pos pos;
+	size_t next_ref;         /* t's entry references (\gls) not yet added */
+	int is_md;               /* Markdown streamed: markup blanked line by line */
+	struct rd_md_state md;
+	struct dm_doc *md_doc;   /* its headings, found as the lines arrive */
+	struct dm_md_lines md_lines;
+};
+
+/* Emits the hits of a block whose byte 0 is input offset base. With a
+ * reader's text positions come from its map, else from the cursor. */
 static void emit_hits(struct run *r, const char *data, size_t base, struct cursor *cur,
-                      const struct ex_text *t)
+                      struct source *src)
 {
 	for (size_t k = 0; k < r->n_hits && !r->stopped; k++) {
 		const struct gz_hit *h = &r->hits[k];
 		struct ex_mention m;
 		m.doc = r->path;
-		if (t) {
-			ex_text_position(t, h->start, &m.line, &m.col);
-			m.page = ex_text_page(t, h->start);
-			m.section = ex_text_section(t, h->start);
+		if (src->t) {
+			rd_position_next(src->t, &src->pos, h->start, &m.line, &m.col);
+			m.page = ex_text_page(src->t, h->start);
+			m.section = ex_text_section(src->t, h->start);
 		} else {
 			cursor_advance(cur, data, base, h->start);
 			m.line = cur->line;
 			m.col = cur->col;
 			m.page = 0;
-			m.section = NULL;
+			m.section = dm_section_at(src->md_doc, h->start);
 		}
 		m.start = h->start;
 		m.end = h->end;
@@ -112,86 +130,25 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 	r->n_hits = 0;
 }
 
-static int stream_text(struct run *r, FILE *f, const struct ex_options *opt, struct err *err)
+static void fnv_add(uint64_t *h, const char *p, size_t n)
 {
-	const char *name = strcmp(r->path, "-") ? r->path : "<stdin>";
-	size_t cap = BLOCK + OVERLAP;
-	char *data = malloc(cap + 1);
-	if (!data)
-		return err_set(err, name, 0, "out of memory");
-	size_t len = 0, base = 0, skip_to = 0;
-	struct cursor cur = { 0, 1, 1 };
-	int reported = 0, at_eof = 0, rc = 0;
-	while (!r->stopped) {
-		while (len < cap && !at_eof) {
-			size_t n = fread(data + len, 1, cap - len, f);
-			if (opt && opt->bytes_read)
-				*opt->bytes_read += n;
-			len += n;
-			if (n == 0) {
-				if (ferror(f)) {
-					rc = err_set(err, name, 0, "cannot read: %s", strerror(errno));
-					goto out;
-				}
-				at_eof = 1;
-			}
-		}
-		size_t cut = len;
-		if (!at_eof) {
-			/* cut at a word start after white space, OVERLAP before the end */
-			size_t p = len - OVERLAP;
-			while (p < len && !strchr(" \t\r\n", data[p]))
-				p++;
-			while (p < len && strchr(" \t\r\n", data[p]))
-				p++;
-			if (p >= len) { /* no white space: cut at a character start */
-				p = len - OVERLAP;
-				while (p > 0 && ((unsigned char)data[p] & 0xC0) == 0x80)
-					p--;
-			}
-			cut = p;
-		}
-		if (nz_run(&r->z, data, len) < 0 ||
-		    gz_match_block(r->gz, &r->z, data, skip_to - base, cut, &r->hits, &r->n_hits,
-		                   &r->cap_hits) < 0 ||
-		    (r->fz && gz_fuzzy_block(r->fz, &r->z, data, skip_to - base, cut, &r->hits,
-		                             &r->n_hits, &r->cap_hits) < 0)) {
-			rc = err_set(err, name, 0, "out of memory");
-			goto out;
-		}
-		if (!reported && r->z.first_invalid != SIZE_MAX && r->z.first_invalid < cut) {
-			struct cursor c2 = cur;
-			cursor_advance(&c2, data, base, base + r->z.first_invalid);
-			char msg[256];
-			const char *enc = enc_guess(data + r->z.first_invalid, len - r->z.first_invalid);
-			snprintf(msg, sizeof msg, "invalid UTF-8 (looks like %s; convert with iconv -f %s "
-			         "-t utf-8), the bytes are skipped", enc, enc);
-			warn(opt, r->path, c2.line, msg);
-			reported = 1;
-		}
-		/* hits are block-relative: shift them to input offsets */
-		for (size_t k = 0; k < r->n_hits; k++) {
-			r->hits[k].start += base;
-			r->hits[k].end += base;
-		}
-		if (r->n_hits)
-			skip_to = r->hits[r->n_hits - 1].end;
-		emit_hits(r, data, base, &cur, NULL);
-		if (at_eof && cut == len) {
-			if (base + len == 0)
-				warn(opt, r->path, 0, "empty file, nothing to extract");
-			break;
-		}
-		cursor_advance(&cur, data, base, base + cut);
-		memmove(data, data + cut, len - cut);
-		len -= cut;
-		base += cut;
-		if (skip_to < base)
-			skip_to = base;
-	}
-out:
-	free(data);
-	return rc;
+	uint64_t x = *h;
+	for (size_t i = 0; i < n; i++)
+		x = (x ^ (unsigned char)p[i]) * 1099511628211ull;
+	*h = x;
+}
+
+static size_t source_read(struct source *src, char *to, size_t n)
+{
+	if (src->f)
+		return fread(to, 1, n, src->f);
+	if (n > src->mem_len - src->mem_pos)
+		n = src->mem_len - src->mem_pos;
+	if (n == 0)
+		return 0;
+	memcpy(to, src->mem + src->mem_pos, n);
+	src->mem_pos += n;
+	return n;
 }
 
 static int cmp_hit(const void *a, const void *b)
@@ -202,14 +159,17 @@ static int cmp_hit(const void *a, const void *b)
 
 /* A document's explicit references to entries (LaTeX \gls{key}) become
  * mentions of that concept, when the key is one; the label is the concept's
- * first label of the wanted kind (an abbreviation for \acrshort). */
-static int add_refs(struct run *r, const struct dm_doc *d)
+ * first label of the wanted kind (an abbreviation for \acrshort). Called
+ * per block with the block's hits: adds the references that start before
+ * `until` (from *next on, in document order). */
+static int add_refs(struct run *r, const struct dm_doc *d, size_t *next, size_t until)
 {
 	if (!d || !d->n_refs)
 		return 0;
+	size_t first = *next;
 	size_t n_entries = gz_entry_count(r->gz);
-	for (size_t i = 0; i < d->n_refs; i++) {
-		const struct dm_ref *ref = &d->refs[i];
+	for (; *next < d->n_refs && d->refs[*next].start < until; ++*next) {
+		const struct dm_ref *ref = &d->refs[*next];
 		uint32_t found = UINT32_MAX;
 		for (size_t e = 0; e < n_entries; e++) {
 			if (strcmp(gz_entry_concept(r->gz, (uint32_t)e), ref->key))
@@ -233,13 +193,21 @@ static int add_refs(struct run *r, const struct dm_doc *d)
 	}
 	if (r->n_hits > 1)
 		qsort(r->hits, r->n_hits, sizeof *r->hits, cmp_hit);
-	/* a label inside a reference (\gls{registermodernisierung}) is the reference */
-	size_t k = 0;
+	/* a label inside a reference (\gls{registermodernisierung}) is the
+	 * reference, known key or not: only the references near this block's
+	 * hits are looked at (hits and references both ascend) */
+	size_t j = first, k = 0;
+	while (j > 0 && r->n_hits && d->refs[j - 1].end > r->hits[0].start)
+		j--;
 	for (size_t i = 0; i < r->n_hits; i++) {
 		const struct gz_hit *h = &r->hits[i];
 		int inside = 0;
-		for (size_t j = 0; j < d->n_refs && !inside && strcmp(h->method, "gls"); j++)
-			inside = h->start < d->refs[j].end && h->end > d->refs[j].start;
+		if (strcmp(h->method, "gls")) {
+			while (j < d->n_refs && d->refs[j].end <= h->start)
+				j++;
+			for (size_t q = j; q < d->n_refs && !inside && d->refs[q].start < h->end; q++)
+				inside = h->start < d->refs[q].end && h->end > d->refs[q].start;
+		}
 		if (!inside)
 			r->hits[k++] = *h;
 	}
@@ -247,15 +215,125 @@ static int add_refs(struct run *r, const struct dm_doc *d)
 	return 0;
 }
 
-/* Matches a whole loaded document (taken over, freed) as one block. */
+static int stream_text(struct run *r, struct source *src, const struct ex_options *opt,
+                       struct err *err)
+{
+	const char *name = strcmp(r->path, "-") ? r->path : "<stdin>";
+	size_t cap = BLOCK + OVERLAP;
+	char *data = malloc(cap + 1);
+	if (!data)
+		return err_set(err, name, 0, "out of memory");
+	size_t len = 0, base = 0, skip_to = 0, blanked = 0;
+	struct cursor cur = { 0, 1, 1 };
+	int reported = 0, at_eof = 0, rc = 0;
+	while (!r->stopped) {
+		while (len < cap && !at_eof) {
+			size_t n = source_read(src, data + len, cap - len);
+			if (opt && opt->bytes_read && src->is_input)
+				*opt->bytes_read += n;
+			if (opt && opt->fnv && src->is_input)
+				fnv_add(opt->fnv, data + len, n);
+			len += n;
+			if (n == 0) {
+				if (src->f && ferror(src->f)) {
+					rc = err_set(err, name, 0, "cannot read: %s", strerror(errno));
+					goto out;
+				}
+				at_eof = 1;
+			}
+		}
+		/* Markdown: blank the new whole lines; the block ends after the
+		 * last of them (a line longer than half a block is cut). Their
+		 * headings are the sections, taken before the markup goes. */
+		size_t end = len;
+		if (src->is_md) {
+			if (!at_eof) {
+				char *nl = memrchr(data + blanked, '\n', len - blanked);
+				if (nl && (size_t)(nl + 1 - data) > len / 2)
+					end = (size_t)(nl + 1 - data);
+			}
+			if (dm_markdown_headings_lines(src->md_doc, &src->md_lines, data + blanked,
+			                               end - blanked, base + blanked) < 0) {
+				rc = err_set(err, name, 0, "out of memory");
+				goto out;
+			}
+			rd_markdown_blank_lines(data + blanked, end - blanked, &src->md);
+			blanked = end;
+		}
+		size_t cut = end;
+		if (!at_eof || end < len) {
+			/* cut at a word start after white space, OVERLAP before the end */
+			size_t p = end - OVERLAP;
+			while (p < end && !strchr(" \t\r\n", data[p]))
+				p++;
+			while (p < end && strchr(" \t\r\n", data[p]))
+				p++;
+			if (p >= end) { /* no white space: cut at a character start */
+				p = end - OVERLAP;
+				while (p > 0 && ((unsigned char)data[p] & 0xC0) == 0x80)
+					p--;
+			}
+			cut = p;
+		}
+		if (nz_run(&r->z, data, end) < 0 ||
+		    gz_match_block(r->gz, &r->z, data, skip_to - base, cut, &r->hits, &r->n_hits,
+		                   &r->cap_hits) < 0 ||
+		    (r->fz && gz_fuzzy_block(r->fz, &r->z, data, skip_to - base, cut, &r->hits,
+		                             &r->n_hits, &r->cap_hits) < 0)) {
+			rc = err_set(err, name, 0, "out of memory");
+			goto out;
+		}
+		if (!reported && r->z.first_invalid != SIZE_MAX && r->z.first_invalid < cut) {
+			struct cursor c2 = cur;
+			cursor_advance(&c2, data, base, base + r->z.first_invalid);
+			char msg[256];
+			const char *enc = enc_guess(data + r->z.first_invalid, len - r->z.first_invalid);
+			snprintf(msg, sizeof msg, "invalid UTF-8 (looks like %s; convert with iconv -f %s "
+			         "-t utf-8), the bytes are skipped", enc, enc);
+			warn(opt, r->path, c2.line, msg);
+			reported = 1;
+		}
+		/* hits are block-relative: shift them to input offsets */
+		for (size_t k = 0; k < r->n_hits; k++) {
+			r->hits[k].start += base;
+			r->hits[k].end += base;
+		}
+		if (src->t && add_refs(r, src->t->doc, &src->next_ref, base + cut) < 0) {
+			rc = err_set(err, name, 0, "out of memory");
+			goto out;
+		}
+		if (r->n_hits)
+			skip_to = r->hits[r->n_hits - 1].end;
+		emit_hits(r, data, base, &cur, src);
+		if (at_eof && cut == len) {
+			if (base + len == 0 && src->is_input)
+				warn(opt, r->path, 0, "empty file, nothing to extract");
+			break;
+		}
+		cursor_advance(&cur, data, base, base + cut);
+		memmove(data, data + cut, len - cut);
+		len -= cut;
+		base += cut;
+		blanked -= cut;
+		if (skip_to < base)
+			skip_to = base;
+	}
+out:
+	free(data);
+	return rc;
+}
+
+/* A loaded document (taken over, freed): its reader's text is matched in
+ * the same blocks as a stream, positions from the reader's map. */
 static int match_loaded(struct run *r, const char *format, char *data, size_t len,
                         const struct ex_options *opt, struct err *err)
 {
-	const char *name = strcmp(r->path, "-") ? r->path : "<stdin>";
 	struct ex_text t;
 	size_t bad;
 	if (opt && opt->bytes_read)
 		*opt->bytes_read += len;
+	if (opt && opt->fnv)
+		fnv_add(opt->fnv, data, len);
 	if (len == 0) {
 		free(data);
 		warn(opt, r->path, 0, "empty file, nothing to extract");
@@ -272,16 +350,26 @@ static int match_loaded(struct run *r, const char *format, char *data, size_t le
 		         : !strcmp(format, "xml") ? ", or declare it: <?xml encoding=\"...\"?>" : "");
 		warn(opt, r->path, t.invalid_line, msg);
 	}
-	int rc = 0;
-	if (nz_run(&r->z, t.data, t.len) < 0 ||
-	    gz_match_block(r->gz, &r->z, t.data, 0, t.len, &r->hits, &r->n_hits, &r->cap_hits) < 0 ||
-	    (r->fz && gz_fuzzy_block(r->fz, &r->z, t.data, 0, t.len, &r->hits, &r->n_hits,
-	                             &r->cap_hits) < 0) ||
-	    add_refs(r, t.doc) < 0)
-		rc = err_set(err, name, 0, "out of memory");
-	else
-		emit_hits(r, t.data, 0, NULL, &t);
+	struct source src = { 0 };
+	src.mem = t.data;
+	src.mem_len = t.len;
+	src.t = &t;
+	int rc = stream_text(r, &src, opt, err);
 	ex_text_free(&t);
+	return rc;
+}
+
+/* Plain text and Markdown stream from src (f or mem set, is_input too). */
+static int match_stream(struct run *r, struct source *src, const char *format,
+                        const struct ex_options *opt, struct err *err)
+{
+	/* Markdown's markup is blanked line by line; its offsets are the input's */
+	src->is_md = !strcmp(format, "md");
+	if (src->is_md && !(src->md_doc = dm_new()))
+		return err_set(err, strcmp(r->path, "-") ? r->path : "<stdin>", 0, "out of memory");
+	int rc = stream_text(r, src, opt, err);
+	dm_md_lines_free(&src->md_lines);
+	dm_free(src->md_doc);
 	return rc;
 }
 
@@ -297,19 +385,29 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
 		return err_set(err, name, 0, "out of memory building the fuzzy index");
 	int rc = 0;
-	if (!strcmp(format, "txt")) {
+	if (!strcmp(format, "txt") || !strcmp(format, "md")) {
+		struct source src = { 0 };
+		src.is_input = 1;
 		int is_stdin = !strcmp(path, "-");
-		FILE *f = is_stdin ? stdin : fopen(path, "rb");
-		if (!f)
+		src.f = is_stdin ? stdin : fopen(path, "rb");
+		if (!src.f) {
+			nz_free(&r.z);
 			return err_set(err, name, 0, "cannot read: %s", strerror(errno));
-		rc = stream_text(&r, f, opt, err);
+		}
+		rc = match_stream(&r, &src, format, opt, err);
 		if (!is_stdin)
-			fclose(f);
+			fclose(src.f);
 	} else {
 		char *data;
 		size_t len;
-		if (rd_load(path, &data, &len, err) < 0)
+		if (rd_load(path, &data, &len, err) < 0) {
+			/* extract streams text of any size: say how */
+			if (err && strstr(err->msg, "the limit for a whole document"))
+				snprintf(err->msg + strlen(err->msg), sizeof err->msg - strlen(err->msg),
+				         " (extract reads it as plain text with --format txt)");
+			nz_free(&r.z);
 			return -1;
+		}
 		rc = match_loaded(&r, format, data, len, opt, err);
 	}
 	nz_free(&r.z);
@@ -328,14 +426,13 @@ int ex_extract_mem(const struct gz *gz, const char *name, const char *format, co
 		return err_set(err, name, 0, "out of memory building the fuzzy index");
 	nz_init(&r.z);
 	int rc;
-	if (!strcmp(format, "txt") && len > 0) {
-		FILE *f = fmemopen((void *)data, len, "rb");
-		if (!f)
-			rc = err_set(err, name, 0, "cannot read: %s", strerror(errno));
-		else {
-			rc = stream_text(&r, f, opt, err);
-			fclose(f);
-		}
+	if (!strcmp(format, "txt") || !strcmp(format, "md")) {
+		/* the same blocks as a file: data is copied block by block */
+		struct source src = { 0 };
+		src.is_input = 1;
+		src.mem = data;
+		src.mem_len = len;
+		rc = match_stream(&r, &src, format, opt, err);
 	} else {
 		char *copy = malloc(len + 1);
 		if (!copy)

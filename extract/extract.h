@@ -5,6 +5,7 @@
 #define GLOSSAR_EXTRACT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../common/err.h"
 
@@ -62,7 +63,12 @@ struct ex_options {
 	void (*warn)(const struct err *w, void *ctx);
 	size_t *bytes_read; /* when not NULL, input bytes read are added to it */
 	int *warnings;      /* when not NULL, counts those problems, so the caller can exit 2 */
+	/* when not NULL, the FNV-1a hash of the input bytes is carried on in it
+	 * (start with EX_FNV_INIT): the document's version, read in the same pass */
+	uint64_t *fnv;
 };
+
+#define EX_FNV_INIT 1469598103934665603ull
 
 /* The reader for a file name: "txt", "md", "html", "xml", "docx", "odt",
  * "pdf" or "tex" (txt when unknown).

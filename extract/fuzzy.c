@@ -12,7 +12,10 @@
  *     forms at most 3 edits apart ("EU-Vollet" = "EUDI-Wallet").
  * Candidates come from a hash index of each label's sound form, its
  * one-letter deletions and its phonetic code, so a token costs a few
- * lookups, not a scan of the vocabulary. Tokens shorter than 5 letters and
+ * lookups, not a scan of the vocabulary. The index is built in linear time
+ * and 8 bytes a form: postings (hash fingerprint, label) counted into
+ * buckets, sorted inside each, found by binary search; the labels' forms
+ * live in one string arena. Tokens shorter than 5 letters and
  * common German words are never fuzzy matched. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,18 +25,28 @@
 
 enum { FZ_MAX = 64, FZ_MIN_LABEL = 6, FZ_MIN_TOKEN = 5 };
 
-struct fz_slot {
-	uint64_t hash; /* 0 when empty */
-	uint32_t entry;
+enum { SEED_SOUND = 0x51, SEED_CODE = 0x77 };
+
+/* One form of one label: the high half of the form's hash, the label. */
+struct fz_post {
+	uint32_t fp, entry;
 };
 
 struct gz_fuzzy {
 	const struct gz *gz;
-	char **key, **snd, **code; /* per entry, NULL when the label is too short */
-	unsigned char *head;       /* per entry: length of the part before a first space or hyphen */
-	struct fz_slot *tab;
-	size_t mask;
+	uint32_t *key, *snd, *code; /* per entry, offsets into strs; 0 when the label is too short */
+	char *strs;                 /* the forms, NUL-terminated; strs[0] is unused */
+	size_t strs_len, strs_cap;
+	unsigned char *head;        /* per entry: length of the part before a first space or hyphen */
+	unsigned char *key_len;     /* per entry: strlen of its key */
+	uint32_t *bucket;           /* n_buckets + 1 offsets into post */
+	struct fz_post *post;       /* by bucket, sorted by (fp, entry) inside one */
+	size_t mask;                /* n_buckets - 1 */
 };
+
+#define FZ_KEY(fz, e) ((fz)->strs + (fz)->key[e])
+#define FZ_SND(fz, e) ((fz)->strs + (fz)->snd[e])
+#define FZ_CODE(fz, e) ((fz)->strs + (fz)->code[e])
 
 /* Frequent words that sit one letter away from some label. */
 static const char *const common_words[] = {
@@ -204,45 +217,115 @@ static int dl_distance(const char *a, size_t n, const char *b, size_t m, int lim
 	return d[n][m];
 }
 
-static int fz_insert(struct gz_fuzzy *fz, size_t *used, uint64_t hash, uint32_t entry)
+static size_t bucket_of(const struct gz_fuzzy *fz, uint64_t h)
 {
-	if (*used * 2 >= fz->mask) {
-		size_t ncap = (fz->mask + 1) * 2;
-		struct fz_slot *nt = calloc(ncap, sizeof *nt);
-		if (!nt)
-			return -1;
-		for (size_t i = 0; i <= fz->mask; i++)
-			if (fz->tab[i].hash) {
-				size_t s = fz->tab[i].hash & (ncap - 1);
-				while (nt[s].hash)
-					s = (s + 1) & (ncap - 1);
-				nt[s] = fz->tab[i];
+	return (size_t)(h >> 1) & fz->mask; /* bit 0 is always set */
+}
+
+/* The hashes under which entry e is found: its sound form and each of its
+ * one-letter deletions; for labels of 8 letters or more the phonetic code
+ * (and its deletions from 5 sounds). Returns how many went to out. */
+static size_t entry_hashes(const struct gz_fuzzy *fz, uint32_t e, uint64_t *out)
+{
+	const char *snd = FZ_SND(fz, e), *code = FZ_CODE(fz, e);
+	size_t ns = strlen(snd), nc = strlen(code), n = 0;
+	hash_dels(snd, ns, SEED_SOUND, out);
+	n = ns + 1;
+	if (fz->key_len[e] >= 8 && nc >= 4) {
+		hash_dels(code, nc, SEED_CODE, out + n);
+		n += nc >= 5 ? nc + 1 : 1;
+	}
+	return n;
+}
+
+static int cmp_post(const void *a, const void *b)
+{
+	const struct fz_post *x = a, *y = b;
+	if (x->fp != y->fp)
+		return x->fp < y->fp ? -1 : 1;
+	return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+/* Builds the postings of every indexed entry: count, place, sort each bucket. */
+static int fz_build_index(struct gz_fuzzy *fz, size_t n_entries)
+{
+	uint64_t h[FZ_MAX * 4 + 4];
+	size_t total = 0;
+	for (size_t e = 0; e < n_entries; e++)
+		if (fz->key[e])
+			total += entry_hashes(fz, (uint32_t)e, h);
+	if (total > UINT32_MAX)
+		return -1;
+	size_t nb = 1024;
+	while (nb < total / 4)
+		nb *= 2;
+	fz->mask = nb - 1;
+	fz->bucket = calloc(nb + 1, sizeof *fz->bucket);
+	fz->post = malloc((total ? total : 1) * sizeof *fz->post);
+	if (!fz->bucket || !fz->post)
+		return -1;
+	for (size_t e = 0; e < n_entries; e++)
+		if (fz->key[e]) {
+			size_t k = entry_hashes(fz, (uint32_t)e, h);
+			for (size_t i = 0; i < k; i++)
+				fz->bucket[bucket_of(fz, h[i]) + 1]++;
+		}
+	for (size_t b = 0; b < nb; b++)
+		fz->bucket[b + 1] += fz->bucket[b];
+	uint32_t *fill = malloc(nb * sizeof *fill);
+	if (!fill)
+		return -1;
+	memcpy(fill, fz->bucket, nb * sizeof *fill);
+	for (size_t e = 0; e < n_entries; e++)
+		if (fz->key[e]) {
+			size_t k = entry_hashes(fz, (uint32_t)e, h);
+			for (size_t i = 0; i < k; i++)
+				fz->post[fill[bucket_of(fz, h[i])]++] =
+					(struct fz_post){ (uint32_t)(h[i] >> 32), (uint32_t)e };
+		}
+	free(fill);
+	for (size_t b = 0; b < nb; b++) {
+		struct fz_post *p = fz->post + fz->bucket[b];
+		size_t n = fz->bucket[b + 1] - fz->bucket[b];
+		if (n > 16) {
+			qsort(p, n, sizeof *p, cmp_post);
+			continue;
+		}
+		for (size_t i = 1; i < n; i++) { /* insertion sort: most buckets hold a few */
+			struct fz_post v = p[i];
+			size_t j = i;
+			while (j > 0 && cmp_post(&p[j - 1], &v) > 0) {
+				p[j] = p[j - 1];
+				j--;
 			}
-		free(fz->tab);
-		fz->tab = nt;
-		fz->mask = ncap - 1;
+			p[j] = v;
+		}
 	}
-	size_t s = hash & fz->mask;
-	while (fz->tab[s].hash) {
-		if (fz->tab[s].hash == hash && fz->tab[s].entry == entry)
-			return 0;
-		s = (s + 1) & fz->mask;
-	}
-	fz->tab[s] = (struct fz_slot){ hash, entry };
-	(*used)++;
 	return 0;
 }
 
-/* Inserts a form and its one-character deletions under seed. */
-static int fz_insert_dels(struct gz_fuzzy *fz, size_t *used, const char *s, size_t n,
-                          uint64_t seed, uint32_t e)
+/* Appends s to the string arena; returns its offset or 0 when memory ran out. */
+static uint32_t fz_str(struct gz_fuzzy *fz, const char *s, size_t n)
 {
-	uint64_t h[FZ_MAX * 2 + 2];
-	hash_dels(s, n, seed, h);
-	for (size_t i = 0; i <= n; i++)
-		if (fz_insert(fz, used, h[i], e) < 0)
-			return -1;
-	return 0;
+	if (fz->strs_len + n + 1 > fz->strs_cap) {
+		size_t cap = fz->strs_cap ? fz->strs_cap : 1 << 16;
+		while (cap < fz->strs_len + n + 1)
+			cap *= 2;
+		if (cap > UINT32_MAX)
+			return 0;
+		char *ns = realloc(fz->strs, cap);
+		if (!ns)
+			return 0;
+		fz->strs = ns;
+		fz->strs_cap = cap;
+	}
+	if (!fz->strs_len)
+		fz->strs[fz->strs_len++] = 0; /* offset 0 means none */
+	uint32_t at = (uint32_t)fz->strs_len;
+	memcpy(fz->strs + at, s, n);
+	fz->strs[at + n] = 0;
+	fz->strs_len += n + 1;
+	return at;
 }
 
 /* Which labels take part: words, not abbreviations. A label with a part in
@@ -283,23 +366,18 @@ static int is_fuzzy_label(const char *label, int *acronym_head)
 	return has_word;
 }
 
-enum { SEED_SOUND = 0x51, SEED_CODE = 0x77 };
-
 void gz_fuzzy_free(struct gz_fuzzy *fz)
 {
 	if (!fz)
 		return;
-	size_t n = gz_entry_count(fz->gz);
-	for (size_t e = 0; fz->key && e < n; e++) {
-		free(fz->key[e]);
-		free(fz->snd[e]);
-		free(fz->code[e]);
-	}
 	free(fz->key);
 	free(fz->snd);
 	free(fz->code);
+	free(fz->strs);
 	free(fz->head);
-	free(fz->tab);
+	free(fz->key_len);
+	free(fz->bucket);
+	free(fz->post);
 	free(fz);
 }
 
@@ -309,16 +387,15 @@ struct gz_fuzzy *gz_fuzzy_new(const struct gz *gz)
 	if (!fz)
 		return NULL;
 	fz->gz = gz;
-	size_t n = gz_entry_count(gz), used = 0;
+	size_t n = gz_entry_count(gz);
 	fz->key = calloc(n + 1, sizeof *fz->key);
 	fz->snd = calloc(n + 1, sizeof *fz->snd);
 	fz->code = calloc(n + 1, sizeof *fz->code);
 	fz->head = calloc(n + 1, 1);
-	fz->mask = 1023;
-	fz->tab = calloc(fz->mask + 1, sizeof *fz->tab);
+	fz->key_len = calloc(n + 1, 1);
 	struct nz z;
 	nz_init(&z);
-	if (!fz->key || !fz->snd || !fz->code || !fz->head || !fz->tab)
+	if (!fz->key || !fz->snd || !fz->code || !fz->head || !fz->key_len)
 		goto fail;
 	for (size_t e = 0; e < n; e++) {
 		const char *label = gz_entry_label(gz, (uint32_t)e);
@@ -339,23 +416,16 @@ struct gz_fuzzy *gz_fuzzy_new(const struct gz *gz)
 			}
 		if (acronym_head)
 			fz->head[e] |= 0x80;
-		fz->key[e] = strndup((const char *)z.b, z.n);
-		fz->snd[e] = strdup(snd);
-		fz->code[e] = strdup(code);
-		if (!fz->key[e] || !fz->snd[e] || !fz->code[e])
+		fz->key_len[e] = (unsigned char)z.n;
+		if (!(fz->key[e] = fz_str(fz, (const char *)z.b, z.n)) ||
+		    !(fz->snd[e] = fz_str(fz, snd, ns)) || !(fz->code[e] = fz_str(fz, code, nc)))
 			goto fail;
-		if (fz_insert_dels(fz, &used, snd, ns, SEED_SOUND, (uint32_t)e) < 0)
-			goto fail;
-		if (z.n >= 8 && nc >= 4) {
-			uint64_t hc[FZ_MAX * 2 + 2];
-			hash_dels(code, nc, SEED_CODE, hc);
-			int rc = nc >= 5 ? fz_insert_dels(fz, &used, code, nc, SEED_CODE, (uint32_t)e)
-			                 : fz_insert(fz, &used, hc[0], (uint32_t)e);
-			if (rc < 0)
-				goto fail;
-		}
 	}
 	nz_free(&z);
+	if (fz_build_index(fz, n) < 0) {
+		gz_fuzzy_free(fz);
+		return NULL;
+	}
 	return fz;
 fail:
 	nz_free(&z);
@@ -365,8 +435,14 @@ fail:
 
 static int is_common(const char *t, size_t n)
 {
-	for (const char *const *w = common_words; *w; w++)
-		if (strlen(*w) == n && !memcmp(*w, t, n))
+	/* called for most tokens: the words' lengths once, then compare only
+	 * words of the token's length */
+	static unsigned char len[sizeof common_words / sizeof *common_words];
+	if (!len[0])
+		for (size_t i = 0; common_words[i]; i++)
+			len[i] = (unsigned char)strlen(common_words[i]);
+	for (size_t i = 0; common_words[i]; i++)
+		if (len[i] == n && common_words[i][0] == t[0] && !memcmp(common_words[i], t, n))
 			return 1;
 	return 0;
 }
@@ -391,34 +467,59 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, int is
 	}
 	uint32_t cand[32];
 	size_t n_cand = 0;
-	/* candidates: the sound form and its deletions, and the phonetic code */
-	for (size_t q = 0; q <= ns + 1; q++) {
-		uint64_t h;
-		if (q <= ns)
-			h = hs[q];
-		else if (use_code)
-			h = hc[0];
-		else
-			break;
-		for (size_t s = h & fz->mask; fz->tab[s].hash; s = (s + 1) & fz->mask)
-			if (fz->tab[s].hash == h && n_cand < 32) {
-				size_t k = 0;
-				while (k < n_cand && cand[k] != fz->tab[s].entry)
-					k++;
-				if (k == n_cand)
-					cand[n_cand++] = fz->tab[s].entry;
-			}
+	/* candidates: the sound form and its deletions, and the phonetic code.
+	 * Each probe is a cache miss or two in a large index: issue them all
+	 * first (prefetch), so they overlap, then read. */
+	uint64_t hq[FZ_MAX + 2];
+	size_t nq = 0;
+	for (size_t q = 0; q <= ns; q++)
+		hq[nq++] = hs[q];
+	if (use_code)
+		hq[nq++] = hc[0];
+	size_t lo_q[FZ_MAX + 2], hi_q[FZ_MAX + 2];
+	for (size_t q = 0; q < nq; q++)
+		__builtin_prefetch(&fz->bucket[bucket_of(fz, hq[q])]);
+	for (size_t q = 0; q < nq; q++) {
+		size_t b = bucket_of(fz, hq[q]);
+		lo_q[q] = fz->bucket[b];
+		hi_q[q] = fz->bucket[b + 1];
+		if (lo_q[q] < hi_q[q])
+			__builtin_prefetch(&fz->post[lo_q[q] + (hi_q[q] - lo_q[q]) / 2]);
+	}
+	for (size_t q = 0; q < nq && n_cand < 32; q++) {
+		size_t lo = lo_q[q], hi = hi_q[q], end = hi_q[q];
+		uint32_t fp = (uint32_t)(hq[q] >> 32);
+		while (lo < hi) { /* the first posting with this fingerprint */
+			size_t mid = lo + (hi - lo) / 2;
+			if (fz->post[mid].fp < fp)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (size_t p = lo; p < end && fz->post[p].fp == fp && n_cand < 32; p++) {
+			size_t k = 0;
+			while (k < n_cand && cand[k] != fz->post[p].entry)
+				k++;
+			if (k == n_cand)
+				cand[n_cand++] = fz->post[p].entry;
+		}
 	}
 	if (!n_cand || is_common(t, n))
 		return -1;
+	for (size_t k = 0; k < n_cand; k++) { /* the candidates' forms: overlap the misses */
+		__builtin_prefetch(&fz->key[cand[k]]);
+		__builtin_prefetch(&fz->key_len[cand[k]]);
+	}
+	for (size_t k = 0; k < n_cand; k++)
+		__builtin_prefetch(FZ_KEY(fz, cand[k]));
 	if (!use_code)
 		nc = koelner(t, n, ct);
 	long best = -1;
 	double best_score = 0;
 	for (size_t k = 0; k < n_cand; k++) {
 		uint32_t e = cand[k];
-		const char *key = fz->key[e];
-		size_t L = strlen(key);
+		const char *key = FZ_KEY(fz, e);
+		size_t L = fz->key_len[e];
 		double sc = 0;
 		/* a word that is the label without its first part ("Stack" for
 		 * "D-Stack") is another word, not a misspelling */
@@ -433,15 +534,15 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, int is
 		} else if (d > 0 && ((L <= 9 && d <= 1) || (L >= 10 && d <= 2)) &&
 		    (acronym_head || t[0] == key[0])) {
 			sc = 0.95 - 0.05 * d;
-		} else if (d > 0 && !strcmp(st, fz->snd[e])) {
+		} else if (d > 0 && !strcmp(st, FZ_SND(fz, e))) {
 			sc = 0.8;
 		} else if (d > 0 && L >= 8 && t[0] == key[0] && t[1] == key[1] &&
 		           t[n - 1] == key[L - 1]) {
 			/* phonetic: codes equal, or the token's lacks one sound */
-			const char *kc = fz->code[e];
+			const char *kc = FZ_CODE(fz, e);
 			size_t lk = strlen(kc);
 			int close = !strcmp(kc, ct) || (nc + 1 == lk && dl_distance(ct, nc, kc, lk, 1) <= 1);
-			if (close && dl_distance(st, ns, fz->snd[e], strlen(fz->snd[e]), 3) <= 3)
+			if (close && dl_distance(st, ns, FZ_SND(fz, e), strlen(FZ_SND(fz, e)), 3) <= 3)
 				sc = 0.7;
 		}
 		if (sc > best_score || (sc == best_score && sc > 0 && e < (uint32_t)best)) {

@@ -64,7 +64,7 @@ static void fuzz_reader(const uint8_t *data, size_t size, const char *format)
 {
 	const char *path = fuzz_file(data, size, format);
 	/* odd sizes also run the fuzzy matcher */
-	struct ex_options opt = { (int)(size & 1), format, fuzz_quiet, NULL };
+	struct ex_options opt = { (int)(size & 1), format, fuzz_quiet, NULL, NULL, NULL };
 	size_t n = 0;
 	struct err err;
 	ex_extract_path(fuzz_gazetteer(), path, &opt, fuzz_count, &n, &err);

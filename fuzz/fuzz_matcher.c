@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct gz *m = gz_load(path, &err);
 	if (m) {
 		size_t cnt = 0;
-		struct ex_options opt = { 0, "txt", fuzz_quiet, NULL };
+		struct ex_options opt = { 0, "txt", fuzz_quiet, NULL, NULL, NULL, NULL };
 		ex_extract_path(m, path, &opt, fuzz_count, &cnt, &err);
 		gz_free(m);
 	}

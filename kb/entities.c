@@ -83,10 +83,10 @@ static int read_rows(const char *path, struct rows *r, struct err *err)
 		path = "<stdin>";
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t n;
+	long n;
 	long line_no = 0;
 	int rc = 0;
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	while ((n = kb_read_line(f, &line, &cap, KB_MAX_LINE_BYTES)) > 0) {
 		line_no++;
 		/* A NUL would end the label early in C: refuse it rather than cut. */
 		if (memchr(line, '\0', (size_t)n)) {
@@ -128,6 +128,10 @@ static int read_rows(const char *path, struct rows *r, struct err *err)
 			rc = err_set(err, path, line_no, "empty label");
 			break;
 		}
+		if (strlen(label) > KB_MAX_LABEL_BYTES) {
+			rc = err_set(err, path, line_no, "a label longer than %d bytes", KB_MAX_LABEL_BYTES);
+			break;
+		}
 		if (r->n == r->cap) {
 			size_t ncap = r->cap ? r->cap * 2 : 1024;
 			struct law_row *v = realloc(r->v, ncap * sizeof *v);
@@ -151,6 +155,8 @@ static int read_rows(const char *path, struct rows *r, struct err *err)
 		}
 		r->n++;
 	}
+	if (rc == 0 && n == -2)
+		rc = err_set(err, path, line_no + 1, "a line longer than %d MB", KB_MAX_LINE_BYTES >> 20);
 	if (rc == 0 && ferror(f))
 		rc = err_set(err, path, 0, "cannot read: %s", strerror(errno));
 	if (rc == 0 && line_no == 0)

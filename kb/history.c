@@ -207,7 +207,7 @@ static int load_steps(struct kb *kb, enum kb_undo_scope scope, long long id,
 		return sql_fail(kb, err, "cannot read the history");
 	sqlite3_bind_int64(st, 1, id);
 	struct step *steps = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long cid = sqlite3_column_int64(st, 0);
@@ -215,10 +215,14 @@ static int load_steps(struct kb *kb, enum kb_undo_scope scope, long long id,
 		/* Rows come grouped by entity: a new step whenever the entity changes. */
 		size_t i = n && !strcmp(steps[n - 1].entity, entity) ? n - 1 : n;
 		if (i == n) {
-			struct step *more = realloc(steps, (n + 1) * sizeof *steps);
-			if (!more)
-				goto oom;
-			steps = more;
+			if (n == cap) {
+				size_t ncap = cap ? 2 * cap : 64;
+				struct step *more = realloc(steps, ncap * sizeof *steps);
+				if (!more)
+					goto oom;
+				steps = more;
+				cap = ncap;
+			}
 			memset(&steps[n], 0, sizeof *steps);
 			steps[n].first_id = cid;
 			if (!(steps[n].entity = strdup(entity)))
@@ -251,8 +255,14 @@ oom:
 	return err_set(err, kb->path, 0, "out of memory");
 }
 
-/* Keys of concepts, other than those in `gone`, whose relations name key. */
-static int referrer(struct kb *kb, const char *key, struct step *steps, size_t n,
+static int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Keys of concepts, other than those in `going` (sorted), whose relations
+ * name key. */
+static int referrer(struct kb *kb, const char *key, char **going_keys, size_t n_going,
                     char **who, struct err *err)
 {
 	*who = NULL;
@@ -266,10 +276,7 @@ static int referrer(struct kb *kb, const char *key, struct step *steps, size_t n
 	int rc;
 	while (!*who && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *src = col_text(st, 0);
-		int going = 0;
-		for (size_t i = 0; i < n; i++)
-			if (!steps[i].target && !strcmp(steps[i].entity, src))
-				going = 1;
+		int going = n_going && bsearch(&src, going_keys, n_going, sizeof *going_keys, cmp_strp);
 		if (!going && !(*who = strdup(src))) {
 			sqlite3_finalize(st);
 			return err_set(err, kb->path, 0, "out of memory");
@@ -337,11 +344,21 @@ static int apply_steps(struct kb *kb, struct step *steps, size_t n, int force,
 				rc = -1;
 		}
 	}
+	/* the keys going, sorted: a referrer among them is no obstacle */
+	char **going_keys = calloc(n ? n : 1, sizeof *going_keys);
+	size_t n_going = 0;
+	if (!going_keys && rc == 0)
+		rc = err_set(err, kb->path, 0, "out of memory");
+	for (size_t i = 0; going_keys && i < n; i++)
+		if (!steps[i].target)
+			going_keys[n_going++] = steps[i].entity;
+	if (n_going)
+		qsort(going_keys, n_going, sizeof *going_keys, cmp_strp);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		if (steps[i].target || !gone[i])
 			continue;
 		char *who;
-		if (referrer(kb, steps[i].entity, steps, n, &who, err) < 0) {
+		if (referrer(kb, steps[i].entity, going_keys, n_going, &who, err) < 0) {
 			rc = -1;
 			break;
 		}
@@ -368,6 +385,7 @@ static int apply_steps(struct kb *kb, struct step *steps, size_t n, int force,
 				rc = -1;
 		}
 	}
+	free(going_keys);
 	for (size_t i = 0; gone && i < n; i++)
 		free(gone[i]);
 	free(gone);

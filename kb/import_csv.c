@@ -37,6 +37,7 @@ struct parse {
 	struct strv fields;          /* the current record */
 	struct row *rows;
 	size_t n_rows, cap_rows;
+	size_t *record_bytes; /* bytes fed since the last record ended */
 };
 
 static int fail(struct parse *p, long line, const char *fmt, const char *a, const char *b)
@@ -228,6 +229,10 @@ static int data_row(struct parse *p)
 		            c->status, NULL);
 	if (!*c->pref_label)
 		return fail(p, r->line, "%s: pref_label is empty%s", c->key, NULL);
+	char lim[32];
+	snprintf(lim, sizeof lim, "%d", KB_MAX_DEFINITION_BYTES);
+	if (strlen(c->definition) > KB_MAX_DEFINITION_BYTES)
+		return fail(p, r->line, "%s: the definition is longer than %s bytes", c->key, lim);
 	if (split_values(p, "abbreviations", field_of(p, ABBR), &c->abbreviations) < 0 ||
 	    split_values(p, "alt_labels", field_of(p, ALT), &c->alt_labels) < 0 ||
 	    split_values(p, "hidden_labels", field_of(p, HIDDEN), &c->hidden_labels) < 0 ||
@@ -236,6 +241,13 @@ static int data_row(struct parse *p)
 	    split_values(p, "match", field_of(p, MATCH), &c->match) < 0)
 		return -1;
 	const struct strv *labels[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
+	snprintf(lim, sizeof lim, "%d", KB_MAX_LABEL_BYTES);
+	int too_long = strlen(c->pref_label) > KB_MAX_LABEL_BYTES;
+	for (int g = 0; g < 3; g++)
+		for (size_t i = 0; i < labels[g]->n; i++)
+			too_long |= strlen(labels[g]->v[i]) > KB_MAX_LABEL_BYTES;
+	if (too_long)
+		return fail(p, r->line, "%s: a label is longer than %s bytes", c->key, lim);
 	if (has_line_break(c->pref_label))
 		return fail(p, r->line, "%s: a label contains a line break%s", c->key, NULL);
 	for (int g = 0; g < 3; g++)
@@ -283,6 +295,8 @@ static void on_record(int terminator, void *ctx)
 	}
 	strv_free(&p->fields);
 	p->in_record = 0;
+	if (p->record_bytes)
+		*p->record_bytes = 0;
 }
 
 static void parse_free(struct parse *p)
@@ -362,20 +376,58 @@ static int check_keys(struct parse *p, struct kb *kb)
 	return rc;
 }
 
+long kb_read_line(FILE *f, char **buf, size_t *cap, size_t max)
+{
+	size_t n = 0;
+	int c;
+	while ((c = getc_unlocked(f)) != EOF) {
+		if (n >= max)
+			return -2;
+		if (n + 2 > *cap) {
+			size_t ncap = *cap ? 2 * *cap : 4096;
+			char *nb = realloc(*buf, ncap);
+			if (!nb)
+				return -1;
+			*buf = nb;
+			*cap = ncap;
+		}
+		(*buf)[n++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	if (c == EOF && ferror(f))
+		return -1;
+	if (*buf)
+		(*buf)[n] = '\0';
+	return (long)n;
+}
+
 static int parse_file(struct parse *p, FILE *f)
 {
 	struct csv_parser csv;
 	if (csv_init(&csv, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return fail(p, 0, "out of memory", NULL, NULL);
+	/* libcsv grows a field by its block size: the default (128 bytes) makes
+	 * a long field quadratic */
+	csv_set_blk_size(&csv, 64 << 10);
 	csv_set_delim(&csv, (unsigned char)(p->delimiter ? p->delimiter : ','));
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t n;
+	long n = 0;
 	int rc = 0, any_byte = 0;
+	size_t record_bytes = 0;
 	p->line = 0;
 	p->is_header = 1;
-	while (!p->failed && (n = getline(&line, &cap, f)) > 0) {
+	p->record_bytes = &record_bytes;
+	while (!p->failed && (n = kb_read_line(f, &line, &cap, KB_MAX_LINE_BYTES)) > 0) {
 		p->line++;
+		record_bytes += (size_t)n;
+		if (record_bytes > KB_MAX_LINE_BYTES) {
+			char lim[32];
+			snprintf(lim, sizeof lim, "%d", KB_MAX_LINE_BYTES >> 20);
+			fail(p, p->line, "a record longer than %s MB (a quote left open?)%s", lim, NULL);
+			break;
+		}
 		char *data = line;
 		if (p->line == 1 && n >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
 			data += 3;
@@ -397,9 +449,14 @@ static int parse_file(struct parse *p, FILE *f)
 			rc = -1;
 		}
 	}
+	if (n == -2 && !p->failed) {
+		char lim[32];
+		snprintf(lim, sizeof lim, "%d", KB_MAX_LINE_BYTES >> 20);
+		fail(p, p->line + 1, "a line longer than %s MB%s", lim, NULL);
+	}
 	/* Say at once when the rest of such a file needs --encoding too. */
 	if (p->wrong_delimiter && !p->converted) {
-		while ((n = getline(&line, &cap, f)) > 0)
+		while ((n = kb_read_line(f, &line, &cap, KB_MAX_LINE_BYTES)) > 0)
 			if (!valid_utf8(line, (size_t)n)) {
 				const char *enc = enc_guess(line, (size_t)n);
 				size_t len = strlen(p->err->msg);

@@ -135,6 +135,14 @@ int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_opti
  * writes only when some concept has one, so the round trip keeps it. */
 extern const char *const kb_csv_columns[];
 enum { KB_CSV_NCOLUMNS = 14, KB_CSV_NCOLUMNS_BASE = 13 };
+/* What import accepts (docs/limits.md): longer is refused with FILE:LINE.
+ * A line (and a CSV record, quoted line breaks included), one label, one
+ * definition. */
+enum {
+	KB_MAX_LINE_BYTES = 1 << 20,
+	KB_MAX_LABEL_BYTES = 500,
+	KB_MAX_DEFINITION_BYTES = 10000
+};
 
 /* ==== the scheme's metadata and releases (kb/scheme.c, kb/release.c) ==== */
 
@@ -526,6 +534,10 @@ void kb_mentions_free(struct kb_mentions *w);
 int kb_mentions_doc(struct kb_mentions *w, const char *path, long long size, const char *hash,
                     const char *format, struct err *err);
 int kb_mentions_add(struct kb_mentions *w, const struct kb_mention *m, struct err *err);
+/* Sets the current document's size and hash once it has been read (the
+ * document is read once: the version is known only at its end). */
+int kb_mentions_doc_version(struct kb_mentions *w, long long size, const char *hash,
+                            struct err *err);
 /* Mentions stored for the document at path (all documents when NULL), or -1. */
 long long kb_mention_count(struct kb *kb, const char *path, struct err *err);
 

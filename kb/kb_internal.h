@@ -2,6 +2,7 @@
 #ifndef GLOSSAR_KB_INTERNAL_H
 #define GLOSSAR_KB_INTERNAL_H
 
+#include <stdio.h>
 #include <sqlite3.h>
 
 #include "kb.h"
@@ -59,6 +60,10 @@ struct kb {
 /* Prepares sql once into slot; later calls reset and return it. NULL on error. */
 sqlite3_stmt *kb_stmt(struct kb *kb, int slot, const char *sql, struct err *err);
 int kb_schema_version(void);
+/* Reads one line (with its '\n') into *buf, at most max bytes: returns its
+ * length, 0 at the end of the file, -1 on a read error, -2 when the line is
+ * longer than max (so /dev/zero is refused, not read into memory). */
+long kb_read_line(FILE *f, char **buf, size_t *cap, size_t max);
 
 /* The concept's whole state as JSON (malloc'd); *found is 1, or 0 when
  * absent, or -1 on error (both with NULL returned). */

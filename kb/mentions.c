@@ -7,7 +7,7 @@
 
 #include "kb_internal.h"
 
-enum { M_DOC_UPSERT, M_FORGET, M_CONCEPT, M_INSERT, M_COUNT };
+enum { M_DOC_UPSERT, M_FORGET, M_CONCEPT, M_INSERT, M_VERSION, M_COUNT };
 
 static const char *const mention_sql[M_COUNT] = {
 	[M_DOC_UPSERT] = "INSERT INTO document (path, size, hash, format, extracted)"
@@ -17,6 +17,7 @@ static const char *const mention_sql[M_COUNT] = {
 	[M_CONCEPT] = "SELECT id FROM concept WHERE key = ?1",
 	[M_INSERT] = "INSERT INTO mention (document_id, concept_id, start, end, line, col,"
 	             " surface, label, method, score) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[M_VERSION] = "UPDATE document SET size = ?2, hash = ?3 WHERE id = ?1",
 };
 
 struct kb_mentions {
@@ -80,6 +81,19 @@ int kb_mentions_doc(struct kb_mentions *w, const char *path, long long size, con
 	s = w->st[M_FORGET];
 	sqlite3_reset(s);
 	if (sqlite3_bind_int64(s, 1, w->doc_id) != SQLITE_OK || sqlite3_step(s) != SQLITE_DONE)
+		return db_fail(w->kb, err);
+	return 0;
+}
+
+int kb_mentions_doc_version(struct kb_mentions *w, long long size, const char *hash,
+                            struct err *err)
+{
+	sqlite3_stmt *s = w->st[M_VERSION];
+	sqlite3_reset(s);
+	if (sqlite3_bind_int64(s, 1, w->doc_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(s, 2, size) != SQLITE_OK ||
+	    sqlite3_bind_text(s, 3, hash, -1, SQLITE_TRANSIENT) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_DONE)
 		return db_fail(w->kb, err);
 	return 0;
 }

@@ -212,6 +212,114 @@ static int build_query(const char *query, struct buf *out)
 	return 0;
 }
 
+static int is_token_byte(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+/* The query's words, normalised, each '\0'-terminated in one buffer. */
+static int query_words(const char *query, struct buf *out, size_t *n_words)
+{
+	*n_words = 0;
+	for (const char *s = query; *s;) {
+		while (*s && isspace((unsigned char)*s))
+			s++;
+		const char *w = s;
+		while (*s && !isspace((unsigned char)*s))
+			s++;
+		if (s == w)
+			break;
+		struct buf n = BUF_INIT;
+		if (norm_text(w, (size_t)(s - w), &n) < 0) {
+			buf_free(&n);
+			continue;
+		}
+		/* "IT-Dienstleister" marks the tokens "IT" and "Dienstleister" */
+		for (size_t i = 0; i < n.len;) {
+			while (i < n.len && !is_token_byte((unsigned char)n.data[i]))
+				i++;
+			size_t a = i;
+			while (i < n.len && is_token_byte((unsigned char)n.data[i]))
+				i++;
+			if (i > a) {
+				if (buf_append(out, n.data + a, i - a) < 0 || buf_putc(out, '\0') < 0) {
+					buf_free(&n);
+					return -1;
+				}
+				++*n_words;
+			}
+		}
+		buf_free(&n);
+	}
+	return 0;
+}
+
+enum { SNIPPET_TOKENS = 12, SNIPPET_BEFORE = 2 };
+
+/* The next token of text from *i: [*a, *i); 0 at the end. */
+static int next_token(const char *text, size_t *i, size_t *a)
+{
+	while (text[*i] && !is_token_byte((unsigned char)text[*i]))
+		++*i;
+	if (!text[*i])
+		return 0;
+	*a = *i;
+	while (text[*i] && is_token_byte((unsigned char)text[*i]))
+		++*i;
+	return 1;
+}
+
+/* Whether the token starts with one of the query's words (normalised). */
+static int token_hits(const char *tok, size_t len, const char *words, size_t n_words,
+                      struct buf *t)
+{
+	t->len = 0;
+	if (norm_text(tok, len, t) < 0)
+		return 0;
+	for (size_t k = 0; k < n_words; k++, words += strlen(words) + 1)
+		if (t->len >= strlen(words) && !memcmp(t->data, words, strlen(words)))
+			return 1;
+	return 0;
+}
+
+/* The snippet FTS5's snippet() gave, made in one pass (FTS5 compares every
+ * hit with every other: quadratic in a long field): SNIPPET_TOKENS tokens
+ * from shortly before the first token that starts with a query word (the
+ * text's start when none does), those tokens in [ ], "…" where text is
+ * left out, control characters as spaces. */
+static int make_snippet(const char *text, const char *words, size_t n_words, struct buf *out)
+{
+	struct buf t = BUF_INIT;
+	size_t recent[SNIPPET_BEFORE + 1] = { 0 }; /* starts of the last tokens */
+	size_t i = 0, a, n = 0, start = 0;
+	while (next_token(text, &i, &a)) {
+		recent[n % (SNIPPET_BEFORE + 1)] = a;
+		n++;
+		if (token_hits(text + a, i - a, words, n_words, &t)) {
+			start = n > SNIPPET_BEFORE ? recent[n % (SNIPPET_BEFORE + 1)] : recent[0];
+			break;
+		}
+	}
+	int bad = 0, first = 1;
+	size_t prev_end = start;
+	i = start;
+	for (int k = 0; k < SNIPPET_TOKENS && !bad && next_token(text, &i, &a); k++) {
+		if (first && a > 0)
+			bad = buf_puts(out, "…") < 0;
+		for (size_t j = first ? a : prev_end; j < a && !bad; j++)
+			bad = buf_putc(out, (unsigned char)text[j] < 0x20 ? ' ' : text[j]) < 0;
+		int is_hit = token_hits(text + a, i - a, words, n_words, &t);
+		bad = bad || (is_hit && buf_putc(out, '[') < 0) || buf_append(out, text + a, i - a) < 0 ||
+		      (is_hit && buf_putc(out, ']') < 0);
+		prev_end = i;
+		first = 0;
+	}
+	if (!bad && !first && next_token(text, &i, &a))
+		bad = buf_puts(out, "…") < 0;
+	buf_free(&t);
+	return bad ? -1 : 0;
+}
+
 /* ---- typo tolerance ---- */
 
 enum { FUZZY_MAX_CP = 128 };
@@ -428,7 +536,7 @@ static int exact_search(struct kb *kb, const char *query, int limit, kb_search_f
 	}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(kb->db,
-	        "SELECT key, pref, snippet(concept_fts, 2, '[', ']', '…', 12)"
+	        "SELECT key, pref, raw"
 	        " FROM concept_fts WHERE concept_fts MATCH ?1"
 	        /* a concept the query names (a label equal to it, then one it begins)
 	         * before those whose text merely mentions it */
@@ -453,13 +561,28 @@ static int exact_search(struct kb *kb, const char *query, int limit, kb_search_f
 	sqlite3_bind_text(st, 3, buf_cstr(&qkey), -1, SQLITE_TRANSIENT);
 	buf_free(&q);
 	buf_free(&qkey);
+	struct buf words = BUF_INIT, snip = BUF_INIT;
+	size_t n_words = 0;
+	if (query_words(query, &words, &n_words) < 0) {
+		sqlite3_finalize(st);
+		buf_free(&words);
+		return err_set(err, "", 0, "out of memory");
+	}
 	int rc, hits = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		hits++;
+		const char *raw = (const char *)sqlite3_column_text(st, 2);
+		snip.len = 0;
+		if (make_snippet(raw ? raw : "", words.data ? words.data : "", n_words, &snip) < 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
 		if (fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-		       (const char *)sqlite3_column_text(st, 2), ctx))
+		       buf_cstr(&snip), ctx))
 			break;
 	}
+	buf_free(&words);
+	buf_free(&snip);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		sql_fail(kb, err, "cannot search");
 		sqlite3_finalize(st);

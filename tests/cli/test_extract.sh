@@ -126,7 +126,9 @@ check_exit broken_xml_exit_2 2 g --db "$db" extract "$data/hostile/truncated.xml
 check_grep broken_xml_file_line 'truncated.xml:1: not well-formed XML' "$tmp/err"
 check_exit invalid_utf8_is_reported_with_exit_2 2 g --db "$db" extract "$data/hostile/invalid-utf8.txt"
 check_grep invalid_utf8_line 'invalid-utf8.txt:2: invalid UTF-8' "$tmp/err"
-check_exit deep_html_ok 0 g --db "$db" extract "$data/hostile/deep.html"
+# nested beyond the readers' limit (4096 levels): reported, not silently cut
+check_exit deep_html_beyond_limit_is_exit_2 2 g --db "$db" extract "$data/hostile/deep.html"
+check_grep deep_html_beyond_limit_file_line 'deep.html:1: elements nested deeper than 4096 levels' "$tmp/err"
 check_exit bad_format_exit_2 2 g --db "$db" extract --format pdf "$ex/sample.md"
 printf 'garbage' >"$tmp/bad.gz"
 check_exit corrupt_gazetteer_exit_2 2 g extract --gazetteer "$tmp/bad.gz" "$ex/sample.md"

@@ -1,0 +1,82 @@
+#!/bin/sh
+# bench/growth.sh GLOSSAR - time against input size for the paths that were
+# quadratic (issue 18): a one-line Markdown and HTML document, undo of a large
+# import with relations, term search on long definitions. Each line gives the
+# seconds (and peak RSS) per size; linear growth doubles the time when the
+# size doubles ("x2.0"), quadratic quadruples it. Part of `make bench`;
+# GROWTH_SCALE (default 1) multiplies every size.
+set -eu
+glossar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+work=${BENCH_DIR:-/tmp/glossar-bench}/growth
+scale=${GROWTH_SCALE:-1}
+mkdir -p "$work"
+db=$work/kb.db
+rm -f "$db"
+"$glossar" --db "$db" import "$here/../tests/data/extract/glossary.csv" >/dev/null
+
+# curve NAME SIZES...: for each size runs `prepare SIZE`, then the command
+# `run_cmd SIZE` prints, and prints "size: CPU seconds (user + system: the
+# machine may be shared), peak RSS" with the ratio to the previous size.
+curve() {
+	name=$1; shift
+	line="$name:"
+	prev=""
+	for n in "$@"; do
+		n=$((n * scale))
+		prepare "$n"
+		/usr/bin/time -f "%U %S %M" -o "$work/t" sh -c "$(run_cmd "$n")" >/dev/null 2>&1 || true
+		s=$(tail -n 1 "$work/t" | awk '{ printf "%.2f", $1 + $2 }')
+		m=$(tail -n 1 "$work/t" | cut -d' ' -f3)
+		ratio=""
+		# below 0.05 s the ratio says nothing
+		[ -n "$prev" ] && ratio=$(awk -v a="$s" -v b="$prev" 'BEGIN { if (a < 0.05 || b < 0.05) printf " (too fast to compare)"; else printf " x%.1f", a / b }')
+		line="$line $n: ${s}s CPU $((m / 1024))MB$ratio;"
+		prev=$s
+	done
+	echo "$line"
+}
+
+echo "time against input size (x: time ratio to the previous size; x2 = linear)"
+
+prepare() { awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "OZG und **FITKO** "; printf "\n" }' >"$work/one.md"; }
+run_cmd() { echo "'$glossar' --db '$db' extract '$work/one.md'"; }
+curve "extract one-line .md (repeats)" 250000 500000 1000000
+
+prepare() { awk -v n="$1" 'BEGIN { printf "<p>"; for (i = 0; i < n; i++) printf "OZG <b>FITKO</b> "; printf "</p>\n" }' >"$work/one.html"; }
+run_cmd() { echo "'$glossar' --db '$db' extract '$work/one.html'"; }
+curve "extract one-line .html (repeats)" 100000 200000 400000
+
+prepare() {
+	awk -v n="$1" 'BEGIN { print "key,type,pref_label,abbreviations,alt_labels,hidden_labels,definition,source,source_url,broader,related,status,match"
+		for (i = 0; i < n; i++) { b = i >= 10 ? "c" int(i / 10) : ""; r = (i * 7 + 3) % n; r = r == i ? "" : "c" r
+		printf "c%d,concept,Begriff Nummer %d,,,,Eine Definition.,,,%s,%s,draft,\n", i, i, b, r } }' >"$work/undo.csv"
+	rm -f "$work/undo.db"
+	"$glossar" --db "$work/undo.db" import "$work/undo.csv" >/dev/null
+}
+run_cmd() { echo "'$glossar' --db '$work/undo.db' term undo"; }
+curve "term undo of an import with relations (concepts)" 5000 10000 20000
+
+prepare() {
+	rm -f "$work/search.db"
+	"$glossar" --db "$work/search.db" import "$here/../tests/data/extract/glossary.csv" >/dev/null
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) printf "Wortlaut "; printf "\n" }' >"$work/def.txt"
+	"$glossar" --db "$work/search.db" term define ozg "$(cat "$work/def.txt")" --source Q --url https://example.org/ >/dev/null
+}
+run_cmd() { echo "'$glossar' --db '$work/search.db' term search wortlaut"; }
+curve "term search, one long definition (words)" 3500 7000 14000
+
+# extract --fuzzy on 1 MB of text against synthetic vocabularies: time and
+# memory should grow with the vocabulary by a few hundred bytes a label
+awk 'BEGIN { srand(11); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")
+	while (n < 1000000) { w = ""; k = 2 + int(rand() * 5); for (j = 0; j < k; j++) w = w s[1 + int(rand() * 21)]
+	printf "%s ", w; n += length(w) + 1; if (rand() < 0.1) printf "\n" } }' >"$work/fuzzy.txt"
+prepare() {
+	awk -v n="$1" 'BEGIN { srand(7); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")
+		for (i = 0; i < n; i++) { w = ""; k = 4 + int(rand() * 4); for (j = 0; j < k; j++) w = w s[1 + int(rand() * 21)]
+		v = ""; k = 3 + int(rand() * 3); for (j = 0; j < k; j++) v = v s[1 + int(rand() * 21)]
+		printf "k%d\t%s %s\n", i, toupper(substr(w, 1, 1)) substr(w, 2), v } }' >"$work/syn.tsv"
+	"$glossar" compile --labels-tsv "$work/syn.tsv" -o "$work/syn.gz" 2>/dev/null
+}
+run_cmd() { echo "'$glossar' extract --fuzzy --gazetteer '$work/syn.gz' '$work/fuzzy.txt'"; }
+curve "extract --fuzzy, 1 MB of text (labels)" 75000 150000 300000
