@@ -140,6 +140,23 @@ static int add_keys(struct rdf_graph *g, const struct kb_vocab *v, const char *s
 	return rc;
 }
 
+/* Mappings to concepts of other vocabularies. Validation lets only absolute
+ * http(s) IRIs in; one that came in otherwise is left out rather than written
+ * as something that is no IRI. */
+static int add_mappings(struct rdf_graph *g, const char *s, const char *local,
+                        const struct strv *iris)
+{
+	int rc = 0;
+	for (size_t i = 0; i < iris->n && rc == 0; i++) {
+		if (!skos_iri_is_valid(iris->v[i]))
+			continue;
+		struct buf iri = BUF_INIT;
+		rc = esc_iri(&iri, iris->v[i]) || add_iri(g, s, NS_SKOS, local, own(g, buf_detach(&iri)));
+		buf_free(&iri);
+	}
+	return rc;
+}
+
 /* SKOS wants the labels of one concept disjoint: a label already given is skipped. */
 static int add_labels(struct rdf_graph *g, const char *s, const char *local,
                       const struct strv *labels, struct strv *seen)
@@ -234,6 +251,8 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 	rc = rc || add_keys(g, v, s, "broader", &c->broader, base) ||
 	     add_keys(g, v, s, "narrower", &inv->narrower, base) ||
 	     add_keys(g, v, s, "related", &related, base) ||
+	     add_mappings(g, s, "exactMatch", &c->exact_match) ||
+	     add_mappings(g, s, "closeMatch", &c->close_match) ||
 	     add(g, s, NS_VOCAB, "status", OBJ_PLAIN, c->status, NULL);
 	if (rc == 0 && !strcmp(c->status, "deprecated"))
 		rc = add(g, s, NS_OWL, "deprecated", OBJ_TYPED, "true", "boolean");

@@ -166,7 +166,8 @@ static int header(struct parse *p)
 			return fail(p, p->record_line,
 			            "unknown column '%s' (columns: key, type, pref_label, abbreviations, "
 			            "alt_labels, hidden_labels, definition, source, source_url, broader, "
-			            "related, status, match, replaced_by)%s", name, NULL);
+			            "related, status, match, replaced_by, exact_match, close_match)%s", name,
+			            NULL);
 		if (p->col_of[known] >= 0)
 			return fail(p, p->record_line, "column '%s' appears twice%s", name, NULL);
 		p->col_of[known] = (int)i;
@@ -204,7 +205,7 @@ static int data_row(struct parse *p)
 	struct kb_concept *c = &r->c;
 	kb_concept_init(c);
 	enum { KEY, TYPE, PREF, ABBR, ALT, HIDDEN, DEF, SRC, URL, BROADER, RELATED, STATUS, MATCH,
-	       REPLACED_BY };
+	       REPLACED_BY, EXACT_MATCH, CLOSE_MATCH };
 	c->key = strdup(field_of(p, KEY));
 	c->type = strdup(field_of(p, TYPE));
 	c->pref_label = strdup(field_of(p, PREF));
@@ -233,7 +234,9 @@ static int data_row(struct parse *p)
 	    split_values(p, "hidden_labels", field_of(p, HIDDEN), &c->hidden_labels) < 0 ||
 	    split_values(p, "broader", field_of(p, BROADER), &c->broader) < 0 ||
 	    split_values(p, "related", field_of(p, RELATED), &c->related) < 0 ||
-	    split_values(p, "match", field_of(p, MATCH), &c->match) < 0)
+	    split_values(p, "match", field_of(p, MATCH), &c->match) < 0 ||
+	    split_values(p, "exact_match", field_of(p, EXACT_MATCH), &c->exact_match) < 0 ||
+	    split_values(p, "close_match", field_of(p, CLOSE_MATCH), &c->close_match) < 0)
 		return -1;
 	const struct strv *labels[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
 	if (has_line_break(c->pref_label))

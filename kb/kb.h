@@ -32,6 +32,8 @@ struct kb_concept {
 	char *replaced_by;            /* key, "" unless deprecated in favour of another */
 	char *modified;               /* ISO 8601 UTC time of the last change */
 	char *created;                /* ISO 8601 UTC time it was added (NULL when unknown) */
+	struct strv exact_match, close_match; /* mappings: absolute http(s) IRIs of concepts
+	                                       * in other vocabularies (Wikidata, EuroVoc, ...) */
 };
 
 /* The vocabulary: every concept, sorted by key, with the inverse relations
@@ -131,10 +133,13 @@ int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_opti
                        struct kb_import_stats *stats, struct err *err);
 
 /* The columns of glossary.csv, in order: the thirteen of DESIGN.md, then
- * replaced_by (the key that replaces a deprecated concept), which an export
- * writes only when some concept has one, so the round trip keeps it. */
+ * replaced_by (the key that replaces a deprecated concept), then the
+ * mappings exact_match and close_match; an export writes replaced_by only
+ * when some concept has one, the mappings only when some concept has one,
+ * so the round trip keeps them and a file without them stays as it was. */
 extern const char *const kb_csv_columns[];
-enum { KB_CSV_NCOLUMNS = 14, KB_CSV_NCOLUMNS_BASE = 13 };
+enum { KB_CSV_NCOLUMNS = 16, KB_CSV_NCOLUMNS_BASE = 13, KB_CSV_COL_REPLACED_BY = 13,
+       KB_CSV_COL_EXACT_MATCH = 14, KB_CSV_COL_CLOSE_MATCH = 15 };
 
 /* ==== the scheme's metadata and releases (kb/scheme.c, kb/release.c) ==== */
 
@@ -292,6 +297,9 @@ int kb_undo(struct kb *kb, enum kb_undo_scope scope, long long id, int force,
 int kb_status_check(const char *from, const struct kb_concept *c, struct err *err);
 /* True for an http:// or https:// URL with a host. */
 int kb_url_is_valid(const char *url);
+/* A mapping (exact_match, close_match): such a URL that is also an IRI as it
+ * is (none of { } | ^ ` and backslash), so every RDF syntax can write it unchanged. */
+int kb_mapping_is_valid(const char *iri);
 /* Merges concept key into concept into, in the open transaction: labels of
  * key become alt labels of into (hidden stay hidden), its definition moves
  * when into has none, relations pointing at key point at into, mentions move;

@@ -22,6 +22,8 @@ enum kb_stmt_slot {
 	ST_CONCEPT_DELETE,
 	ST_BATCH_NEXT,
 	ST_CONCEPT_RESERVE,
+	ST_MAPPINGS_DELETE,
+	ST_MAPPING_INSERT,
 	ST_SLOT_COUNT = 64 /* room for the other modules of kb/ */
 };
 

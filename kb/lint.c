@@ -215,6 +215,29 @@ static void check_concept(struct lint *l, const struct kb_concept *c)
 	if (*url && !kb_url_is_valid(url))
 		report(l, c, NULL, KB_ERROR, "malformed-url",
 		       "malformed source URL '%s' (an absolute http or https URL with a host)", url);
+	/* Mappings name concepts of other vocabularies on the web (Wikidata,
+	 * EuroVoc, IATE, LeiKa/FIM): an absolute http(s) IRI, nothing else, so
+	 * that every RDF syntax writes it as an IRI as it is. */
+	const struct { const char *name; const struct strv *sv; } maps[] = {
+		{ "exact_match", &c->exact_match }, { "close_match", &c->close_match },
+	};
+	for (int m = 0; m < 2; m++)
+		for (size_t i = 0; i < maps[m].sv->n; i++) {
+			const char *iri = maps[m].sv->v[i];
+			utf8proc_int32_t cp;
+			if (check_text(iri, 1, &cp) != TEXT_OK) {
+				char what[64];
+				snprintf(what, sizeof what, "an %s", maps[m].name);
+				check_field(l, c, what, iri, 1);
+			} else if (!kb_mapping_is_valid(iri))
+				report(l, c, NULL, KB_ERROR, "malformed-mapping",
+				       "%s '%.300s' is not an absolute http(s) IRI (e.g. "
+				       "http://www.wikidata.org/entity/Q123)", maps[m].name, iri);
+			for (int o = 0; o < m; o++)
+				if (strv_contains(maps[o].sv, iri))
+					report(l, c, NULL, KB_ERROR, "mapping-exact-and-close",
+					       "'%.300s' is both an exact_match and a close_match", iri);
+		}
 	if (*replaced_by && strcmp(status, "deprecated"))
 		report(l, c, NULL, KB_ERROR, "replacement-not-deprecated",
 		       "has a replacement (%s) but is %s", replaced_by, status);

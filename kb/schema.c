@@ -46,6 +46,10 @@
  *       vocabulary; last_change is the newest change id it includes;
  *   release_concept(release_id, key, snapshot): every concept's state then,
  *       as the JSON the history keeps.
+ * Version 6 (mappings):
+ *   mapping(concept_id, kind exact|close, iri, position): the concept's
+ *       exact_match and close_match IRIs; a snapshot carries them as
+ *       "mappings": [[kind, iri], ...] only when there are some.
  */
 #include "kb_internal.h"
 
@@ -212,6 +216,14 @@ static const char *const migrations[] = {
 	"  key TEXT NOT NULL,"
 	"  snapshot TEXT NOT NULL,"
 	"  PRIMARY KEY (release_id, key));",
+	/* 5 -> 6: mappings to other vocabularies (skos:exactMatch, skos:closeMatch) */
+	"CREATE TABLE mapping ("
+	"  concept_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('exact','close')),"
+	"  iri TEXT NOT NULL CHECK (iri <> ''),"
+	"  position INTEGER NOT NULL,"
+	"  UNIQUE (concept_id, kind, iri));"
+	"CREATE INDEX mapping_concept ON mapping(concept_id);",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };
