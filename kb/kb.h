@@ -132,6 +132,20 @@ struct kb_csv_options {
 int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_options *opts,
                        struct kb_import_stats *stats, struct err *err);
 
+/* TBX-Basic import (kb/import_tbx.c): a TBX v3 file (ISO 30042:2019, DCA
+ * style) read into concepts with the CSV import's rules, checks and single
+ * transaction; on any error nothing is written and err holds FILE:LINE. A
+ * DTD (and so any entity) is refused; no network. subject_type maps a
+ * subjectField's text to a type (NULL: unknown, read as concept); see
+ * docs/outputs.md for the mapping. stats NULL: only checked. kb NULL: the
+ * file is only parsed (for the fuzzer). */
+typedef const char *(*kb_subject_type_fn)(const char *subject_field);
+int kb_import_tbx(struct kb *kb, const char *path, kb_subject_type_fn subject_type,
+                  struct kb_import_stats *stats, struct err *err);
+int kb_import_tbx_mem(struct kb *kb, const char *data, size_t len, const char *path,
+                      kb_subject_type_fn subject_type, struct kb_import_stats *stats,
+                      struct err *err);
+
 /* The columns of glossary.csv, in order: the thirteen of DESIGN.md, then
  * replaced_by (the key that replaces a deprecated concept), then the
  * mappings exact_match and close_match; an export writes replaced_by only
