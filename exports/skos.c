@@ -222,17 +222,31 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 		if (kb_vocab_find(v, c->broader.v[i]))
 			is_top = 0;
 	const struct gl_type_names *tn = gl_type_names(c->type);
+	/* English beside German, each predicate's values together (the compact
+	 * JSON-LD writes one key per run); one prefLabel per language (SKOS S14),
+	 * the labels of one language disjoint. */
+	struct strv seen_en = { NULL, 0 };
+	const char *pref_en = c->pref_label_en && c->pref_label_en[0] ? c->pref_label_en : NULL;
 	int rc = !s || add_iri(g, s, NS_RDF, "type", concat(g, rdf_namespaces[NS_SKOS].iri, "Concept")) ||
 	         (tn && add_iri(g, s, NS_RDF, "type", concat(g, g->vocab_ns, tn->class_local))) ||
 	         add_iri(g, s, NS_SKOS, "inScheme", scheme) ||
 	         (is_top && add_iri(g, s, NS_SKOS, "topConceptOf", scheme)) ||
 	         strv_push(&seen, c->pref_label) < 0 ||
 	         add_de(g, s, NS_SKOS, "prefLabel", c->pref_label) ||
+	         (pref_en && (strv_push(&seen_en, pref_en) < 0 ||
+	                      add_lang(g, s, NS_SKOS, "prefLabel", pref_en, "en"))) ||
 	         add_labels(g, s, "altLabel", &c->abbreviations, &seen) ||
-	         add_labels(g, s, "altLabel", &c->alt_labels, &seen) ||
-	         add_labels(g, s, "hiddenLabel", &c->hidden_labels, &seen);
+	         add_labels(g, s, "altLabel", &c->alt_labels, &seen);
+	for (size_t i = 0; i < c->alt_labels_en.n && rc == 0; i++)
+		if (c->alt_labels_en.v[i][0] && !strv_contains(&seen_en, c->alt_labels_en.v[i]))
+			rc = strv_push(&seen_en, c->alt_labels_en.v[i]) < 0 ||
+			     add_lang(g, s, NS_SKOS, "altLabel", c->alt_labels_en.v[i], "en");
+	rc = rc || add_labels(g, s, "hiddenLabel", &c->hidden_labels, &seen);
 	if (rc == 0 && c->definition[0])
 		rc = add_de(g, s, NS_SKOS, "definition", c->definition);
+	if (rc == 0 && c->definition_en && c->definition_en[0])
+		rc = add_lang(g, s, NS_SKOS, "definition", c->definition_en, "en");
+	strv_free(&seen_en);
 	/* Only web IRIs: never javascript:, data:, file: or a relative reference. */
 	if (rc == 0 && esc_is_http_iri(c->source_url)) {
 		struct buf iri = BUF_INIT;

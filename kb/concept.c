@@ -23,7 +23,8 @@ const char *const kb_match_flags[] = { "case", "compound", NULL };
 const char *const kb_csv_columns[] = {
 	"key", "type", "pref_label", "abbreviations", "alt_labels", "hidden_labels",
 	"definition", "source", "source_url", "broader", "related", "status", "match",
-	"replaced_by", "exact_match", "close_match", NULL,
+	"replaced_by", "exact_match", "close_match", "pref_label_en", "alt_labels_en",
+	"definition_en", NULL,
 };
 
 static int in_list(const char *const *list, const char *s)
@@ -106,6 +107,9 @@ void kb_concept_free(struct kb_concept *c)
 	strv_free(&c->match);
 	strv_free(&c->exact_match);
 	strv_free(&c->close_match);
+	free(c->pref_label_en);
+	free(c->definition_en);
+	strv_free(&c->alt_labels_en);
 	memset(c, 0, sizeof *c);
 }
 
@@ -165,7 +169,7 @@ char *kb_concept_snapshot(struct kb *kb, const char *key, int *found, struct err
 {
 	*found = -1;
 	sqlite3_stmt *st = kb_stmt(kb, ST_SNAPSHOT,
-		"SELECT json_patch(json_object("
+		"SELECT json_patch(json_patch(json_object("
 		" 'key', c.key, 'type', c.type, 'status', c.status,"
 		" 'match', c.match_flags, 'replaced_by', c.replaced_by,"
 		" 'labels', (SELECT json_group_array(json_array(kind, text)) FROM"
@@ -181,6 +185,11 @@ char *kb_concept_snapshot(struct kb *kb, const char *key, int *found, struct err
 		" CASE WHEN EXISTS (SELECT 1 FROM mapping WHERE concept_id = c.id)"
 		"  THEN json_object('mappings', (SELECT json_group_array(json_array(kind, iri)) FROM"
 		"   (SELECT kind, iri FROM mapping WHERE concept_id = c.id ORDER BY kind, position)))"
+		"  ELSE '{}' END),"
+		" CASE WHEN EXISTS (SELECT 1 FROM translation WHERE concept_id = c.id)"
+		"  THEN json_object('translations', (SELECT json_group_array(json_array(lang, kind, text))"
+		"   FROM (SELECT lang, kind, text FROM translation WHERE concept_id = c.id"
+		"    ORDER BY lang, kind, position)))"
 		"  ELSE '{}' END)"
 		" FROM concept c WHERE c.key = ?1", err);
 	if (!st)
@@ -407,6 +416,33 @@ static int write_concept(struct kb *kb, const struct kb_concept *c, const char *
 			if (sqlite3_step(ins) != SQLITE_DONE)
 				return sql_fail(kb, err, "cannot store a mapping");
 		}
+
+	if (!(del = kb_stmt(kb, ST_TRANSLATIONS_DELETE,
+	                    "DELETE FROM translation WHERE concept_id = ?1", err)))
+		return -1;
+	sqlite3_bind_int64(del, 1, id);
+	if (sqlite3_step(del) != SQLITE_DONE)
+		return sql_fail(kb, err, "cannot replace the English labels");
+	const char *one_pref[1] = { c->pref_label_en }, *one_def[1] = { c->definition_en };
+	const struct { const char *kind; const char *const *v; size_t n; } en[] = {
+		{ "alt", (const char *const *)c->alt_labels_en.v, c->alt_labels_en.n },
+		{ "definition", one_def, c->definition_en && *c->definition_en },
+		{ "pref", one_pref, c->pref_label_en && *c->pref_label_en },
+	};
+	for (size_t g = 0; g < 3; g++)
+		for (size_t i = 0; i < en[g].n; i++) {
+			sqlite3_stmt *ins = kb_stmt(kb, ST_TRANSLATION_INSERT,
+				"INSERT OR IGNORE INTO translation (concept_id, lang, kind, text, position)"
+				" VALUES (?1, 'en', ?2, ?3, ?4)", err);
+			if (!ins)
+				return -1;
+			sqlite3_bind_int64(ins, 1, id);
+			sqlite3_bind_text(ins, 2, en[g].kind, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 3, en[g].v[i], -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(ins, 4, (int)i);
+			if (sqlite3_step(ins) != SQLITE_DONE)
+				return sql_fail(kb, err, "cannot store an English label");
+		}
 	return 0;
 }
 
@@ -607,8 +643,11 @@ static int load_concepts(struct kb *kb, const char *where_key, struct kb_vocab *
 	const char *sql_mappings =
 		"SELECT m.concept_id, m.kind, m.iri FROM mapping m JOIN concept c ON c.id = m.concept_id"
 		" WHERE ?1 IS NULL OR c.key = ?1 ORDER BY c.key, m.kind, m.position";
-	const char *sqls[3] = { sql_labels, sql_relations, sql_mappings };
-	for (int q = 0; q < 3; q++) {
+	const char *sql_translations =
+		"SELECT t.concept_id, t.kind, t.text FROM translation t JOIN concept c ON c.id = t.concept_id"
+		" WHERE t.lang = 'en' AND (?1 IS NULL OR c.key = ?1) ORDER BY c.key, t.kind, t.position";
+	const char *sqls[4] = { sql_labels, sql_relations, sql_mappings, sql_translations };
+	for (int q = 0; q < 4; q++) {
 		if (sqlite3_prepare_v2(db, sqls[q], -1, &st, NULL) != SQLITE_OK) {
 			free(ids);
 			return sql_fail(kb, err, "cannot read labels");
@@ -637,9 +676,15 @@ static int load_concepts(struct kb *kb, const char *where_key, struct kb_vocab *
 				bad = strv_push(sv, text) < 0;
 			} else if (q == 1) {
 				bad = strv_push(!strcmp(kind, "broader") ? &c->broader : &c->related, text) < 0;
-			} else {
+			} else if (q == 2) {
 				bad = strv_push(!strcmp(kind, "exact") ? &c->exact_match : &c->close_match,
 				                text) < 0;
+			} else if (!strcmp(kind, "alt")) {
+				bad = strv_push(&c->alt_labels_en, text) < 0;
+			} else {
+				char **dst = !strcmp(kind, "pref") ? &c->pref_label_en : &c->definition_en;
+				free(*dst);
+				bad = !(*dst = strdup(text));
 			}
 			if (bad) {
 				sqlite3_finalize(st);

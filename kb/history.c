@@ -89,9 +89,12 @@ int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out
 		" FROM json_each(?1, '$.relations') ORDER BY key",
 		"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
 		" FROM json_each(?1, '$.mappings') ORDER BY key",
+		"SELECT json_extract(value, '$[1]'), json_extract(value, '$[2]')"
+		" FROM json_each(?1, '$.translations') WHERE json_extract(value, '$[0]') = 'en'"
+		" ORDER BY key",
 	};
 	int bad = 0;
-	for (int q = 0; q < 5 && !bad; q++) {
+	for (int q = 0; q < 6 && !bad; q++) {
 		sqlite3_stmt *st;
 		if (sqlite3_prepare_v2(kb->db, sql[q], -1, &st, NULL) != SQLITE_OK) {
 			kb_concept_free(out);
@@ -128,6 +131,11 @@ int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out
 			} else if (q == 4 && a && b) {
 				bad = strv_push(!strcmp(a, "exact") ? &out->exact_match : &out->close_match,
 				                b) < 0;
+			} else if (q == 5 && a && b) {
+				if (!strcmp(a, "alt"))
+					bad = strv_push(&out->alt_labels_en, b) < 0;
+				else
+					bad = set_str(!strcmp(a, "pref") ? &out->pref_label_en : &out->definition_en, b);
 			}
 		}
 		if (!bad && rc != SQLITE_DONE) {

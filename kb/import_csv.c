@@ -162,8 +162,8 @@ static int header(struct parse *p)
 			return fail(p, p->record_line,
 			            "unknown column '%s' (columns: key, type, pref_label, abbreviations, "
 			            "alt_labels, hidden_labels, definition, source, source_url, broader, "
-			            "related, status, match, replaced_by, exact_match, close_match)%s", name,
-			            NULL);
+			            "related, status, match, replaced_by, exact_match, close_match, "
+			            "pref_label_en, alt_labels_en, definition_en)%s", name, NULL);
 		if (p->col_of[known] >= 0)
 			return fail(p, p->record_line, "column '%s' appears twice%s", name, NULL);
 		p->col_of[known] = (int)i;
@@ -203,7 +203,7 @@ static int data_row(struct parse *p)
 	struct kb_concept *c = &r->c;
 	kb_concept_init(c);
 	enum { KEY, TYPE, PREF, ABBR, ALT, HIDDEN, DEF, SRC, URL, BROADER, RELATED, STATUS, MATCH,
-	       REPLACED_BY, EXACT_MATCH, CLOSE_MATCH };
+	       REPLACED_BY, EXACT_MATCH, CLOSE_MATCH, PREF_EN, ALT_EN, DEF_EN };
 	c->key = strdup(field_of(p, KEY));
 	c->type = strdup(field_of(p, TYPE));
 	c->pref_label = strdup(field_of(p, PREF));
@@ -222,8 +222,12 @@ static int data_row(struct parse *p)
 	    split_values(p, "related", field_of(p, RELATED), &c->related) < 0 ||
 	    split_values(p, "match", field_of(p, MATCH), &c->match) < 0 ||
 	    split_values(p, "exact_match", field_of(p, EXACT_MATCH), &c->exact_match) < 0 ||
-	    split_values(p, "close_match", field_of(p, CLOSE_MATCH), &c->close_match) < 0)
+	    split_values(p, "close_match", field_of(p, CLOSE_MATCH), &c->close_match) < 0 ||
+	    split_values(p, "alt_labels_en", field_of(p, ALT_EN), &c->alt_labels_en) < 0)
 		return -1;
+	if (!(c->pref_label_en = strdup(field_of(p, PREF_EN))) ||
+	    !(c->definition_en = strdup(field_of(p, DEF_EN))))
+		return fail(p, p->record_line, "out of memory", NULL, NULL);
 	return row_check(p, r);
 }
 
@@ -244,10 +248,11 @@ static int row_check(struct parse *p, struct row *r)
 		            c->status, NULL);
 	if (!*c->pref_label)
 		return fail(p, r->line, "%s: pref_label is empty%s", c->key, NULL);
-	const struct strv *labels[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
-	if (has_line_break(c->pref_label))
+	const struct strv *labels[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels,
+	                                &c->alt_labels_en };
+	if (has_line_break(c->pref_label) || (c->pref_label_en && has_line_break(c->pref_label_en)))
 		return fail(p, r->line, "%s: a label contains a line break%s", c->key, NULL);
-	for (int g = 0; g < 3; g++)
+	for (int g = 0; g < 4; g++)
 		for (size_t i = 0; i < labels[g]->n; i++)
 			if (has_line_break(labels[g]->v[i]))
 				return fail(p, r->line, "%s: a label contains a line break%s", c->key, NULL);

@@ -133,12 +133,13 @@ static int key_attr(struct reader *r, xmlNodePtr n, const char *attr, char *key,
 	return rc;
 }
 
-static int is_german(xmlNodePtr n)
+static int is_lang(xmlNodePtr n, const char *want)
 {
 	xmlChar *lang = xmlNodeGetLang(n);
-	int de = lang && (!strcmp((const char *)lang, "de") || !strncmp((const char *)lang, "de-", 3));
+	size_t k = strlen(want);
+	int is = lang && !strncmp((const char *)lang, want, k) && (!lang[k] || lang[k] == '-');
 	xmlFree(lang);
-	return de;
+	return is;
 }
 
 struct term {
@@ -197,6 +198,65 @@ static int add_label(struct reader *r, struct strv *sv, const struct term *t, co
 	return strv_push(sv, t->text) < 0 ? fail(r, t->line, "out of memory", NULL, NULL) : 0;
 }
 
+/* The preferred term: the one marked preferred, else the first full form,
+ * else the first. */
+static size_t preferred(const struct term *terms, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(terms[i].status, "preferredTerm-admn-sts"))
+			return i;
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(terms[i].type, "fullForm"))
+			return i;
+	return 0;
+}
+
+/* An English langSec: pref_label_en, alt_labels_en, definition_en. */
+static int english(struct reader *r, xmlNodePtr sec, struct kb_concept *c)
+{
+	struct kb_concept d;
+	kb_concept_init(&d);
+	char *xref = NULL;
+	struct term *terms = NULL;
+	size_t n = 0;
+	int rc = set_str(&d.definition, "") || set_str(&d.source, "") || set_str(&d.source_url, "") ||
+	         read_definition(sec, &d, &xref) ? fail(r, line_of(sec), "out of memory", NULL, NULL) : 0;
+	for (xmlNodePtr s = sec->children; s && rc == 0; s = s->next) {
+		if (!is_el(s, "termSec"))
+			continue;
+		struct term *more = realloc(terms, (n + 1) * sizeof *terms);
+		if (!more) {
+			rc = fail(r, line_of(s), "out of memory", NULL, NULL);
+			break;
+		}
+		terms = more;
+		if (read_term_sec(s, &terms[n++]) < 0)
+			rc = fail(r, line_of(s), "out of memory", NULL, NULL);
+		else if (!terms[n - 1].text || !*terms[n - 1].text)
+			rc = fail(r, line_of(s), "%s: a termSec without a term", c->key, NULL);
+	}
+	if (rc == 0 && n && !(c->pref_label_en && *c->pref_label_en)) {
+		size_t pref = preferred(terms, n);
+		rc = set_str(&c->pref_label_en, terms[pref].text) ? fail(r, terms[pref].line, "out of memory", NULL, NULL) : 0;
+		for (size_t i = 0; i < n && rc == 0; i++)
+			if (i != pref) {
+				if (!strcmp(terms[i].text, c->pref_label_en))
+					rc = fail(r, terms[i].line, "%s: the term '%s' is given twice", c->key, terms[i].text);
+				else
+					rc = add_label(r, &c->alt_labels_en, &terms[i], c->key);
+			}
+	}
+	if (rc == 0 && d.definition[0] && !(c->definition_en && *c->definition_en) &&
+	    set_str(&c->definition_en, d.definition))
+		rc = fail(r, line_of(sec), "out of memory", NULL, NULL);
+	for (size_t i = 0; i < n; i++)
+		free(terms[i].text);
+	free(terms);
+	free(xref);
+	kb_concept_free(&d);
+	return rc;
+}
+
 static int concept_entry(struct reader *r, xmlNodePtr entry)
 {
 	char key[256], target[256];
@@ -247,7 +307,9 @@ static int concept_entry(struct reader *r, xmlNodePtr entry)
 			free(text);
 			if (!strv_contains(to, target) && strv_push(to, target) < 0)
 				rc = fail(r, line_of(k), "out of memory", NULL, NULL);
-		} else if (is_el(k, "langSec") && is_german(k)) {
+		} else if (is_el(k, "langSec") && is_lang(k, "en")) {
+			rc = english(r, k, c);
+		} else if (is_el(k, "langSec") && is_lang(k, "de")) {
 			if (read_definition(k, c, &xref_text) < 0) {
 				rc = fail(r, line_of(k), "out of memory", NULL, NULL);
 				break;
@@ -271,15 +333,7 @@ static int concept_entry(struct reader *r, xmlNodePtr entry)
 	}
 	/* The preferred term: the one marked preferred, else the first full form,
 	 * else the first. A deprecated preferred term deprecates the concept. */
-	size_t pref = n_terms;
-	for (size_t i = 0; i < n_terms && pref == n_terms; i++)
-		if (!strcmp(terms[i].status, "preferredTerm-admn-sts"))
-			pref = i;
-	for (size_t i = 0; i < n_terms && pref == n_terms; i++)
-		if (!strcmp(terms[i].type, "fullForm"))
-			pref = i;
-	if (pref == n_terms)
-		pref = 0;
+	size_t pref = preferred(terms, n_terms);
 	if (rc == 0 && n_terms == 0)
 		rc = fail(r, row->line, "%s: no term in a German langSec (xml:lang=\"de\")", key, NULL);
 	int deprecated = rc == 0 && !strcmp(terms[pref].status, "deprecatedTerm-admn-sts");
@@ -411,7 +465,8 @@ static int copy_list(struct strv *dst, const struct strv *src)
 }
 
 /* What TBX does not carry is kept from a concept the KB holds already:
- * hidden labels, match flags, mappings, the replacement, and the status
+ * hidden labels, match flags, mappings, the replacement, its English
+ * labels when the file has no English term for it, and the status
  * (approved goes back to review when the content changes, as in the
  * browser; deprecated follows the file). A related link the KB has on the
  * other side only is not declared a second time. */
@@ -428,6 +483,10 @@ static int merge_existing(struct reader *r, struct kb *kb, struct err *err)
 		          copy_list(&c->match, &now.match) ||
 		          copy_list(&c->exact_match, &now.exact_match) ||
 		          copy_list(&c->close_match, &now.close_match);
+		if (!bad && !(c->pref_label_en && *c->pref_label_en))
+			bad = set_str(&c->pref_label_en, now.pref_label_en) ||
+			      set_str(&c->definition_en, now.definition_en) ||
+			      copy_list(&c->alt_labels_en, &now.alt_labels_en);
 		int deprecated = !strcmp(c->status, "deprecated");
 		if (!bad && deprecated && !strcmp(now.status, "deprecated"))
 			bad = set_str(&c->replaced_by, now.replaced_by);

@@ -34,6 +34,8 @@ struct kb_concept {
 	char *created;                /* ISO 8601 UTC time it was added (NULL when unknown) */
 	struct strv exact_match, close_match; /* mappings: absolute http(s) IRIs of concepts
 	                                       * in other vocabularies (Wikidata, EuroVoc, ...) */
+	char *pref_label_en, *definition_en;  /* English; NULL or "" when none */
+	struct strv alt_labels_en;
 };
 
 /* The vocabulary: every concept, sorted by key, with the inverse relations
@@ -148,12 +150,14 @@ int kb_import_tbx_mem(struct kb *kb, const char *data, size_t len, const char *p
 
 /* The columns of glossary.csv, in order: the thirteen of DESIGN.md, then
  * replaced_by (the key that replaces a deprecated concept), then the
- * mappings exact_match and close_match; an export writes replaced_by only
- * when some concept has one, the mappings only when some concept has one,
+ * mappings exact_match and close_match, then the English pref_label_en,
+ * alt_labels_en and definition_en; an export writes each group only when
+ * some concept uses it,
  * so the round trip keeps them and a file without them stays as it was. */
 extern const char *const kb_csv_columns[];
-enum { KB_CSV_NCOLUMNS = 16, KB_CSV_NCOLUMNS_BASE = 13, KB_CSV_COL_REPLACED_BY = 13,
-       KB_CSV_COL_EXACT_MATCH = 14, KB_CSV_COL_CLOSE_MATCH = 15 };
+enum { KB_CSV_NCOLUMNS = 19, KB_CSV_NCOLUMNS_BASE = 13, KB_CSV_COL_REPLACED_BY = 13,
+       KB_CSV_COL_EXACT_MATCH = 14, KB_CSV_COL_CLOSE_MATCH = 15, KB_CSV_COL_PREF_LABEL_EN = 16,
+       KB_CSV_COL_ALT_LABELS_EN = 17, KB_CSV_COL_DEFINITION_EN = 18 };
 
 /* ==== the scheme's metadata and releases (kb/scheme.c, kb/release.c) ==== */
 

@@ -24,6 +24,8 @@ enum kb_stmt_slot {
 	ST_CONCEPT_RESERVE,
 	ST_MAPPINGS_DELETE,
 	ST_MAPPING_INSERT,
+	ST_TRANSLATIONS_DELETE,
+	ST_TRANSLATION_INSERT,
 	ST_SLOT_COUNT = 64 /* room for the other modules of kb/ */
 };
 

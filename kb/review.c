@@ -233,20 +233,28 @@ static int concept_copy(struct kb_concept *dst, const struct kb_concept *src)
 	    strv_copy(&dst->broader, &src->broader) || strv_copy(&dst->related, &src->related) ||
 	    strv_copy(&dst->match, &src->match) ||
 	    strv_copy(&dst->exact_match, &src->exact_match) ||
-	    strv_copy(&dst->close_match, &src->close_match)) {
+	    strv_copy(&dst->close_match, &src->close_match) ||
+	    strv_copy(&dst->alt_labels_en, &src->alt_labels_en) ||
+	    set_str(&dst->pref_label_en, src->pref_label_en) ||
+	    set_str(&dst->definition_en, src->definition_en)) {
 		kb_concept_free(dst);
 		return -1;
 	}
 	return 0;
 }
 
-/* The browser's form has no mappings: a save keeps the stored ones. */
+/* The browser's form has no mappings and no English fields: a save keeps
+ * the stored ones. */
 static int keep_mappings(struct kb_concept *w, const struct kb_concept *now)
 {
 	strv_free(&w->exact_match);
 	strv_free(&w->close_match);
-	return now && (strv_copy(&w->exact_match, &now->exact_match) ||
-	               strv_copy(&w->close_match, &now->close_match));
+	strv_free(&w->alt_labels_en);
+	return set_str(&w->pref_label_en, now ? now->pref_label_en : "") ||
+	       set_str(&w->definition_en, now ? now->definition_en : "") ||
+	       (now && (strv_copy(&w->exact_match, &now->exact_match) ||
+	                strv_copy(&w->close_match, &now->close_match) ||
+	                strv_copy(&w->alt_labels_en, &now->alt_labels_en)));
 }
 
 struct lint_filter {

@@ -50,6 +50,12 @@
  *   mapping(concept_id, kind exact|close, iri, position): the concept's
  *       exact_match and close_match IRIs; a snapshot carries them as
  *       "mappings": [[kind, iri], ...] only when there are some.
+ * Version 7 (a second language):
+ *   translation(concept_id, lang 'en', kind pref|alt|definition, text,
+ *       position): pref_label_en, alt_labels_en, definition_en; kept apart
+ *       from label, so the gazetteer matches German labels only; a snapshot
+ *       carries them as "translations": [[lang, kind, text], ...] only when
+ *       there are some.
  */
 #include "kb_internal.h"
 
@@ -224,6 +230,15 @@ static const char *const migrations[] = {
 	"  position INTEGER NOT NULL,"
 	"  UNIQUE (concept_id, kind, iri));"
 	"CREATE INDEX mapping_concept ON mapping(concept_id);",
+	/* 6 -> 7: labels and definitions in another language (English) */
+	"CREATE TABLE translation ("
+	"  concept_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  lang TEXT NOT NULL CHECK (lang <> ''),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('pref','alt','definition')),"
+	"  text TEXT NOT NULL CHECK (text <> ''),"
+	"  position INTEGER NOT NULL,"
+	"  UNIQUE (concept_id, lang, kind, text));"
+	"CREATE INDEX translation_concept ON translation(concept_id);",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };

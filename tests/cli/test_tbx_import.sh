@@ -43,12 +43,13 @@ check_grep source_without_definition_comes_back ',Grundgesetz für die Bundesrep
 
 # Another tool's TBX-Basic: ids C_1..., no termType on the preferred term,
 # a deprecated variant (a hidden label), a subjectField glossar does not know
-# (read as concept), a ref without a prefix (related), a narrower ref only.
+# (read as concept), a ref without a prefix (related), a narrower ref only,
+# an English langSec (pref_label_en).
 g --db "$tmp/e.db" import --format tbx "$d/small.tbx" >"$tmp/o3"
 check_grep foreign_tbx_imported '^added 3, updated 0, unchanged 0$' "$tmp/o3"
 g --db "$tmp/e.db" export --format csv >"$tmp/e.csv"
-check_grep foreign_concept_mapped '^c-1,law,Onlinezugangsgesetz,OZG,,Online-Zugangs-Gesetz,Bundesgesetz über den Online-Zugang zu Verwaltungsleistungen\.,,,,,draft,$' "$tmp/e.csv"
-check_grep unknown_subject_field_is_concept_and_plain_ref_is_related '^c-2,concept,Portalverbund,,,,,,,c-3,c-1,draft,$' "$tmp/e.csv"
+check_grep foreign_concept_mapped '^c-1,law,Onlinezugangsgesetz,OZG,,Online-Zugangs-Gesetz,Bundesgesetz über den Online-Zugang zu Verwaltungsleistungen\.,,,,,draft,,Online Access Act,,$' "$tmp/e.csv"
+check_grep unknown_subject_field_is_concept_and_plain_ref_is_related '^c-2,concept,Portalverbund,,,,,,,c-3,c-1,draft,,,,$' "$tmp/e.csv"
 
 # A concept the KB holds approved whose definition the file changes goes to review.
 sed 's#>Anstalt des öffentlichen#>Eine Anstalt des öffentlichen#' "$tmp/a.tbx" >"$tmp/changed.tbx"
