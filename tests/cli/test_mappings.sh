@@ -122,4 +122,11 @@ PY
 	done <"$tmp/py"
 else skip rdflib_mappings "rdflib missing: apt-get install python3-rdflib"; fi
 
+# A release diff names a mapping added since.
+g --db "$tmp/rel.db" import "$top/glossary.csv" >/dev/null
+g --db "$tmp/rel.db" release v1 >/dev/null
+g --db "$tmp/rel.db" import "$d/mapped.csv" >/dev/null 2>&1
+g --db "$tmp/rel.db" diff >"$tmp/diff.md"
+check_grep release_diff_names_the_new_mapping '`exact_match`: .*http://www.wikidata.org/entity/Q29014813' "$tmp/diff.md"
+
 finish
