@@ -72,7 +72,12 @@ int term_concept_json(struct buf *b, const struct kb_concept *c)
 	    json_field(b, "source_url", c->source_url) < 0 ||
 	    json_list(b, "broader", &c->broader) < 0 || json_list(b, "related", &c->related) < 0 ||
 	    json_field(b, "status", c->status) < 0 || json_list(b, "match", &c->match) < 0 ||
-	    json_field(b, "replaced_by", c->replaced_by) < 0)
+	    json_field(b, "replaced_by", c->replaced_by) < 0 ||
+	    json_list(b, "exact_match", &c->exact_match) < 0 ||
+	    json_list(b, "close_match", &c->close_match) < 0 ||
+	    json_field(b, "pref_label_en", c->pref_label_en ? c->pref_label_en : "") < 0 ||
+	    json_list(b, "alt_labels_en", &c->alt_labels_en) < 0 ||
+	    json_field(b, "definition_en", c->definition_en ? c->definition_en : "") < 0)
 		return -1;
 	return buf_putc(b, '}');
 }
@@ -117,7 +122,13 @@ int term_concept_text(struct buf *b, const struct kb_concept *c, const struct st
 	      text_line(b, "source:", buf_cstr(&src)) < 0 ||
 	      text_list(b, "broader:", &c->broader) < 0 || text_list(b, "narrower:", narrower) < 0 ||
 	      text_list(b, "related:", related ? related : &c->related) < 0 ||
-	      text_list(b, "match:", &c->match) < 0 || text_line(b, "modified:", c->modified) < 0;
+	      text_list(b, "match:", &c->match) < 0 ||
+	      text_list(b, "exact match:", &c->exact_match) < 0 ||
+	      text_list(b, "close match:", &c->close_match) < 0 ||
+	      text_line(b, "English:", c->pref_label_en) < 0 ||
+	      text_list(b, "English alt:", &c->alt_labels_en) < 0 ||
+	      text_line(b, "English def.:", c->definition_en) < 0 ||
+	      text_line(b, "modified:", c->modified) < 0;
 	buf_free(&src);
 	return bad ? -1 : 0;
 }
@@ -126,7 +137,8 @@ int term_concept_text(struct buf *b, const struct kb_concept *c, const struct st
 
 static const char *const edit_fields[] = {
 	"key", "type", "pref_label", "abbreviations", "alt_labels", "hidden_labels", "definition",
-	"source", "source_url", "broader", "related", "status", "match", "replaced_by", NULL,
+	"source", "source_url", "broader", "related", "status", "match", "replaced_by",
+	"exact_match", "close_match", "pref_label_en", "alt_labels_en", "definition_en", NULL,
 };
 
 static int edit_list(struct buf *b, const char *name, const struct strv *sv)
@@ -159,7 +171,12 @@ int term_edit_format(struct buf *b, const struct kb_concept *c)
 	       edit_line(b, "source_url", c->source_url) < 0 ||
 	       edit_list(b, "broader", &c->broader) < 0 || edit_list(b, "related", &c->related) < 0 ||
 	       edit_line(b, "status", c->status) < 0 || edit_list(b, "match", &c->match) < 0 ||
-	       edit_line(b, "replaced_by", c->replaced_by) < 0
+	       edit_line(b, "replaced_by", c->replaced_by) < 0 ||
+	       edit_list(b, "exact_match", &c->exact_match) < 0 ||
+	       edit_list(b, "close_match", &c->close_match) < 0 ||
+	       edit_line(b, "pref_label_en", c->pref_label_en) < 0 ||
+	       edit_list(b, "alt_labels_en", &c->alt_labels_en) < 0 ||
+	       edit_line(b, "definition_en", c->definition_en) < 0
 	           ? -1 : 0;
 }
 
@@ -192,7 +209,7 @@ int term_edit_parse(const char *text, const char *path, struct kb_concept *out,
                     struct err *err)
 {
 	kb_concept_init(out);
-	int seen[16] = { 0 }, any = 0;
+	int seen[20] = { 0 }, any = 0;
 	long line_no = 0;
 	for (const char *s = text; *s;) {
 		const char *nl = strchr(s, '\n');
@@ -231,10 +248,13 @@ int term_edit_parse(const char *text, const char *path, struct kb_concept *out,
 		if (!bad) {
 			char **str[] = { &out->key, &out->type, &out->pref_label, NULL, NULL, NULL,
 			                 &out->definition, &out->source, &out->source_url, NULL, NULL,
-			                 &out->status, NULL, &out->replaced_by };
+			                 &out->status, NULL, &out->replaced_by, NULL, NULL,
+			                 &out->pref_label_en, NULL, &out->definition_en };
 			struct strv *lists[] = { NULL, NULL, NULL, &out->abbreviations, &out->alt_labels,
 			                         &out->hidden_labels, NULL, NULL, NULL, &out->broader,
-			                         &out->related, NULL, &out->match, NULL };
+			                         &out->related, NULL, &out->match, NULL,
+			                         &out->exact_match, &out->close_match, NULL,
+			                         &out->alt_labels_en, NULL };
 			if (str[f]) {
 				*str[f] = value;
 				value = NULL;
@@ -342,7 +362,12 @@ int term_change_summary(struct buf *b, const struct kb_concept *x, const struct 
 	          diff_list(&d, "broader", &x->broader, &y->broader) < 0 ||
 	          diff_list(&d, "related", &x->related, &y->related) < 0 ||
 	          diff_list(&d, "match", &x->match, &y->match) < 0 ||
-	          diff_str(&d, "replaced_by", x->replaced_by, y->replaced_by, 0) < 0;
+	          diff_str(&d, "replaced_by", x->replaced_by, y->replaced_by, 0) < 0 ||
+	          diff_list(&d, "exact_match", &x->exact_match, &y->exact_match) < 0 ||
+	          diff_list(&d, "close_match", &x->close_match, &y->close_match) < 0 ||
+	          diff_str(&d, "pref_label_en", x->pref_label_en, y->pref_label_en, 2) < 0 ||
+	          diff_list(&d, "alt_en", &x->alt_labels_en, &y->alt_labels_en) < 0 ||
+	          diff_str(&d, "definition_en", x->definition_en, y->definition_en, 1) < 0;
 	if (!bad)
 		bad = buf_puts(b, d.len ? buf_cstr(&d) : "no visible change") < 0;
 	buf_free(&d);

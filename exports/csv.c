@@ -34,13 +34,25 @@ static int put_list(struct buf *b, const struct strv *sv)
 int csv_write_vocab(FILE *out, const struct kb_vocab *v, struct err *err)
 {
 	struct buf b = BUF_INIT;
-	int rc = 0, has_replaced_by = 0;
-	for (size_t i = 0; i < v->n; i++)
+	int rc = 0, has_replaced_by = 0, has_mappings = 0, has_english = 0;
+	for (size_t i = 0; i < v->n; i++) {
 		if (v->items[i].replaced_by && *v->items[i].replaced_by)
 			has_replaced_by = 1;
-	int ncolumns = has_replaced_by ? KB_CSV_NCOLUMNS : KB_CSV_NCOLUMNS_BASE;
-	for (int c = 0; c < ncolumns && rc == 0; c++)
+		if (v->items[i].exact_match.n || v->items[i].close_match.n)
+			has_mappings = 1;
+		const struct kb_concept *k = &v->items[i];
+		if ((k->pref_label_en && *k->pref_label_en) || k->alt_labels_en.n ||
+		    (k->definition_en && *k->definition_en))
+			has_english = 1;
+	}
+	/* The optional columns only when used: a file without them stays as it was. */
+	for (int c = 0; c < KB_CSV_NCOLUMNS && rc == 0; c++) {
+		if ((c == KB_CSV_COL_REPLACED_BY && !has_replaced_by) ||
+		    ((c == KB_CSV_COL_EXACT_MATCH || c == KB_CSV_COL_CLOSE_MATCH) && !has_mappings) ||
+		    (c >= KB_CSV_COL_PREF_LABEL_EN && !has_english))
+			continue;
 		rc = (c ? buf_putc(&b, ',') : 0) || buf_puts(&b, kb_csv_columns[c]);
+	}
 	rc = rc || buf_putc(&b, '\n');
 	for (size_t i = 0; i < v->n && rc == 0; i++) {
 		const struct kb_concept *k = &v->items[i];
@@ -58,6 +70,13 @@ int csv_write_vocab(FILE *out, const struct kb_vocab *v, struct err *err)
 		     put_field(&b, k->status) || buf_putc(&b, ',') ||
 		     put_list(&b, &k->match) ||
 		     (has_replaced_by && (buf_putc(&b, ',') || put_field(&b, k->replaced_by))) ||
+		     (has_mappings && (buf_putc(&b, ',') || put_list(&b, &k->exact_match) ||
+		                       buf_putc(&b, ',') || put_list(&b, &k->close_match))) ||
+		     (has_english && (buf_putc(&b, ',') ||
+		                      put_field(&b, k->pref_label_en ? k->pref_label_en : "") ||
+		                      buf_putc(&b, ',') || put_list(&b, &k->alt_labels_en) ||
+		                      buf_putc(&b, ',') ||
+		                      put_field(&b, k->definition_en ? k->definition_en : ""))) ||
 		     buf_putc(&b, '\n');
 		/* Write as we go so a large vocabulary needs no second copy. */
 		if (rc == 0 && b.len > 65536) {

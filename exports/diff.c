@@ -24,7 +24,9 @@ struct field {
 #define STR(f) static const char *f##_of(const struct kb_concept *c) { return c->f ? c->f : ""; }
 #define LIST(f) static const struct strv *f##_of(const struct kb_concept *c) { return &c->f; }
 STR(type) STR(pref_label) STR(definition) STR(source) STR(source_url) STR(status) STR(replaced_by)
+STR(pref_label_en) STR(definition_en)
 LIST(abbreviations) LIST(alt_labels) LIST(hidden_labels) LIST(broader) LIST(related) LIST(match)
+LIST(exact_match) LIST(close_match) LIST(alt_labels_en)
 
 static const struct field fields[] = {
 	{ "type", type_of, NULL },
@@ -40,6 +42,11 @@ static const struct field fields[] = {
 	{ "status", status_of, NULL },
 	{ "match", NULL, match_of },
 	{ "replaced_by", replaced_by_of, NULL },
+	{ "exact_match", NULL, exact_match_of },
+	{ "close_match", NULL, close_match_of },
+	{ "pref_label_en", pref_label_en_of, NULL },
+	{ "alt_labels_en", NULL, alt_labels_en_of },
+	{ "definition_en", definition_en_of, NULL },
 };
 enum { N_FIELDS = sizeof fields / sizeof fields[0] };
 

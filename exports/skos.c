@@ -140,6 +140,23 @@ static int add_keys(struct rdf_graph *g, const struct kb_vocab *v, const char *s
 	return rc;
 }
 
+/* Mappings to concepts of other vocabularies. Validation lets only absolute
+ * http(s) IRIs in; one that came in otherwise is left out rather than written
+ * as something that is no IRI. */
+static int add_mappings(struct rdf_graph *g, const char *s, const char *local,
+                        const struct strv *iris)
+{
+	int rc = 0;
+	for (size_t i = 0; i < iris->n && rc == 0; i++) {
+		if (!skos_iri_is_valid(iris->v[i]))
+			continue;
+		struct buf iri = BUF_INIT;
+		rc = esc_iri(&iri, iris->v[i]) || add_iri(g, s, NS_SKOS, local, own(g, buf_detach(&iri)));
+		buf_free(&iri);
+	}
+	return rc;
+}
+
 /* SKOS wants the labels of one concept disjoint: a label already given is skipped. */
 static int add_labels(struct rdf_graph *g, const char *s, const char *local,
                       const struct strv *labels, struct strv *seen)
@@ -205,17 +222,31 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 		if (kb_vocab_find(v, c->broader.v[i]))
 			is_top = 0;
 	const struct gl_type_names *tn = gl_type_names(c->type);
+	/* English beside German, each predicate's values together (the compact
+	 * JSON-LD writes one key per run); one prefLabel per language (SKOS S14),
+	 * the labels of one language disjoint. */
+	struct strv seen_en = { NULL, 0 };
+	const char *pref_en = c->pref_label_en && c->pref_label_en[0] ? c->pref_label_en : NULL;
 	int rc = !s || add_iri(g, s, NS_RDF, "type", concat(g, rdf_namespaces[NS_SKOS].iri, "Concept")) ||
 	         (tn && add_iri(g, s, NS_RDF, "type", concat(g, g->vocab_ns, tn->class_local))) ||
 	         add_iri(g, s, NS_SKOS, "inScheme", scheme) ||
 	         (is_top && add_iri(g, s, NS_SKOS, "topConceptOf", scheme)) ||
 	         strv_push(&seen, c->pref_label) < 0 ||
 	         add_de(g, s, NS_SKOS, "prefLabel", c->pref_label) ||
+	         (pref_en && (strv_push(&seen_en, pref_en) < 0 ||
+	                      add_lang(g, s, NS_SKOS, "prefLabel", pref_en, "en"))) ||
 	         add_labels(g, s, "altLabel", &c->abbreviations, &seen) ||
-	         add_labels(g, s, "altLabel", &c->alt_labels, &seen) ||
-	         add_labels(g, s, "hiddenLabel", &c->hidden_labels, &seen);
+	         add_labels(g, s, "altLabel", &c->alt_labels, &seen);
+	for (size_t i = 0; i < c->alt_labels_en.n && rc == 0; i++)
+		if (c->alt_labels_en.v[i][0] && !strv_contains(&seen_en, c->alt_labels_en.v[i]))
+			rc = strv_push(&seen_en, c->alt_labels_en.v[i]) < 0 ||
+			     add_lang(g, s, NS_SKOS, "altLabel", c->alt_labels_en.v[i], "en");
+	rc = rc || add_labels(g, s, "hiddenLabel", &c->hidden_labels, &seen);
 	if (rc == 0 && c->definition[0])
 		rc = add_de(g, s, NS_SKOS, "definition", c->definition);
+	if (rc == 0 && c->definition_en && c->definition_en[0])
+		rc = add_lang(g, s, NS_SKOS, "definition", c->definition_en, "en");
+	strv_free(&seen_en);
 	/* Only web IRIs: never javascript:, data:, file: or a relative reference. */
 	if (rc == 0 && esc_is_http_iri(c->source_url)) {
 		struct buf iri = BUF_INIT;
@@ -234,6 +265,8 @@ static int add_concept(struct rdf_graph *g, const struct kb_vocab *v, const stru
 	rc = rc || add_keys(g, v, s, "broader", &c->broader, base) ||
 	     add_keys(g, v, s, "narrower", &inv->narrower, base) ||
 	     add_keys(g, v, s, "related", &related, base) ||
+	     add_mappings(g, s, "exactMatch", &c->exact_match) ||
+	     add_mappings(g, s, "closeMatch", &c->close_match) ||
 	     add(g, s, NS_VOCAB, "status", OBJ_PLAIN, c->status, NULL);
 	if (rc == 0 && !strcmp(c->status, "deprecated"))
 		rc = add(g, s, NS_OWL, "deprecated", OBJ_TYPED, "true", "boolean");

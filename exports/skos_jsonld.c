@@ -108,6 +108,8 @@ static const struct term {
 	{ "broader", NS_SKOS, "broader", T_IRI, NULL },
 	{ "narrower", NS_SKOS, "narrower", T_IRI, NULL },
 	{ "related", NS_SKOS, "related", T_IRI, NULL },
+	{ "exactMatch", NS_SKOS, "exactMatch", T_IRI, NULL },
+	{ "closeMatch", NS_SKOS, "closeMatch", T_IRI, NULL },
 	{ "label", NS_RDFS, "label", T_LANG, NULL },
 	{ "subClassOf", NS_RDFS, "subClassOf", T_IRI, NULL },
 	{ "isDefinedBy", NS_RDFS, "isDefinedBy", T_IRI, NULL },

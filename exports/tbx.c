@@ -12,7 +12,9 @@
  * conceptEntry, its broader, narrower and related concepts; TBX-Basic has
  * no kinds of cross-reference, so the ref's text names the kind in German
  * ("Oberbegriff: ", "Unterbegriff: ", "Siehe auch: ") for the people who
- * read it in a terminology tool, and for glossar's TBX import. */
+ * read it in a terminology tool, and for glossar's TBX import. English
+ * labels and definition (pref_label_en, ...) go to a second langSec
+ * xml:lang="en". */
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,6 +102,28 @@ static int relations(struct tbx *t, const struct kb_vocab *v, const struct kb_co
 	return rc;
 }
 
+/* A second langSec for the English labels and definition; TBX-Basic wants a
+ * term in every langSec, so a concept without an English label has none. */
+static int english(struct tbx *t, const struct kb_concept *c, int deprecated)
+{
+	const char *pref = c->pref_label_en && c->pref_label_en[0] ? c->pref_label_en : NULL;
+	if (!pref && !c->alt_labels_en.n)
+		return 0;
+	const char *admitted = deprecated ? "deprecatedTerm-admn-sts" : "admittedTerm-admn-sts";
+	int rc = xmlTextWriterStartElement(t->w, BAD_CAST "langSec") < 0 ||
+	         xmlTextWriterWriteAttribute(t->w, BAD_CAST "xml:lang", BAD_CAST "en") < 0;
+	if (rc == 0 && c->definition_en && c->definition_en[0])
+		rc = xmlTextWriterStartElement(t->w, BAD_CAST "descripGrp") < 0 ||
+		     element(t, "descrip", "definition", c->definition_en) ||
+		     xmlTextWriterEndElement(t->w) < 0;
+	if (rc == 0 && pref)
+		rc = term(t, pref, "fullForm",
+		          deprecated ? "deprecatedTerm-admn-sts" : "preferredTerm-admn-sts");
+	for (size_t i = 0; i < c->alt_labels_en.n && rc == 0; i++)
+		rc = term(t, c->alt_labels_en.v[i], "variant", admitted);
+	return rc || xmlTextWriterEndElement(t->w) < 0;
+}
+
 static int concept(struct tbx *t, const struct kb_vocab *v, const struct kb_concept *c)
 {
 	int deprecated = !strcmp(c->status, "deprecated");
@@ -133,7 +157,8 @@ static int concept(struct tbx *t, const struct kb_vocab *v, const struct kb_conc
 		          strchr(c->abbreviations.v[i], '.') ? "abbreviation" : "acronym", admitted);
 	for (size_t i = 0; i < c->alt_labels.n && rc == 0; i++)
 		rc = term(t, c->alt_labels.v[i], "variant", admitted);
-	rc = rc || xmlTextWriterEndElement(t->w) < 0 || xmlTextWriterEndElement(t->w) < 0;
+	rc = rc || xmlTextWriterEndElement(t->w) < 0 || english(t, c, deprecated) ||
+	     xmlTextWriterEndElement(t->w) < 0;
 	buf_free(&id);
 	buf_free(&url);
 	return rc;

@@ -23,7 +23,8 @@ const char *const kb_match_flags[] = { "case", "compound", NULL };
 const char *const kb_csv_columns[] = {
 	"key", "type", "pref_label", "abbreviations", "alt_labels", "hidden_labels",
 	"definition", "source", "source_url", "broader", "related", "status", "match",
-	"replaced_by", NULL,
+	"replaced_by", "exact_match", "close_match", "pref_label_en", "alt_labels_en",
+	"definition_en", NULL,
 };
 
 static int in_list(const char *const *list, const char *s)
@@ -104,6 +105,11 @@ void kb_concept_free(struct kb_concept *c)
 	strv_free(&c->broader);
 	strv_free(&c->related);
 	strv_free(&c->match);
+	strv_free(&c->exact_match);
+	strv_free(&c->close_match);
+	free(c->pref_label_en);
+	free(c->definition_en);
+	strv_free(&c->alt_labels_en);
 	memset(c, 0, sizeof *c);
 }
 
@@ -163,7 +169,7 @@ char *kb_concept_snapshot(struct kb *kb, const char *key, int *found, struct err
 {
 	*found = -1;
 	sqlite3_stmt *st = kb_stmt(kb, ST_SNAPSHOT,
-		"SELECT json_object("
+		"SELECT json_patch(json_patch(json_object("
 		" 'key', c.key, 'type', c.type, 'status', c.status,"
 		" 'match', c.match_flags, 'replaced_by', c.replaced_by,"
 		" 'labels', (SELECT json_group_array(json_array(kind, text)) FROM"
@@ -173,7 +179,18 @@ char *kb_concept_snapshot(struct kb *kb, const char *key, int *found, struct err
 		"   (SELECT * FROM definition WHERE concept_id = c.id ORDER BY is_primary DESC, id)),"
 		" 'relations', (SELECT json_group_array(json_array(kind, key)) FROM"
 		"   (SELECT r.kind, t.key FROM relation r JOIN concept t ON t.id = r.target_id"
-		"    WHERE r.concept_id = c.id ORDER BY r.kind, r.position)))"
+		"    WHERE r.concept_id = c.id ORDER BY r.kind, r.position))),"
+		/* Mappings only when there are some: the snapshots of concepts without
+		 * any stay byte for byte what the history (and undo) holds from before. */
+		" CASE WHEN EXISTS (SELECT 1 FROM mapping WHERE concept_id = c.id)"
+		"  THEN json_object('mappings', (SELECT json_group_array(json_array(kind, iri)) FROM"
+		"   (SELECT kind, iri FROM mapping WHERE concept_id = c.id ORDER BY kind, position)))"
+		"  ELSE '{}' END),"
+		" CASE WHEN EXISTS (SELECT 1 FROM translation WHERE concept_id = c.id)"
+		"  THEN json_object('translations', (SELECT json_group_array(json_array(lang, kind, text))"
+		"   FROM (SELECT lang, kind, text FROM translation WHERE concept_id = c.id"
+		"    ORDER BY lang, kind, position)))"
+		"  ELSE '{}' END)"
 		" FROM concept c WHERE c.key = ?1", err);
 	if (!st)
 		return NULL;
@@ -375,6 +392,57 @@ static int write_concept(struct kb *kb, const struct kb_concept *c, const char *
 	if (put_relations(kb, id, "broader", &c->broader, err) < 0 ||
 	    put_relations(kb, id, "related", &c->related, err) < 0)
 		return -1;
+
+	if (!(del = kb_stmt(kb, ST_MAPPINGS_DELETE, "DELETE FROM mapping WHERE concept_id = ?1",
+	                    err)))
+		return -1;
+	sqlite3_bind_int64(del, 1, id);
+	if (sqlite3_step(del) != SQLITE_DONE)
+		return sql_fail(kb, err, "cannot replace mappings");
+	const struct { const char *kind; const struct strv *sv; } maps[] = {
+		{ "close", &c->close_match }, { "exact", &c->exact_match },
+	};
+	for (size_t m = 0; m < 2; m++)
+		for (size_t i = 0; i < maps[m].sv->n; i++) {
+			sqlite3_stmt *ins = kb_stmt(kb, ST_MAPPING_INSERT,
+				"INSERT OR IGNORE INTO mapping (concept_id, kind, iri, position)"
+				" VALUES (?1, ?2, ?3, ?4)", err);
+			if (!ins)
+				return -1;
+			sqlite3_bind_int64(ins, 1, id);
+			sqlite3_bind_text(ins, 2, maps[m].kind, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 3, maps[m].sv->v[i], -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(ins, 4, (int)i);
+			if (sqlite3_step(ins) != SQLITE_DONE)
+				return sql_fail(kb, err, "cannot store a mapping");
+		}
+
+	if (!(del = kb_stmt(kb, ST_TRANSLATIONS_DELETE,
+	                    "DELETE FROM translation WHERE concept_id = ?1", err)))
+		return -1;
+	sqlite3_bind_int64(del, 1, id);
+	if (sqlite3_step(del) != SQLITE_DONE)
+		return sql_fail(kb, err, "cannot replace the English labels");
+	const char *one_pref[1] = { c->pref_label_en }, *one_def[1] = { c->definition_en };
+	const struct { const char *kind; const char *const *v; size_t n; } en[] = {
+		{ "alt", (const char *const *)c->alt_labels_en.v, c->alt_labels_en.n },
+		{ "definition", one_def, c->definition_en && *c->definition_en },
+		{ "pref", one_pref, c->pref_label_en && *c->pref_label_en },
+	};
+	for (size_t g = 0; g < 3; g++)
+		for (size_t i = 0; i < en[g].n; i++) {
+			sqlite3_stmt *ins = kb_stmt(kb, ST_TRANSLATION_INSERT,
+				"INSERT OR IGNORE INTO translation (concept_id, lang, kind, text, position)"
+				" VALUES (?1, 'en', ?2, ?3, ?4)", err);
+			if (!ins)
+				return -1;
+			sqlite3_bind_int64(ins, 1, id);
+			sqlite3_bind_text(ins, 2, en[g].kind, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 3, en[g].v[i], -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(ins, 4, (int)i);
+			if (sqlite3_step(ins) != SQLITE_DONE)
+				return sql_fail(kb, err, "cannot store an English label");
+		}
 	return 0;
 }
 
@@ -393,6 +461,12 @@ static int put(struct kb *kb, const struct kb_concept *c, const char *action, in
 		               c->status ? c->status : "");
 	if (kb_concept_check(c, err) < 0)
 		return -1;
+	/* SQLite rolls a transaction back by itself on some I/O errors (a full
+	 * disk); the savepoint below would then start and commit a transaction of
+	 * its own, and the rest of a refused import would land row by row. */
+	if (sqlite3_get_autocommit(kb->db))
+		return err_set(err, kb->path, 0, "cannot store the concept: the transaction was "
+		               "rolled back (%s)", sqlite3_errmsg(kb->db));
 	int existed;
 	char *before = kb_concept_snapshot(kb, c->key, &existed, err);
 	if (existed < 0)
@@ -441,7 +515,9 @@ static int put(struct kb *kb, const struct kb_concept *c, const char *action, in
 		sqlite3_exec(kb->db, "ROLLBACK TO put; RELEASE put", NULL, NULL, NULL);
 		return -1;
 	}
-	sqlite3_exec(kb->db, "RELEASE put", NULL, NULL, NULL);
+	if (sqlite3_exec(kb->db, "RELEASE put", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_get_autocommit(kb->db))
+		return sql_fail(kb, err, "cannot store the concept");
 	if (strv_push(&kb->written, c->key) < 0)
 		return err_set(err, kb->path, 0, "out of memory");
 	return existed ? KB_UPDATED : KB_ADDED;
@@ -564,8 +640,14 @@ static int load_concepts(struct kb *kb, const char *where_key, struct kb_vocab *
 		"SELECT r.concept_id, r.kind, t.key FROM relation r"
 		" JOIN concept c ON c.id = r.concept_id JOIN concept t ON t.id = r.target_id"
 		" WHERE ?1 IS NULL OR c.key = ?1 ORDER BY c.key, r.kind, r.position";
-	const char *sqls[2] = { sql_labels, sql_relations };
-	for (int q = 0; q < 2; q++) {
+	const char *sql_mappings =
+		"SELECT m.concept_id, m.kind, m.iri FROM mapping m JOIN concept c ON c.id = m.concept_id"
+		" WHERE ?1 IS NULL OR c.key = ?1 ORDER BY c.key, m.kind, m.position";
+	const char *sql_translations =
+		"SELECT t.concept_id, t.kind, t.text FROM translation t JOIN concept c ON c.id = t.concept_id"
+		" WHERE t.lang = 'en' AND (?1 IS NULL OR c.key = ?1) ORDER BY c.key, t.kind, t.position";
+	const char *sqls[4] = { sql_labels, sql_relations, sql_mappings, sql_translations };
+	for (int q = 0; q < 4; q++) {
 		if (sqlite3_prepare_v2(db, sqls[q], -1, &st, NULL) != SQLITE_OK) {
 			free(ids);
 			return sql_fail(kb, err, "cannot read labels");
@@ -592,8 +674,17 @@ static int load_concepts(struct kb *kb, const char *where_key, struct kb_vocab *
 				                : !strcmp(kind, "alt")    ? &c->alt_labels
 				                                          : &c->hidden_labels;
 				bad = strv_push(sv, text) < 0;
-			} else {
+			} else if (q == 1) {
 				bad = strv_push(!strcmp(kind, "broader") ? &c->broader : &c->related, text) < 0;
+			} else if (q == 2) {
+				bad = strv_push(!strcmp(kind, "exact") ? &c->exact_match : &c->close_match,
+				                text) < 0;
+			} else if (!strcmp(kind, "alt")) {
+				bad = strv_push(&c->alt_labels_en, text) < 0;
+			} else {
+				char **dst = !strcmp(kind, "pref") ? &c->pref_label_en : &c->definition_en;
+				free(*dst);
+				bad = !(*dst = strdup(text));
 			}
 			if (bad) {
 				sqlite3_finalize(st);

@@ -12,6 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+int kb_mapping_is_valid(const char *iri)
+{
+	if (!kb_url_is_valid(iri))
+		return 0;
+	/* What an IRI cannot hold as it is (RFC 3987): Turtle and N-Triples refuse it. */
+	for (const unsigned char *p = (const unsigned char *)iri; *p; p++)
+		if (strchr("{}|^`\\", *p))
+			return 0;
+	return 1;
+}
+
 int kb_url_is_valid(const char *url)
 {
 	const char *host;

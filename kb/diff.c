@@ -58,7 +58,8 @@ int kb_concept_diff(const struct kb_concept *a, const struct kb_concept *b, kb_d
 #define L(f) list(#f, a ? &a->f : NULL, b ? &b->f : NULL, fn, ctx, &n)
 	(void)(S(key) || S(type) || S(pref_label) || L(abbreviations) || L(alt_labels) ||
 	       L(hidden_labels) || S(definition) || S(source) || S(source_url) || L(broader) ||
-	       L(related) || S(status) || L(match) || S(replaced_by));
+	       L(related) || S(status) || L(match) || S(replaced_by) || L(exact_match) ||
+	       L(close_match) || S(pref_label_en) || L(alt_labels_en) || S(definition_en));
 #undef S
 #undef L
 	return n;

@@ -87,9 +87,14 @@ int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out
 		" WHERE json_extract(value, '$.primary') ORDER BY key LIMIT 1",
 		"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
 		" FROM json_each(?1, '$.relations') ORDER BY key",
+		"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]')"
+		" FROM json_each(?1, '$.mappings') ORDER BY key",
+		"SELECT json_extract(value, '$[1]'), json_extract(value, '$[2]')"
+		" FROM json_each(?1, '$.translations') WHERE json_extract(value, '$[0]') = 'en'"
+		" ORDER BY key",
 	};
 	int bad = 0;
-	for (int q = 0; q < 4 && !bad; q++) {
+	for (int q = 0; q < 6 && !bad; q++) {
 		sqlite3_stmt *st;
 		if (sqlite3_prepare_v2(kb->db, sql[q], -1, &st, NULL) != SQLITE_OK) {
 			kb_concept_free(out);
@@ -123,6 +128,14 @@ int kb_concept_from_json(struct kb *kb, const char *json, struct kb_concept *out
 				      set_str(&out->source_url, col_text(st, 2));
 			} else if (q == 3 && a && b) {
 				bad = strv_push(!strcmp(a, "broader") ? &out->broader : &out->related, b) < 0;
+			} else if (q == 4 && a && b) {
+				bad = strv_push(!strcmp(a, "exact") ? &out->exact_match : &out->close_match,
+				                b) < 0;
+			} else if (q == 5 && a && b) {
+				if (!strcmp(a, "alt"))
+					bad = strv_push(&out->alt_labels_en, b) < 0;
+				else
+					bad = set_str(!strcmp(a, "pref") ? &out->pref_label_en : &out->definition_en, b);
 			}
 		}
 		if (!bad && rc != SQLITE_DONE) {

@@ -15,11 +15,7 @@
 
 #include "../common/buf.h"
 #include "../common/encoding.h"
-
-struct row {
-	long line;
-	struct kb_concept c;
-};
+#include "import.h"
 
 struct parse {
 	const char *path;
@@ -167,7 +163,8 @@ static int header(struct parse *p)
 			return fail(p, p->record_line,
 			            "unknown column '%s' (columns: key, type, pref_label, abbreviations, "
 			            "alt_labels, hidden_labels, definition, source, source_url, broader, "
-			            "related, status, match, replaced_by)%s", name, NULL);
+			            "related, status, match, replaced_by, exact_match, close_match, "
+			            "pref_label_en, alt_labels_en, definition_en)%s", name, NULL);
 		if (p->col_of[known] >= 0)
 			return fail(p, p->record_line, "column '%s' appears twice%s", name, NULL);
 		p->col_of[known] = (int)i;
@@ -184,6 +181,8 @@ static int has_line_break(const char *s)
 {
 	return strchr(s, '\n') || strchr(s, '\r');
 }
+
+static int row_check(struct parse *p, struct row *r);
 
 static int data_row(struct parse *p)
 {
@@ -205,7 +204,7 @@ static int data_row(struct parse *p)
 	struct kb_concept *c = &r->c;
 	kb_concept_init(c);
 	enum { KEY, TYPE, PREF, ABBR, ALT, HIDDEN, DEF, SRC, URL, BROADER, RELATED, STATUS, MATCH,
-	       REPLACED_BY };
+	       REPLACED_BY, EXACT_MATCH, CLOSE_MATCH, PREF_EN, ALT_EN, DEF_EN };
 	c->key = strdup(field_of(p, KEY));
 	c->type = strdup(field_of(p, TYPE));
 	c->pref_label = strdup(field_of(p, PREF));
@@ -217,6 +216,27 @@ static int data_row(struct parse *p)
 	if (!c->key || !c->type || !c->pref_label || !c->definition || !c->source ||
 	    !c->source_url || !c->status || !c->replaced_by)
 		return fail(p, p->record_line, "out of memory", NULL, NULL);
+	if (split_values(p, "abbreviations", field_of(p, ABBR), &c->abbreviations) < 0 ||
+	    split_values(p, "alt_labels", field_of(p, ALT), &c->alt_labels) < 0 ||
+	    split_values(p, "hidden_labels", field_of(p, HIDDEN), &c->hidden_labels) < 0 ||
+	    split_values(p, "broader", field_of(p, BROADER), &c->broader) < 0 ||
+	    split_values(p, "related", field_of(p, RELATED), &c->related) < 0 ||
+	    split_values(p, "match", field_of(p, MATCH), &c->match) < 0 ||
+	    split_values(p, "exact_match", field_of(p, EXACT_MATCH), &c->exact_match) < 0 ||
+	    split_values(p, "close_match", field_of(p, CLOSE_MATCH), &c->close_match) < 0 ||
+	    split_values(p, "alt_labels_en", field_of(p, ALT_EN), &c->alt_labels_en) < 0)
+		return -1;
+	if (!(c->pref_label_en = strdup(field_of(p, PREF_EN))) ||
+	    !(c->definition_en = strdup(field_of(p, DEF_EN))))
+		return fail(p, p->record_line, "out of memory", NULL, NULL);
+	return row_check(p, r);
+}
+
+/* The rules a row obeys before anything is written, whatever file it came
+ * from (glossary.csv, TBX). */
+static int row_check(struct parse *p, struct row *r)
+{
+	struct kb_concept *c = &r->c;
 	if (!kb_is_valid_key(c->key))
 		return fail(p, r->line, "invalid key '%s': use lower-case letters, digits and '-'%s",
 		            c->key, NULL);
@@ -231,26 +251,22 @@ static int data_row(struct parse *p)
 		return fail(p, r->line, "%s: pref_label is empty%s", c->key, NULL);
 	char lim[32];
 	snprintf(lim, sizeof lim, "%d", KB_MAX_DEFINITION_BYTES);
-	if (strlen(c->definition) > KB_MAX_DEFINITION_BYTES)
+	if (strlen(c->definition) > KB_MAX_DEFINITION_BYTES ||
+	    (c->definition_en && strlen(c->definition_en) > KB_MAX_DEFINITION_BYTES))
 		return fail(p, r->line, "%s: the definition is longer than %s bytes", c->key, lim);
-	if (split_values(p, "abbreviations", field_of(p, ABBR), &c->abbreviations) < 0 ||
-	    split_values(p, "alt_labels", field_of(p, ALT), &c->alt_labels) < 0 ||
-	    split_values(p, "hidden_labels", field_of(p, HIDDEN), &c->hidden_labels) < 0 ||
-	    split_values(p, "broader", field_of(p, BROADER), &c->broader) < 0 ||
-	    split_values(p, "related", field_of(p, RELATED), &c->related) < 0 ||
-	    split_values(p, "match", field_of(p, MATCH), &c->match) < 0)
-		return -1;
-	const struct strv *labels[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels };
+	const struct strv *labels[] = { &c->abbreviations, &c->alt_labels, &c->hidden_labels,
+	                                &c->alt_labels_en };
 	snprintf(lim, sizeof lim, "%d", KB_MAX_LABEL_BYTES);
-	int too_long = strlen(c->pref_label) > KB_MAX_LABEL_BYTES;
-	for (int g = 0; g < 3; g++)
+	int too_long = strlen(c->pref_label) > KB_MAX_LABEL_BYTES ||
+	               (c->pref_label_en && strlen(c->pref_label_en) > KB_MAX_LABEL_BYTES);
+	for (int g = 0; g < 4; g++)
 		for (size_t i = 0; i < labels[g]->n; i++)
 			too_long |= strlen(labels[g]->v[i]) > KB_MAX_LABEL_BYTES;
 	if (too_long)
 		return fail(p, r->line, "%s: a label is longer than %s bytes", c->key, lim);
-	if (has_line_break(c->pref_label))
+	if (has_line_break(c->pref_label) || (c->pref_label_en && has_line_break(c->pref_label_en)))
 		return fail(p, r->line, "%s: a label contains a line break%s", c->key, NULL);
-	for (int g = 0; g < 3; g++)
+	for (int g = 0; g < 4; g++)
 		for (size_t i = 0; i < labels[g]->n; i++)
 			if (has_line_break(labels[g]->v[i]))
 				return fail(p, r->line, "%s: a label contains a line break%s", c->key, NULL);
@@ -483,6 +499,8 @@ static int parse_file(struct parse *p, FILE *f)
 static int import_stream(struct kb *kb, FILE *f, const char *path,
                          const struct kb_csv_options *opts, int converted,
                          struct kb_import_stats *stats, struct err *err);
+static int import_parsed(struct kb *kb, struct parse *pp, const char *path, int dry_run,
+                         struct kb_import_stats *stats, struct err *err);
 
 static int is_utf8_name(const char *enc)
 {
@@ -567,8 +585,42 @@ static int import_stream(struct kb *kb, FILE *f, const char *path,
 	p.delimiter = opts && opts->delimiter ? opts->delimiter : ',';
 	p.converted = converted;
 	int rc = parse_file(&p, f);
-	if (rc == 0)
-		rc = check_keys(&p, kb);
+	if (rc < 0) {
+		parse_free(&p);
+		return rc;
+	}
+	return import_parsed(kb, &p, path, dry_run, stats, err);
+}
+
+int kb_import_rows(struct kb *kb, const char *path, struct row *rows, size_t n_rows,
+                   struct kb_import_stats *stats, struct err *err)
+{
+	struct kb_import_stats unused;
+	int dry_run = stats == NULL;
+	if (dry_run)
+		stats = &unused;
+	memset(stats, 0, sizeof *stats);
+	struct parse p;
+	memset(&p, 0, sizeof p);
+	p.path = path;
+	p.err = err;
+	p.rows = rows;
+	p.n_rows = p.cap_rows = n_rows;
+	for (size_t i = 0; i < n_rows; i++)
+		if (row_check(&p, &rows[i]) < 0) {
+			parse_free(&p);
+			return -1;
+		}
+	return import_parsed(kb, &p, path, dry_run, stats, err);
+}
+
+/* Checks the keys of the parsed rows and writes them in one transaction;
+ * frees the rows. */
+static int import_parsed(struct kb *kb, struct parse *pp, const char *path, int dry_run,
+                         struct kb_import_stats *stats, struct err *err)
+{
+	struct parse p = *pp;
+	int rc = check_keys(&p, kb);
 	if (rc < 0) {
 		parse_free(&p);
 		return rc;

@@ -32,6 +32,10 @@ struct kb_concept {
 	char *replaced_by;            /* key, "" unless deprecated in favour of another */
 	char *modified;               /* ISO 8601 UTC time of the last change */
 	char *created;                /* ISO 8601 UTC time it was added (NULL when unknown) */
+	struct strv exact_match, close_match; /* mappings: absolute http(s) IRIs of concepts
+	                                       * in other vocabularies (Wikidata, EuroVoc, ...) */
+	char *pref_label_en, *definition_en;  /* English; NULL or "" when none */
+	struct strv alt_labels_en;
 };
 
 /* The vocabulary: every concept, sorted by key, with the inverse relations
@@ -130,11 +134,30 @@ struct kb_csv_options {
 int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_options *opts,
                        struct kb_import_stats *stats, struct err *err);
 
+/* TBX-Basic import (kb/import_tbx.c): a TBX v3 file (ISO 30042:2019, DCA
+ * style) read into concepts with the CSV import's rules, checks and single
+ * transaction; on any error nothing is written and err holds FILE:LINE. A
+ * DTD (and so any entity) is refused; no network. subject_type maps a
+ * subjectField's text to a type (NULL: unknown, read as concept); see
+ * docs/outputs.md for the mapping. stats NULL: only checked. kb NULL: the
+ * file is only parsed (for the fuzzer). */
+typedef const char *(*kb_subject_type_fn)(const char *subject_field);
+int kb_import_tbx(struct kb *kb, const char *path, kb_subject_type_fn subject_type,
+                  struct kb_import_stats *stats, struct err *err);
+int kb_import_tbx_mem(struct kb *kb, const char *data, size_t len, const char *path,
+                      kb_subject_type_fn subject_type, struct kb_import_stats *stats,
+                      struct err *err);
+
 /* The columns of glossary.csv, in order: the thirteen of DESIGN.md, then
- * replaced_by (the key that replaces a deprecated concept), which an export
- * writes only when some concept has one, so the round trip keeps it. */
+ * replaced_by (the key that replaces a deprecated concept), then the
+ * mappings exact_match and close_match, then the English pref_label_en,
+ * alt_labels_en and definition_en; an export writes each group only when
+ * some concept uses it,
+ * so the round trip keeps them and a file without them stays as it was. */
 extern const char *const kb_csv_columns[];
-enum { KB_CSV_NCOLUMNS = 14, KB_CSV_NCOLUMNS_BASE = 13 };
+enum { KB_CSV_NCOLUMNS = 19, KB_CSV_NCOLUMNS_BASE = 13, KB_CSV_COL_REPLACED_BY = 13,
+       KB_CSV_COL_EXACT_MATCH = 14, KB_CSV_COL_CLOSE_MATCH = 15, KB_CSV_COL_PREF_LABEL_EN = 16,
+       KB_CSV_COL_ALT_LABELS_EN = 17, KB_CSV_COL_DEFINITION_EN = 18 };
 /* What import accepts (docs/limits.md): longer is refused with FILE:LINE.
  * A line (and a CSV record, quoted line breaks included), one label, one
  * definition. */
@@ -300,6 +323,9 @@ int kb_undo(struct kb *kb, enum kb_undo_scope scope, long long id, int force,
 int kb_status_check(const char *from, const struct kb_concept *c, struct err *err);
 /* True for an http:// or https:// URL with a host. */
 int kb_url_is_valid(const char *url);
+/* A mapping (exact_match, close_match): such a URL that is also an IRI as it
+ * is (none of { } | ^ ` and backslash), so every RDF syntax can write it unchanged. */
+int kb_mapping_is_valid(const char *iri);
 /* Merges concept key into concept into, in the open transaction: labels of
  * key become alt labels of into (hidden stay hidden), its definition moves
  * when into has none, relations pointing at key point at into, mentions move;

@@ -215,6 +215,52 @@ static void check_concept(struct lint *l, const struct kb_concept *c)
 	if (*url && !kb_url_is_valid(url))
 		report(l, c, NULL, KB_ERROR, "malformed-url",
 		       "malformed source URL '%s' (an absolute http or https URL with a host)", url);
+	/* English labels obey the rules of labels, the definition those of text. */
+	const char *en_pref = c->pref_label_en ? c->pref_label_en : "";
+	for (size_t t = 0; t <= c->alt_labels_en.n; t++) {
+		const char *text = t == 0 ? en_pref : c->alt_labels_en.v[t - 1];
+		if (t == 0 && !*text)
+			continue;
+		char what[256];
+		snprintf(what, sizeof what, "English %s label '%.200s'", t ? "alternative" : "preferred",
+		         text);
+		utf8proc_int32_t cp;
+		struct buf k = BUF_INIT;
+		if (check_text(text, 1, &cp) != TEXT_OK)
+			check_field(l, c, what, text, 1);
+		else if (is_blank(text) || norm_key(text, strlen(text), &k) < 0 || k.len == 0)
+			report(l, c, NULL, KB_ERROR, "empty-label", "empty %s (nothing is left once dashes, "
+			       "soft hyphens, spaces and invisible characters are taken away)", what);
+		buf_free(&k);
+	}
+	check_field(l, c, "the English definition", c->definition_en ? c->definition_en : "", 0);
+	if (!*en_pref && (c->alt_labels_en.n || (c->definition_en && *c->definition_en)))
+		report(l, c, NULL, KB_ERROR, "english-without-pref-label",
+		       "has English alternative labels or an English definition but no "
+		       "pref_label_en");
+	/* Mappings name concepts of other vocabularies on the web (Wikidata,
+	 * EuroVoc, IATE, LeiKa/FIM): an absolute http(s) IRI, nothing else, so
+	 * that every RDF syntax writes it as an IRI as it is. */
+	const struct { const char *name; const struct strv *sv; } maps[] = {
+		{ "exact_match", &c->exact_match }, { "close_match", &c->close_match },
+	};
+	for (int m = 0; m < 2; m++)
+		for (size_t i = 0; i < maps[m].sv->n; i++) {
+			const char *iri = maps[m].sv->v[i];
+			utf8proc_int32_t cp;
+			if (check_text(iri, 1, &cp) != TEXT_OK) {
+				char what[64];
+				snprintf(what, sizeof what, "an %s", maps[m].name);
+				check_field(l, c, what, iri, 1);
+			} else if (!kb_mapping_is_valid(iri))
+				report(l, c, NULL, KB_ERROR, "malformed-mapping",
+				       "%s '%.300s' is not an absolute http(s) IRI (e.g. "
+				       "http://www.wikidata.org/entity/Q123)", maps[m].name, iri);
+			for (int o = 0; o < m; o++)
+				if (strv_contains(maps[o].sv, iri))
+					report(l, c, NULL, KB_ERROR, "mapping-exact-and-close",
+					       "'%.300s' is both an exact_match and a close_match", iri);
+		}
 	if (*replaced_by && strcmp(status, "deprecated"))
 		report(l, c, NULL, KB_ERROR, "replacement-not-deprecated",
 		       "has a replacement (%s) but is %s", replaced_by, status);

@@ -231,11 +231,30 @@ static int concept_copy(struct kb_concept *dst, const struct kb_concept *src)
 	    strv_copy(&dst->alt_labels, &src->alt_labels) ||
 	    strv_copy(&dst->hidden_labels, &src->hidden_labels) ||
 	    strv_copy(&dst->broader, &src->broader) || strv_copy(&dst->related, &src->related) ||
-	    strv_copy(&dst->match, &src->match)) {
+	    strv_copy(&dst->match, &src->match) ||
+	    strv_copy(&dst->exact_match, &src->exact_match) ||
+	    strv_copy(&dst->close_match, &src->close_match) ||
+	    strv_copy(&dst->alt_labels_en, &src->alt_labels_en) ||
+	    set_str(&dst->pref_label_en, src->pref_label_en) ||
+	    set_str(&dst->definition_en, src->definition_en)) {
 		kb_concept_free(dst);
 		return -1;
 	}
 	return 0;
+}
+
+/* The browser's form has no mappings and no English fields: a save keeps
+ * the stored ones. */
+static int keep_mappings(struct kb_concept *w, const struct kb_concept *now)
+{
+	strv_free(&w->exact_match);
+	strv_free(&w->close_match);
+	strv_free(&w->alt_labels_en);
+	return set_str(&w->pref_label_en, now ? now->pref_label_en : "") ||
+	       set_str(&w->definition_en, now ? now->definition_en : "") ||
+	       (now && (strv_copy(&w->exact_match, &now->exact_match) ||
+	                strv_copy(&w->close_match, &now->close_match) ||
+	                strv_copy(&w->alt_labels_en, &now->alt_labels_en)));
 }
 
 struct lint_filter {
@@ -295,7 +314,8 @@ int kb_concept_save(struct kb *kb, const struct kb_concept *c, long long seen,
 			err_set(err, kb->path, 0, "%s was changed by someone else meanwhile", w.key);
 		rc = KB_E_STALE;
 	} else if (set_str(&w.status, found ? now.status : "draft") ||
-	           set_str(&w.replaced_by, found ? now.replaced_by : "")) {
+	           set_str(&w.replaced_by, found ? now.replaced_by : "") ||
+	           keep_mappings(&w, found ? &now : NULL)) {
 		rc = err_set(err, kb->path, 0, "out of memory");
 	} else if (found && kb_concept_diff(&now, &w, NULL, NULL) == 0) {
 		rc = KB_UNCHANGED; /* so an unchanged save does not demote an approved concept */

@@ -46,6 +46,16 @@
  *       vocabulary; last_change is the newest change id it includes;
  *   release_concept(release_id, key, snapshot): every concept's state then,
  *       as the JSON the history keeps.
+ * Version 6 (mappings):
+ *   mapping(concept_id, kind exact|close, iri, position): the concept's
+ *       exact_match and close_match IRIs; a snapshot carries them as
+ *       "mappings": [[kind, iri], ...] only when there are some.
+ * Version 7 (a second language):
+ *   translation(concept_id, lang 'en', kind pref|alt|definition, text,
+ *       position): pref_label_en, alt_labels_en, definition_en; kept apart
+ *       from label, so the gazetteer matches German labels only; a snapshot
+ *       carries them as "translations": [[lang, kind, text], ...] only when
+ *       there are some.
  */
 #include "kb_internal.h"
 
@@ -212,6 +222,23 @@ static const char *const migrations[] = {
 	"  key TEXT NOT NULL,"
 	"  snapshot TEXT NOT NULL,"
 	"  PRIMARY KEY (release_id, key));",
+	/* 5 -> 6: mappings to other vocabularies (skos:exactMatch, skos:closeMatch) */
+	"CREATE TABLE mapping ("
+	"  concept_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('exact','close')),"
+	"  iri TEXT NOT NULL CHECK (iri <> ''),"
+	"  position INTEGER NOT NULL,"
+	"  UNIQUE (concept_id, kind, iri));"
+	"CREATE INDEX mapping_concept ON mapping(concept_id);",
+	/* 6 -> 7: labels and definitions in another language (English) */
+	"CREATE TABLE translation ("
+	"  concept_id INTEGER NOT NULL REFERENCES concept(id) ON DELETE CASCADE,"
+	"  lang TEXT NOT NULL CHECK (lang <> ''),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('pref','alt','definition')),"
+	"  text TEXT NOT NULL CHECK (text <> ''),"
+	"  position INTEGER NOT NULL,"
+	"  UNIQUE (concept_id, lang, kind, text));"
+	"CREATE INDEX translation_concept ON translation(concept_id);",
 };
 
 enum { SCHEMA_VERSION = sizeof migrations / sizeof migrations[0] };

@@ -310,7 +310,10 @@ static const char *const field_de[][2] = {
 	{ "hidden_labels", "Versteckte Schreibweisen" }, { "definition", "Definition" },
 	{ "source", "Quelle" }, { "source_url", "Quellen-URL" }, { "broader", "Oberbegriffe" },
 	{ "related", "Verwandte Begriffe" }, { "status", "Status" }, { "match", "Abgleich" },
-	{ "replaced_by", "Ersetzt durch" },
+	{ "replaced_by", "Ersetzt durch" }, { "exact_match", "Exakte Entsprechung" },
+	{ "close_match", "Nahe Entsprechung" }, { "pref_label_en", "Englische Benennung" },
+	{ "alt_labels_en", "Weitere englische Benennungen" },
+	{ "definition_en", "Englische Definition" },
 };
 
 static const char *field_name(const char *f)

@@ -34,7 +34,7 @@ check undo_again g term undo
 check_grep undo_again_says_what_changed "^undone #[0-9]+: fitko -abbrev 'FITKO'$" "$tmp/out"
 g term show fitko --format json >"$tmp/u2"
 check second_undo_restores_define_state cmp "$tmp/s2" "$tmp/u2"
-printf '%s\n' '{"key":"fitko","type":"organisation","pref_label":"Föderale IT-Kooperation","abbreviations":[],"alt_labels":[],"hidden_labels":[],"definition":"Die FITKO koordiniert die föderale IT.","source":"IT-Staatsvertrag","source_url":"https://www.fitko.de/","broader":[],"related":[],"status":"draft","match":[],"replaced_by":""}' >"$tmp/expect"
+printf '%s\n' '{"key":"fitko","type":"organisation","pref_label":"Föderale IT-Kooperation","abbreviations":[],"alt_labels":[],"hidden_labels":[],"definition":"Die FITKO koordiniert die föderale IT.","source":"IT-Staatsvertrag","source_url":"https://www.fitko.de/","broader":[],"related":[],"status":"draft","match":[],"replaced_by":"","exact_match":[],"close_match":[],"pref_label_en":"","alt_labels_en":[],"definition_en":""}' >"$tmp/expect"
 check state_after_two_undos_is_exact cmp "$tmp/expect" "$tmp/u2"
 
 # History: every change with editor, action, summary; undos name what they revert.

@@ -362,6 +362,34 @@ static int count_lint(const char *key, enum kb_severity sev, const char *check,
 	return 0;
 }
 
+/* The browser's form has no mapping field: a save keeps what is stored. */
+static void test_save_keeps_mappings(void)
+{
+	struct kb *kb = fresh_kb();
+	struct err err;
+	struct kb_concept c;
+	make_concept(&c, "ozg", "Onlinezugangsgesetz");
+	strv_push(&c.exact_match, "http://www.wikidata.org/entity/Q29014813");
+	CHECK(kb_begin(kb, &err) == 0);
+	CHECK(kb_concept_put(kb, &c, "import", &err) == KB_ADDED);
+	CHECK(kb_commit(kb, &err) == 0);
+	long long v1 = kb_concept_version(kb, "ozg", &err);
+	strv_free(&c.exact_match);
+	free(c.definition);
+	c.definition = strdup("Neu.");
+	long long cur = -1;
+	CHECK(kb_concept_save(kb, &c, v1, "web edit", &cur, NULL, NULL, &err) == KB_UPDATED);
+	struct kb_concept now;
+	CHECK(kb_concept_get(kb, "ozg", &now, &err) == 1);
+	CHECK_STR(now.definition, "Neu.");
+	CHECK(now.exact_match.n == 1);
+	if (now.exact_match.n == 1)
+		CHECK_STR(now.exact_match.v[0], "http://www.wikidata.org/entity/Q29014813");
+	kb_concept_free(&now);
+	kb_concept_free(&c);
+	kb_close(kb);
+}
+
 static void test_save_runs_lint_of_the_concept(void)
 {
 	struct kb *kb = fresh_kb();
@@ -630,6 +658,7 @@ int main(void)
 	RUN(test_failed_logins_throttled_per_account_and_address);
 	RUN(test_save_refuses_stale_version);
 	RUN(test_save_runs_lint_of_the_concept);
+	RUN(test_save_keeps_mappings);
 	RUN(test_review_cycle_with_four_eyes);
 	RUN(test_review_lists);
 	RUN(test_comment_threads);
