@@ -182,6 +182,11 @@ static void check_concept(struct lint *l, const struct kb_concept *c)
 			char what[256];
 			snprintf(what, sizeof what, "%s label '%.200s'", kind, texts[t]);
 			utf8proc_int32_t cp;
+			if (strlen(texts[t]) > KB_MAX_LABEL_BYTES) {
+				report(l, c, NULL, KB_ERROR, "label-too-long",
+				       "%s label longer than %d bytes", kind, KB_MAX_LABEL_BYTES);
+				continue;
+			}
 			if (check_text(texts[t], 1, &cp) != TEXT_OK) {
 				check_field(l, c, what, texts[t], 1);
 				continue;
@@ -201,6 +206,9 @@ static void check_concept(struct lint *l, const struct kb_concept *c)
 	const char *url = c->source_url ? c->source_url : "";
 	const char *status = c->status && *c->status ? c->status : "draft";
 	const char *replaced_by = c->replaced_by ? c->replaced_by : "";
+	if (strlen(definition) > KB_MAX_DEFINITION_BYTES)
+		report(l, c, NULL, KB_ERROR, "definition-too-long",
+		       "the definition is longer than %d bytes", KB_MAX_DEFINITION_BYTES);
 	check_field(l, c, "the definition", definition, 0);
 	check_field(l, c, "the source", source, 0);
 	check_field(l, c, "the source URL", url, 1);

@@ -124,6 +124,17 @@ g --db "$db" lint >"$tmp/lint"
 check_no_grep lint_escapes_esc "$esc" "$tmp/lint"
 check_grep lint_finds_control_character "^ozg: error: preferred label .* control character U\+001B" "$tmp/lint"
 
+# ---- the size limits of import hold for every way in ----
+ldb=$tmp/limits.db
+g --db "$ldb" term add kurz --type concept --label Kurz >/dev/null
+long_label=$(head -c 501 /dev/zero | tr '\0' 'a')
+long_def=$(head -c 10001 /dev/zero | tr '\0' 'b')
+check_exit term_add_refuses_a_label_over_500_bytes 2 g --db "$ldb" term add lang --type concept --label "$long_label"
+check_exit term_alias_refuses_a_label_over_500_bytes 2 g --db "$ldb" term alias kurz "$long_label"
+check_exit term_define_refuses_a_definition_over_10000_bytes 2 g --db "$ldb" term define kurz "$long_def" --source Q --url https://example.org/
+g --db "$ldb" term show kurz --format json >"$tmp/kurz.json"
+check_no_grep limits_leave_the_concept_as_it_was 'aaaa|bbbb' "$tmp/kurz.json"
+
 # ---- the shipped glossary obeys every rule ----
 check shipped_glossary_imports g --db "$tmp/shipped.db" import "$top/glossary.csv"
 check shipped_glossary_reimports_its_export sh -c "'$GLOSSAR' --db '$tmp/shipped.db' export --format csv >'$tmp/s.csv' && '$GLOSSAR' --db '$tmp/s2.db' import '$tmp/s.csv'"
