@@ -70,6 +70,13 @@ struct ex_options {
 
 #define EX_FNV_INIT 1469598103934665603ull
 
+/* The optimal-string-alignment (Damerau-Levenshtein) distance of two byte
+ * strings of at most EX_OSA_MAX bytes; limit + 1 as soon as it must exceed
+ * limit, or when a string is longer. The fuzzy matcher's and the server's
+ * search's measure of a typo. */
+enum { EX_OSA_MAX = 96 };
+int ex_osa_distance(const char *a, size_t n, const char *b, size_t m, int limit);
+
 /* The reader for a file name: "txt", "md", "html", "xml", "docx", "odt",
  * "pdf" or "tex" (txt when unknown).
  * ex_format_valid tells whether a --format value is one of them. */

@@ -183,14 +183,13 @@ static size_t koelner(const char *k, size_t n, char *out)
 	return w;
 }
 
-/* Optimal string alignment distance, or limit + 1 when larger. */
-static int dl_distance(const char *a, size_t n, const char *b, size_t m, int limit)
+int ex_osa_distance(const char *a, size_t n, const char *b, size_t m, int limit)
 {
-	if (n > FZ_MAX || m > FZ_MAX)
+	if (n > EX_OSA_MAX || m > EX_OSA_MAX)
 		return limit + 1;
 	if ((n > m ? n - m : m - n) > (size_t)limit)
 		return limit + 1;
-	static __thread int d[FZ_MAX + 1][FZ_MAX + 1];
+	static __thread int d[EX_OSA_MAX + 1][EX_OSA_MAX + 1];
 	for (size_t i = 0; i <= n; i++)
 		d[i][0] = (int)i;
 	for (size_t j = 0; j <= m; j++)
@@ -215,6 +214,12 @@ static int dl_distance(const char *a, size_t n, const char *b, size_t m, int lim
 			return limit + 1;
 	}
 	return d[n][m];
+}
+
+/* The matcher compares tokens of at most FZ_MAX bytes. */
+static int dl_distance(const char *a, size_t n, const char *b, size_t m, int limit)
+{
+	return n > FZ_MAX || m > FZ_MAX ? limit + 1 : ex_osa_distance(a, n, b, m, limit);
 }
 
 static size_t bucket_of(const struct gz_fuzzy *fz, uint64_t h)

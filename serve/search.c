@@ -11,42 +11,6 @@
 #include "../extract/norm.h"
 #include "srv.h"
 
-enum { MAXW = 96 };
-
-/* Damerau-Levenshtein (optimal string alignment) distance, or limit + 1. */
-static int distance(const char *a, size_t n, const char *b, size_t m, int limit)
-{
-	if (n > MAXW || m > MAXW)
-		return limit + 1;
-	if ((n > m ? n - m : m - n) > (size_t)limit)
-		return limit + 1;
-	int d[MAXW + 1][MAXW + 1];
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		int row_min = limit + 1;
-		for (size_t j = 1; j <= m; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int v = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < v)
-				v = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < v)
-				v = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < v)
-				v = d[i - 2][j - 2] + 1;
-			d[i][j] = v;
-			if (v < row_min)
-				row_min = v;
-		}
-		if (row_min > limit)
-			return limit + 1;
-	}
-	return d[n][m];
-}
-
 struct acc {
 	struct hit *best; /* per concept, score < 0 when none */
 	const struct snap *sn;
@@ -125,7 +89,7 @@ long srv_search(const struct snap *sn, const char *q, struct hit *hits, size_t m
 		} else if (qn >= 3 && ln > qn && strstr(l->norm, qk)) {
 			offer(&a, l->concept, 20 + pen, HIT_INSIDE, l->text, l->kind);
 		} else if (limit) {
-			int d = distance(qk, qn, l->norm, ln, limit);
+			int d = ex_osa_distance(qk, qn, l->norm, ln, limit);
 			if (d <= limit)
 				offer(&a, l->concept, 30 + d + pen, HIT_FUZZY, l->text, l->kind);
 		}
