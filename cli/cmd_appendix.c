@@ -41,7 +41,10 @@ static const char help[] =
 	"      --approved-only   leave out concepts without an approved definition\n"
 	"      --strict          exit 1 when a mentioned concept lacks an approved definition\n"
 	"      --fuzzy           also find speech-recognition variants (passed to the extractor)\n"
-	"      --title TEXT      the heading (default: Glossar)\n"
+	"      --title TEXT      the heading (default: Glossar, in English Glossary)\n"
+	"      --lang de|en      the glossary's language: its words, and the English\n"
+	"                        labels and definitions where concepts have them\n"
+	"                        (else the German ones, marked as German); default de\n"
 	"      --md-style deflist|table|headings\n"
 	"                        the form of the Markdown appendix (default: deflist)\n"
 	"      --first-use       say where the files first use each concept: page (PDF),\n"
@@ -52,7 +55,8 @@ static const char help[] =
 	"  glossar appendix --format html --order first-use --approved-only bericht.md\n"
 	"  glossar appendix --format mkdocs docs/*.md >includes/abbreviations.md\n"
 	"  glossar appendix --format docx --first-use -o glossar.docx bericht.docx\n"
-	"  glossar appendix --format odt -o glossar.odt bericht.pdf\n";
+	"  glossar appendix --format odt -o glossar.odt bericht.pdf\n"
+	"  glossar appendix --format html --lang en -o glossary.html report.md\n";
 
 /* The concepts mentioned, each once, in the order of first use, with where
  * that first use is ("Seite 3, Abschnitt Einleitung"). */
@@ -60,6 +64,7 @@ struct seen {
 	struct strv keys;
 	struct strv where;
 	int many_files;
+	int en; /* the words in English */
 };
 
 static int collect(const struct ex_mention *m, void *ctx)
@@ -74,18 +79,20 @@ static int collect(const struct ex_mention *m, void *ctx)
 	if (s->many_files)
 		n = snprintf(where, sizeof where, "%s, ", base);
 	if (m->page)
-		n += snprintf(where + n, sizeof where - (size_t)n, "Seite %ld", m->page);
+		n += snprintf(where + n, sizeof where - (size_t)n, "%s %ld", s->en ? "page" : "Seite",
+		              m->page);
 	if (m->section)
-		n += snprintf(where + n, sizeof where - (size_t)n, "%sAbschnitt %s",
-		              m->page ? ", " : "", m->section);
+		n += snprintf(where + n, sizeof where - (size_t)n, "%s%s %s", m->page ? ", " : "",
+		              s->en ? "section" : "Abschnitt", m->section);
 	if (!m->page && !m->section)
-		snprintf(where + n, sizeof where - (size_t)n, "Zeile %ld", m->line);
+		snprintf(where + n, sizeof where - (size_t)n, "%s %ld", s->en ? "line" : "Zeile", m->line);
 	return strv_push(&s->keys, m->concept) < 0 || strv_push(&s->where, where) < 0;
 }
 
 int cmd_appendix(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE, OPT_MD_STYLE, OPT_FIRST_USE };
+	enum { OPT_ORDER = 256, OPT_APPROVED, OPT_STRICT, OPT_FUZZY, OPT_TITLE, OPT_MD_STYLE, OPT_FIRST_USE,
+	       OPT_LANG };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -97,12 +104,13 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "md-style", required_argument, NULL, OPT_MD_STYLE },
 		{ "first-use", no_argument, NULL, OPT_FIRST_USE },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = NULL, *output = NULL, *title = NULL;
 	enum gl_order order = GL_ORDER_ALPHA;
 	int approved_only = 0, strict = 0, first_use = 0, c;
-	int md_style = GL_MD_DEFLIST;
+	int md_style = GL_MD_DEFLIST, lang = GL_LANG_DE;
 	int warnings = 0;
 	struct ex_options xo = { 0 };
 	xo.warnings = &warnings;
@@ -130,6 +138,10 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 				                       optarg);
 			break;
 		case OPT_FIRST_USE: first_use = 1; break;
+		case OPT_LANG:
+			if ((lang = gl_lang_parse(optarg)) < 0)
+				return cli_usage_error("appendix", "unknown --lang '%s' (de, en)", optarg);
+			break;
 		default: return cli_option_error("appendix", argv, "hf:o:", opts);
 		}
 	}
@@ -145,9 +157,9 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	struct kb_vocab v = { NULL, 0 };
-	struct seen seen = { { NULL, 0 }, { NULL, 0 }, 0 };
+	struct seen seen = { { NULL, 0 }, { NULL, 0 }, 0, lang == GL_LANG_EN };
 	struct strv keys = { NULL, 0 }; /* seen.keys once the files are read */
-	struct gl_list list = { NULL, 0 };
+	struct gl_list list = { NULL, 0, (enum gl_lang)lang };
 	struct gz *gz = NULL;
 	FILE *out = NULL;
 	int rc = kb_vocab_load(kb, &v, &err);
@@ -172,7 +184,8 @@ int cmd_appendix(struct cli *cli, int argc, char **argv)
 	keys = seen.keys;
 	/* No key: an empty list (gl_select reads NULL keys as "every concept"). */
 	if (rc == 0 && keys.n)
-		rc = gl_select(&v, (const char *const *)keys.v, keys.n, order, approved_only, &list, &err);
+		rc = gl_select(&v, (const char *const *)keys.v, keys.n, order, approved_only,
+		               (enum gl_lang)lang, &list, &err);
 	/* where each entry is first used: the list holds the concepts of keys */
 	for (size_t i = 0; rc == 0 && first_use && i < list.n; i++)
 		for (size_t j = 0; j < keys.n; j++)

@@ -46,6 +46,9 @@ static const char help[] =
 	"                       terms under an inline @context; the same triples\n"
 	"      --md-style deflist|table|headings\n"
 	"                       md: the form of the glossary (default: deflist)\n"
+	"      --lang de|en     md, html, latex, docbook, mkdocs, docx, odt, asciidoc,\n"
+	"                       rst: the glossary's language, English labels and\n"
+	"                       definitions where concepts have them (default: de)\n"
 	"      --approved-only  only concepts with status approved and a definition, in\n"
 	"                       every format; links to the others are left out\n"
 	"      --root KEY       dot/svg: only KEY and its narrower concepts, transitively\n"
@@ -61,7 +64,7 @@ static const char help[] =
 int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	enum { OPT_BASE = 256, OPT_LICENSE, OPT_TITLE, OPT_APPROVED, OPT_JSONLD, OPT_DCAT, OPT_RELEASE,
-	       OPT_MD_STYLE, OPT_ROOT };
+	       OPT_MD_STYLE, OPT_ROOT, OPT_LANG };
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
@@ -75,13 +78,14 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		{ "dcat", no_argument, NULL, OPT_DCAT },
 		{ "release", required_argument, NULL, OPT_RELEASE },
 		{ "root", required_argument, NULL, OPT_ROOT },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = NULL, *output = NULL, *title = NULL, *jsonld = "expanded", *root = NULL;
 	struct skos_options so;
 	memset(&so, 0, sizeof so);
 	int approved_only = 0, c;
-	int md_style = GL_MD_DEFLIST;
+	int md_style = GL_MD_DEFLIST, lang = -1;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "hf:o:", opts, NULL)) != -1) {
 		switch (c) {
@@ -101,6 +105,10 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		case OPT_DCAT: so.with_dcat = 1; break;
 		case OPT_RELEASE: so.release = optarg; break;
 		case OPT_ROOT: root = optarg; break;
+		case OPT_LANG:
+			if ((lang = gl_lang_parse(optarg)) < 0)
+				return cli_usage_error("export", "unknown --lang '%s' (de, en)", optarg);
+			break;
 		default: return cli_option_error("export", argv, "hf:o:", opts);
 		}
 	}
@@ -124,6 +132,12 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		return cli_usage_error("export", "unknown format '%s'", format);
 	if (root && graph < 0)
 		return cli_usage_error("export", "--root is for --format dot and svg");
+	/* Linked data carries both languages at once; the choice is for people's glossaries. */
+	if (lang >= 0 && gl < 0)
+		return cli_usage_error("export", "--lang is for the glossary formats (md, html, latex, "
+		                       "docbook, mkdocs, docx, odt, asciidoc, rst)");
+	if (lang < 0)
+		lang = GL_LANG_DE;
 	/* Checked whatever the format, so a bad value never goes unnoticed. */
 	if (so.base_uri && !skos_base_is_valid(so.base_uri))
 		return cli_usage_error("export", "invalid --base-uri '%s': an absolute http(s) IRI ending in '/'",
@@ -154,7 +168,8 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 	if (!so.license)
 		so.license = SKOS_DEFAULT_LICENSE;
 	if (!title)
-		title = so.title;
+		title = lang == GL_LANG_EN && scheme.title_en && scheme.title_en[0] ? scheme.title_en
+		                                                                    : so.title;
 	/* --approved-only: every format writes from the same view. */
 	struct kb_vocab view = { NULL, 0 };
 	const struct kb_vocab *vocab = &v;
@@ -162,9 +177,9 @@ int cmd_export(struct cli *cli, int argc, char **argv)
 		rc = vocab_view_approved(&v, &view, &err);
 		vocab = &view;
 	}
-	struct gl_list list = { NULL, 0 };
+	struct gl_list list = { NULL, 0, (enum gl_lang)lang };
 	if (rc == 0 && gl >= 0)
-		rc = gl_select(vocab, NULL, 0, GL_ORDER_ALPHA, 0, &list, &err);
+		rc = gl_select(vocab, NULL, 0, GL_ORDER_ALPHA, 0, (enum gl_lang)lang, &list, &err);
 	struct buf pic = BUF_INIT;
 	if (rc == 0 && graph >= 0) {
 		struct graph_options gro = { root, 0, graph, NULL };

@@ -27,13 +27,14 @@ static int tex_description(struct buf *b, const struct gl_item *it)
 {
 	if (!it->definition)
 		return buf_puts(b, "\\emph{") || esc_latex(b, it->note) || buf_putc(b, '}') ||
-		       (it->first_use && (buf_puts(b, " " GL_FIRST_USE ": ") ||
+		       (it->first_use && (buf_printf(b, " %s: ", it->text->first_use) ||
 		                          esc_latex(b, it->first_use)));
 	int rc = esc_latex(b, it->definition);
 	for (size_t i = 1; i < it->abbreviations->n && rc == 0; i++)
-		rc = buf_puts(b, i == 1 ? " " GL_ALSO ": " : ", ") || esc_latex(b, it->abbreviations->v[i]);
+		rc = (i == 1 ? buf_printf(b, " %s: ", it->text->also) : buf_puts(b, ", ")) ||
+		     esc_latex(b, it->abbreviations->v[i]);
 	if ((it->source[0] || it->url[0]) && rc == 0) {
-		rc = buf_puts(b, " " GL_SOURCE ": ");
+		rc = buf_printf(b, " %s: ", it->text->source);
 		if (it->url[0])
 			rc = rc || buf_puts(b, "\\href{") || esc_latex_url(b, it->url) ||
 			     buf_puts(b, "}{") || esc_latex(b, it->source[0] ? it->source : it->url) ||
@@ -42,7 +43,7 @@ static int tex_description(struct buf *b, const struct gl_item *it)
 			rc = rc || esc_latex(b, it->source);
 	}
 	if (it->first_use && rc == 0)
-		rc = buf_puts(b, " " GL_FIRST_USE ": ") || esc_latex(b, it->first_use);
+		rc = buf_printf(b, " %s: ", it->text->first_use) || esc_latex(b, it->first_use);
 	return rc;
 }
 

@@ -83,9 +83,9 @@ static int md_entry_headings(struct buf *b, const struct gl_item *it)
 	rc = rc || (it->definition ? md_block_start(b, it->definition) : md_note(b, it)) ||
 	     buf_putc(b, '\n');
 	if (has_source(it))
-		rc = rc || buf_puts(b, "\n" GL_SOURCE ": ") || md_source(b, it) || buf_putc(b, '\n');
+		rc = rc || buf_printf(b, "\n%s: ", it->text->source) || md_source(b, it) || buf_putc(b, '\n');
 	if (it->first_use)
-		rc = rc || buf_puts(b, "\n" GL_FIRST_USE ": ") || esc_md(b, it->first_use) ||
+		rc = rc || buf_printf(b, "\n%s: ", it->text->first_use) || esc_md(b, it->first_use) ||
 		     buf_putc(b, '\n');
 	return rc;
 }
@@ -100,9 +100,9 @@ static int md_entry_deflist(struct buf *b, const struct gl_item *it)
 	         (it->definition ? md_block_start(b, it->definition) : md_note(b, it)) ||
 	         buf_putc(b, '\n');
 	if (has_source(it))
-		rc = rc || buf_puts(b, "    " GL_SOURCE ": ") || md_source(b, it) || buf_putc(b, '\n');
+		rc = rc || buf_printf(b, "    %s: ", it->text->source) || md_source(b, it) || buf_putc(b, '\n');
 	if (it->first_use)
-		rc = rc || buf_puts(b, "    " GL_FIRST_USE ": ") || esc_md(b, it->first_use) ||
+		rc = rc || buf_printf(b, "    %s: ", it->text->first_use) || esc_md(b, it->first_use) ||
 		     buf_putc(b, '\n');
 	return rc;
 }
@@ -110,8 +110,9 @@ static int md_entry_deflist(struct buf *b, const struct gl_item *it)
 static int md_entry_table(struct gl_ctx *ctx, const struct gl_item *it)
 {
 	struct buf *b = ctx->out;
-	int rc = ctx->index == 0 ? buf_puts(b, "\n| Begriff | Abkürzung | Definition | " GL_SOURCE " |\n"
-	                                       "|---|---|---|---|\n") : 0;
+	const struct gl_text *t = ctx->text;
+	int rc = ctx->index == 0 ? buf_printf(b, "\n| %s | %s | %s | %s |\n|---|---|---|---|\n", t->term,
+	                                      t->abbreviation, t->definition, t->source) : 0;
 	rc = rc || buf_printf(b, "| <a id=\"%s\"></a>", it->id) || esc_md(b, it->label) ||
 	     buf_puts(b, " | ");
 	for (size_t i = 0; i < it->abbreviations->n && rc == 0; i++)
@@ -121,7 +122,7 @@ static int md_entry_table(struct gl_ctx *ctx, const struct gl_item *it)
 	if (has_source(it))
 		rc = rc || md_source(b, it);
 	if (it->first_use)
-		rc = rc || buf_puts(b, " (" GL_FIRST_USE ": ") || esc_md(b, it->first_use) || buf_putc(b, ')');
+		rc = rc || buf_printf(b, " (%s: ", it->text->first_use) || esc_md(b, it->first_use) || buf_putc(b, ')');
 	return rc || buf_puts(b, " |\n");
 }
 

@@ -13,6 +13,31 @@
 #include "gl_writer.h"
 #include "zipwrite.h"
 
+/* Where the styles name the document's language (docDefaults, default-style). */
+#define LANG_MARK "@LANG@"
+
+/* "Quelle: " in buffer lead (64 bytes). */
+static const char *lead_in(const char *word, char *lead)
+{
+	snprintf(lead, 64, "%s: ", word);
+	return lead;
+}
+
+/* Adds a styles part with the document's language (a locale "de-DE") in
+ * place of LANG_MARK: Word's value, or ODF's fo:language and fo:country. */
+static int add_styles(struct zw *z, const char *name, const char *tmpl, const char *locale, int odf)
+{
+	const char *mark = strstr(tmpl, LANG_MARK);
+	struct buf b = BUF_INIT;
+	int rc = !mark || buf_append(&b, tmpl, (size_t)(mark - tmpl)) < 0 ||
+	         (odf ? buf_printf(&b, "fo:language=\"%.2s\" fo:country=\"%s\"", locale, locale + 3)
+	              : buf_puts(&b, locale)) ||
+	         buf_puts(&b, mark + strlen(LANG_MARK)) ||
+	         zw_add(z, name, b.data, b.len, 0) < 0;
+	buf_free(&b);
+	return rc ? -1 : 0;
+}
+
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -151,13 +176,15 @@ static int dx_entry(struct gl_ctx *ctx, const struct gl_item *it)
 	struct of_state *st = ctx->state;
 	xmlTextWriterPtr w = st->w;
 	const char *head = heading_text(st, it);
+	char lead[64];
 	int rc = !head || dx_para(st, "Heading2", head, NULL) < 0;
 	if (it->definition)
 		rc = rc || dx_para(st, NULL, it->definition, NULL) < 0;
 	else
 		rc = rc || dx_para(st, NULL, it->note, "i") < 0;
 	if (it->definition && (it->source[0] || it->url[0])) {
-		rc = rc || dx_para_start(w, NULL) < 0 || dx_run(st, GL_SOURCE ": ", NULL) < 0;
+		rc = rc || dx_para_start(w, NULL) < 0 ||
+		     dx_run(st, lead_in(it->text->source, lead), NULL) < 0;
 		const char *name = it->source[0] ? it->source : it->url;
 		if (it->url[0]) {
 			char id[32];
@@ -178,7 +205,8 @@ static int dx_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		rc = rc || xmlTextWriterEndElement(w) < 0;
 	}
 	if (it->first_use) {
-		rc = rc || dx_para_start(w, NULL) < 0 || dx_run(st, GL_FIRST_USE ": ", NULL) < 0 ||
+		rc = rc || dx_para_start(w, NULL) < 0 ||
+		     dx_run(st, lead_in(it->text->first_use, lead), NULL) < 0 ||
 		     dx_run(st, it->first_use, NULL) < 0 || xmlTextWriterEndElement(w) < 0;
 	}
 	return rc ? -1 : 0;
@@ -204,7 +232,7 @@ static const char dx_rels[] =
 static const char dx_styles[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	"<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-	"<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"de-DE\"/></w:rPr></w:rPrDefault>"
+	"<w:docDefaults><w:rPrDefault><w:rPr><w:lang w:val=\"" LANG_MARK "\"/></w:rPr></w:rPrDefault>"
 	"<w:pPrDefault><w:pPr><w:spacing w:after=\"120\"/></w:pPr></w:pPrDefault></w:docDefaults>"
 	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/>"
@@ -241,7 +269,7 @@ static int dx_end(struct gl_ctx *ctx)
 		            (size_t)xmlBufferLength(st->xbuf), 0) < 0 ||
 		     zw_add(z, "word/_rels/document.xml.rels", xmlBufferContent(st->rbuf),
 		            (size_t)xmlBufferLength(st->rbuf), 0) < 0 ||
-		     zw_add(z, "word/styles.xml", dx_styles, sizeof dx_styles - 1, 0) < 0;
+		     add_styles(z, "word/styles.xml", dx_styles, ctx->text->locale, 0) < 0;
 		if (of_zip_out(ctx, z) < 0)
 			rc = -1;
 	}
@@ -314,6 +342,7 @@ static int od_entry(struct gl_ctx *ctx, const struct gl_item *it)
 	struct of_state *st = ctx->state;
 	xmlTextWriterPtr w = st->w;
 	const char *head = heading_text(st, it);
+	char lead[64];
 	int rc = !head || od_heading(st, 2, head) < 0 || od_para_start(w) < 0;
 	if (it->definition) {
 		rc = rc || od_text(st, it->definition) < 0;
@@ -325,7 +354,7 @@ static int od_entry(struct gl_ctx *ctx, const struct gl_item *it)
 	rc = rc || xmlTextWriterEndElement(w) < 0;
 	if (it->definition && (it->source[0] || it->url[0])) {
 		const char *name = it->source[0] ? it->source : it->url;
-		rc = rc || od_para_start(w) < 0 || od_text(st, GL_SOURCE ": ") < 0;
+		rc = rc || od_para_start(w) < 0 || od_text(st, lead_in(it->text->source, lead)) < 0;
 		if (it->url[0]) {
 			const xmlChar *url = rc ? NULL : of_text(st, it->url);
 			rc = rc || !url || xmlTextWriterStartElement(w, BAD_CAST "text:a") < 0 ||
@@ -338,7 +367,7 @@ static int od_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		rc = rc || xmlTextWriterEndElement(w) < 0;
 	}
 	if (it->first_use)
-		rc = rc || od_para_start(w) < 0 || od_text(st, GL_FIRST_USE ": ") < 0 ||
+		rc = rc || od_para_start(w) < 0 || od_text(st, lead_in(it->text->first_use, lead)) < 0 ||
 		     od_text(st, it->first_use) < 0 || xmlTextWriterEndElement(w) < 0;
 	return rc ? -1 : 0;
 }
@@ -357,7 +386,7 @@ static const char od_styles[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<office:document-styles xmlns:office=\"" ODF_OFFICE "\" xmlns:style=\"" ODF_STYLE "\""
 	" xmlns:fo=\"" ODF_FO "\" office:version=\"1.3\"><office:styles>"
-	"<style:default-style style:family=\"paragraph\"><style:text-properties fo:language=\"de\" fo:country=\"DE\"/></style:default-style>"
+	"<style:default-style style:family=\"paragraph\"><style:text-properties " LANG_MARK "/></style:default-style>"
 	"<style:style style:name=\"Text_20_body\" style:display-name=\"Text body\" style:family=\"paragraph\">"
 	"<style:paragraph-properties fo:margin-bottom=\"0.2cm\"/></style:style>"
 	"<style:style style:name=\"Heading_20_1\" style:display-name=\"Heading 1\" style:family=\"paragraph\" style:default-outline-level=\"1\">"
@@ -378,7 +407,7 @@ static int od_end(struct gl_ctx *ctx)
 		rc = !z || zw_add(z, "mimetype", od_mimetype, sizeof od_mimetype - 1, 1) < 0 ||
 		     zw_add(z, "content.xml", xmlBufferContent(st->xbuf),
 		            (size_t)xmlBufferLength(st->xbuf), 0) < 0 ||
-		     zw_add(z, "styles.xml", od_styles, sizeof od_styles - 1, 0) < 0 ||
+		     add_styles(z, "styles.xml", od_styles, ctx->text->locale, 1) < 0 ||
 		     zw_add(z, "META-INF/manifest.xml", od_manifest, sizeof od_manifest - 1, 0) < 0;
 		if (of_zip_out(ctx, z) < 0)
 			rc = -1;

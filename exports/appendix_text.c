@@ -49,7 +49,7 @@ static int adoc_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		rc = rc || buf_putc(b, '_') || adoc_esc(b, it->note) || buf_putc(b, '_');
 	rc = rc || buf_putc(b, '\n');
 	if (it->definition && (it->source[0] || it->url[0])) {
-		rc = rc || buf_puts(b, "+\n" GL_SOURCE ": ");
+		rc = rc || buf_printf(b, "+\n%s: ", it->text->source);
 		if (it->url[0])
 			/* link: macro with the target as written (esc_iri made it safe: no
 			 * space, no [ or ]) and the text escaped */
@@ -60,7 +60,7 @@ static int adoc_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		rc = rc || buf_putc(b, '\n');
 	}
 	if (it->first_use)
-		rc = rc || buf_puts(b, "+\n" GL_FIRST_USE ": ") || adoc_esc(b, it->first_use) ||
+		rc = rc || buf_printf(b, "+\n%s: ", it->text->first_use) || adoc_esc(b, it->first_use) ||
 		     buf_putc(b, '\n');
 	return rc;
 }
@@ -132,7 +132,7 @@ static int rst_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		rc = rc || buf_putc(b, '*') || rst_esc(b, it->note) || buf_putc(b, '*');
 	rc = rc || buf_putc(b, '\n');
 	if (it->definition && (it->source[0] || it->url[0])) {
-		rc = rc || buf_puts(b, "\n      " GL_SOURCE ": ");
+		rc = rc || buf_printf(b, "\n      %s: ", it->text->source);
 		if (it->url[0]) {
 			/* an anonymous hyperlink: `text <url>`__ */
 			rc = rc || buf_putc(b, '`') || rst_esc(b, it->source[0] ? it->source : it->url) ||
@@ -147,7 +147,7 @@ static int rst_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		rc = rc || buf_putc(b, '\n');
 	}
 	if (it->first_use)
-		rc = rc || buf_puts(b, "\n      " GL_FIRST_USE ": ") || rst_esc(b, it->first_use) ||
+		rc = rc || buf_printf(b, "\n      %s: ", it->text->first_use) || rst_esc(b, it->first_use) ||
 		     buf_putc(b, '\n');
 	return rc;
 }

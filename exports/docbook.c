@@ -58,7 +58,7 @@ static int db_begin(struct gl_ctx *ctx)
 	         xmlTextWriterWriteAttributeNS(st->w, BAD_CAST "xmlns", BAD_CAST "xlink", NULL,
 	                                       BAD_CAST XLINK_NS) < 0 ||
 	         xmlTextWriterWriteAttribute(st->w, BAD_CAST "version", BAD_CAST "5.0") < 0 ||
-	         xmlTextWriterWriteAttribute(st->w, BAD_CAST "xml:lang", BAD_CAST "de") < 0 ||
+	         xmlTextWriterWriteAttribute(st->w, BAD_CAST "xml:lang", BAD_CAST ctx->text->lang) < 0 ||
 	         xmlTextWriterWriteString(st->w, BAD_CAST "\n") < 0 ||
 	         db_element(st, "title", ctx->title) < 0 ||
 	         xmlTextWriterWriteString(st->w, BAD_CAST "\n") < 0;
@@ -83,7 +83,7 @@ static int db_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		rc = rc || db_element(st, "para", it->definition) < 0;
 		if (it->abbreviations->n > 1) {
 			struct buf also = BUF_INIT;
-			int r2 = buf_puts(&also, GL_ALSO ": ");
+			int r2 = buf_printf(&also, "%s: ", it->text->also);
 			for (size_t i = 1; i < it->abbreviations->n && r2 == 0; i++)
 				r2 = (i > 1 ? buf_puts(&also, ", ") : 0) ||
 				     buf_puts(&also, it->abbreviations->v[i]);
@@ -93,7 +93,7 @@ static int db_entry(struct gl_ctx *ctx, const struct gl_item *it)
 		if (it->source[0] || it->url[0]) {
 			const char *name = it->source[0] ? it->source : it->url;
 			rc = rc || xmlTextWriterStartElement(w, BAD_CAST "para") < 0 ||
-			     xmlTextWriterWriteString(w, BAD_CAST GL_SOURCE ": ") < 0;
+			     xmlTextWriterWriteFormatString(w, "%s: ", it->text->source) < 0;
 			if (it->url[0]) {
 				const xmlChar *url = db_text(st, it->url);
 				rc = rc || !url || xmlTextWriterStartElement(w, BAD_CAST "link") < 0 ||
@@ -108,7 +108,7 @@ static int db_entry(struct gl_ctx *ctx, const struct gl_item *it)
 	}
 	if (it->first_use) {
 		struct buf fu = BUF_INIT;
-		rc = rc || buf_puts(&fu, GL_FIRST_USE ": ") || buf_puts(&fu, it->first_use) ||
+		rc = rc || buf_printf(&fu, "%s: ", it->text->first_use) || buf_puts(&fu, it->first_use) ||
 		     db_element(st, "para", buf_cstr(&fu)) < 0;
 		buf_free(&fu);
 	}

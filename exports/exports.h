@@ -32,9 +32,23 @@ enum gl_order {
 	GL_ORDER_FIRST_USE, /* the order of the keys as given */
 };
 
+/* The language of a glossary for people: its headings and notes, and the
+ * labels and definitions it shows (docs/appendix.md, "Languages"). */
+enum gl_lang { GL_LANG_DE, GL_LANG_EN };
+
+/* Parses "de" or "en"; -1 when unknown. */
+int gl_lang_parse(const char *name);
+
+/* The BCP 47 tag of lang: "de" or "en". */
+const char *gl_lang_tag(enum gl_lang lang);
+
 struct gl_entry {
 	const struct kb_concept *concept;
 	int has_approved_definition; /* status approved and a definition */
+	/* What the glossary shows, in its language where the concept has it, else
+	 * in German; the tags say which ("de" or "en"). */
+	const char *label, *label_lang;
+	const char *definition, *definition_lang; /* NULL when none is approved */
 	const char *replaced_by_label; /* deprecated: the replacing concept's label, or NULL */
 	const char *first_use; /* where the documents first mention it ("Seite 3, Abschnitt
 	                        * Einleitung"), set by the caller for --first-use, else NULL */
@@ -43,6 +57,7 @@ struct gl_entry {
 struct gl_list {
 	struct gl_entry *items;
 	size_t n;
+	enum gl_lang lang;
 };
 
 /* True when c's definition may be shown: status approved, definition not empty. */
@@ -50,9 +65,11 @@ int gl_is_approved(const struct kb_concept *c);
 
 /* Selects concepts from v: the n_keys keys given (in first-use order; unknown
  * keys are skipped), or every concept when keys is NULL. approved_only drops
- * those without an approved definition. Sorted by order. */
+ * those without an approved definition. Labels and definitions in lang,
+ * sorted by order (alphabetically by the label shown). */
 int gl_select(const struct kb_vocab *v, const char *const *keys, size_t n_keys,
-              enum gl_order order, int approved_only, struct gl_list *out, struct err *err);
+              enum gl_order order, int approved_only, enum gl_lang lang, struct gl_list *out,
+              struct err *err);
 void gl_list_free(struct gl_list *l);
 
 /* DIN 5007-1 comparison of two labels: case-insensitive, ä as a, ö as o,
@@ -77,7 +94,7 @@ enum gl_md_style {
 int gl_md_style_parse(const char *name);
 
 struct gl_options {
-	const char *title; /* the glossary's heading, "Glossar" when NULL */
+	const char *title; /* the glossary's heading, "Glossar" ("Glossary") when NULL */
 	enum gl_md_style md_style;
 };
 

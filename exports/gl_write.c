@@ -4,20 +4,34 @@
 
 #include "gl_writer.h"
 
-int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, struct buf *note,
-                 struct gl_item *it)
+const struct gl_text *gl_text(enum gl_lang lang)
+{
+	static const struct gl_text de = {
+		"de", "de-DE", "Glossar", "Definition in Prüfung", "Veralteter Begriff", "ersetzt durch",
+		"Quelle", "Auch", "Zuerst verwendet", "Begriff", "Abkürzung", "Definition",
+	};
+	static const struct gl_text en = {
+		"en", "en-GB", "Glossary", "Definition under review", "Deprecated term", "replaced by",
+		"Source", "Also", "First used", "Term", "Abbreviation", "Definition",
+	};
+	return lang == GL_LANG_EN ? &en : &de;
+}
+
+int gl_item_make(const struct gl_entry *e, enum gl_lang lang, struct buf *id, struct buf *url,
+                 struct buf *note, struct gl_item *it)
 {
 	const struct kb_concept *c = e->concept;
+	const struct gl_text *t = gl_text(lang);
 	buf_reset(id);
 	buf_reset(url);
 	buf_reset(note);
 	/* A deprecated concept says so (and what replaces it) rather than "in review". */
 	if (!e->has_approved_definition) {
 		int rc = !strcmp(c->status, "deprecated")
-		                 ? buf_puts(note, GL_DEPRECATED) ||
+		                 ? buf_puts(note, t->deprecated) ||
 		                           (e->replaced_by_label &&
-		                            buf_printf(note, ", " GL_REPLACED " %s", e->replaced_by_label))
-		                 : buf_puts(note, GL_PENDING);
+		                            buf_printf(note, ", %s %s", t->replaced, e->replaced_by_label))
+		                 : buf_puts(note, t->pending);
 		if (rc || buf_putc(note, '.'))
 			return -1;
 	}
@@ -26,13 +40,17 @@ int gl_item_make(const struct gl_entry *e, struct buf *id, struct buf *url, stru
 		return -1;
 	it->key = c->key;
 	it->id = buf_cstr(id);
-	it->label = c->pref_label;
+	it->label = e->label;
+	it->label_lang = strcmp(e->label_lang, t->lang) ? e->label_lang : NULL;
 	it->abbreviations = &c->abbreviations;
-	it->definition = e->has_approved_definition ? c->definition : NULL;
+	it->definition = e->definition;
+	it->definition_lang =
+		e->definition && strcmp(e->definition_lang, t->lang) ? e->definition_lang : NULL;
 	it->note = it->definition ? NULL : buf_cstr(note);
 	it->source = c->source;
 	it->url = buf_cstr(url);
 	it->first_use = e->first_use;
+	it->text = t;
 	return 0;
 }
 
@@ -67,13 +85,14 @@ int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
 	if (!w)
 		return err_set(err, NULL, 0, "unknown glossary format");
 	struct buf b = BUF_INIT, id = BUF_INIT, url = BUF_INIT, note = BUF_INIT;
-	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : "Glossar", l, 0,
+	const struct gl_text *t = gl_text(l->lang);
+	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : t->glossary, l, t, 0,
 	                      opt ? opt->md_style : GL_MD_DEFLIST, NULL };
 	int rc = w->begin(&ctx);
 	for (size_t i = 0; i < l->n && rc == 0; i++) {
 		struct gl_item it;
 		ctx.index = i;
-		rc = gl_item_make(&l->items[i], &id, &url, &note, &it) || w->entry(&ctx, &it);
+		rc = gl_item_make(&l->items[i], l->lang, &id, &url, &note, &it) || w->entry(&ctx, &it);
 		if (rc == 0 && b.len > 65536)
 			rc = flush(out, &b);
 	}

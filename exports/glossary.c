@@ -44,18 +44,51 @@ static int cmp_sortable(const void *pa, const void *pb)
 	const struct sortable *a = pa, *b = pb;
 	int r = strcmp(a->din ? a->din : "", b->din ? b->din : "");
 	if (!r)
-		r = strcmp(a->e.concept->pref_label, b->e.concept->pref_label);
+		r = strcmp(a->e.label, b->e.label);
 	/* Keys are unique: the order is total, so the output is deterministic. */
 	return r ? r : strcmp(a->e.concept->key, b->e.concept->key);
 }
 
+int gl_lang_parse(const char *name)
+{
+	return !strcmp(name, "de") ? GL_LANG_DE : !strcmp(name, "en") ? GL_LANG_EN : -1;
+}
+
+const char *gl_lang_tag(enum gl_lang lang)
+{
+	return lang == GL_LANG_EN ? "en" : "de";
+}
+
+/* The label c shows in lang: the English one where there is one. */
+static const char *shown_label(const struct kb_concept *c, enum gl_lang lang)
+{
+	return lang == GL_LANG_EN && c->pref_label_en && c->pref_label_en[0] ? c->pref_label_en
+	                                                                     : c->pref_label;
+}
+
+static void set_shown(struct gl_entry *e, enum gl_lang lang)
+{
+	const struct kb_concept *c = e->concept;
+	e->label = shown_label(c, lang);
+	e->label_lang = e->label == c->pref_label ? "de" : "en";
+	e->definition = NULL;
+	e->definition_lang = NULL;
+	if (e->has_approved_definition) {
+		int en = lang == GL_LANG_EN && c->definition_en && c->definition_en[0];
+		e->definition = en ? c->definition_en : c->definition;
+		e->definition_lang = en ? "en" : "de";
+	}
+}
+
 int gl_select(const struct kb_vocab *v, const char *const *keys, size_t n_keys,
-              enum gl_order order, int approved_only, struct gl_list *out, struct err *err)
+              enum gl_order order, int approved_only, enum gl_lang lang, struct gl_list *out,
+              struct err *err)
 {
 	size_t cap = keys ? n_keys : v->n;
 	struct sortable *s = calloc(cap ? cap : 1, sizeof *s);
 	out->items = NULL;
 	out->n = 0;
+	out->lang = lang;
 	if (!s)
 		return err_set(err, NULL, 0, "out of memory");
 	size_t n = 0;
@@ -67,8 +100,9 @@ int gl_select(const struct kb_vocab *v, const char *const *keys, size_t n_keys,
 		s[n].e.has_approved_definition = gl_is_approved(c);
 		const struct kb_concept *r = c->replaced_by && c->replaced_by[0]
 		                                     ? kb_vocab_find(v, c->replaced_by) : NULL;
-		s[n].e.replaced_by_label = r ? r->pref_label : NULL;
-		if (order == GL_ORDER_ALPHA && !(s[n].din = din_key(c->pref_label))) {
+		s[n].e.replaced_by_label = r ? shown_label(r, lang) : NULL;
+		set_shown(&s[n].e, lang);
+		if (order == GL_ORDER_ALPHA && !(s[n].din = din_key(s[n].e.label))) {
 			for (size_t j = 0; j < n; j++)
 				free(s[j].din);
 			free(s);

@@ -116,7 +116,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct kb_vocab v = { &c, 1 };
 	struct gl_list l;
 	struct err err;
-	if (gl_select(&v, NULL, 0, GL_ORDER_ALPHA, 0, &l, &err) == 0) {
+	if (gl_select(&v, NULL, 0, GL_ORDER_ALPHA, 0, GL_LANG_DE, &l, &err) == 0) {
 		for (int kind = 0; kind < 9; kind++) {
 			size_t len = 0;
 			char *out = render(kind, &v, &l, &len);

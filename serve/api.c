@@ -63,8 +63,8 @@ static int write_dump(struct req *r, const char *ext, struct err *err)
 	} else if (!strcmp(ext, "tbx")) {
 		rc = tbx_write(f, &sn->v, err);
 	} else {
-		struct gl_list l = { NULL, 0 };
-		rc = gl_select(&sn->v, NULL, 0, GL_ORDER_ALPHA, 0, &l, err);
+		struct gl_list l = { NULL, 0, GL_LANG_DE };
+		rc = gl_select(&sn->v, NULL, 0, GL_ORDER_ALPHA, 0, GL_LANG_DE, &l, err);
 		struct gl_options go = { .title = sn->title };
 		if (rc == 0)
 			rc = gl_write(f, &l, (enum gl_format)gl_format_parse(ext), &go, err);
@@ -610,6 +610,12 @@ void h_api_appendix(struct req *r)
 		return;
 	}
 	const char *order = req_param(r, "order");
+	const char *lang_name = req_param(r, "lang");
+	int lang = gl_lang_parse(lang_name ? lang_name : "de");
+	if (lang < 0) {
+		srv_error_json(r, 400, "lang must be de or en");
+		return;
+	}
 	struct tag_ctx t = { r, 0, 0, { NULL, 0 }, 0 };
 	int warnings = 0;
 	if (run_extract(r, on_key, &t, &warnings) < 0) {
@@ -617,11 +623,11 @@ void h_api_appendix(struct req *r)
 		return;
 	}
 	struct err err = { "", 0, "" };
-	struct gl_list l = { NULL, 0 };
+	struct gl_list l = { NULL, 0, (enum gl_lang)lang };
 	const char *approved = req_param(r, "approved-only");
 	int rc = gl_select(&r->snap->v, (const char *const *)t.keys.v, t.keys.n,
 	                   order && !strcmp(order, "first-use") ? GL_ORDER_FIRST_USE : GL_ORDER_ALPHA,
-	                   approved && !strcmp(approved, "1"), &l, &err);
+	                   approved && !strcmp(approved, "1"), (enum gl_lang)lang, &l, &err);
 	char *mem = NULL;
 	size_t len = 0;
 	FILE *out = rc == 0 ? open_memstream(&mem, &len) : NULL;

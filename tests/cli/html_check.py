@@ -1,6 +1,7 @@
 # html_check.py FILE.html - for test_export.sh: the page parses with Python's
 # html.parser, its elements nest and close, it has exactly one script (the
-# JSON-LD, which parses as a schema.org DefinedTermSet), and no element
+# JSON-LD, which parses as a schema.org DefinedTermSet), a page language
+# (de or en), and no element
 # outside the page's own vocabulary. Prints "ok" or the reason.
 import json
 import sys
@@ -42,7 +43,8 @@ text = open(sys.argv[1], encoding="utf-8").read()
 c = Check()
 c.feed(text)
 c.close()
-if not text.startswith("<!DOCTYPE html>\n<html lang=\"de\">"):
+if not (text.startswith("<!DOCTYPE html>\n<html lang=\"de\">")
+        or text.startswith("<!DOCTYPE html>\n<html lang=\"en\">")):
     c.errors.append("no doctype or lang")
 if c.stack:
     c.errors.append("unclosed: %s" % c.stack)

@@ -319,6 +319,10 @@ st, h, b = req(M + "api/appendix?format=html", "POST", {"Content-Type": "text/pl
 report("api_appendix_html", st == 200 and b"<html" in b and b"Onlinezugangsgesetz" in b, b[:200])
 st, h, b = req(M + "api/appendix?format=pdf", "POST", {"Content-Type": "text/plain"}, doc.encode())
 report("api_appendix_unknown_format_400", st == 400, st)
+st, h, b = req(M + "api/appendix?format=html&lang=en", "POST", {"Content-Type": "text/plain"}, doc.encode())
+report("api_appendix_lang_en", st == 200 and b'<html lang="en">' in b and b"<h1>Glossary</h1>" in b, b[:200])
+st, h, b = req(M + "api/appendix?format=md&lang=fr", "POST", {"Content-Type": "text/plain"}, doc.encode())
+report("api_appendix_unknown_lang_400", st == 400, st)
 
 # ---- limits and bad requests ----
 s = socket.create_connection((host, port), timeout=5)

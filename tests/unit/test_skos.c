@@ -115,7 +115,7 @@ static void test_glossary_names_the_replacement_of_a_deprecated_concept(void)
 	vocab_make(&v);
 	struct gl_list l;
 	struct err err;
-	CHECK(gl_select(&v, NULL, 0, GL_ORDER_ALPHA, 0, &l, &err) == 0);
+	CHECK(gl_select(&v, NULL, 0, GL_ORDER_ALPHA, 0, GL_LANG_DE, &l, &err) == 0);
 	char *data = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&data, &len);
