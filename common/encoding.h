@@ -4,6 +4,7 @@
 #define GLOSSAR_ENCODING_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 
@@ -18,5 +19,15 @@ const char *enc_guess(const char *data, size_t len_bytes);
  * sequence that is invalid in it (*bad_at: its offset), or memory ran out. */
 int enc_to_utf8(const char *from, const char *data, size_t len_bytes, struct buf *out,
                 size_t *bad_at);
+
+/* A stream that reads `in` (in encoding `from`) as UTF-8, converting as it
+ * goes, so a file of any size takes a fixed amount of memory. NULL with
+ * errno EINVAL when iconv does not know the encoding, ENOMEM when memory
+ * ran out. Invalid input ends the stream with a read error (errno EILSEQ);
+ * enc_stream_bad_line then says on which line of the converted text it was.
+ * Closing the stream does not close `in`. */
+struct enc_stream;
+FILE *enc_stream_open(FILE *in, const char *from, struct enc_stream **es);
+long enc_stream_bad_line(const struct enc_stream *es);
 
 #endif

@@ -519,41 +519,23 @@ int kb_import_csv_opts(struct kb *kb, const char *path, const struct kb_csv_opti
 			fclose(f);
 		return rc;
 	}
-	/* Another encoding: the whole file through iconv, then read as UTF-8. */
-	struct buf raw = BUF_INIT, text = BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	int rc = 0;
-	while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (buf_append(&raw, chunk, n) < 0)
-			rc = err_set(err, path, 0, "out of memory");
-	if (rc == 0 && ferror(f))
-		rc = err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	/* Another encoding: converted to UTF-8 while it is read. */
+	struct enc_stream *es;
+	FILE *conv = enc_stream_open(f, opts->encoding, &es);
+	int rc;
+	if (!conv)
+		rc = errno == EINVAL
+		             ? err_set(err, path, 0, "unknown encoding '%s' (see iconv -l)", opts->encoding)
+		             : err_set(err, path, 0, "out of memory");
+	else
+		rc = import_stream(kb, conv, path, opts, 1, stats, err);
+	/* The parser stopped at the read error: say what it was. */
+	if (rc < 0 && enc_stream_bad_line(es))
+		err_set(err, path, enc_stream_bad_line(es), "not valid %s", opts->encoding);
+	if (conv)
+		fclose(conv);
 	if (f != stdin)
 		fclose(f);
-	size_t bad_at = 0;
-	int conv = rc < 0 ? 0 : enc_to_utf8(opts->encoding, raw.data ? raw.data : "", raw.len,
-	                                    &text, &bad_at);
-	if (conv == -2)
-		rc = err_set(err, path, 0, "unknown encoding '%s' (see iconv -l)", opts->encoding);
-	else if (conv < 0) {
-		long line = 1;
-		for (size_t i = 0; i < bad_at && i < raw.len; i++)
-			line += raw.data[i] == '\n';
-		rc = err_set(err, path, line, "not valid %s", opts->encoding);
-	}
-	buf_free(&raw);
-	if (rc == 0 && text.len == 0)
-		rc = err_set(err, path, 0, "the file is empty (expected a header row: "
-		             "key,type,pref_label,...)");
-	FILE *mem = rc < 0 ? NULL : fmemopen(text.data, text.len, "rb");
-	if (rc == 0 && !mem)
-		rc = err_set(err, path, 0, "out of memory");
-	if (rc == 0)
-		rc = import_stream(kb, mem, path, opts, 1, stats, err);
-	if (mem)
-		fclose(mem);
-	buf_free(&text);
 	return rc;
 }
 

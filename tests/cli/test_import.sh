@@ -80,6 +80,44 @@ check_exit unknown_encoding_is_exit_2 2 g --db "$tmp/u16.db" import --encoding k
 check_exit bad_delimiter_is_usage_error 2 g --db "$db" import --delimiter ';;' "$csv/good.csv"
 check semicolon_csv_from_stdin sh -c "'$GLOSSAR' --db '$tmp/stdin.db' import --delimiter ';' --encoding windows-1252 - <'$csv/excel-1252.csv'"
 
+# --encoding converts while it reads: invalid input is named with its line and
+# nothing is stored; a character cut by the read buffer's end is read whole;
+# memory does not grow with the file.
+printf 'key,type,pref_label\nozg,law,Onlinezugangsgesetz\ngross,law,Gr\344\337e\n' >"$tmp/ascii.csv"
+check_exit invalid_in_declared_encoding_is_exit_2 2 g --db "$tmp/asc.db" import --encoding ASCII "$tmp/ascii.csv"
+check_grep invalid_in_declared_encoding_names_line "ascii.csv:3: not valid ASCII" "$tmp/err"
+g --db "$tmp/asc.db" export --format csv >"$tmp/asc.out" 2>/dev/null
+check_no_grep invalid_in_declared_encoding_stores_nothing '^ozg,' "$tmp/asc.out"
+/usr/bin/python3 - "$tmp/cut.csv" <<'PY'
+import sys
+rows = ["key,type,pref_label,abbreviations,alt_labels,hidden_labels,definition,source,source_url,broader,related,status"]
+for i in range(9):
+    rows.append("k%d,concept,Begriff %d,,,,%s,,,,,draft" % (i, i, "Lang " * 700))
+text = "\n".join(rows) + "\n"
+# the next row's definition puts U+1D538 (a surrogate pair in UTF-16) across byte 65536
+head = "cut,concept,Geschnitten,,,,"
+before = len(("\ufeff" + text + head).encode("utf-16-le"))
+fill = (65534 - before) // 2
+assert fill > 0
+text += head + "x" * fill + "\U0001D538 Ende,,,,,draft\n"
+open(sys.argv[1], "wb").write(("\ufeff" + text).encode("utf-16-le"))
+PY
+check utf16_character_across_read_buffer g --db "$tmp/cut.db" import --encoding UTF-16 "$tmp/cut.csv"
+g --db "$tmp/cut.db" term show cut >"$tmp/cut.show" 2>&1
+check_grep utf16_character_across_read_buffer_kept "$(printf '\360\235\224\270') Ende" "$tmp/cut.show"
+if [ -x /usr/bin/time ]; then
+	head -c 30000000 /dev/zero | tr '\0' a >"$tmp/huge.csv"
+	/usr/bin/time -f %M -o "$tmp/rss.enc" "$GLOSSAR" --db "$tmp/huge.db" import --encoding windows-1252 "$tmp/huge.csv" >/dev/null 2>"$tmp/huge.err"
+	check_grep encoding_import_line_limit "huge.csv:1: a line longer than 1 MB" "$tmp/huge.err"
+	case "${ASAN_OPTIONS:-}" in
+	*detect_leaks*) ok encoding_import_memory_skipped_under_asan ;;
+	*) check encoding_import_30_mb_file_under_40_mb_rss test "$(tail -n 1 "$tmp/rss.enc")" -lt 40960 ;;
+	esac
+	rm -f "$tmp/huge.csv"
+else
+	skip encoding_import_memory "no /usr/bin/time"
+fi
+
 # import --entities: a NUL is refused with its line (never cuts the label), '-' reads stdin.
 printf 'id\tlabel\nozg\tOnlinezugangsgesetz\nabc\tA\000B\n' >"$tmp/nul.tsv"
 check_exit entities_nul_is_refused 2 g --db "$tmp/ent.db" import --entities "$tmp/nul.tsv"
