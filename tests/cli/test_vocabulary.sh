@@ -89,11 +89,13 @@ done
 import csv, re, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
 doc = open(sys.argv[2], encoding="utf-8").read()
-sec = doc.split("## Rechtsstand-Prüfung", 1)
-if len(sec) < 2:
+# The Rechtsstand-Prüfung table, and the same five-column table of each
+# later round of new concepts ("## Neue Begriffe ...").
+secs = [s for s in doc.split("\n## ") if s.startswith(("Rechtsstand-Prüfung", "Neue Begriffe"))]
+if not any(s.startswith("Rechtsstand-Prüfung") for s in secs):
     print("missing section"); sys.exit()
 fassung = {}
-for line in sec[1].split("\n## ", 1)[0].splitlines():
+for line in "\n".join(secs).splitlines():
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     if len(cells) == 5 and cells[0] not in ("key", "---"):
         fassung[cells[0]] = cells[2]
