@@ -375,32 +375,41 @@ static int is_function_word(const unsigned char *w, size_t len)
 /* The label's own endings an inflectable word may lose ("Bayerisches" →
  * "Bayerischen"), longer first, and the endings the text may give it. */
 static const char *const own_endings[] = { "em", "en", "er", "es", "e" };
-static const char *const inner_endings[] = { "e", "em", "en", "er", "es", "n", "s" };
-
+/* The endings the text may give an inflectable word inside a label:
+ * -e -em -en -er -es -n -s. */
 static int is_inner_ending(const unsigned char *b, size_t len)
 {
-	for (size_t q = 0; q < sizeof inner_endings / sizeof inner_endings[0]; q++)
-		if (strlen(inner_endings[q]) == len && !memcmp(inner_endings[q], b, len))
-			return 1;
-	return 0;
+	if (len == 1)
+		return b[0] == 'e' || b[0] == 'n' || b[0] == 's';
+	return len == 2 && b[0] == 'e' && (b[1] == 'm' || b[1] == 'n' || b[1] == 'r' || b[1] == 's');
 }
 
 /* Fills the separator mask of a normalised label (S_* bits): breaks as
- * written, CamelCase capitals (not for acronyms) and
+ * written, CamelCase capitals after two lower-case letters at least and
  * the inflectable words: those before the first function word that are
  * letters only (their last part if hyphenated), at least three of them,
  * with at most one capital; the break after such a word gets S_INFL and
  * the length of the word's own ending, if any (S_OWN). */
-static void label_mask(const struct nz *z, int camel, unsigned char *sep)
+static void label_mask(const struct nz *z, unsigned char *sep)
 {
 	size_t n = z->n;
 	for (size_t j = 0; j < n; j++) {
 		sep[j] = (z->fl[j] & NZ_SEP) ? S_SPLIT : 0;
-		if (camel && j > 0 && (z->fl[j] & NZ_UP) && !(z->fl[j] & (NZ_SEP | NZ_CONT))) {
-			size_t k = j - 1; /* the code point before */
-			while (k > 0 && (z->fl[k] & NZ_CONT))
+		if (j > 0 && (z->fl[j] & NZ_UP) && !(z->fl[j] & (NZ_SEP | NZ_CONT))) {
+			/* the lower-case letters right before: two at least, so
+			 * that EfA or eID never split */
+			size_t lower = 0, k = j;
+			while (k > 0) {
 				k--;
-			if ((z->fl[k] & NZ_WORD) && !(z->fl[k] & NZ_UP) && z->b[k] >= 'a' && z->b[k] <= 'z')
+				unsigned f = z->fl[k];
+				if (!(f & NZ_WORD) || (f & NZ_UP) || (z->b[k] >= '0' && z->b[k] <= '9'))
+					break;
+				if (!(f & NZ_CONT))
+					lower++;
+				if (f & NZ_SEP)
+					break;
+			}
+			if (lower >= 2)
 				sep[j] = S_SPLIT | S_CAMEL;
 		}
 	}
@@ -481,7 +490,7 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 			continue; /* nothing to match, or not a label */
 		unsigned char sepm[1000];
 		uint32_t path[1000]; /* path[j]: the node after key byte j */
-		label_mask(&z, !is_acronym(text), sepm);
+		label_mask(&z, sepm);
 		uint32_t node = 0;
 		for (size_t j = 0; j < z.n; j++) {
 			unsigned char byte = z.b[j];
@@ -1065,7 +1074,8 @@ int gz_hit_push(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h)
 /* Tries the labels ending at the node of walk record rec for the text
  * span [i, i + tlen) that walked depth key bytes with ng inflection gaps:
  * appends one hit per concept whose label fits. Returns hits added, or -1. */
-static int try_node(const struct gz *gz, const struct nz *z, const char *s, size_t i,
+static inline __attribute__((always_inline)) int
+try_node(const struct gz *gz, const struct nz *z, const char *s, size_t i,
                     size_t tlen, size_t depth, const struct gz_gap *gaps, int ng, uint32_t rec,
                     struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
 {
@@ -1206,8 +1216,9 @@ static __attribute__((noinline)) void inflect_branch(const struct gz *gz, const 
 	if (!is_inner_ending(z->b + j, L))
 		return;
 	static const char *const own[] = { "", "e", "em", "en", "er", "es" };
+	static const unsigned char own_len[] = { 0, 1, 2, 2, 2, 2 };
 	for (size_t q = 0; q < sizeof own / sizeof own[0] && a->n_stack < MAXA; q++) {
-		size_t kl = strlen(own[q]);
+		size_t kl = own_len[q];
 		if (kl == L && !memcmp(own[q], z->b + j, L))
 			continue; /* the text as the label has it: the plain walk */
 		uint32_t t = cw;
@@ -1224,6 +1235,15 @@ static __attribute__((noinline)) void inflect_branch(const struct gz *gz, const 
 			memcpy(p->g, g, (size_t)ng * sizeof *g);
 		p->g[ng] = (struct gz_gap){ (uint32_t)depth, (unsigned char)kl, (unsigned char)L };
 	}
+}
+
+/* Whether the text word goes on at byte j (j < n) and ends one or two
+ * bytes later at a space: the cheap test before inflect_branch. */
+static inline int ends_soon(const unsigned char *fl, size_t n, size_t j)
+{
+	if (fl[j] & NZ_SEP || j + 1 >= n)
+		return 0;
+	return (fl[j + 1] & NZ_SPACE) || (j + 2 < n && (fl[j + 2] & NZ_SPACE));
 }
 
 /* Runs the pushed walks from word start i, collecting their label ends. */
@@ -1245,7 +1265,7 @@ static void walk_alts(const struct gz *gz, const struct nz *z, size_t i, struct 
 					c->ng = p.ng;
 					memcpy(c->g, p.g, (size_t)p.ng * sizeof *p.g);
 				}
-				if ((cw & C_STEM) && j < n && !(fl[j] & NZ_SEP))
+				if ((cw & C_STEM) && j < n && ends_soon(fl, n, j))
 					inflect_branch(gz, z, cw, j, depth, p.g, p.ng, a);
 			}
 			if (j >= n)
@@ -1328,7 +1348,7 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 			}
 			if (j >= n)
 				break;
-			if ((cw & C_STEM) && !(fl[j] & NZ_SEP))
+			if ((cw & C_STEM) && ends_soon(fl, n, j))
 				inflect_branch(gz, z, cw, j, j - i, NULL, 0, &alts);
 			cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, cw, b[j]);
 			/* the text splits here: go on only if some label splits here too */
