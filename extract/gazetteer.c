@@ -3,15 +3,21 @@
  * same bytes in memory and on disk (gz_save, gz_load maps it), and the
  * matcher that walks it from every word start of a normalised block.
  *
- * Matching rules (DESIGN.md): keys are case folded with ä/ö/ü/ß as
- * ae/oe/ue/ss and without spaces and hyphens; the text may split a label only
- * where the label has a space or hyphen (or at a line-end hyphen); a match
- * starts at a word start and ends at a word end, before a hyphen (a
- * hyphenated compound), before one inflection ending, or inside a closed
- * compound when the concept allows it. Acronym labels need the input's
- * capitals; labels flagged `case` need the input's case exactly. Where
- * matches overlap the leftmost, then the longest wins; a span that matches
- * labels of several concepts is reported once per concept, in key order. */
+ * Matching rules (DESIGN.md, docs/matching.md): keys are case folded with
+ * ä/ö/ü/ß as ae/oe/ue/ss and without spaces and hyphens; the text may split
+ * a label only where the label has a space or hyphen (or at a line-end
+ * hyphen) or a CamelCase capital after two lower-case letters (then the
+ * text has the capital: "Bayern-Portal"); a match starts at a word start and
+ * ends at a word end, before a hyphen (a hyphenated compound), before one
+ * inflection ending, or inside a closed compound when the concept allows
+ * it. Inside a multi-word label the words before its first function word
+ * decline ("des Bundesamtes für Sicherheit in der ..."): the walk may skip
+ * one ending at such a word's end (inflect_branch), and the label checks it
+ * is one of its own inflectable words (entry_fits). Acronym labels need the
+ * input's capitals; labels flagged `case` need the input's case exactly.
+ * Where matches overlap the leftmost, then the longest wins; a span that
+ * matches labels of several concepts is reported once per concept, in key
+ * order. */
 #include "gz_internal.h"
 
 #include <errno.h>
