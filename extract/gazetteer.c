@@ -1015,33 +1015,46 @@ struct gz_gap {
 };
 enum { MAXG = 4 };
 
+static int entry_fits_gaps(const struct gz *gz, const struct gz_entry *en, const struct nz *z,
+                           size_t i, size_t depth, const struct gz_gap *gaps, int ng);
+
 /* Whether label entry en fits the text [i, i + tlen) that walked depth
  * key bytes with the ng inflections gaps: its breaks, capitals, and that
  * each inflection is at one of its inflectable words. */
-static int entry_fits(const struct gz *gz, const struct gz_entry *en, const struct nz *z,
-                      size_t i, size_t depth, const struct gz_gap *gaps, int ng)
+static inline int entry_fits(const struct gz *gz, const struct gz_entry *en, const struct nz *z,
+                             size_t i, size_t depth, const struct gz_gap *gaps, int ng)
 {
 	if (en->keylen != depth)
 		return 0;
+	if (ng)
+		return entry_fits_gaps(gz, en, z, i, depth, gaps, ng);
 	const unsigned char *sep = (const unsigned char *)gz->pool + en->sep;
 	const char *up = gz->pool + en->up;
-	if (!ng) {
-		for (size_t j = 1; j < depth; j++) {
-			unsigned f = z->fl[i + j];
-			if ((f & (NZ_SPACE | NZ_HYPH)) && (!sep[j] || ((sep[j] & S_CAMEL) && !(f & NZ_UP))))
-				return 0;
-		}
-		if (en->flags & E_CASE) {
-			for (size_t j = 0; j < depth; j++)
-				if (!!(z->fl[i + j] & NZ_UP) != !!up[j])
-					return 0;
-		} else if (en->flags & E_ACRONYM) {
-			for (size_t j = 0; j < depth; j++)
-				if (up[j] && !(z->fl[i + j] & NZ_UP))
-					return 0;
-		}
-		return 1;
+	for (size_t j = 1; j < depth; j++) {
+		unsigned f = z->fl[i + j];
+		if ((f & (NZ_SPACE | NZ_HYPH)) && (!sep[j] || ((sep[j] & S_CAMEL) && !(f & NZ_UP))))
+			return 0;
 	}
+	if (en->flags & E_CASE) {
+		for (size_t j = 0; j < depth; j++)
+			if (!!(z->fl[i + j] & NZ_UP) != !!up[j])
+				return 0;
+	} else if (en->flags & E_ACRONYM) {
+		for (size_t j = 0; j < depth; j++)
+			if (up[j] && !(z->fl[i + j] & NZ_UP))
+				return 0;
+	}
+	return 1;
+}
+
+/* entry_fits with inflection gaps: the text's bytes are the key's,
+ * shifted by each gap. */
+static __attribute__((noinline)) int
+entry_fits_gaps(const struct gz *gz, const struct gz_entry *en, const struct nz *z, size_t i,
+                size_t depth, const struct gz_gap *gaps, int ng)
+{
+	const unsigned char *sep = (const unsigned char *)gz->pool + en->sep;
+	const char *up = gz->pool + en->up;
 	size_t t = i;
 	int g = 0;
 	for (size_t k = 0; k < depth; k++, t++) {
