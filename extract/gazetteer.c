@@ -3,15 +3,21 @@
  * same bytes in memory and on disk (gz_save, gz_load maps it), and the
  * matcher that walks it from every word start of a normalised block.
  *
- * Matching rules (DESIGN.md): keys are case folded with ä/ö/ü/ß as
- * ae/oe/ue/ss and without spaces and hyphens; the text may split a label only
- * where the label has a space or hyphen (or at a line-end hyphen); a match
- * starts at a word start and ends at a word end, before a hyphen (a
- * hyphenated compound), before one inflection ending, or inside a closed
- * compound when the concept allows it. Acronym labels need the input's
- * capitals; labels flagged `case` need the input's case exactly. Where
- * matches overlap the leftmost, then the longest wins; a span that matches
- * labels of several concepts is reported once per concept, in key order. */
+ * Matching rules (DESIGN.md, docs/matching.md): keys are case folded with
+ * ä/ö/ü/ß as ae/oe/ue/ss and without spaces and hyphens; the text may split
+ * a label only where the label has a space or hyphen (or at a line-end
+ * hyphen) or a CamelCase capital after two lower-case letters (then the
+ * text has the capital: "Bayern-Portal"); a match starts at a word start and
+ * ends at a word end, before a hyphen (a hyphenated compound), before one
+ * inflection ending, or inside a closed compound when the concept allows
+ * it. Inside a multi-word label the words before its first function word
+ * decline ("des Bundesamtes für Sicherheit in der ..."): the walk may skip
+ * one ending at such a word's end (inflect_branch), and the label checks it
+ * is one of its own inflectable words (entry_fits). Acronym labels need the
+ * input's capitals; labels flagged `case` need the input's case exactly.
+ * Where matches overlap the leftmost, then the longest wins; a span that
+ * matches labels of several concepts is reported once per concept, in key
+ * order. */
 #include "gz_internal.h"
 
 #include <errno.h>
@@ -28,7 +34,7 @@
 #include "../common/buf.h"
 
 #define GZ_MAGIC "GLOSGZ\0\1"
-#define GZ_VERSION 2u /* 2: no transition hash table, the matcher walks records made on load */
+#define GZ_VERSION 3u /* 3: N_STEM nodes and the S_* bits of the separator masks (inflection inside labels, CamelCase splits) */
 #define GZ_ENDIAN 0x01020304u
 
 enum { E_CASE = 1, E_COMPOUND = 2, E_ACRONYM = 4 };
@@ -47,11 +53,22 @@ struct gz_node {
 	uint32_t out_start, n_out;
 };
 
-enum { N_SPLIT = 1 };
+/* N_STEM: some label has an inflectable word whose stem ends at this node
+ * (the word itself, or it without its own ending), followed by a space. */
+enum { N_SPLIT = 1, N_STEM = 2 };
 #define C_OUT (1u << 31)   /* the child ends a label */
 #define C_SPLIT (1u << 30) /* the child has N_SPLIT */
+#define C_STEM (1u << 29)  /* the child has N_STEM */
 #define C_NODE(c) ((c) & 0xffffffu)
-#define W_OFF(w) ((w) & 0x3fffffffu) /* record offset of a walk word */
+#define W_OFF(w) ((w) & 0x1fffffffu) /* record offset of a walk word */
+
+/* A label's separator mask, one byte per key byte (the byte before which
+ * the label has a break): S_SPLIT the text may split here; S_INFL a space
+ * after an inflectable word, whose own ending has S_OWN(m) bytes; S_CAMEL
+ * a CamelCase capital the text may split before (then only before a
+ * capital). */
+enum { S_SPLIT = 1, S_INFL = 2, S_CAMEL = 4 };
+#define S_OWN(m) (((unsigned)(m) >> 3) & 3u)
 
 struct gz_entry {
 	uint32_t concept, label, sep, up; /* pool offsets; sep and up have keylen bytes */
@@ -84,7 +101,8 @@ struct gz {
 
 static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c)
 {
-	return c | (nodes[c].n_out ? C_OUT : 0) | ((nodes[c].flags & N_SPLIT) ? C_SPLIT : 0);
+	return c | (nodes[c].n_out ? C_OUT : 0) | ((nodes[c].flags & N_SPLIT) ? C_SPLIT : 0) |
+	       ((nodes[c].flags & N_STEM) ? C_STEM : 0);
 }
 
 /* ---- the streaming normaliser ---- */
@@ -298,7 +316,7 @@ int nz_run(struct nz *z, const char *s, size_t len)
 
 struct bnode {
 	uint32_t first_child, next_sibling, first_entry;
-	unsigned char byte, may_split;
+	unsigned char byte, may_split, stem;
 };
 
 struct bentry {
@@ -340,6 +358,111 @@ static int cmp_entry(const void *a, const void *b, void *pool)
 	return strcmp((const char *)pool + x->label, (const char *)pool + y->label);
 }
 
+/* Words that never inflect inside a label, normalised: articles,
+ * prepositions, conjunctions (and their English kin in English labels).
+ * Inflection stops at the first of them: in "Bundesamt für Sicherheit in
+ * der Informationstechnik" only "Bundesamt" declines. */
+static const char *const function_words[] = {
+	"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
+	"einen", "und", "oder", "sowie", "fuer", "von", "vom", "zu", "zum", "zur", "in", "im",
+	"an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "ueber", "unter", "vor", "gegen",
+	"ohne", "durch", "um", "bis", "seit", "wegen", "gemaess", "als", "wie", "ins", "ans",
+	"of", "and", "the", "for", "on", "to", "a",
+};
+
+static int is_function_word(const unsigned char *w, size_t len)
+{
+	for (size_t q = 0; q < sizeof function_words / sizeof function_words[0]; q++)
+		if (strlen(function_words[q]) == len && !memcmp(function_words[q], w, len))
+			return 1;
+	return 0;
+}
+
+/* The label's own endings an inflectable word may lose ("Bayerisches" →
+ * "Bayerischen"), longer first, and the endings the text may give it. */
+static const char *const own_endings[] = { "em", "en", "er", "es", "e" };
+/* The endings the text may give an inflectable word inside a label:
+ * -e -em -en -er -es -n -s. */
+static int is_inner_ending(const unsigned char *b, size_t len)
+{
+	if (len == 1)
+		return b[0] == 'e' || b[0] == 'n' || b[0] == 's';
+	return len == 2 && b[0] == 'e' && (b[1] == 'm' || b[1] == 'n' || b[1] == 'r' || b[1] == 's');
+}
+
+/* Fills the separator mask of a normalised label (S_* bits): breaks as
+ * written, CamelCase capitals after two lower-case letters at least and
+ * the inflectable words: those before the first function word that are
+ * letters only (their last part if hyphenated), at least three of them,
+ * with at most one capital; the break after such a word gets S_INFL and
+ * the length of the word's own ending, if any (S_OWN). */
+static void label_mask(const struct nz *z, unsigned char *sep)
+{
+	size_t n = z->n;
+	for (size_t j = 0; j < n; j++) {
+		sep[j] = (z->fl[j] & NZ_SEP) ? S_SPLIT : 0;
+		if (j > 0 && (z->fl[j] & NZ_UP) && !(z->fl[j] & (NZ_SEP | NZ_CONT))) {
+			/* the lower-case letters right before: two at least, so
+			 * that EfA or eID never split */
+			size_t lower = 0, k = j;
+			while (k > 0) {
+				k--;
+				unsigned f = z->fl[k];
+				if (!(f & NZ_WORD) || (f & NZ_UP) || (z->b[k] >= '0' && z->b[k] <= '9'))
+					break;
+				if (!(f & NZ_CONT))
+					lower++;
+				if (f & NZ_SEP)
+					break;
+			}
+			if (lower >= 2)
+				sep[j] = S_SPLIT | S_CAMEL;
+		}
+	}
+	/* the words, split at spaces only: a hyphenated compound is one word
+	 * and declines at its end */
+	size_t ws = 0;
+	for (size_t j = 1; j <= n; j++) {
+		if (j < n && !(z->fl[j] & NZ_SPACE))
+			continue;
+		size_t we = j; /* the word is [ws, we) */
+		if (is_function_word(z->b + ws, we - ws))
+			return;
+		if (we == n)
+			return; /* the last word: end_kind's endings */
+		size_t part = we - 1; /* the last part of a hyphenated word */
+		while (part > ws && !(z->fl[part] & NZ_HYPH))
+			part--;
+		int ok = 1, caps = 0;
+		size_t letters = 0;
+		for (size_t k = part; k < we; k++) {
+			if (!(z->fl[k] & NZ_WORD) || (z->b[k] >= '0' && z->b[k] <= '9'))
+				ok = 0;
+			if (z->fl[k] & NZ_UP)
+				caps++;
+			if (!(z->fl[k] & NZ_CONT))
+				letters++;
+		}
+		if (ok && caps <= 1 && letters >= 3) {
+			unsigned own = 0;
+			for (size_t q = 0; q < sizeof own_endings / sizeof own_endings[0]; q++) {
+				size_t L = strlen(own_endings[q]);
+				if (we - part >= L + 4 && !memcmp(z->b + we - L, own_endings[q], L)) {
+					size_t k = we - L;
+					while (k < we && !(z->fl[k] & NZ_CONT))
+						k++;
+					if (k == we) {
+						own = (unsigned)L;
+						break;
+					}
+				}
+			}
+			sep[we] |= (unsigned char)(S_INFL | own << 3);
+		}
+		ws = we;
+	}
+}
+
 static int gz_bind(struct gz *gz, struct err *err, const char *what);
 static int build_walk(struct gz *gz, struct err *err, const char *what);
 
@@ -371,6 +494,9 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 			goto oom;
 		if (z.n == 0 || z.n > 1000)
 			continue; /* nothing to match, or not a label */
+		unsigned char sepm[1000];
+		uint32_t path[1000]; /* path[j]: the node after key byte j */
+		label_mask(&z, sepm);
 		uint32_t node = 0;
 		for (size_t j = 0; j < z.n; j++) {
 			unsigned char byte = z.b[j];
@@ -404,10 +530,17 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 					nodes[node].first_child = child;
 				}
 			}
-			if (z.fl[j] & NZ_SEP)
+			if (sepm[j])
 				nodes[child].may_split = 1;
 			node = child;
+			path[j] = child;
 		}
+		for (size_t j = 1; j < z.n; j++)
+			if (sepm[j] & S_INFL) {
+				nodes[path[j - 1]].stem = 1;
+				if (S_OWN(sepm[j]))
+					nodes[path[j - 1 - S_OWN(sepm[j])]].stem = 1;
+			}
 		struct bentry *e = &ents[n_ents];
 		memset(e, 0, sizeof *e);
 		e->node = node;
@@ -424,7 +557,7 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 		if (buf_grow(&pool, 2 * z.n + 2) < 0)
 			goto oom;
 		for (size_t j = 0; j < z.n; j++)
-			pool.data[at + j] = (z.fl[j] & NZ_SEP) ? 1 : 0;
+			pool.data[at + j] = sepm[j];
 		for (size_t j = 0; j < z.n; j++)
 			pool.data[at + z.n + j] = (z.fl[j] & NZ_UP) ? 1 : 0;
 		pool.len += 2 * z.n;
@@ -492,7 +625,7 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 			ec[p] = c;
 		}
 		fn[v].n_edges = (uint16_t)(edge - first);
-		fn[v].flags = nodes[v].may_split ? N_SPLIT : 0;
+		fn[v].flags = (uint16_t)((nodes[v].may_split ? N_SPLIT : 0) | (nodes[v].stem ? N_STEM : 0));
 	}
 	for (size_t q = 0; q < n_ents; q++) {
 		struct gz_node *v = &fn[ents[q].node];
@@ -657,7 +790,7 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 		}
 		off[v] = (uint32_t)total;
 		total += walk_size(nodes[v].n_edges);
-		if (total >= (1u << 30)) {
+		if (total >= (1u << 29)) { /* W_OFF */
 			bad = 1;
 			break;
 		}
@@ -713,7 +846,7 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 				at = walk_rank(w + r + 3, b);
 			else
 				eb[k] = (unsigned char)b;
-			ch[at] = off[c] | (child_word(nodes, c) & (C_OUT | C_SPLIT));
+			ch[at] = off[c] | (child_word(nodes, c) & (C_OUT | C_SPLIT | C_STEM));
 		}
 	}
 	free(off);
@@ -873,15 +1006,35 @@ static int end_kind(const struct nz *z, size_t i, size_t e, size_t *ext)
 	return 3;
 }
 
-static int entry_fits(const struct gz *gz, const struct gz_entry *en, const struct nz *z,
-                      size_t i, size_t depth)
+/* An inflection inside a match: the label's word stem ends at key byte
+ * kpos, the label goes on with kl bytes of its own ending (not in the
+ * text), the text with tl bytes of its ending, then both break. */
+struct gz_gap {
+	uint32_t kpos;
+	unsigned char kl, tl;
+};
+enum { MAXG = 4 };
+
+static int entry_fits_gaps(const struct gz *gz, const struct gz_entry *en, const struct nz *z,
+                           size_t i, size_t depth, const struct gz_gap *gaps, int ng);
+
+/* Whether label entry en fits the text [i, i + tlen) that walked depth
+ * key bytes with the ng inflections gaps: its breaks, capitals, and that
+ * each inflection is at one of its inflectable words. */
+static inline int entry_fits(const struct gz *gz, const struct gz_entry *en, const struct nz *z,
+                             size_t i, size_t depth, const struct gz_gap *gaps, int ng)
 {
 	if (en->keylen != depth)
 		return 0;
-	const char *sep = gz->pool + en->sep, *up = gz->pool + en->up;
-	for (size_t j = 1; j < depth; j++)
-		if ((z->fl[i + j] & (NZ_SPACE | NZ_HYPH)) && !sep[j])
+	if (ng)
+		return entry_fits_gaps(gz, en, z, i, depth, gaps, ng);
+	const unsigned char *sep = (const unsigned char *)gz->pool + en->sep;
+	const char *up = gz->pool + en->up;
+	for (size_t j = 1; j < depth; j++) {
+		unsigned f = z->fl[i + j];
+		if ((f & (NZ_SPACE | NZ_HYPH)) && (!sep[j] || ((sep[j] & S_CAMEL) && !(f & NZ_UP))))
 			return 0;
+	}
 	if (en->flags & E_CASE) {
 		for (size_t j = 0; j < depth; j++)
 			if (!!(z->fl[i + j] & NZ_UP) != !!up[j])
@@ -892,6 +1045,35 @@ static int entry_fits(const struct gz *gz, const struct gz_entry *en, const stru
 				return 0;
 	}
 	return 1;
+}
+
+/* entry_fits with inflection gaps: the text's bytes are the key's,
+ * shifted by each gap. */
+static __attribute__((noinline)) int
+entry_fits_gaps(const struct gz *gz, const struct gz_entry *en, const struct nz *z, size_t i,
+                size_t depth, const struct gz_gap *gaps, int ng)
+{
+	const unsigned char *sep = (const unsigned char *)gz->pool + en->sep;
+	const char *up = gz->pool + en->up;
+	size_t t = i;
+	int g = 0;
+	for (size_t k = 0; k < depth; k++, t++) {
+		if (g < ng && k == gaps[g].kpos) {
+			size_t p = k + gaps[g].kl;
+			if (p >= depth || !(sep[p] & S_INFL) || (gaps[g].kl && gaps[g].kl != S_OWN(sep[p])))
+				return 0;
+			t += gaps[g].tl;
+			k = p;
+			g++;
+		}
+		unsigned f = z->fl[t];
+		if (k && (f & (NZ_SPACE | NZ_HYPH)) && (!sep[k] || ((sep[k] & S_CAMEL) && !(f & NZ_UP))))
+			return 0;
+		if ((en->flags & E_CASE) ? !!(f & NZ_UP) != !!up[k]
+		                         : ((en->flags & E_ACRONYM) && up[k] && !(f & NZ_UP)))
+			return 0;
+	}
+	return g == ng;
 }
 
 int gz_hit_push(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h)
@@ -908,15 +1090,16 @@ int gz_hit_push(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h)
 	return 0;
 }
 
-/* Tries the labels ending at the node of walk record rec for the span
- * [i, i + depth): appends one hit per concept whose label fits. Returns
- * hits added, or -1. */
-static int try_node(const struct gz *gz, const struct nz *z, const char *s, size_t i,
-                    size_t depth, uint32_t rec, struct gz_hit **hits, size_t *n_hits,
-                    size_t *cap_hits)
+/* Tries the labels ending at the node of walk record rec for the text
+ * span [i, i + tlen) that walked depth key bytes with ng inflection gaps:
+ * appends one hit per concept whose label fits. Returns hits added, or -1. */
+static inline __attribute__((always_inline)) int
+try_node(const struct gz *gz, const struct nz *z, const char *s, size_t i,
+                    size_t tlen, size_t depth, const struct gz_gap *gaps, int ng, uint32_t rec,
+                    struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
 {
 	size_t ext;
-	int kind = end_kind(z, i, i + depth, &ext);
+	int kind = end_kind(z, i, i + tlen, &ext);
 	if (kind < 0)
 		return 0;
 	/* the walk record has the node's labels: no trip to gz->nodes */
@@ -924,7 +1107,7 @@ static int try_node(const struct gz *gz, const struct nz *z, const char *s, size
 	                                             *v = &vv;
 	int added = 0;
 	size_t start = z->off[i];
-	size_t end = z->cpend[i + depth + ext - 1];
+	size_t end = z->cpend[i + tlen + ext - 1];
 	for (uint32_t q = 0; q < v->n_out;) {
 		/* entries of one concept are adjacent: pick the best fitting one */
 		uint32_t first = v->out_start + q;
@@ -940,12 +1123,12 @@ static int try_node(const struct gz *gz, const struct nz *z, const char *s, size
 			const struct gz_entry *en = &gz->entries[ei];
 			if (kind == 3 && !(en->flags & E_COMPOUND))
 				continue;
-			if (!entry_fits(gz, en, z, i, depth))
+			if (!entry_fits(gz, en, z, i, depth, gaps, ng))
 				continue;
 			const char *m;
 			if (kind == 1 || kind == 3)
 				m = "compound";
-			else if (kind == 2)
+			else if (kind == 2 || ng)
 				m = "inflected";
 			else {
 				const char *label = gz->pool + en->label;
@@ -958,7 +1141,7 @@ static int try_node(const struct gz *gz, const struct nz *z, const char *s, size
 			}
 		}
 		if (best != UINT32_MAX) {
-			size_t hend = (kind == 2) ? end : z->cpend[i + depth - 1];
+			size_t hend = (kind == 2) ? end : z->cpend[i + tlen - 1];
 			if (gz_hit_push(hits, n_hits, cap_hits, (struct gz_hit){ start, hend, best, method, 1.0 }) < 0)
 				return -1;
 			added++;
@@ -1008,9 +1191,149 @@ static inline size_t next_start(const unsigned char *fl, size_t n, size_t i)
 	return n;
 }
 
+/* Walks that took an inflection inside a label, and the label ends they
+ * reached: few, and only from nodes marked N_STEM. */
+struct gz_alt {
+	uint32_t cw, j, depth;
+	int ng;
+	struct gz_gap g[MAXG];
+};
+struct gz_altcand {
+	uint32_t rec, tlen, depth;
+	int ng;
+	struct gz_gap g[MAXG];
+};
+enum { MAXA = 16, MAXAC = 32 };
+struct gz_alts {
+	size_t n_stack, n_cand;
+	struct gz_alt stack[MAXA];
+	struct gz_altcand cand[MAXAC];
+};
+
+/* The walk is at stem node cw (depth key bytes, ng gaps g so far), the
+ * text at byte j inside a word. If the text word ends after an inner
+ * ending and a space, pushes the walks that go on from the stem after the
+ * label's own ending (or none): "Bundesamt|es für", "Bayerisch|en Digital". */
+static __attribute__((noinline)) void inflect_branch(const struct gz *gz, const struct nz *z,
+                                                     uint32_t cw, size_t j, size_t depth,
+                                                     const struct gz_gap *g, int ng,
+                                                     struct gz_alts *a)
+{
+	if (ng >= MAXG || a->n_stack >= MAXA)
+		return;
+	size_t L = 0;
+	for (;;) {
+		if (j + L >= z->n)
+			return;
+		unsigned f = z->fl[j + L];
+		if (L && (f & NZ_SPACE))
+			break;
+		if (L == 2 || !(f & NZ_WORD) || (f & (NZ_SEP | NZ_CONT)))
+			return;
+		L++;
+	}
+	if (!is_inner_ending(z->b + j, L))
+		return;
+	static const char *const own[] = { "", "e", "em", "en", "er", "es" };
+	static const unsigned char own_len[] = { 0, 1, 2, 2, 2, 2 };
+	for (size_t q = 0; q < sizeof own / sizeof own[0] && a->n_stack < MAXA; q++) {
+		size_t kl = own_len[q];
+		if (kl == L && !memcmp(own[q], z->b + j, L))
+			continue; /* the text as the label has it: the plain walk */
+		uint32_t t = cw;
+		for (size_t r = 0; r < kl && t; r++)
+			t = gz_next(gz, t, (unsigned char)own[q][r]);
+		if (!t)
+			continue;
+		struct gz_alt *p = &a->stack[a->n_stack++];
+		p->cw = t;
+		p->j = (uint32_t)(j + L);
+		p->depth = (uint32_t)(depth + kl);
+		p->ng = ng + 1;
+		if (ng)
+			memcpy(p->g, g, (size_t)ng * sizeof *g);
+		p->g[ng] = (struct gz_gap){ (uint32_t)depth, (unsigned char)kl, (unsigned char)L };
+	}
+}
+
+/* Whether the text word goes on at byte j (j < n) and ends one or two
+ * bytes later at a space: the cheap test before inflect_branch. */
+static inline int ends_soon(const unsigned char *fl, size_t n, size_t j)
+{
+	if (fl[j] & NZ_SEP || j + 1 >= n)
+		return 0;
+	return (fl[j + 1] & NZ_SPACE) || (j + 2 < n && (fl[j + 2] & NZ_SPACE));
+}
+
+/* Runs the pushed walks from word start i, collecting their label ends. */
+static void walk_alts(const struct gz *gz, const struct nz *z, size_t i, struct gz_alts *a)
+{
+	const unsigned char *b = z->b, *fl = z->fl;
+	size_t n = z->n;
+	while (a->n_stack) {
+		struct gz_alt p = a->stack[--a->n_stack];
+		uint32_t cw = p.cw;
+		size_t j = p.j, depth = p.depth;
+		for (int first = 1;; first = 0) {
+			if (!first) { /* a walk goes on at least past the break after the gap */
+				if ((cw & C_OUT) && a->n_cand < MAXAC) {
+					struct gz_altcand *c = &a->cand[a->n_cand++];
+					c->rec = W_OFF(cw);
+					c->tlen = (uint32_t)(j - i);
+					c->depth = (uint32_t)depth;
+					c->ng = p.ng;
+					memcpy(c->g, p.g, (size_t)p.ng * sizeof *p.g);
+				}
+				if ((cw & C_STEM) && j < n && ends_soon(fl, n, j))
+					inflect_branch(gz, z, cw, j, depth, p.g, p.ng, a);
+			}
+			if (j >= n)
+				break;
+			cw = gz_next(gz, cw, b[j]);
+			if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
+				break;
+			j++;
+			depth++;
+		}
+	}
+}
+
+/* Tries the ends of the plain walk (depths cand_depth[0, nc), growing) and
+ * of the inflected walks, longest text first, the plain walk first among
+ * equals, until one yields hits. Returns hits added, or -1. */
+static int try_all(const struct gz *gz, const struct nz *z, const char *s, size_t i,
+                   const uint32_t *cand_node, const size_t *cand_depth, size_t nc,
+                   struct gz_alts *a, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
+{
+	/* the inflected ends by text length, longest first */
+	for (size_t x = 1; x < a->n_cand; x++)
+		for (size_t y = x; y > 0 && a->cand[y - 1].tlen < a->cand[y].tlen; y--) {
+			struct gz_altcand t = a->cand[y];
+			a->cand[y] = a->cand[y - 1];
+			a->cand[y - 1] = t;
+		}
+	size_t ia = 0;
+	while (nc > 0 || ia < a->n_cand) {
+		int r;
+		if (nc > 0 && (ia == a->n_cand || cand_depth[nc - 1] >= a->cand[ia].tlen)) {
+			nc--;
+			r = try_node(gz, z, s, i, cand_depth[nc], cand_depth[nc], NULL, 0, cand_node[nc],
+			             hits, n_hits, cap_hits);
+		} else {
+			const struct gz_altcand *c = &a->cand[ia++];
+			r = try_node(gz, z, s, i, c->tlen, c->depth, c->g, c->ng, c->rec, hits, n_hits,
+			             cap_hits);
+		}
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
 int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_t from,
                    size_t limit, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
 {
+	struct gz_alts alts;
 	enum { MAXC = 64 };
 	uint32_t cand_node[MAXC];
 	size_t cand_depth[MAXC];
@@ -1031,6 +1354,7 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 			break;
 		size_t nc = 0;
 		size_t j = i + 1;
+		alts.n_stack = alts.n_cand = 0;
 		for (;;) {
 			if (cw & C_OUT) {
 				if (nc == MAXC) {
@@ -1043,16 +1367,29 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 			}
 			if (j >= n)
 				break;
+			if ((cw & C_STEM) && ends_soon(fl, n, j))
+				inflect_branch(gz, z, cw, j, j - i, NULL, 0, &alts);
 			cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, cw, b[j]);
 			/* the text splits here: go on only if some label splits here too */
 			if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
 				break;
 			j++;
 		}
+		if (alts.n_stack) {
+			walk_alts(gz, z, i, &alts);
+			size_t before = *n_hits;
+			int r = try_all(gz, z, s, i, cand_node, cand_depth, nc, &alts, hits, n_hits, cap_hits);
+			if (r < 0)
+				return -1;
+			if (r > 0)
+				skip_to = (*hits)[before].end;
+			continue;
+		}
 		while (nc > 0) {
 			nc--;
 			size_t before = *n_hits;
-			int r = try_node(gz, z, s, i, cand_depth[nc], cand_node[nc], hits, n_hits, cap_hits);
+			int r = try_node(gz, z, s, i, cand_depth[nc], cand_depth[nc], NULL, 0, cand_node[nc],
+			                 hits, n_hits, cap_hits);
 			if (r < 0)
 				return -1;
 			if (r > 0) {
