@@ -66,6 +66,14 @@ prepare() {
 run_cmd() { echo "'$glossar' --db '$work/search.db' term search wortlaut"; }
 curve "term search, one long definition (words)" 3500 7000 14000
 
+prepare() {
+	awk -v n="$1" 'BEGIN { print "key,type,pref_label,abbreviations,alt_labels,hidden_labels,definition,source,source_url,broader,related,status,match"
+		for (i = 0; i < n; i++) printf "r%d,concept,Ring %d,,,,,,,r%d,,draft,\n", i, i, (i + 1) % n }' >"$work/ring.csv"
+	rm -f "$work/ring.db"
+}
+run_cmd() { echo "'$glossar' --db '$work/ring.db' import '$work/ring.csv'"; }
+curve "import refusing a broader ring (concepts)" 10000 20000 40000
+
 # extract --fuzzy on 1 MB of text against synthetic vocabularies: time and
 # memory should grow with the vocabulary by a few hundred bytes a label
 awk 'BEGIN { srand(11); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")

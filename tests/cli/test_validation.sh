@@ -71,12 +71,10 @@ csv move 'efa,principle,Einer für Alle,EfA,,,Def.,,,,ozg,draft,case' 'aa,concep
 check import_moving_a_label_is_accepted g --db "$tmp/move.db" import "$data/csv/good.csv"
 check import_moving_a_label_within_file g --db "$tmp/move.db" import "$tmp/move.csv"
 
-# A 20,000-concept ring: refused, and fast (the check is linear).
+# A 20,000-concept ring: refused (that the check is linear, bench/growth.sh
+# shows in `make bench`: time against ring size).
 awk -v n=20000 -v h="$hdr" 'BEGIN { print h; for (i = 0; i < n; i++) printf "r%d,concept,Ring %d,,,,,,,r%d,,draft,\n", i, i, (i + 1) % n }' >"$tmp/ring.csv"
-start=$(date +%s)
 refuse import_refuses_20000_ring "ring.csv:[0-9]+: r[0-9]+: broader links would form a cycle \(r[0-9]+ -> .*more" g --db "$db" import "$tmp/ring.csv"
-secs=$(( $(date +%s) - start ))
-if [ $secs -lt 30 ]; then ok "ring_of_20000_checked_in_${secs}s"; else not_ok ring_of_20000_is_fast "${secs}s"; fi
 awk -v n=20000 -v h="$hdr" 'BEGIN { print h; for (i = 0; i < n; i++) printf "r%d,concept,Ring %d,,,,,,,%s,,draft,\n", i, i, i + 1 < n ? "r" (i + 1) : "" }' >"$tmp/chain.csv"
 check import_accepts_20000_chain g --db "$tmp/chain.db" import "$tmp/chain.csv"
 
