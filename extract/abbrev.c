@@ -19,7 +19,20 @@
  *     Bundesregierung (IT-Rat)";
  *   - German cues besides parentheses: "die DMK, die Digitalministerkonferenz",
  *     "ALD, also der Arbeitsgemeinschaft der Landesdienstleister",
- *     "Föderale IT-Kooperation – kurz FITKO –", "(kurz: FITKO)".
+ *     "Föderale IT-Kooperation – kurz FITKO –", "(kurz: FITKO)", "(im Folgenden
+ *     „HS“ genannt)", ", im Folgenden: OZG,", "die Föderale IT-Kooperation, die
+ *     FITKO,", "„Content Delivery Network“ oder „CDN“", the short form first
+ *     with a dash or colon ("NOOTS – Nationales Once-Only-Technical-System")
+ *     and a law's short title with its abbreviation ("(BSI-Gesetz – BSIG)");
+ *   - quotes around either form; in quotes a title-case spoken acronym counts
+ *     as a short form with every letter required ("„Fitko“ (Föderale
+ *     IT-Kooperation)");
+ *   - a long form after the short form prefers letters at word starts, so
+ *     "AKDB, die Anstalt für Kommunale Datenverarbeitung in Bayern" runs to
+ *     "Bayern", not to the b of "Datenverarbeitung";
+ *   - a law's abbreviation may reorder its title when it ends in G (V) and the
+ *     title starts with "Gesetz" ("Verordnung"): "Gesetz gegen Doping im Sport
+ *     (AntiDopG)".
  * A short form is one token of 2 to 10 bytes with at least two capitals (a
  * third of its letters), optionally followed by a year ("BSIG 2009"). */
 #include "discover.h"

@@ -519,8 +519,17 @@ static void test_precision_and_recall_on_real_texts(void)
 	set_score(&r, "dev/", &p_dev, &r_dev);
 	set_score(&r, "heldout/", &p_held, &r_held);
 	set_score(&r, "", &p_all, &r_all);
+	/* Issue 14 asks for precision >= 0.95 and recall >= 0.90. Precision holds
+	 * on the whole set; recall does not (0.78 on the development texts, 0.40 on
+	 * the held-out ones, 0.65 in all when this was written): most misses are
+	 * law abbreviations that reorder their title's words, letters from another
+	 * language (GHS, HFKW, PRIIP), a city between name and parenthesis
+	 * ("Deutsches Museum, München (DM)") and the shortest match stopping inside
+	 * a compound ("Privates Pensionsprodukt (PEPP)"). The floor below keeps
+	 * what was reached; docs/discovery.md lists the misses. */
 	CHECK(p_all >= 0.95);
 	CHECK(r_dev >= 0.75);
+	CHECK(r_all >= 0.60);
 }
 
 static void test_inflected_variants(void)
