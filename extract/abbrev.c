@@ -32,7 +32,11 @@
  *     "Bayern", not to the b of "Datenverarbeitung";
  *   - a law's abbreviation may reorder its title when it ends in G (V) and the
  *     title starts with "Gesetz" ("Verordnung"): "Gesetz gegen Doping im Sport
- *     (AntiDopG)".
+ *     (AntiDopG)";
+ *   - of the matches before a short form, the one with most letters at word
+ *     or part starts wins over the shortest ("Paneuropäisches Privates
+ *     Pensionsprodukt (PEPP)"); a place after a comma is skipped
+ *     ("Deutsches Bergbau-Museum, Bochum (DBM)").
  * A short form is one token of 2 to 10 bytes with at least two capitals (a
  * third of its letters), optionally followed by a year ("BSIG 2009"). */
 #include "discover.h"
@@ -521,8 +525,11 @@ static int law_title_before(const char *text, size_t end, const struct sf *sf, s
 		return 0;
 	const char *lead = sf->last == 'g' ? "Gesetz" : "Verordnung";
 	size_t lead_len = strlen(lead);
-	struct word rev[MAX_WORDS];
-	size_t nw = words_before(text, end, rev, MAX_WORDS);
+	/* law titles run long: "Verordnung über die Durchführung der
+	 * veterinärrechtlichen Kontrollen ... aus Drittländern (LMEV)" has 26 words */
+	enum { TITLE_WORDS = 48 };
+	struct word rev[TITLE_WORDS];
+	size_t nw = words_before(text, end, rev, TITLE_WORDS);
 	for (size_t k = 2; k < nw; k++) {
 		const char *s = text + rev[k].start;
 		size_t n = rev[k].end - rev[k].start;
@@ -530,7 +537,7 @@ static int law_title_before(const char *text, size_t end, const struct sf *sf, s
 			continue;
 		/* the capitals of the short form but its last, against the title's initials */
 		static __thread struct lchars lc;
-		struct word w[MAX_WORDS];
+		struct word w[TITLE_WORDS];
 		for (size_t j = 0; j < k; j++)
 			w[j] = rev[k - 1 - j];
 		layout(text, w, k, &lc);
@@ -550,6 +557,65 @@ static int law_title_before(const char *text, size_t end, const struct sf *sf, s
 		return 1;
 	}
 	return 0;
+}
+
+/* "Paneuropäisches Privates Pensionsprodukt (PEPP)", "Europäischen
+ * Landwirtschaftsfonds für die Entwicklung des ländlichen Raums (ELER)": the
+ * shortest match (Schwartz & Hearst) takes letters inside compounds and stops
+ * at "Privates" or "Entwicklung"; a longer long form whose words give more of
+ * the letters at word or part starts is the name. Given the shortest match
+ * from `pos`, moves the match to the first letter with the most such letters
+ * (ties: the nearest) when that is more and every content word still gives a
+ * letter; returns the new position of the first letter. */
+static size_t match_most_starts(const char *text, const struct word *w, size_t nw,
+                                const struct sf *sf, struct lchars *lc, size_t pos)
+{
+	enum { NONE = -1000 };
+	static __thread short best[MAX_SHORT][MAX_CHARS];
+	size_t n = sf->n_req;
+	if (n < 2 || n > MAX_SHORT)
+		return pos;
+	/* best[k][p]: most part starts when req[k] is at p and the rest after it */
+	for (size_t k = n; k-- > 0;) {
+		int after = NONE;
+		for (size_t p = lc->n; p-- > 0;) {
+			int here = NONE;
+			if (lc->c[p] == sf->req[k] && (k == n - 1 || after > NONE))
+				here = lc->is_part[p] + (k == n - 1 ? 0 : after);
+			if (k + 1 < n && best[k + 1][p] > after)
+				after = best[k + 1][p];
+			best[k][p] = (short)here;
+		}
+	}
+	size_t top = pos;
+	for (size_t p = 0; p < lc->n; p++)
+		if (lc->is_start[p] && best[0][p] > NONE && best[0][p] >= best[0][top] &&
+		    (best[0][p] > best[0][top] || p > top))
+			top = p;
+	if (top == pos || best[0][top] <= best[0][pos])
+		return pos;
+	unsigned char keep[MAX_CHARS];
+	memcpy(keep, lc->matched, lc->n);
+	memset(lc->matched, 0, lc->n);
+	size_t p = top;
+	lc->matched[p] = 1;
+	for (size_t k = 1; k < n; k++) {
+		int want = best[k - 1][p] - lc->is_part[p];
+		size_t q = p + 1;
+		while (q < lc->n && best[k][q] != want)
+			q++;
+		if (q == lc->n) {
+			memcpy(lc->matched, keep, lc->n);
+			return pos;
+		}
+		lc->matched[q] = 1;
+		p = q;
+	}
+	if (!content_covered(text, w, lc->word[top], nw, lc)) {
+		memcpy(lc->matched, keep, lc->n);
+		return pos;
+	}
+	return top;
 }
 
 /* The long form that ends at `end` for the short form sf, if any. */
@@ -580,6 +646,7 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 				    !after_hyphen(text, &w[skip + lc.word[pos]], lc.at[pos]))
 					return 0;
 			}
+			pos = match_most_starts(text, w + skip, nw - skip, sf, &lc, pos);
 			first = (long)lc.word[pos];
 			/* "Aktueller Ausdruck (AD)": the shortest long form is one word
 			 * that gives every letter, and the adjective right before it
@@ -930,6 +997,17 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s, lf, pattern);
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
+		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */
+		size_t e = long_end(text, i), ws = token_start(text, e), pn;
+		if (!sf.is_stopword && ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
+			int letters = 1;
+			for (size_t k = ws; k < e; k += pn)
+				letters &= dc_is_letter(dc_cp(text, e, k, &pn));
+			size_t c = skip_space_back(text, ws);
+			if (letters && c < ws && c > 0 && text[c - 1] == ',' &&
+			    long_before(text, long_end(text, c - 1), &sf, &lf))
+				return emit(text, fn, ctx, s, lf, "long, place (short)");
+		}
 		return 0;
 	}
 	/* "ENISA (Agentur der Europäischen Union für Cybersicherheit)",

@@ -122,6 +122,22 @@ static const char *const cases[][3] = {
 	  "Verband Deutscher Eisenbahner-Sportvereine" },
 	{ "PPARδ (Peroxisome Proliferator Activated Receptor Delta)-Agonisten", "PPARδ",
 	  "Peroxisome Proliferator Activated Receptor Delta" },
+	/* the most letters at word starts, not the shortest match (KredWG § 6; InVeKoSDG § 1;
+	 * BESitzBek); a place after a comma (BKOrgErl 2009); a title of 26 words (LMEV) */
+	{ "über ein Paneuropäisches Privates Pensionsprodukt (PEPP) (ABl. L 198 vom 25.7.2019",
+	  "PEPP", "Paneuropäisches Privates Pensionsprodukt" },
+	{ "Entwicklung durch den Europäischen Landwirtschaftsfonds für die\nEntwicklung des "
+	  "ländlichen Raums (ELER) und zur", "ELER",
+	  "Europäischen Landwirtschaftsfonds für die Entwicklung des ländlichen Raums" },
+	{ "# Bekanntmachung über den Sitz des Bundeseisenbahnvermögens (BESitzBek)\n", "BESitzBek",
+	  "Bekanntmachung über den Sitz des Bundeseisenbahnvermögens" },
+	{ "a)  Deutsches Bergbau-Museum, Bochum (DBM)", "DBM", "Deutsches Bergbau-Museum" },
+	{ "# Verordnung über die Durchführung der veterinärrechtlichen Kontrollen bei der Einfuhr und "
+	  "Durchfuhr von Lebensmitteln tierischen Ursprungs aus Drittländern sowie über die Einfuhr "
+	  "sonstiger Lebensmittel aus Drittländern (LMEV)\n", "LMEV",
+	  "Verordnung über die Durchführung der veterinärrechtlichen Kontrollen bei der Einfuhr und "
+	  "Durchfuhr von Lebensmitteln tierischen Ursprungs aus Drittländern sowie über die Einfuhr "
+	  "sonstiger Lebensmittel aus Drittländern" },
 	/* negatives of the new patterns, all real: a title-case word in quotes is no spoken
 	 * acronym (IT-Staatsvertrag); a short form after another one (BBodSchV); a page title;
 	 * a unit after a slash (AtAV); a directive's number before "(EU)" (KSG); a legal
@@ -520,16 +536,14 @@ static void test_precision_and_recall_on_real_texts(void)
 	set_score(&r, "heldout/", &p_held, &r_held);
 	set_score(&r, "", &p_all, &r_all);
 	/* Issue 14 asks for precision >= 0.95 and recall >= 0.90. Precision holds
-	 * on the whole set; recall does not (0.78 on the development texts, 0.40 on
-	 * the held-out ones, 0.65 in all when this was written): most misses are
+	 * on the whole set; recall does not (0.78 on the development texts, 0.72 on
+	 * the held-out ones, 0.76 in all when this was written): most misses are
 	 * law abbreviations that reorder their title's words, letters from another
-	 * language (GHS, HFKW, PRIIP), a city between name and parenthesis
-	 * ("Deutsches Museum, München (DM)") and the shortest match stopping inside
-	 * a compound ("Privates Pensionsprodukt (PEPP)"). The floor below keeps
-	 * what was reached; docs/discovery.md lists the misses. */
+	 * language (GHS, HFKW, PRIIP) and stop-listed short forms (CD, DM, EWG).
+	 * The floor below keeps what was reached; docs/discovery.md lists the misses. */
 	CHECK(p_all >= 0.95);
 	CHECK(r_dev >= 0.75);
-	CHECK(r_all >= 0.60);
+	CHECK(r_all >= 0.74);
 }
 
 static void test_inflected_variants(void)
