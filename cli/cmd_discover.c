@@ -386,6 +386,10 @@ static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
 		if (!strv_contains(&r->shorts, buf_cstr(&s)) && strv_push(&r->shorts, buf_cstr(&s)) < 0) {
 			err_set(r->err, r->doc->path, 0, "out of memory");
 			r->failed = rc = 1;
+		} else if (!is_known(r->known, buf_cstr(&s), s.len) &&
+		           is_part_of_label(r->known, buf_cstr(&s), s.len)) {
+			/* "EU Digital Identity (EUDI)" beside the label EUDI-Wallet: a part
+			 * of a known label is no new short form */
 		} else if (!pair_known(r->known, buf_cstr(&s), buf_cstr(&l))) {
 			struct dc_span where = { a->long_form.start < a->short_form.start ? a->long_form.start
 			                                                                    : a->short_form.start,

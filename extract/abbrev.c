@@ -19,7 +19,24 @@
  *     Bundesregierung (IT-Rat)";
  *   - German cues besides parentheses: "die DMK, die Digitalministerkonferenz",
  *     "ALD, also der Arbeitsgemeinschaft der Landesdienstleister",
- *     "Föderale IT-Kooperation – kurz FITKO –", "(kurz: FITKO)".
+ *     "Föderale IT-Kooperation – kurz FITKO –", "(kurz: FITKO)", "(im Folgenden
+ *     „HS“ genannt)", ", im Folgenden: OZG,", "die Föderale IT-Kooperation, die
+ *     FITKO,", "„Content Delivery Network“ oder „CDN“", the short form first
+ *     with a dash or colon ("NOOTS – Nationales Once-Only-Technical-System")
+ *     and a law's short title with its abbreviation ("(BSI-Gesetz – BSIG)");
+ *   - quotes around either form; in quotes a title-case spoken acronym counts
+ *     as a short form with every letter required ("„Fitko“ (Föderale
+ *     IT-Kooperation)");
+ *   - a long form after the short form prefers letters at word starts, so
+ *     "AKDB, die Anstalt für Kommunale Datenverarbeitung in Bayern" runs to
+ *     "Bayern", not to the b of "Datenverarbeitung";
+ *   - a law's abbreviation may reorder its title when it ends in G (V) and the
+ *     title starts with "Gesetz" ("Verordnung"): "Gesetz gegen Doping im Sport
+ *     (AntiDopG)";
+ *   - of the matches before a short form, the one with most letters at word
+ *     or part starts wins over the shortest ("Paneuropäisches Privates
+ *     Pensionsprodukt (PEPP)"); a place after a comma is skipped
+ *     ("Deutsches Bergbau-Museum, Bochum (DBM)").
  * A short form is one token of 2 to 10 bytes with at least two capitals (a
  * third of its letters), optionally followed by a year ("BSIG 2009"). */
 #include "discover.h"
@@ -200,6 +217,7 @@ struct sf {
 	size_t n_parts;
 	int has_word_part;       /* a part with lower-case letters ("Rat" of "IT-Rat") */
 	int is_stopword;         /* EU, EG, ...: defined only letter by letter */
+	int spoken;              /* a quoted title-case form ("„Fitko“"): every letter counts */
 };
 
 static int is_roman(const char *s, size_t n)
@@ -242,7 +260,8 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 			continue;
 		}
 		char f = dc_fold(c);
-		if (!f && c != '&')
+		/* "PPARδ": a lower-case letter beyond ASCII counts, but is not matched */
+		if (!f && c != '&' && !(i > s.start && dc_is_letter(c) && !dc_is_upper(c)))
 			return 0;
 		if (i == s.start && !dc_is_letter(c))
 			return 0;
@@ -272,6 +291,32 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 		return 0;
 	sf->is_stopword = dc_acronym_is_stopword(text + s.start, len);
 	return upper >= 2 && upper * 3 >= letters && sf->n_req >= 2;
+}
+
+/* A quoted short form in title case, as press texts write spoken acronyms
+ * ("„Fitko“ (Föderale IT-Kooperation)"): 3 to 10 letters, every one of them
+ * required. The long form must then give at least two of them at word or
+ * part starts (spoken_ok), so that "(im Folgenden „Bund“)" after
+ * "Bundesrepublik" is no pair. */
+static int spoken_form(const char *text, struct dc_span s, struct sf *sf)
+{
+	memset(sf, 0, sizeof *sf);
+	for (size_t i = s.start; i < s.end;) {
+		size_t n;
+		int32_t c = dc_cp(text, s.end, i, &n);
+		char f = dc_fold(c);
+		if (!f || !dc_is_letter(c) || (i == s.start) != dc_is_upper(c) || sf->n_req == MAX_SHORT)
+			return 0;
+		sf->req[sf->n_req] = f;
+		sf->parts[0][sf->n_req] = f;
+		sf->n_req++;
+		sf->last = f;
+		i += n;
+	}
+	sf->n_chars = sf->n_req;
+	sf->n_parts = 1;
+	sf->spoken = 1;
+	return sf->n_req >= 3 && !dc_acronym_is_stopword(text + s.start, s.end - s.start);
 }
 
 /* ---- the long form's letters ---- */
@@ -315,8 +360,10 @@ static void layout(const char *text, const struct word *w, size_t nw, struct lch
 }
 
 /* Matches sf->req[from..to) right to left, each before position *pos; the
- * first one (from == 0) at a word start. Marks what matched. */
-static int match_back(const struct sf *sf, size_t from, size_t to, struct lchars *lc, size_t *pos)
+ * first one (from == 0) at a word start, or with part set at a part start
+ * too ("Bundes-Klimaschutzgesetz (KSG)"). Marks what matched. */
+static int match_back(const struct sf *sf, size_t from, size_t to, struct lchars *lc, size_t *pos,
+                      int part)
 {
 	for (size_t k = to; k-- > from;) {
 		size_t p = *pos;
@@ -324,7 +371,7 @@ static int match_back(const struct sf *sf, size_t from, size_t to, struct lchars
 			if (p == 0)
 				return 0;
 			p--;
-			if (lc->c[p] == sf->req[k] && (k != 0 || lc->is_start[p]))
+			if (lc->c[p] == sf->req[k] && (k != 0 || (part ? lc->is_part[p] : lc->is_start[p])))
 				break;
 		}
 		lc->matched[p] = 1;
@@ -378,7 +425,7 @@ static long match_law(const char *text, const struct word *w, size_t nw, const s
 		if (is_lead && k + 1 < nw) {
 			layout(text, w + k + 1, nw - k - 1, lc);
 			size_t pos = lc->n;
-			if (match_back(sf, 0, sf->n_req - 1, lc, &pos))
+			if (match_back(sf, 0, sf->n_req - 1, lc, &pos, 0))
 				return (long)k;
 		} else if (is_compound) {
 			/* The final letter at the compound's "gesetz", the rest before it. */
@@ -395,7 +442,7 @@ static long match_law(const char *text, const struct word *w, size_t nw, const s
 			size_t g = word_end - suffix_len;
 			lc->matched[g] = 1;
 			size_t at = g;
-			if (match_back(sf, 0, sf->n_req - 1, lc, &at))
+			if (match_back(sf, 0, sf->n_req - 1, lc, &at, 0))
 				return (long)lc->word[at];
 		}
 	}
@@ -437,6 +484,140 @@ static long match_parts(const char *text, const struct word *w, size_t nw, const
 	return first;
 }
 
+/* Matched letters at word or part starts: a spoken form needs two. */
+static int spoken_ok(const struct sf *sf, const struct lchars *lc)
+{
+	if (!sf->spoken)
+		return 1;
+	size_t starts = 0;
+	for (size_t i = 0; i < lc->n; i++)
+		starts += lc->matched[i] && lc->is_part[i];
+	return starts >= 2;
+}
+
+/* Whether the letter at byte `at` of word w follows a hyphen inside a word
+ * that starts with a capital ("Bundes-Klimaschutzgesetz", not
+ * "2,4,6-Tribromphenol" or "Alpha-Aktivität/Gebinde"). */
+static int after_hyphen(const char *text, const struct word *w, size_t at)
+{
+	size_t n;
+	if (at <= w->start || !dc_is_upper(dc_cp(text, w->end, w->start, &n)))
+		return 0;
+	return dc_is_dash(dc_cp(text, at, dc_prev(text, at), &n));
+}
+
+/* An adjective ending: "Aktueller", "Nationalen", "Deutsche". */
+static int adjective_like(const char *s, size_t n)
+{
+	return ends_with(s, n, "e") || ends_with(s, n, "er") || ends_with(s, n, "es") ||
+	       ends_with(s, n, "en") || ends_with(s, n, "em");
+}
+
+/* The official abbreviation of a law right after its title, whose letters
+ * need not be in order ("Gesetz gegen Doping im Sport (AntiDopG)", "Gesetz
+ * zur Zusammenführung und Neugliederung der Bundeseisenbahnen (BEZNG)"): a
+ * final G (V) and a title from the nearest "Gesetz" ("Verordnung") on, of at
+ * least two more words, whose word and part initials hold at least half of
+ * the short form's other capitals. */
+static int law_title_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
+{
+	if (sf->spoken || !sf->last_upper || (sf->last != 'g' && sf->last != 'v'))
+		return 0;
+	const char *lead = sf->last == 'g' ? "Gesetz" : "Verordnung";
+	size_t lead_len = strlen(lead);
+	/* law titles run long: "Verordnung über die Durchführung der
+	 * veterinärrechtlichen Kontrollen ... aus Drittländern (LMEV)" has 26 words */
+	enum { TITLE_WORDS = 48 };
+	struct word rev[TITLE_WORDS];
+	size_t nw = words_before(text, end, rev, TITLE_WORDS);
+	for (size_t k = 2; k < nw; k++) {
+		const char *s = text + rev[k].start;
+		size_t n = rev[k].end - rev[k].start;
+		if (!(n == lead_len && !memcmp(s, lead, n)))
+			continue;
+		/* the capitals of the short form but its last, against the title's initials */
+		static __thread struct lchars lc;
+		struct word w[TITLE_WORDS];
+		for (size_t j = 0; j < k; j++)
+			w[j] = rev[k - 1 - j];
+		layout(text, w, k, &lc);
+		size_t caps = 0, found = 0;
+		for (size_t r = 0; r + 1 < sf->n_req; r++) {
+			caps++;
+			for (size_t i = 0; i < lc.n; i++)
+				if (lc.is_part[i] && lc.c[i] == sf->req[r]) {
+					found++;
+					break;
+				}
+		}
+		if (caps == 0 || found * 2 < caps)
+			return 0;
+		lf->start = rev[k].start;
+		lf->end = rev[0].end;
+		return 1;
+	}
+	return 0;
+}
+
+/* "Paneuropäisches Privates Pensionsprodukt (PEPP)", "Europäischen
+ * Landwirtschaftsfonds für die Entwicklung des ländlichen Raums (ELER)": the
+ * shortest match (Schwartz & Hearst) takes letters inside compounds and stops
+ * at "Privates" or "Entwicklung"; a longer long form whose words give more of
+ * the letters at word or part starts is the name. Given the shortest match
+ * from `pos`, moves the match to the first letter with the most such letters
+ * (ties: the nearest) when that is more and every content word still gives a
+ * letter; returns the new position of the first letter. */
+static size_t match_most_starts(const char *text, const struct word *w, size_t nw,
+                                const struct sf *sf, struct lchars *lc, size_t pos)
+{
+	enum { NONE = -1000 };
+	static __thread short best[MAX_SHORT][MAX_CHARS];
+	size_t n = sf->n_req;
+	if (n < 2 || n > MAX_SHORT)
+		return pos;
+	/* best[k][p]: most part starts when req[k] is at p and the rest after it */
+	for (size_t k = n; k-- > 0;) {
+		int after = NONE;
+		for (size_t p = lc->n; p-- > 0;) {
+			int here = NONE;
+			if (lc->c[p] == sf->req[k] && (k == n - 1 || after > NONE))
+				here = lc->is_part[p] + (k == n - 1 ? 0 : after);
+			if (k + 1 < n && best[k + 1][p] > after)
+				after = best[k + 1][p];
+			best[k][p] = (short)here;
+		}
+	}
+	size_t top = pos;
+	for (size_t p = 0; p < lc->n; p++)
+		if (lc->is_start[p] && best[0][p] > NONE && best[0][p] >= best[0][top] &&
+		    (best[0][p] > best[0][top] || p > top))
+			top = p;
+	if (top == pos || best[0][top] <= best[0][pos])
+		return pos;
+	unsigned char keep[MAX_CHARS];
+	memcpy(keep, lc->matched, lc->n);
+	memset(lc->matched, 0, lc->n);
+	size_t p = top;
+	lc->matched[p] = 1;
+	for (size_t k = 1; k < n; k++) {
+		int want = best[k - 1][p] - lc->is_part[p];
+		size_t q = p + 1;
+		while (q < lc->n && best[k][q] != want)
+			q++;
+		if (q == lc->n) {
+			memcpy(lc->matched, keep, lc->n);
+			return pos;
+		}
+		lc->matched[q] = 1;
+		p = q;
+	}
+	if (!content_covered(text, w, lc->word[top], nw, lc)) {
+		memcpy(lc->matched, keep, lc->n);
+		return pos;
+	}
+	return top;
+}
+
 /* The long form that ends at `end` for the short form sf, if any. */
 static int long_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
 {
@@ -447,20 +628,47 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 	for (size_t k = 0; k < nw; k++)
 		w[k] = rev[nw - 1 - k];
 	static __thread struct lchars lc;
-	long first = match_law(text, w, nw, sf, &lc);
+	long first = sf->spoken ? -1 : match_law(text, w, nw, sf, &lc);
 	if (first < 0) {
 		/* Schwartz & Hearst's window: min(|A| + 5, 2|A|) words. */
 		size_t limit = sf->n_chars + 5 < 2 * sf->n_chars ? sf->n_chars + 5 : 2 * sf->n_chars;
 		size_t skip = nw > limit ? nw - limit : 0;
-		first = match_parts(text, w + skip, nw - skip, sf, &lc);
+		first = sf->spoken ? -1 : match_parts(text, w + skip, nw - skip, sf, &lc);
 		if (first < 0) {
 			layout(text, w + skip, nw - skip, &lc);
 			size_t pos = lc.n;
-			if (!match_back(sf, 0, sf->n_req, &lc, &pos))
-				return 0;
+			if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0)) {
+				/* the first letter at a part start: "Bundes-Klimaschutzgesetz
+				 * (KSG)", not "2009/119/EG und (EU)" */
+				layout(text, w + skip, nw - skip, &lc);
+				pos = lc.n;
+				if (sf->is_stopword || !match_back(sf, 0, sf->n_req, &lc, &pos, 1) ||
+				    !after_hyphen(text, &w[skip + lc.word[pos]], lc.at[pos]))
+					return 0;
+			}
+			pos = match_most_starts(text, w + skip, nw - skip, sf, &lc, pos);
 			first = (long)lc.word[pos];
+			/* "Aktueller Ausdruck (AD)": the shortest long form is one word
+			 * that gives every letter, and the adjective right before it
+			 * starts with the first one; the adjective is part of the name */
+			size_t last = nw - skip - 1;
+			if ((size_t)first == last && first > 0 && sf->n_req >= 2 && lc.is_start[pos]) {
+				const struct word *prev = &w[skip + last - 1];
+				size_t pn = prev->end - prev->start, q;
+				int32_t c = dc_cp(text, prev->end, prev->start, &q);
+				if (dc_fold(c) == sf->req[0] && !is_function_word(text + prev->start, pn) &&
+				    adjective_like(text + prev->start, pn)) {
+					lc.matched[pos] = 0;
+					for (size_t i = 0; i < lc.n; i++)
+						if (lc.word[i] == last - 1) {
+							lc.matched[i] = 1;
+							break;
+						}
+					first--;
+				}
+			}
 		}
-		if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc))
+		if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc) || !spoken_ok(sf, &lc))
 			return 0;
 		/* "auf der Straße (ADR)": a long form starts with a content word */
 		const struct word *fw = &w[skip + (size_t)first];
@@ -492,6 +700,27 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 	return 1;
 }
 
+/* Matches sf's letters left to right from the first word's start; with
+ * starts set, every letter after the first at the start of a content word
+ * or part ("AKDB, die Anstalt für Kommunale Datenverarbeitung in Bayern"),
+ * else the nearest ones. Returns the index past the last match, or 0. */
+static size_t match_forward(const struct sf *sf, struct lchars *lc, const unsigned char *content,
+                            int starts)
+{
+	size_t pos = 0;
+	for (size_t k = 0; k < sf->n_req; k++) {
+		while (pos < lc->n &&
+		       !(lc->c[pos] == sf->req[k] &&
+		         (k == 0 ? lc->is_start[pos]
+		                 : !starts || (lc->is_part[pos] && content[lc->word[pos]]))))
+			pos++;
+		if (pos == lc->n || (k == 0 && lc->word[pos] != 0))
+			return 0;
+		lc->matched[pos++] = 1;
+	}
+	return pos;
+}
+
 /* The long form that starts at `start` (after the short form), left to right:
  * it ends with the word that gives the short form's last letter. */
 static int long_after(const char *text, size_t len, size_t start, const struct sf *sf,
@@ -509,17 +738,23 @@ static int long_after(const char *text, size_t len, size_t start, const struct s
 		/* "ENISA (Agentur ...)": the parentheses hold the long form; use the
 		 * rules of a long form before a short form on it. */
 		struct sf tmp = *sf;
-		long f = match_law(text, w + first, nw - first, &tmp, &lc);
+		long f = sf->spoken ? -1 : match_law(text, w + first, nw - first, &tmp, &lc);
 		if (f < 0) {
-			f = match_parts(text, w + first, nw - first, sf, &lc);
+			f = sf->spoken ? -1 : match_parts(text, w + first, nw - first, sf, &lc);
 			if (f < 0) {
 				layout(text, w + first, nw - first, &lc);
 				size_t pos = lc.n;
-				if (!match_back(sf, 0, sf->n_req, &lc, &pos))
-					return 0;
+				if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0)) {
+					layout(text, w + first, nw - first, &lc);
+					pos = lc.n;
+					if (sf->is_stopword || !match_back(sf, 0, sf->n_req, &lc, &pos, 1) ||
+					    !after_hyphen(text, &w[first + lc.word[pos]], lc.at[pos]))
+						return 0;
+				}
 				f = (long)lc.word[pos];
 			}
-			if (f != 0 || !content_covered(text, w + first, 0, nw - first, &lc))
+			if (f != 0 || !content_covered(text, w + first, 0, nw - first, &lc) ||
+			    !spoken_ok(sf, &lc))
 				return 0;
 		} else if (f != 0) {
 			return 0;
@@ -531,17 +766,27 @@ static int long_after(const char *text, size_t len, size_t start, const struct s
 	size_t limit = sf->n_chars + 5 < 2 * sf->n_chars ? sf->n_chars + 5 : 2 * sf->n_chars;
 	if (nw - first > limit)
 		nw = first + limit;
+	unsigned char content[MAX_WORDS];
+	for (size_t k = first; k < nw; k++)
+		content[k - first] = !is_function_word(text + w[k].start, w[k].end - w[k].start);
 	layout(text, w + first, nw - first, &lc);
-	size_t pos = 0;
-	for (size_t k = 0; k < sf->n_req; k++) {
-		while (pos < lc.n && !(lc.c[pos] == sf->req[k] && (k != 0 || lc.is_start[pos])))
-			pos++;
-		if (pos == lc.n || (k == 0 && lc.word[pos] != 0))
+	size_t pos = match_forward(sf, &lc, content, 1);
+	if (!pos) {
+		layout(text, w + first, nw - first, &lc);
+		pos = match_forward(sf, &lc, content, 0);
+		if (!pos)
 			return 0;
-		lc.matched[pos++] = 1;
 	}
 	size_t last_word = lc.word[pos - 1];
-	if (!content_covered(text, w + first, 0, last_word + 1, &lc))
+	if (!content_covered(text, w + first, 0, last_word + 1, &lc) || !spoken_ok(sf, &lc))
+		return 0;
+	/* "LfU HE: Hessische Landesanstalt für Umwelt": a name does not end in
+	 * the adjective of a noun that follows */
+	const struct word *lw = &w[first + last_word];
+	size_t un;
+	if (first + last_word + 1 < nw && dc_is_upper(dc_cp(text, lw->end, lw->start, &un)) &&
+	    adjective_like(text + lw->start, lw->end - lw->start) &&
+	    dc_is_upper(dc_cp(text, w[first + last_word + 1].end, w[first + last_word + 1].start, &un)))
 		return 0;
 	lf->start = w[first].start;
 	lf->end = w[first + last_word].end;
@@ -633,7 +878,45 @@ static int emit(const char *text, dc_abbrev_fn fn, void *ctx, struct dc_span sf,
 	return fn(text, &a, ctx);
 }
 
-/* At '(' i: "long (short)", "long (kurz: short)" or "short (long)". */
+static int is_open_quote(int32_t c)
+{
+	return c == '"' || c == 0x201E || c == 0x201C || c == 0xBB || c == 0x201A || c == 0x2018;
+}
+
+static int is_close_quote(int32_t c)
+{
+	return c == '"' || c == 0x201C || c == 0x201D || c == 0xAB || c == 0x2018 || c == 0x2019;
+}
+
+/* Before a long form's end: a closing quote ("„Nationales
+ * Once-Only-Technical-System“ – kurz: NOOTS –") and a legal form
+ * ("Verband Deutscher Eisenbahner-Sportvereine e.V. (VDES)") are no part of it. */
+static size_t long_end(const char *text, size_t end)
+{
+	end = skip_space_back(text, end);
+	if (end > 0) {
+		size_t p = dc_prev(text, end), n;
+		if (is_close_quote(dc_cp(text, end, p, &n)))
+			end = skip_space_back(text, p);
+	}
+	static const char *const forms[] = { "e.V.", "e. V.", "a.G.", "a. G.", "e.G.", "GmbH",
+	                                     "gGmbH", "mbH", "A\xc3\xb6R", NULL };
+	for (size_t k = 0; forms[k]; k++) {
+		size_t n = strlen(forms[k]);
+		if (end > n && !memcmp(text + end - n, forms[k], n) && text[end - n - 1] == ' ')
+			return skip_space_back(text, end - n);
+	}
+	return end;
+}
+
+/* Whether text[s] is a short form; a quoted one may be a spoken form. */
+static int short_or_spoken(const char *text, struct dc_span s, int quoted, struct sf *sf)
+{
+	return short_form(text, s, sf) || (quoted && spoken_form(text, s, sf));
+}
+
+/* At '(' i: "long (short)", "long (kurz: short)", "long (im Folgenden „short“
+ * genannt)" or "short (long)", "„short“ (long)". */
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
 	size_t close = i + 1;
@@ -657,33 +940,100 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 				in++;
 			in = dc_skip_space(text, len, in);
 			pattern = "kurz";
+			/* "(im Folgenden „HS“ genannt)" */
+			static const char *const verbs[] = { " genannt", " bezeichnet", NULL };
+			for (size_t v = 0; verbs[v]; v++) {
+				size_t n = strlen(verbs[v]);
+				if (in_end - in > n && !memcmp(text + in_end - n, verbs[v], n)) {
+					in_end = skip_space_back(text, in_end - n);
+					break;
+				}
+			}
 			break;
 		}
-	/* quotes around the short form */
+	/* "(Onlinezugangsgesetz – OZG)", "(BSI-Gesetz - BSIG)": a law's short title
+	 * and its abbreviation; the abbreviation stands for the title before */
+	if (pattern[0] == 'l') {
+		size_t d = in_end;
+		while (d > in) {
+			size_t pd = dc_prev(text, d), dn;
+			if (dc_is_dash(dc_cp(text, in_end, pd, &dn)) && pd > in && text[pd - 1] == ' ' &&
+			    d < in_end && text[d] == ' ')
+				break;
+			d = pd;
+		}
+		if (d > in) {
+			size_t dash = dc_prev(text, d);
+			struct dc_span s = { dc_skip_space(text, in_end, d), in_end };
+			struct dc_span lf;
+			if (s.start < s.end && short_at(text, in_end, s.start).end == in_end &&
+			    short_form(text, s, &sf)) {
+				size_t name_end = skip_space_back(text, dash);
+				if (long_before(text, long_end(text, i), &sf, &lf) ||
+				    law_title_before(text, long_end(text, i), &sf, &lf) ||
+				    (long_after(text, name_end, in, &sf, 1, &lf) && lf.end == name_end))
+					return emit(text, fn, ctx, s, lf, "long (name \xe2\x80\x93 short)");
+				return 0;
+			}
+		}
+	}
+	/* quotes around the short form (or around a long form after a short one) */
 	size_t qn;
+	int quoted = 0;
 	int32_t q = in < in_end ? dc_cp(text, in_end, in, &qn) : 0;
-	if (q == '"' || q == 0x201E || q == 0x201C || q == 0xBB) {
-		in += qn;
+	if (is_open_quote(q)) {
 		size_t p = dc_prev(text, in_end), pn;
 		int32_t e = dc_cp(text, in_end, p, &pn);
-		if (p >= in && (e == '"' || e == 0x201C || e == 0x201D || e == 0xAB))
+		if (p > in && is_close_quote(e)) {
+			in += qn;
 			in_end = p;
+			quoted = 1;
+		}
 	}
 	struct dc_span s = short_at(text, in_end, in);
 	struct dc_span lf;
-	if (s.end == in_end && short_form(text, s, &sf)) {
-		if (long_before(text, skip_space_back(text, i), &sf, &lf))
+	if (s.end == in_end && short_or_spoken(text, s, quoted, &sf)) {
+		if (long_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, pattern);
+		if (law_title_before(text, long_end(text, i), &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "law (short)");
+		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */
+		size_t e = long_end(text, i), ws = token_start(text, e), pn;
+		if (!sf.is_stopword && ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
+			int letters = 1;
+			for (size_t k = ws; k < e; k += pn)
+				letters &= dc_is_letter(dc_cp(text, e, k, &pn));
+			size_t c = skip_space_back(text, ws);
+			if (letters && c < ws && c > 0 && text[c - 1] == ',' &&
+			    long_before(text, long_end(text, c - 1), &sf, &lf))
+				return emit(text, fn, ctx, s, lf, "long, place (short)");
+		}
 		return 0;
 	}
-	/* "ENISA (Agentur der Europäischen Union für Cybersicherheit)" */
+	/* "ENISA (Agentur der Europäischen Union für Cybersicherheit)",
+	 * "„FITKO“ (Föderale IT-Kooperation)" */
 	size_t before = skip_space_back(text, i);
 	if (before == i || before == 0)
 		return 0; /* "X(" is no pattern of prose */
+	int short_quoted = 0;
+	size_t p = dc_prev(text, before), pn;
+	if (is_close_quote(dc_cp(text, before, p, &pn))) {
+		before = p;
+		short_quoted = 1;
+	}
 	size_t ts = token_start(text, before);
+	if (short_quoted) {
+		/* the opening quote right before the token */
+		if (ts == 0 || ts == before)
+			return 0;
+		size_t o = dc_prev(text, ts), on;
+		if (!is_open_quote(dc_cp(text, ts, o, &on)))
+			return 0;
+	}
 	s.start = ts;
 	s.end = before;
-	if (ts < before && short_form(text, s, &sf) && in_end - in > s.end - s.start + 2) {
+	if (ts < before && short_or_spoken(text, s, short_quoted, &sf) &&
+	    in_end - in > s.end - s.start + 2) {
 		struct dc_span inner = { in, in_end };
 		if (long_after(text, in_end, inner.start, &sf, 1, &lf) && lf.end == in_end)
 			return emit(text, fn, ctx, s, lf, "short (long)");
@@ -711,28 +1061,150 @@ static int at_apposition(const char *text, size_t len, struct dc_span s, const s
 	return 0;
 }
 
-/* At "kurz" outside parentheses: "Föderale IT-Kooperation – kurz FITKO –". */
-static int at_kurz(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
+/* Whether a short form ends an apposition: punctuation or the end follows. */
+static int apposition_ends(const char *text, size_t len, size_t i)
 {
-	size_t j = i + 4;
+	size_t j = dc_skip_space(text, len, i), n;
+	if (j >= len)
+		return 1;
+	int32_t c = dc_cp(text, len, j, &n);
+	return c == ',' || c == ';' || c == '.' || c == ')' || c == ':' || c == '!' || c == '?' ||
+	       (dc_is_dash(c) && j > i);
+}
+
+/* At a short form after ", die/der/das/des/dem/den": "die Föderale
+ * IT-Kooperation, die FITKO, koordiniert". */
+static int at_article(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                      dc_abbrev_fn fn, void *ctx)
+{
+	if (sf->is_stopword || !apposition_ends(text, len, s.end))
+		return 0;
+	size_t b = skip_space_back(text, s.start);
+	if (b == s.start || b < 4)
+		return 0;
+	static const char *const articles[] = { "die", "der", "das", "des", "dem", "den", NULL };
+	for (size_t k = 0; articles[k]; k++) {
+		size_t a = b - 3;
+		if (memcmp(text + a, articles[k], 3) || (a > 0 && dc_is_letter(text[a - 1])))
+			continue;
+		size_t c = skip_space_back(text, a);
+		if (c == a || c == 0 || text[c - 1] != ',')
+			return 0;
+		struct dc_span lf;
+		if (long_before(text, long_end(text, c - 1), sf, &lf))
+			return emit(text, fn, ctx, s, lf, "long, short");
+		return 0;
+	}
+	return 0;
+}
+
+/* At a short form followed by a free-standing dash or a colon and its long
+ * form: "NOOTS – Nationales Once-Only-Technical-System". */
+static int at_dash(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                   dc_abbrev_fn fn, void *ctx)
+{
+	if (sf->is_stopword || s.end >= len)
+		return 0;
+	size_t i = s.end, n;
+	if (text[i] == ':') {
+		i++;
+	} else {
+		size_t j = dc_skip_space(text, len, i);
+		if (j == i || j >= len || !dc_is_dash(dc_cp(text, len, j, &n)))
+			return 0;
+		i = j + n;
+		if (i >= len || !dc_is_space(dc_cp(text, len, i, &n)))
+			return 0;
+	}
+	i = dc_skip_space(text, len, i);
+	/* a name: it starts with a capital */
+	if (i >= len || !dc_is_upper(dc_cp(text, len, i, &n)))
+		return 0;
+	/* "Art. 18 BayDiG - BayDiG Wiki": the long form starts with a word,
+	 * not with another short form */
+	struct sf other;
+	struct dc_span fw = { i, token_end(text, len, i) };
+	if (short_form(text, fw, &other))
+		return 0;
+	/* nor is the short form the end of a longer designation ("LfU HE:") */
+	size_t b = skip_space_back(text, s.start);
+	if (b < s.start && b > 0) {
+		struct dc_span pw = { token_start(text, b), b };
+		if (pw.start < pw.end && short_form(text, pw, &other))
+			return 0;
+	}
+	struct dc_span lf;
+	if (!long_after(text, len, i, sf, 0, &lf) || lf.start != i)
+		return 0;
+	/* A gloss in a list may run on to the end of its item: "AKT –
+	 * Automatischer Kassentresor mit Echtheitsprüfung; R-AKT – ..." (up to
+	 * three more words, a function word first, before ';', ')', a dash or
+	 * the line's end) */
+	size_t e = lf.end;
+	for (int k = 0; k <= 3; k++) {
+		size_t j = e, m;
+		while (j < len && (text[j] == ' ' || text[j] == '\t'))
+			j++;
+		int32_t c = j < len ? dc_cp(text, len, j, &m) : 0;
+		if (k > 0 && (j >= len || c == ';' || c == ')' || c == '\n' ||
+		              (dc_is_dash(c) && j + m < len && dc_is_space(dc_cp(text, len, j + m, &m))))) {
+			lf.end = e;
+			break;
+		}
+		size_t we = token_end(text, len, j);
+		if (k == 3 || we == j || (k == 0 && !is_function_word(text + j, we - j)) ||
+		    (k > 0 && !is_function_word(text + j, we - j) && !dc_is_upper(c)))
+			break;
+		e = we;
+	}
+	return emit(text, fn, ctx, s, lf, "short \xe2\x80\x93 long");
+	return 0;
+}
+
+/* Cues of a short form outside parentheses. */
+static const char *const cue_words[] = { "kurz", "Kurz", "im Folgenden", "nachfolgend",
+                                         "abgek\xc3\xbcrzt", "oder", NULL };
+
+/* At a cue outside parentheses: "Föderale IT-Kooperation – kurz FITKO –",
+ * "Onlinezugangsgesetz, im Folgenden: OZG,", "„Nationales
+ * Once-Only-Technical-System“ – kurz: NOOTS –". Returns the cue's length
+ * through *skip. */
+static int at_cue(const char *text, size_t len, size_t i, const char *cue, dc_abbrev_fn fn,
+                  void *ctx)
+{
+	size_t j = i + strlen(cue);
 	if (j < len && text[j] == ':')
 		j++;
 	j = dc_skip_space(text, len, j);
+	size_t qn;
+	int quoted = j < len && is_open_quote(dc_cp(text, len, j, &qn));
+	if (quoted)
+		j += qn;
 	struct dc_span s = short_at(text, len, j);
 	struct sf sf;
-	if (s.end == s.start || !short_form(text, s, &sf))
+	if (s.end == s.start)
 		return 0;
-	/* The long form ends before the separator in front of "kurz". */
+	if (quoted) {
+		size_t en;
+		if (s.end >= len || !is_close_quote(dc_cp(text, len, s.end, &en)))
+			return 0;
+	}
+	if (!short_or_spoken(text, s, quoted, &sf))
+		return 0;
+	/* The long form ends before the separator in front of the cue; after
+	 * "oder" only between quotes: "„Content Delivery Network“ oder „CDN“". */
 	size_t b = skip_space_back(text, i);
 	if (b == 0)
 		return 0;
 	size_t p = dc_prev(text, b), n;
 	int32_t c = dc_cp(text, b, p, &n);
-	if (!(dc_is_dash(c) || c == ','))
+	if (!strcmp(cue, "oder") ? !(quoted && is_close_quote(c)) : !(dc_is_dash(c) || c == ','))
 		return 0;
+	if (!strcmp(cue, "oder"))
+		p = b;
 	struct dc_span lf;
-	if (long_before(text, skip_space_back(text, p), &sf, &lf))
-		return emit(text, fn, ctx, s, lf, "kurz");
+	if (long_before(text, long_end(text, p), &sf, &lf))
+		return emit(text, fn, ctx, s, lf, strcmp(cue, "oder") ? "kurz" : "long oder short");
 	return 0;
 }
 
@@ -743,21 +1215,31 @@ int dc_abbrev_scan(const char *text, size_t len, dc_abbrev_fn fn, void *ctx)
 		size_t n;
 		int32_t c = dc_cp(text, len, i, &n);
 		int rc = 0;
+		size_t pn;
+		int word_start = i == 0 || !dc_is_letter(dc_cp(text, len, dc_prev(text, i), &pn));
+		const char *cue = NULL;
+		for (size_t k = 0; word_start && !cue && cue_words[k]; k++)
+			if ((unsigned char)text[i] == (unsigned char)cue_words[k][0] &&
+			    word_is(text, len, i, cue_words[k]))
+				cue = cue_words[k];
 		if (c == '(') {
 			rc = at_paren(text, len, i, fn, ctx);
-		} else if ((c == 'k' || c == 'K') && word_is(text, len, i, c == 'k' ? "kurz" : "Kurz") &&
-		           (i == 0 || !dc_is_letter(dc_cp(text, len, dc_prev(text, i), &n)))) {
+		} else if (cue) {
 			size_t before = skip_space_back(text, i);
 			/* "(kurz: X)" is handled at its parenthesis */
 			if (!(before > 0 && text[before - 1] == '('))
-				rc = at_kurz(text, len, i, fn, ctx);
-			n = 4;
-		} else if (dc_is_upper(c) &&
-		           (i == 0 || !dc_is_letter(dc_cp(text, len, dc_prev(text, i), &n)))) {
+				rc = at_cue(text, len, i, cue, fn, ctx);
+			n = strlen(cue);
+		} else if (dc_is_upper(c) && word_start) {
 			struct dc_span s = short_at(text, len, i);
 			struct sf sf;
-			if (s.end < len && text[s.end] == ',' && short_form(text, s, &sf))
+			if (short_form(text, s, &sf)) {
 				rc = at_apposition(text, len, s, &sf, fn, ctx);
+				if (!rc)
+					rc = at_article(text, len, s, &sf, fn, ctx);
+				if (!rc)
+					rc = at_dash(text, len, s, &sf, fn, ctx);
+			}
 			n = s.end > i ? s.end - i : 1;
 		}
 		if (rc)
@@ -786,7 +1268,7 @@ int dc_abbrev_explains(const char *short_form_text, size_t short_len, const char
 	if (first < 0) {
 		layout(long_form, w, nw, &lc);
 		size_t pos = lc.n;
-		if (!match_back(&sf, 0, sf.n_req, &lc, &pos))
+		if (!match_back(&sf, 0, sf.n_req, &lc, &pos, 0))
 			return 0;
 		first = (long)lc.word[pos];
 	}

@@ -28,7 +28,9 @@ int dc_clean(const char *text, struct dc_span s, struct buf *out);
 struct dc_abbrev {
 	struct dc_span short_form; /* "DMK", "BSIG 2009" */
 	struct dc_span long_form;  /* "Digitalministerkonferenz" */
-	const char *pattern;       /* "long (short)", "short (long)", "short, long", "kurz" */
+	const char *pattern;       /* "long (short)", "short (long)", "short, long", "kurz",
+	                            * "long, short", "short – long", "long oder short",
+	                            * "long (name – short)", "law (short)" */
 };
 /* Return non-zero to stop the scan. */
 typedef int (*dc_abbrev_fn)(const char *text, const struct dc_abbrev *a, void *ctx);

@@ -183,6 +183,16 @@ check_grep discover_still_finds_unknown_acronym '"kind":"acronym","surface":"QXZ
 check_no_grep discover_inflected_long_form_no_abbreviation '"kind":"abbreviation","surface":"NOOTS"' "$tmp/parts"
 check_grep discover_inflected_long_form_is_variant '"kind":"variant","surface":"Nationalen Once-Only-Technical-Systems","expansion":"noots"' "$tmp/parts"
 check_grep discover_new_short_form_of_known_concept '"kind":"abbreviation","surface":"FIKO","expansion":"Föderale IT-Kooperation"' "$tmp/parts"
+# Issue 14 item 6: a pair whose short form is part of a known label (EUDI of EUDI-Wallet,
+# from "EU Digital Identity (EUDI) wallet") is no candidate; the same sentence without the
+# glossary gives it, so the filter is what keeps it out. Quoted and title-case short forms
+# of known concepts ("„Fitko“") are no candidates; in an empty KB they are.
+check_no_grep discover_no_pair_of_label_part '"kind":"abbreviation","surface":"EUDI"' "$tmp/parts"
+g --db "$tmp/empty.db" discover --format jsonl "$data/discovery/known-parts.txt" >"$tmp/parts0"
+check_grep discover_label_part_pair_without_kb '"kind":"abbreviation","surface":"EUDI","expansion":"EU Digital Identity"' "$tmp/parts0"
+check_grep discover_quoted_short_form '"kind":"abbreviation","surface":"Fitko","expansion":"Föderale IT-Kooperation"' "$tmp/parts0"
+check_no_grep discover_quoted_known_short_form '"surface":"Fitko"' "$tmp/parts"
+check_grep discover_quoted_long_and_short '"kind":"abbreviation","surface":"AKDB","expansion":"Anstalt für Kommunale Datenverarbeitung in Bayern"' "$tmp/parts0"
 v=$(sed -n 's/.*"id":\([0-9]*\),"kind":"variant".*/\1/p' "$tmp/parts" | head -1)
 g --db "$tmp/parts.db" candidates accept "$v" >/dev/null
 g --db "$tmp/parts.db" term show noots --format json >"$tmp/noots"
