@@ -28,10 +28,13 @@
 #include "../common/buf.h"
 
 #define GZ_MAGIC "GLOSGZ\0\1"
-#define GZ_VERSION 2u /* 2: no transition hash table, the matcher walks records made on load */
+#define GZ_VERSION 3u /* 2: no transition hash table; 3: context terms, spoken acronyms */
 #define GZ_ENDIAN 0x01020304u
 
-enum { E_CASE = 1, E_COMPOUND = 2, E_ACRONYM = 4 };
+enum { E_CASE = 1, E_COMPOUND = 2, E_ACRONYM = 4, E_CONTEXT = 8, E_SPOKEN = 16 };
+_Static_assert((int)E_CONTEXT == (int)GZ_E_CONTEXT && (int)E_SPOKEN == (int)GZ_E_SPOKEN &&
+               (int)E_ACRONYM == (int)GZ_E_ACRONYM && (int)E_CASE == (int)GZ_E_CASE,
+               "entry flags as gz_internal.h names them");
 
 struct gz_header {
 	char magic[8];
@@ -55,7 +58,7 @@ enum { N_SPLIT = 1 };
 
 struct gz_entry {
 	uint32_t concept, label, sep, up; /* pool offsets; sep and up have keylen bytes */
-	uint32_t keylen, kind, flags, reserved;
+	uint32_t keylen, kind, flags, context; /* context: pool offset of the terms, 0 none */
 };
 
 struct gz {
@@ -302,7 +305,7 @@ struct bnode {
 };
 
 struct bentry {
-	uint32_t node, concept, label, sep, up, keylen, kind, flags, next;
+	uint32_t node, concept, label, sep, up, keylen, kind, flags, next, context;
 };
 
 static int is_acronym(const char *s)
@@ -340,6 +343,26 @@ static int cmp_entry(const void *a, const void *b, void *pool)
 	return strcmp((const char *)pool + x->label, (const char *)pool + y->label);
 }
 
+/* The normalised keys of the context terms (one per line) into the pool,
+ * each NUL-terminated, the list ended by an empty one. */
+static int add_context(struct buf *pool, struct nz *z, const char *terms, uint32_t *off)
+{
+	if (pool->len > UINT32_MAX / 2)
+		return -1;
+	*off = (uint32_t)pool->len;
+	for (const char *p = terms; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n && nz_run(z, p, n) < 0)
+			return -1;
+		if (n && z->n && z->n <= 1000 &&
+		    (buf_append(pool, z->b, z->n) < 0 || buf_putc(pool, 0) < 0))
+			return -1;
+		p += n + (nl != NULL);
+	}
+	return buf_putc(pool, 0);
+}
+
 static int gz_bind(struct gz *gz, struct err *err, const char *what);
 static int build_walk(struct gz *gz, struct err *err, const char *what);
 
@@ -348,6 +371,12 @@ static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c);
 
 
 struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err)
+{
+	return gz_compile_ctx(labels, NULL, n_labels, err);
+}
+
+struct gz *gz_compile_ctx(const struct gz_label *labels, const char *const *contexts,
+                          size_t n_labels, struct err *err)
 {
 	struct bnode *nodes = NULL;
 	struct bentry *ents = NULL;
@@ -358,6 +387,8 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 	nz_init(&z);
 	struct gz *gz = NULL;
 	size_t max_key = 0;
+	const char *last_ctx = NULL; /* labels of one concept share their terms */
+	uint32_t last_ctx_off = 0;
 
 	nodes = calloc(cap_nodes, sizeof *nodes);
 	ents = calloc(n_labels ? n_labels : 1, sizeof *ents);
@@ -415,7 +446,9 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 		e->kind = labels[li].kind;
 		e->flags = ((labels[li].flags & GZ_FLAG_CASE) ? E_CASE : 0) |
 		           ((labels[li].flags & GZ_FLAG_COMPOUND) ? E_COMPOUND : 0) |
-		           (is_acronym(text) ? E_ACRONYM : 0);
+		           (is_acronym(text) ? E_ACRONYM : 0) |
+		           ((labels[li].flags & GZ_FLAG_CONTEXT) ? E_CONTEXT : 0) |
+		           ((labels[li].flags & GZ_FLAG_SPOKEN) && is_acronym(text) ? E_SPOKEN : 0);
 		if (pool_add(&pool, labels[li].concept, strlen(labels[li].concept), &e->concept) < 0 ||
 		    pool_add(&pool, text, strlen(text), &e->label) < 0)
 			goto oom;
@@ -434,6 +467,13 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 		if (z.n > max_key)
 			max_key = z.n;
 		n_ents++;
+		if (e->flags & E_CONTEXT) {
+			const char *terms = contexts && contexts[li] ? contexts[li] : "";
+			if (terms != last_ctx && add_context(&pool, &z, terms, &last_ctx_off) < 0)
+				goto oom;
+			last_ctx = terms;
+			e->context = last_ctx_off;
+		}
 	}
 	for (unsigned byte = 0; byte < 256; byte++)
 		if (root_child[byte]) {
@@ -500,7 +540,8 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 			v->out_start = (uint32_t)q;
 		v->n_out++;
 		fe[q] = (struct gz_entry){ ents[q].concept, ents[q].label, ents[q].sep, ents[q].up,
-			                   ents[q].keylen, ents[q].kind, ents[q].flags, 0 };
+			                   ents[q].keylen, ents[q].kind, ents[q].flags,
+			                   ents[q].context };
 	}
 	memcpy(blob + off_pool, pool.data, pool.len);
 	free(nodes);
@@ -583,6 +624,15 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 		    (uint64_t)e->sep + e->keylen > h->pool_len ||
 		    (uint64_t)e->up + e->keylen > h->pool_len)
 			return err_set(err, what, 0, "corrupt compiled gazetteer: label %u", (unsigned)q);
+		/* the context terms end with an empty one inside the pool */
+		const char *p = gz->pool + e->context, *end = gz->pool + h->pool_len;
+		if (e->context >= h->pool_len || (e->context && !(e->flags & E_CONTEXT)))
+			return err_set(err, what, 0, "corrupt compiled gazetteer: label %u", (unsigned)q);
+		while (e->context && p < end && *p)
+			p += strnlen(p, (size_t)(end - p)) + 1;
+		if (p >= end)
+			return err_set(err, what, 0, "corrupt compiled gazetteer: context of label %u",
+			               (unsigned)q);
 	}
 	return build_walk(gz, err, what);
 }
@@ -809,6 +859,16 @@ const char *gz_entry_label(const struct gz *gz, uint32_t e)
 	return gz->pool + gz->entries[e].label;
 }
 
+unsigned gz_entry_flags(const struct gz *gz, uint32_t e)
+{
+	return gz->entries[e].flags;
+}
+
+const char *gz_entry_context(const struct gz *gz, uint32_t e)
+{
+	return gz->pool + gz->entries[e].context;
+}
+
 /* ---- matching ---- */
 
 /* The walk word (see struct gz) of the child of record cw for byte, or 0. */
@@ -873,6 +933,17 @@ static int end_kind(const struct nz *z, size_t i, size_t e, size_t *ext)
 	return 3;
 }
 
+/* A spoken acronym's title-case form: a capital, then no capital. */
+static int is_title_case(const struct nz *z, size_t i, size_t depth)
+{
+	if (!(z->fl[i] & NZ_UP))
+		return 0;
+	for (size_t j = 1; j < depth; j++)
+		if ((z->fl[i + j] & NZ_UP) && !(z->fl[i + j] & NZ_CONT))
+			return 0;
+	return 1;
+}
+
 static int entry_fits(const struct gz *gz, const struct gz_entry *en, const struct nz *z,
                       size_t i, size_t depth)
 {
@@ -887,9 +958,12 @@ static int entry_fits(const struct gz *gz, const struct gz_entry *en, const stru
 			if (!!(z->fl[i + j] & NZ_UP) != !!up[j])
 				return 0;
 	} else if (en->flags & E_ACRONYM) {
-		for (size_t j = 0; j < depth; j++)
+		size_t j = 0;
+		for (; j < depth; j++)
 			if (up[j] && !(z->fl[i + j] & NZ_UP))
-				return 0;
+				break;
+		if (j < depth && !((en->flags & E_SPOKEN) && is_title_case(z, i, depth)))
+			return 0;
 	}
 	return 1;
 }
