@@ -79,8 +79,18 @@ static int has_term(const struct nz *z, const char *terms, size_t ms, size_t me)
 		if (z->off[i] >= ms && z->off[i] < me)
 			continue;
 		for (const char *t = terms; *t; t += strlen(t) + 1) {
-			size_t k = strlen(t);
-			if (i + k > z->n || memcmp(z->b + i, t, k))
+			size_t k = strlen(t), j = 0;
+			if (i + k > z->n)
+				continue;
+			for (; j < k; j++) {
+				char c = t[j];
+				if (c >= 'A' && c <= 'Z') { /* an acronym's capital */
+					if (z->b[i + j] != (unsigned char)(c + 32) || !(z->fl[i + j] & NZ_UP))
+						break;
+				} else if (z->b[i + j] != (unsigned char)c)
+					break;
+			}
+			if (j < k)
 				continue;
 			if (z->off[i + k - 1] >= ms && z->off[i + k - 1] < me)
 				continue;

@@ -344,7 +344,9 @@ static int cmp_entry(const void *a, const void *b, void *pool)
 }
 
 /* The normalised keys of the context terms (one per line) into the pool,
- * each NUL-terminated, the list ended by an empty one. */
+ * each NUL-terminated, the list ended by an empty one. An acronym term
+ * keeps its capitals as ASCII capitals (a key has none otherwise), so
+ * that it is found only in capitals, as the gazetteer matches it. */
 static int add_context(struct buf *pool, struct nz *z, const char *terms, uint32_t *off)
 {
 	if (pool->len > UINT32_MAX / 2)
@@ -355,9 +357,18 @@ static int add_context(struct buf *pool, struct nz *z, const char *terms, uint32
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		if (n && nz_run(z, p, n) < 0)
 			return -1;
-		if (n && z->n && z->n <= 1000 &&
-		    (buf_append(pool, z->b, z->n) < 0 || buf_putc(pool, 0) < 0))
-			return -1;
+		char term[1001];
+		if (n && z->n && z->n <= 1000) {
+			memcpy(term, p, n < 1000 ? n : 1000);
+			term[n < 1000 ? n : 1000] = 0;
+			int acronym = is_acronym(term);
+			size_t at = pool->len;
+			if (buf_append(pool, z->b, z->n) < 0 || buf_putc(pool, 0) < 0)
+				return -1;
+			for (size_t j = 0; acronym && j < z->n; j++)
+				if ((z->fl[j] & NZ_UP) && pool->data[at + j] >= 'a' && pool->data[at + j] <= 'z')
+					pool->data[at + j] = (char)(pool->data[at + j] - 32);
+		}
 		p += n + (nl != NULL);
 	}
 	return buf_putc(pool, 0);

@@ -19,7 +19,8 @@ const char *const kb_types[] = {
 	"standard", "process", "role", "place", "person", "concept", NULL,
 };
 const char *const kb_statuses[] = { "draft", "review", "approved", "deprecated", NULL };
-const char *const kb_match_flags[] = { "case", "compound", "context", "hidden-context", NULL };
+const char *const kb_match_flags[] = { "case", "compound", "context", "hidden-context",
+                                        "ordinary-word", NULL };
 const char *const kb_csv_columns[] = {
 	"key", "type", "pref_label", "abbreviations", "alt_labels", "hidden_labels",
 	"definition", "source", "source_url", "broader", "related", "status", "match",

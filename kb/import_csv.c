@@ -274,7 +274,7 @@ static int row_check(struct parse *p, struct row *r)
 		const char *f = c->match.v[i];
 		if (!kb_is_match_flag(f))
 			return fail(p, r->line,
-			            "unknown match flag '%s' (case, compound, context, hidden-context)%s", f,
+			            "unknown match flag '%s' (case, compound, context, hidden-context, ordinary-word)%s", f,
 			            NULL);
 	}
 	struct err rule = { "", 0, "" };

@@ -370,6 +370,13 @@ typedef int (*kb_lint_fn)(const char *key, enum kb_severity sev, const char *che
  * number of errors (so a form can show each next to its field). */
 int kb_concept_check_each(const struct kb_concept *c, kb_lint_fn fn, void *ctx);
 int kb_lint(struct kb *kb, kb_lint_fn fn, void *ctx, struct err *err);
+/* lint's ordinary-word check (warnings "ordinary-word"): every label that
+ * the word list wl (common/wordlist.h) holds, as docs/term-commands.md
+ * says, unless its concept's match flags guard or accept it. Returns the
+ * number of findings, or -1. */
+struct wordlist;
+int kb_lint_words(struct kb *kb, const struct wordlist *wl, kb_lint_fn fn, void *ctx,
+                  struct err *err);
 
 /* kb/maint.c: an online backup to path (SQLite backup API); and the integrity
  * check, which calls fn with each problem and returns their number, or -1. */
