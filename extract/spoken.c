@@ -36,7 +36,7 @@ static const char *const codas[] = {
 	"lds", "lf", "lk", "ll", "lm", "ln", "lp", "ls", "lt", "mb", "mm", "mp", "mpf", "ms", "mt",
 	"nd", "nds", "nf", "ng", "ngs", "nk", "nkt", "nn", "ns", "nst", "nt", "nz", "nzt", "pf",
 	"ps", "pt", "rb", "rch", "rd", "rf", "rg", "rk", "rl", "rm", "rn", "rp", "rr", "rs", "rst",
-	"rt", "rts", "rz", "sch", "sk", "sp", "ss", "st", "tsch", "tt", "tz", NULL,
+	"rt", "rts", "rz", "sch", "sk", "sp", "ss", "st", "ts", "tsch", "tt", "tz", NULL,
 };
 
 int ex_acronym_is_spoken(const char *label)
