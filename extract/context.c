@@ -148,10 +148,11 @@ static int capitals(const char *s, size_t n)
 	return k;
 }
 
-int ctx_filter(struct ctx_state *cs, const struct gz *gz, struct gz_hit *hits, size_t *n,
-               const char *data, size_t base, size_t end)
+/* hits[i].start - hit_base is the block offset of hit i. */
+static int filter(struct ctx_state *cs, const struct gz *gz, struct gz_hit *hits, size_t *n,
+                  const char *data, size_t base, size_t end, size_t hit_base, int set_rules)
 {
-	if (*n > cs->cap_rules) {
+	if (set_rules && *n > cs->cap_rules) {
 		size_t cap = cs->cap_rules ? cs->cap_rules : 64;
 		while (cap < *n)
 			cap *= 2;
@@ -170,11 +171,11 @@ int ctx_filter(struct ctx_state *cs, const struct gz *gz, struct gz_hit *hits, s
 			int fuzzy = !strcmp(h->method, "fuzzy");
 			int is_case = (f & GZ_E_CASE) && !fuzzy;
 			int spoken = (f & GZ_E_SPOKEN) && !fuzzy && !is_case &&
-			             capitals(data + (h->start - base), h->end - h->start) < 2;
+			             capitals(data + (h->start - hit_base), h->end - h->start) < 2;
 			int ctx = 0;
 			if (f & GZ_E_CONTEXT) {
 				ctx = in_context(cs, gz_entry_context(gz, h->entry), data, base, end,
-				                 h->start - base, h->end - base);
+				                 h->start - hit_base, h->end - hit_base);
 				if (ctx < 0)
 					return -1;
 				if (!ctx)
@@ -184,11 +185,24 @@ int ctx_filter(struct ctx_state *cs, const struct gz *gz, struct gz_hit *hits, s
 			       : ctx ? (spoken ? "context+spoken" : "context")
 			       : spoken ? "spoken" : NULL;
 		}
-		cs->rules[k] = rule;
+		if (set_rules)
+			cs->rules[k] = rule;
 		hits[k++] = *h;
 	}
 	*n = k;
 	return 0;
+}
+
+int ctx_filter(struct ctx_state *cs, const struct gz *gz, struct gz_hit *hits, size_t *n,
+               const char *data, size_t base, size_t end)
+{
+	return filter(cs, gz, hits, n, data, base, end, base, 1);
+}
+
+int ctx_drop(struct ctx_state *cs, const struct gz *gz, struct gz_hit *hits, size_t *n,
+             const char *data, size_t base, size_t end)
+{
+	return filter(cs, gz, hits, n, data, base, end, 0, 0);
 }
 
 void ctx_keep_tail(struct ctx_state *cs, const char *data, size_t base, size_t cut)

@@ -34,6 +34,12 @@ void ctx_free(struct ctx_state *cs);
 int ctx_filter(struct ctx_state *cs, const struct gz *gz, struct gz_hit *hits, size_t *n,
                const char *data, size_t base, size_t end);
 
+/* The same before the fuzzy pass, on hits still in block offsets: drops
+ * the restricted exact hits without context, so that they leave their
+ * span to the fuzzy matcher. */
+int ctx_drop(struct ctx_state *cs, const struct gz *gz, struct gz_hit *hits, size_t *n,
+             const char *data, size_t base, size_t end);
+
 /* Keeps the CTX_WINDOW bytes before cut (the next block's start). */
 void ctx_keep_tail(struct ctx_state *cs, const char *data, size_t base, size_t cut);
 

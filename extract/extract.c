@@ -281,6 +281,7 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 		if (nz_run(&r->z, data, end) < 0 ||
 		    gz_match_block(r->gz, &r->z, data, skip_to - base, cut, &r->hits, &r->n_hits,
 		                   &r->cap_hits) < 0 ||
+		    (r->fz && ctx_drop(&r->cf, r->gz, r->hits, &r->n_hits, data, base, end) < 0) ||
 		    (r->fz && gz_fuzzy_block(r->fz, &r->z, data, skip_to - base, cut, &r->hits,
 		                             &r->n_hits, &r->cap_hits) < 0)) {
 			rc = err_set(err, name, 0, "out of memory");

@@ -121,6 +121,11 @@ check_grep shipped_konsensverfahren_beside_data_center_steuern '"line":3,.*"surf
 check_grep shipped_com1_beside_vitako '"line":5,.*"surface":"Com1","concept":"komm-one".*"rule":"context"' "$tmp/field.jsonl"
 check_grep shipped_ende_zu_ende_beside_fachverfahren '"line":7,.*"surface":"Ende zu Ende","concept":"ende-zu-ende-digitalisierung".*"rule":"context"' "$tmp/field.jsonl"
 
+# A restricted label dropped for want of context leaves its span to --fuzzy:
+# the typo "Digitalisirung" is still found.
+printf 'Die Ende-zu-Ende-Digitalisirung kommt.\n' | g --db "$tmp/ship.db" extract --fuzzy >"$tmp/fz.jsonl"
+check_grep dropped_context_hit_leaves_span_to_fuzzy '"surface":"Ende-zu-Ende-Digitalisirung","concept":"ende-zu-ende-digitalisierung","label":"Ende-zu-Ende-Digitalisierung","method":"fuzzy"' "$tmp/fz.jsonl"
+
 # The installed word list (Debian wngerman): the shipped vocabulary.
 if [ -r /usr/share/dict/ngerman ]; then
 	unset GLOSSAR_WORDLIST
