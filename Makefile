@@ -16,7 +16,7 @@ DESTDIR ?=
 BUILD   ?= build
 PKGS     = libxml-2.0 sqlite3 libutf8proc libmicrohttpd libgvc libzip poppler-glib libsodium
 DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libmicrohttpd-dev libgraphviz-dev \
-           libzip-dev libpoppler-glib-dev libsodium-dev
+           libzip-dev libpoppler-glib-dev libsodium-dev wngerman
 
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -56,6 +56,7 @@ deps:
 	@missing=""; \
 	for p in $(PKGS); do pkg-config --exists $$p || missing="$$missing $$p"; done; \
 	[ -f /usr/include/csv.h ] || missing="$$missing libcsv"; \
+	[ -f /usr/share/dict/ngerman ] || missing="$$missing wngerman"; \
 	if [ -n "$$missing" ]; then \
 	  echo "missing:$$missing"; \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

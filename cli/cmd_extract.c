@@ -61,42 +61,16 @@ static const char compile_help[] =
 	"  glossar compile -o vocab.gz\n"
 	"  glossar compile --labels-tsv gazetteer-laws.tsv -o laws.gz\n";
 
-static int has_flag(const struct strv *sv, const char *flag)
-{
-	return strv_contains(sv, flag);
-}
-
 struct gz *cli_load_gazetteer(struct kb *kb, struct err *err)
 {
 	struct kb_vocab v = { NULL, 0 };
 	if (kb_vocab_load(kb, &v, err) < 0)
 		return NULL;
-	size_t n = 0;
-	for (size_t i = 0; i < v.n; i++) {
-		const struct kb_concept *c = &v.items[i];
-		n += 1 + c->abbreviations.n + c->alt_labels.n + c->hidden_labels.n;
-	}
-	struct gz_label *labels = calloc(n ? n : 1, sizeof *labels);
-	if (!labels) {
-		kb_vocab_free(&v);
-		err_set(err, "", 0, "out of memory");
-		return NULL;
-	}
-	size_t k = 0;
-	for (size_t i = 0; i < v.n; i++) {
-		const struct kb_concept *c = &v.items[i];
-		unsigned flags = (has_flag(&c->match, "case") ? GZ_FLAG_CASE : 0) |
-		                 (has_flag(&c->match, "compound") ? GZ_FLAG_COMPOUND : 0);
-		labels[k++] = (struct gz_label){ c->pref_label, c->key, GZ_PREF, flags };
-		for (size_t j = 0; j < c->alt_labels.n; j++)
-			labels[k++] = (struct gz_label){ c->alt_labels.v[j], c->key, GZ_ALT, flags };
-		for (size_t j = 0; j < c->abbreviations.n; j++)
-			labels[k++] = (struct gz_label){ c->abbreviations.v[j], c->key, GZ_ABBREV, flags };
-		for (size_t j = 0; j < c->hidden_labels.n; j++)
-			labels[k++] = (struct gz_label){ c->hidden_labels.v[j], c->key, GZ_HIDDEN, flags };
-	}
-	struct gz *gz = gz_compile(labels, k, err);
-	free(labels);
+	struct kb_gz_labels g;
+	struct gz *gz = NULL;
+	if (kb_gz_labels_build(&v, &g, err) == 0)
+		gz = gz_compile_ctx(g.labels, g.contexts, g.n, err);
+	kb_gz_labels_free(&g);
 	kb_vocab_free(&v);
 	return gz;
 }
@@ -358,7 +332,7 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	memcpy(p, m->method, ml);
 	p += ml;
 	p = PUT_LIT(p, "\",\"score\":");
-	if (m->score >= 1.0 && !m->page && !m->section) { /* put_score's "1.0", without a call */
+	if (m->score >= 1.0 && !m->page && !m->section && !m->rule) { /* put_score's "1.0", without a call */
 		p = PUT_LIT(p, "1.0}\n");
 		b->len = (size_t)(p - b->data);
 		b->data[b->len] = 0;
@@ -375,6 +349,11 @@ static void json_record(struct out *o, const struct ex_mention *m)
 	if (m->section) {
 		buf_puts(b, ",\"section\":\"");
 		json_str(b, m->section, strlen(m->section));
+		buf_putc(b, '"');
+	}
+	if (m->rule) { /* one of a few fixed names: no escaping needed */
+		buf_puts(b, ",\"rule\":\"");
+		buf_puts(b, m->rule);
 		buf_putc(b, '"');
 	}
 	buf_puts(b, "}\n");

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../common/json.h"
+#include "../common/wordlist.h"
 #include "cli.h"
 #include "term.h"
 
@@ -21,7 +22,11 @@ static const char help[] =
 	"broader links to itself or in a cycle, a replacement that does not exist\n"
 	"or a replacement on a concept that is not deprecated.\n"
 	"warnings: no definition, deprecated without replacement, a hidden label\n"
-	"two concepts share, a concept both broader and related to another.\n"
+	"two concepts share, a concept both broader and related to another, a\n"
+	"label that is an ordinary German word (ordinary-word: by the word list\n"
+	"/usr/share/dict/ngerman of Debian's wngerman, or $GLOSSAR_WORDLIST; when\n"
+	"it is missing lint says so once and skips that check) unless the concept's\n"
+	"match flags context, hidden-context or ordinary-word settle it.\n"
 	"related is symmetric (declared on one side is enough), so one-sided\n"
 	"related links are no finding.\n"
 	"\n"
@@ -90,6 +95,17 @@ int cmd_lint(struct cli *cli, int argc, char **argv)
 	struct lint_out out = { !strcmp(format, "jsonl"), 0, 0 };
 	struct err err = { "", 0, "" };
 	int errors = kb_lint(kb, print_finding, &out, &err);
+	if (errors >= 0) {
+		int missing = 0;
+		struct err werr = { "", 0, "" };
+		struct wordlist *wl = wl_open(NULL, &missing, &werr);
+		if (!wl)
+			fprintf(stderr, "glossar lint: %s: %s; the ordinary-word check is skipped "
+			        "(Debian package wngerman)\n", werr.file, missing ? "no word list" : werr.msg);
+		else if (kb_lint_words(kb, wl, print_finding, &out, &err) < 0)
+			errors = -1;
+		wl_free(wl);
+	}
 	kb_close(kb);
 	if (errors < 0)
 		return cli_fail(&err);

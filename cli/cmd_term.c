@@ -208,7 +208,7 @@ static int term_add(struct kb *kb, int argc, char **argv)
 		for (int k = 0; kb_match_flags[k]; k++)
 			known |= !strcmp(kb_match_flags[k], c.match.v[i]);
 		if (!known) {
-			rc = usage("add", "unknown match flag '%s' (case, compound)", c.match.v[i]);
+			rc = usage("add", "unknown match flag '%s' (case, compound, context, hidden-context, ordinary-word)", c.match.v[i]);
 			kb_concept_free(&c);
 			return rc;
 		}

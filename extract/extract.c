@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../common/encoding.h"
+#include "context.h"
 #include "docmap.h"
 #include "gz_internal.h"
 #include "reader.h"
@@ -79,6 +80,7 @@ struct run {
 	size_t n_hits, cap_hits;
 	int stopped;
 	const struct gz_fuzzy *fz; /* with --fuzzy */
+	struct ctx_state cf;       /* the context filter's state */
 };
 
 /* Where a block's bytes come from: a file, or a text already in memory. */
@@ -124,6 +126,7 @@ static void emit_hits(struct run *r, const char *data, size_t base, struct curso
 		m.label = gz_entry_label(r->gz, h->entry);
 		m.method = h->method;
 		m.score = h->score;
+		m.rule = r->cf.rules ? r->cf.rules[k] : NULL;
 		if (r->fn(&m, r->ctx))
 			r->stopped = 1;
 	}
@@ -278,6 +281,7 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 		if (nz_run(&r->z, data, end) < 0 ||
 		    gz_match_block(r->gz, &r->z, data, skip_to - base, cut, &r->hits, &r->n_hits,
 		                   &r->cap_hits) < 0 ||
+		    (r->fz && ctx_drop(&r->cf, r->gz, r->hits, &r->n_hits, data, base, end) < 0) ||
 		    (r->fz && gz_fuzzy_block(r->fz, &r->z, data, skip_to - base, cut, &r->hits,
 		                             &r->n_hits, &r->cap_hits) < 0)) {
 			rc = err_set(err, name, 0, "out of memory");
@@ -304,6 +308,10 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 		}
 		if (r->n_hits)
 			skip_to = r->hits[r->n_hits - 1].end;
+		if (ctx_filter(&r->cf, r->gz, r->hits, &r->n_hits, data, base, end) < 0) {
+			rc = err_set(err, name, 0, "out of memory");
+			goto out;
+		}
 		emit_hits(r, data, base, &cur, src);
 		if (at_eof && cut == len) {
 			if (base + len == 0 && src->is_input)
@@ -311,6 +319,7 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 			break;
 		}
 		cursor_advance(&cur, data, base, base + cut);
+		ctx_keep_tail(&r->cf, data, base, cut);
 		memmove(data, data + cut, len - cut);
 		len -= cut;
 		base += cut;
@@ -380,10 +389,11 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 	const char *name = strcmp(path, "-") ? path : "<stdin>";
 	if (!ex_format_valid(format))
 		return err_set(err, name, 0, "unknown format '%s'", format);
-	struct run r = { gz, path, fn, ctx, { 0 }, NULL, 0, 0, 0, NULL };
+	struct run r = { .gz = gz, .path = path, .fn = fn, .ctx = ctx };
 	nz_init(&r.z);
 	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
 		return err_set(err, name, 0, "out of memory building the fuzzy index");
+	ctx_init(&r.cf);
 	int rc = 0;
 	if (!strcmp(format, "txt") || !strcmp(format, "md")) {
 		struct source src = { 0 };
@@ -411,6 +421,7 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 		rc = match_loaded(&r, format, data, len, opt, err);
 	}
 	nz_free(&r.z);
+	ctx_free(&r.cf);
 	free(r.hits);
 	return rc;
 }
@@ -421,10 +432,11 @@ int ex_extract_mem(const struct gz *gz, const char *name, const char *format, co
 {
 	if (!ex_format_valid(format))
 		return err_set(err, name, 0, "unknown format '%s'", format);
-	struct run r = { gz, name, fn, ctx, { 0 }, NULL, 0, 0, 0, NULL };
+	struct run r = { .gz = gz, .path = name, .fn = fn, .ctx = ctx };
 	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
 		return err_set(err, name, 0, "out of memory building the fuzzy index");
 	nz_init(&r.z);
+	ctx_init(&r.cf);
 	int rc;
 	if (!strcmp(format, "txt") || !strcmp(format, "md")) {
 		/* the same blocks as a file: data is copied block by block */
@@ -444,6 +456,7 @@ int ex_extract_mem(const struct gz *gz, const char *name, const char *format, co
 		}
 	}
 	nz_free(&r.z);
+	ctx_free(&r.cf);
 	free(r.hits);
 	return rc;
 }

@@ -15,6 +15,10 @@ enum gz_label_kind { GZ_PREF, GZ_ALT, GZ_ABBREV, GZ_HIDDEN };
 enum {
 	GZ_FLAG_CASE = 1 << 0,     /* match case-sensitively */
 	GZ_FLAG_COMPOUND = 1 << 1, /* also inside closed compounds */
+	/* Per label: */
+	GZ_FLAG_CONTEXT = 1 << 2,  /* kept only with a context term nearby (docs/matching.md) */
+	GZ_FLAG_SPOKEN = 1 << 3,   /* an acronym spoken as a word whose title-case form
+	                            * ("Fitko" for FITKO) is no ordinary word: it matches too */
 };
 
 struct gz_label {
@@ -28,6 +32,11 @@ struct gz;
 
 /* Compiles one automaton from every label. Strings are copied. */
 struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err);
+/* The same with the context terms of each label flagged GZ_FLAG_CONTEXT:
+ * contexts[i] holds label i's terms, one per line (NULL or "": none, so the
+ * label never matches). Labels of one concept should share the pointer. */
+struct gz *gz_compile_ctx(const struct gz_label *labels, const char *const *contexts,
+                          size_t n_labels, struct err *err);
 void gz_free(struct gz *gz);
 /* Writes the compiled automaton to path, and maps one back (read-only,
  * validated: magic, version, every count and offset). */
@@ -49,6 +58,8 @@ struct ex_mention {
 	double score;
 	long page;            /* 1-based page (PDF), 0 when the format has none */
 	const char *section;  /* heading path "A > B", NULL when none */
+	const char *rule;     /* the restricting rule that let it through: "case",
+	                       * "context", "spoken" (joined by "+"), or NULL */
 };
 
 /* Return non-zero to stop the run. */
@@ -76,6 +87,12 @@ struct ex_options {
  * search's measure of a typo. */
 enum { EX_OSA_MAX = 96 };
 int ex_osa_distance(const char *a, size_t n, const char *b, size_t m, int limit);
+
+/* Whether an acronym label is spoken as a word (FITKO, NOOTS, EfA) rather
+ * than letter by letter (OZG, BSI): its letters form German syllables
+ * (docs/matching.md). Such a label's title-case form ("Fitko") matches
+ * too when it is no ordinary word (GZ_FLAG_SPOKEN, set by the caller). */
+int ex_acronym_is_spoken(const char *label);
 
 /* The reader for a file name: "txt", "md", "html", "xml", "docx", "odt",
  * "pdf" or "tex" (txt when unknown).

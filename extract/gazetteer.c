@@ -34,10 +34,13 @@
 #include "../common/buf.h"
 
 #define GZ_MAGIC "GLOSGZ\0\1"
-#define GZ_VERSION 3u /* 3: N_STEM nodes and the S_* bits of the separator masks (inflection inside labels, CamelCase splits) */
+#define GZ_VERSION 4u /* 3: N_STEM nodes and S_* separator bits (inflection inside labels, CamelCase); 4: context terms, spoken acronyms */
 #define GZ_ENDIAN 0x01020304u
 
-enum { E_CASE = 1, E_COMPOUND = 2, E_ACRONYM = 4 };
+enum { E_CASE = 1, E_COMPOUND = 2, E_ACRONYM = 4, E_CONTEXT = 8, E_SPOKEN = 16 };
+_Static_assert((int)E_CONTEXT == (int)GZ_E_CONTEXT && (int)E_SPOKEN == (int)GZ_E_SPOKEN &&
+               (int)E_ACRONYM == (int)GZ_E_ACRONYM && (int)E_CASE == (int)GZ_E_CASE,
+               "entry flags as gz_internal.h names them");
 
 struct gz_header {
 	char magic[8];
@@ -72,7 +75,7 @@ enum { S_SPLIT = 1, S_INFL = 2, S_CAMEL = 4 };
 
 struct gz_entry {
 	uint32_t concept, label, sep, up; /* pool offsets; sep and up have keylen bytes */
-	uint32_t keylen, kind, flags, reserved;
+	uint32_t keylen, kind, flags, context; /* context: pool offset of the terms, 0 none */
 };
 
 struct gz {
@@ -320,7 +323,7 @@ struct bnode {
 };
 
 struct bentry {
-	uint32_t node, concept, label, sep, up, keylen, kind, flags, next;
+	uint32_t node, concept, label, sep, up, keylen, kind, flags, next, context;
 };
 
 static int is_acronym(const char *s)
@@ -463,6 +466,37 @@ static void label_mask(const struct nz *z, unsigned char *sep)
 	}
 }
 
+/* The normalised keys of the context terms (one per line) into the pool,
+ * each NUL-terminated, the list ended by an empty one. An acronym term
+ * keeps its capitals as ASCII capitals (a key has none otherwise), so
+ * that it is found only in capitals, as the gazetteer matches it. */
+static int add_context(struct buf *pool, struct nz *z, const char *terms, uint32_t *off)
+{
+	if (pool->len > UINT32_MAX / 2)
+		return -1;
+	*off = (uint32_t)pool->len;
+	for (const char *p = terms; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n && nz_run(z, p, n) < 0)
+			return -1;
+		char term[1001];
+		if (n && z->n && z->n <= 1000) {
+			memcpy(term, p, n < 1000 ? n : 1000);
+			term[n < 1000 ? n : 1000] = 0;
+			int acronym = is_acronym(term);
+			size_t at = pool->len;
+			if (buf_append(pool, z->b, z->n) < 0 || buf_putc(pool, 0) < 0)
+				return -1;
+			for (size_t j = 0; acronym && j < z->n; j++)
+				if ((z->fl[j] & NZ_UP) && pool->data[at + j] >= 'a' && pool->data[at + j] <= 'z')
+					pool->data[at + j] = (char)(pool->data[at + j] - 32);
+		}
+		p += n + (nl != NULL);
+	}
+	return buf_putc(pool, 0);
+}
+
 static int gz_bind(struct gz *gz, struct err *err, const char *what);
 static int build_walk(struct gz *gz, struct err *err, const char *what);
 
@@ -471,6 +505,12 @@ static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c);
 
 
 struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err)
+{
+	return gz_compile_ctx(labels, NULL, n_labels, err);
+}
+
+struct gz *gz_compile_ctx(const struct gz_label *labels, const char *const *contexts,
+                          size_t n_labels, struct err *err)
 {
 	struct bnode *nodes = NULL;
 	struct bentry *ents = NULL;
@@ -481,6 +521,8 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 	nz_init(&z);
 	struct gz *gz = NULL;
 	size_t max_key = 0;
+	const char *last_ctx = NULL; /* labels of one concept share their terms */
+	uint32_t last_ctx_off = 0;
 
 	nodes = calloc(cap_nodes, sizeof *nodes);
 	ents = calloc(n_labels ? n_labels : 1, sizeof *ents);
@@ -548,7 +590,9 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 		e->kind = labels[li].kind;
 		e->flags = ((labels[li].flags & GZ_FLAG_CASE) ? E_CASE : 0) |
 		           ((labels[li].flags & GZ_FLAG_COMPOUND) ? E_COMPOUND : 0) |
-		           (is_acronym(text) ? E_ACRONYM : 0);
+		           (is_acronym(text) ? E_ACRONYM : 0) |
+		           ((labels[li].flags & GZ_FLAG_CONTEXT) ? E_CONTEXT : 0) |
+		           ((labels[li].flags & GZ_FLAG_SPOKEN) && is_acronym(text) ? E_SPOKEN : 0);
 		if (pool_add(&pool, labels[li].concept, strlen(labels[li].concept), &e->concept) < 0 ||
 		    pool_add(&pool, text, strlen(text), &e->label) < 0)
 			goto oom;
@@ -567,6 +611,13 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 		if (z.n > max_key)
 			max_key = z.n;
 		n_ents++;
+		if (e->flags & E_CONTEXT) {
+			const char *terms = contexts && contexts[li] ? contexts[li] : "";
+			if (terms != last_ctx && add_context(&pool, &z, terms, &last_ctx_off) < 0)
+				goto oom;
+			last_ctx = terms;
+			e->context = last_ctx_off;
+		}
 	}
 	for (unsigned byte = 0; byte < 256; byte++)
 		if (root_child[byte]) {
@@ -633,7 +684,8 @@ struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err
 			v->out_start = (uint32_t)q;
 		v->n_out++;
 		fe[q] = (struct gz_entry){ ents[q].concept, ents[q].label, ents[q].sep, ents[q].up,
-			                   ents[q].keylen, ents[q].kind, ents[q].flags, 0 };
+			                   ents[q].keylen, ents[q].kind, ents[q].flags,
+			                   ents[q].context };
 	}
 	memcpy(blob + off_pool, pool.data, pool.len);
 	free(nodes);
@@ -716,6 +768,15 @@ static int gz_bind(struct gz *gz, struct err *err, const char *what)
 		    (uint64_t)e->sep + e->keylen > h->pool_len ||
 		    (uint64_t)e->up + e->keylen > h->pool_len)
 			return err_set(err, what, 0, "corrupt compiled gazetteer: label %u", (unsigned)q);
+		/* the context terms end with an empty one inside the pool */
+		const char *p = gz->pool + e->context, *end = gz->pool + h->pool_len;
+		if (e->context >= h->pool_len || (e->context && !(e->flags & E_CONTEXT)))
+			return err_set(err, what, 0, "corrupt compiled gazetteer: label %u", (unsigned)q);
+		while (e->context && p < end && *p)
+			p += strnlen(p, (size_t)(end - p)) + 1;
+		if (p >= end)
+			return err_set(err, what, 0, "corrupt compiled gazetteer: context of label %u",
+			               (unsigned)q);
 	}
 	return build_walk(gz, err, what);
 }
@@ -942,6 +1003,16 @@ const char *gz_entry_label(const struct gz *gz, uint32_t e)
 	return gz->pool + gz->entries[e].label;
 }
 
+unsigned gz_entry_flags(const struct gz *gz, uint32_t e)
+{
+	return gz->entries[e].flags;
+}
+
+const char *gz_entry_context(const struct gz *gz, uint32_t e)
+{
+	return gz->pool + gz->entries[e].context;
+}
+
 /* ---- matching ---- */
 
 /* The walk word (see struct gz) of the child of record cw for byte, or 0. */
@@ -1006,6 +1077,17 @@ static int end_kind(const struct nz *z, size_t i, size_t e, size_t *ext)
 	return 3;
 }
 
+/* A spoken acronym's title-case form: a capital, then no capital. */
+static int is_title_case(const struct nz *z, size_t i, size_t depth)
+{
+	if (!(z->fl[i] & NZ_UP))
+		return 0;
+	for (size_t j = 1; j < depth; j++)
+		if ((z->fl[i + j] & NZ_UP) && !(z->fl[i + j] & NZ_CONT))
+			return 0;
+	return 1;
+}
+
 /* An inflection inside a match: the label's word stem ends at key byte
  * kpos, the label goes on with kl bytes of its own ending (not in the
  * text), the text with tl bytes of its ending, then both break. */
@@ -1040,9 +1122,12 @@ static inline int entry_fits(const struct gz *gz, const struct gz_entry *en, con
 			if (!!(z->fl[i + j] & NZ_UP) != !!up[j])
 				return 0;
 	} else if (en->flags & E_ACRONYM) {
-		for (size_t j = 0; j < depth; j++)
+		size_t j = 0;
+		for (; j < depth; j++)
 			if (up[j] && !(z->fl[i + j] & NZ_UP))
-				return 0;
+				break;
+		if (j < depth && !((en->flags & E_SPOKEN) && is_title_case(z, i, depth)))
+			return 0;
 	}
 	return 1;
 }

@@ -48,6 +48,11 @@ int gz_hit_push(struct gz_hit **hits, size_t *n, size_t *cap, struct gz_hit h);
 size_t gz_entry_count(const struct gz *gz);
 const char *gz_entry_concept(const struct gz *gz, uint32_t e);
 const char *gz_entry_label(const struct gz *gz, uint32_t e);
+/* GZ_E_* flags of an entry, and its context terms: normalised keys, each
+ * NUL-terminated, the list ended by an empty one ("" when none). */
+enum { GZ_E_CASE = 1, GZ_E_COMPOUND = 2, GZ_E_ACRONYM = 4, GZ_E_CONTEXT = 8, GZ_E_SPOKEN = 16 };
+unsigned gz_entry_flags(const struct gz *gz, uint32_t e);
+const char *gz_entry_context(const struct gz *gz, uint32_t e);
 
 /* Fuzzy matching (fuzzy.c): an index of the long labels built on first
  * use, and a pass over a matched block that adds near misses between the

@@ -19,7 +19,8 @@ const char *const kb_types[] = {
 	"standard", "process", "role", "place", "person", "concept", NULL,
 };
 const char *const kb_statuses[] = { "draft", "review", "approved", "deprecated", NULL };
-const char *const kb_match_flags[] = { "case", "compound", NULL };
+const char *const kb_match_flags[] = { "case", "compound", "context", "hidden-context",
+                                        "ordinary-word", NULL };
 const char *const kb_csv_columns[] = {
 	"key", "type", "pref_label", "abbreviations", "alt_labels", "hidden_labels",
 	"definition", "source", "source_url", "broader", "related", "status", "match",
@@ -37,6 +38,7 @@ static int in_list(const char *const *list, const char *s)
 
 int kb_is_type(const char *s) { return in_list(kb_types, s); }
 int kb_is_status(const char *s) { return in_list(kb_statuses, s); }
+int kb_is_match_flag(const char *s) { return in_list(kb_match_flags, s); }
 
 int kb_is_valid_key(const char *s)
 {

@@ -272,8 +272,10 @@ static int row_check(struct parse *p, struct row *r)
 				return fail(p, r->line, "%s: a label contains a line break%s", c->key, NULL);
 	for (size_t i = 0; i < c->match.n; i++) {
 		const char *f = c->match.v[i];
-		if (strcmp(f, "case") && strcmp(f, "compound"))
-			return fail(p, r->line, "unknown match flag '%s' (case, compound)%s", f, NULL);
+		if (!kb_is_match_flag(f))
+			return fail(p, r->line,
+			            "unknown match flag '%s' (case, compound, context, hidden-context, ordinary-word)%s", f,
+			            NULL);
 	}
 	struct err rule = { "", 0, "" };
 	if (kb_concept_check(c, &rule) < 0)

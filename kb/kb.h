@@ -22,13 +22,15 @@ void strv_free(struct strv *sv);
 int strv_contains(const struct strv *sv, const char *s);
 
 /* One concept as glossary.csv describes it (all strings owned, "" when empty). */
+struct gz_label;
+
 struct kb_concept {
 	char *key, *type, *pref_label;
 	struct strv abbreviations, alt_labels, hidden_labels;
 	char *definition, *source, *source_url;
 	struct strv broader, related; /* as declared on this concept */
 	char *status;
-	struct strv match;            /* flags: case, compound */
+	struct strv match;            /* flags: case, compound, context, hidden-context */
 	char *replaced_by;            /* key, "" unless deprecated in favour of another */
 	char *modified;               /* ISO 8601 UTC time of the last change */
 	char *created;                /* ISO 8601 UTC time it was added (NULL when unknown) */
@@ -51,6 +53,7 @@ extern const char *const kb_statuses[]; /* NULL-terminated */
 extern const char *const kb_match_flags[];
 int kb_is_type(const char *s);
 int kb_is_status(const char *s);
+int kb_is_match_flag(const char *s);
 int kb_is_valid_key(const char *s);
 
 /* Opens the KB at path for a command that writes, creating it when the file
@@ -83,6 +86,20 @@ const struct kb_concept *kb_vocab_find(const struct kb_vocab *v, const char *key
 /* Concepts that name key as broader (the narrower ones), and that declare key related. */
 int kb_vocab_narrower(const struct kb_vocab *v, const char *key, struct strv *out);
 int kb_vocab_related_all(const struct kb_vocab *v, const struct kb_concept *c, struct strv *out);
+
+/* The gazetteer's labels of v (extract.h): every label with its concept's
+ * match flags; contexts[i] the context terms of label i when it needs one
+ * (match `context` or `hidden-context`); spoken acronyms flagged when their
+ * title-case form is not in the word list (common/wordlist.h). */
+struct kb_gz_labels {
+	struct gz_label *labels;
+	const char **contexts;
+	size_t n;
+	char **terms; /* owned: one list per concept with a context */
+	size_t n_terms;
+};
+int kb_gz_labels_build(const struct kb_vocab *v, struct kb_gz_labels *g, struct err *err);
+void kb_gz_labels_free(struct kb_gz_labels *g);
 
 /* Loads one concept; returns 1 found, 0 not found, -1 error. */
 int kb_concept_get(struct kb *kb, const char *key, struct kb_concept *out, struct err *err);
@@ -353,6 +370,13 @@ typedef int (*kb_lint_fn)(const char *key, enum kb_severity sev, const char *che
  * number of errors (so a form can show each next to its field). */
 int kb_concept_check_each(const struct kb_concept *c, kb_lint_fn fn, void *ctx);
 int kb_lint(struct kb *kb, kb_lint_fn fn, void *ctx, struct err *err);
+/* lint's ordinary-word check (warnings "ordinary-word"): every label that
+ * the word list wl (common/wordlist.h) holds, as docs/term-commands.md
+ * says, unless its concept's match flags guard or accept it. Returns the
+ * number of findings, or -1. */
+struct wordlist;
+int kb_lint_words(struct kb *kb, const struct wordlist *wl, kb_lint_fn fn, void *ctx,
+                  struct err *err);
 
 /* kb/maint.c: an online backup to path (SQLite backup API); and the integrity
  * check, which calls fn with each problem and returns their number, or -1. */

@@ -30,6 +30,7 @@
 #include <utf8proc.h>
 
 #include "../common/buf.h"
+#include "../common/wordlist.h"
 #include "../extract/norm.h"
 
 struct lab {
@@ -529,6 +530,67 @@ int kb_lint(struct kb *kb, kb_lint_fn fn, void *ctx, struct err *err)
 	if (rc < 0)
 		return err_set(err, kb->path, 0, "out of memory");
 	return l.errors;
+}
+
+/* ---- labels that are ordinary words ---- */
+
+/* An acronym to the gazetteer (at least two capitals, not fewer than
+ * lower-case letters) matches only with its capitals. */
+static int needs_capitals(const char *s)
+{
+	int upper = 0, lower = 0;
+	for (; *s; s++) {
+		upper += *s >= 'A' && *s <= 'Z';
+		lower += *s >= 'a' && *s <= 'z';
+	}
+	return upper >= 2 && upper >= lower;
+}
+
+int kb_lint_words(struct kb *kb, const struct wordlist *wl, kb_lint_fn fn, void *ctx,
+                  struct err *err)
+{
+	struct kb_vocab v;
+	if (kb_vocab_load(kb, &v, err) < 0)
+		return -1;
+	int found = 0, stop = 0;
+	for (size_t i = 0; i < v.n && !stop; i++) {
+		const struct kb_concept *c = &v.items[i];
+		if (strv_contains(&c->match, "ordinary-word") || strv_contains(&c->match, "context"))
+			continue;
+		int is_case = strv_contains(&c->match, "case");
+		const struct { const char *kind; const struct strv *sv; } groups[] = {
+			{ "abbrev", &c->abbreviations }, { "alt", &c->alt_labels },
+			{ "hidden", &c->hidden_labels },
+		};
+		const char *one[1] = { c->pref_label };
+		for (int g = -1; g < 3 && !stop; g++) {
+			if (g == 2 && strv_contains(&c->match, "hidden-context"))
+				continue;
+			char *const *texts = g < 0 ? (char *const *)one : groups[g].sv->v;
+			size_t count = g < 0 ? 1 : groups[g].sv->n;
+			const char *kind = kind_name(g < 0 ? "pref" : groups[g].kind);
+			for (size_t t = 0; t < count && !stop; t++) {
+				const char *s = texts[t];
+				if (strpbrk(s, " \t")) /* a phrase, not a word */
+					continue;
+				/* as the gazetteer matches it: as written (case, an acronym's
+				 * capitals) or in any case */
+				int hit = is_case || needs_capitals(s) ? wl_has(wl, s, strlen(s))
+				                                       : wl_has_any_case(wl, s);
+				if (!hit)
+					continue;
+				found++;
+				char msg[600];
+				snprintf(msg, sizeof msg,
+				         "%s label '%.200s' is an ordinary German word (match flag "
+				         "context or hidden-context, or ordinary-word to accept it)",
+				         kind, s);
+				stop = fn(c->key, KB_WARNING, "ordinary-word", msg, ctx) != 0;
+			}
+		}
+	}
+	kb_vocab_free(&v);
+	return found;
 }
 
 /* ---- writes ---- */

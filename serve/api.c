@@ -531,9 +531,11 @@ static int on_tag(const struct ex_mention *m, void *ctx)
 	int rc = pg_printf(&t->r->out,
 	                   "%s{\"doc\": \"%j\", \"line\": %ld, \"col\": %ld, \"start\": %zu, \"end\": %zu, "
 	                   "\"surface\": \"%j\", \"concept\": \"%j\", \"label\": \"%j\", \"method\": \"%j\", "
-	                   "\"score\": %s}",
+	                   "\"score\": %s%s%j%s}",
 	                   t->jsonl ? "" : t->n ? ",\n " : "", m->doc, m->line, m->col, m->start, m->end,
-	                   buf_cstr(&surface), m->concept, m->label, m->method, score);
+	                   buf_cstr(&surface), m->concept, m->label, m->method, score,
+	                   m->rule ? ", \"rule\": \"" : "", m->rule ? m->rule : "",
+	                   m->rule ? "\"" : "");
 	if (t->jsonl)
 		rc = rc || buf_putc(&t->r->out, '\n');
 	buf_free(&surface);

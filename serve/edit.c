@@ -830,7 +830,7 @@ void h_edit_save(struct req *r)
 	if (c.source_url[0] && (strncmp(c.source_url, "https://", 8) || !kb_url_is_valid(c.source_url)))
 		msg_add(&m, "source_url", 1, "die Quelle muss eine https://-Adresse sein");
 	for (size_t i = 0; i < c.match.n; i++)
-		if (strcmp(c.match.v[i], "case") && strcmp(c.match.v[i], "compound"))
+		if (!kb_is_match_flag(c.match.v[i]))
 			msg_add(&m, "match", 1, "unbekannte Abgleich-Option");
 	struct err err = { "", 0, "" };
 	long long current = 0;

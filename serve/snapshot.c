@@ -96,11 +96,6 @@ static int by_label(const void *a, const void *b)
 	return c ? c : strcmp(x->key, y->key);
 }
 
-static int has_flag(const struct strv *sv, const char *flag)
-{
-	return strv_contains(sv, flag);
-}
-
 static int noop_mention(const struct ex_mention *m, void *ctx)
 {
 	(void)m;
@@ -110,29 +105,15 @@ static int noop_mention(const struct ex_mention *m, void *ctx)
 
 static int build_gazetteer(struct snap *sn, struct err *err)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < sn->v.n; i++) {
-		const struct kb_concept *c = &sn->v.items[i];
-		n += 1 + c->abbreviations.n + c->alt_labels.n + c->hidden_labels.n;
-	}
-	struct gz_label *gl = calloc(n ? n : 1, sizeof *gl);
-	sn->labels = calloc(n ? n : 1, sizeof *sn->labels);
-	if (!gl || !sn->labels) {
-		free(gl);
+	struct kb_gz_labels g;
+	if (kb_gz_labels_build(&sn->v, &g, err) < 0)
+		return -1;
+	const struct gz_label *gl = g.labels;
+	size_t k = g.n;
+	sn->labels = calloc(k ? k : 1, sizeof *sn->labels);
+	if (!sn->labels) {
+		kb_gz_labels_free(&g);
 		return err_set(err, NULL, 0, "out of memory");
-	}
-	size_t k = 0;
-	for (size_t i = 0; i < sn->v.n; i++) {
-		const struct kb_concept *c = &sn->v.items[i];
-		unsigned flags = (has_flag(&c->match, "case") ? GZ_FLAG_CASE : 0) |
-		                 (has_flag(&c->match, "compound") ? GZ_FLAG_COMPOUND : 0);
-		gl[k++] = (struct gz_label){ c->pref_label, c->key, GZ_PREF, flags };
-		for (size_t j = 0; j < c->alt_labels.n; j++)
-			gl[k++] = (struct gz_label){ c->alt_labels.v[j], c->key, GZ_ALT, flags };
-		for (size_t j = 0; j < c->abbreviations.n; j++)
-			gl[k++] = (struct gz_label){ c->abbreviations.v[j], c->key, GZ_ABBREV, flags };
-		for (size_t j = 0; j < c->hidden_labels.n; j++)
-			gl[k++] = (struct gz_label){ c->hidden_labels.v[j], c->key, GZ_HIDDEN, flags };
 	}
 	for (size_t j = 0; j < k; j++) {
 		struct buf nb = BUF_INIT;
@@ -144,8 +125,8 @@ static int build_gazetteer(struct snap *sn, struct err *err)
 		sn->labels[sn->n_labels++] =
 			(struct search_label){ gl[j].text, buf_detach(&nb), (size_t)ci, gl[j].kind };
 	}
-	sn->gz = gz_compile(gl, k, err);
-	free(gl);
+	sn->gz = gz_compile_ctx(gl, g.contexts, k, err);
+	kb_gz_labels_free(&g);
 	if (!sn->gz)
 		return -1;
 	/* Build the fuzzy index now: later requests share it from many threads. */
