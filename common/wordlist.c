@@ -188,8 +188,7 @@ int wl_has(const struct wordlist *wl, const char *s, size_t len)
 	return 0;
 }
 
-/* s with every letter mapped: 0 lower, 1 capital first then lower, 2 upper. */
-static int recase(const char *s, int how, struct buf *out)
+int wl_recase(const char *s, enum wl_case how, struct buf *out)
 {
 	size_t len = strlen(s);
 	utf8proc_ssize_t i = 0;
@@ -202,7 +201,7 @@ static int recase(const char *s, int how, struct buf *out)
 		if (k <= 0)
 			return -1;
 		i += k;
-		int up = how == 2 || (how == 1 && first);
+		int up = how == WL_UPPER || (how == WL_TITLE && first);
 		if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
 		    utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO)
 			first = 0;
@@ -223,8 +222,8 @@ int wl_has_any_case(const struct wordlist *wl, const char *s)
 		return 1;
 	struct buf b = BUF_INIT;
 	int found = 0;
-	for (int how = 0; how < 3 && !found; how++)
-		found = recase(s, how, &b) == 0 && wl_has(wl, b.data ? b.data : "", b.len);
+	for (int how = WL_LOWER; how <= WL_UPPER && !found; how++)
+		found = wl_recase(s, (enum wl_case)how, &b) == 0 && wl_has(wl, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return found;
 }

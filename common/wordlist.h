@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "buf.h"
 #include "err.h"
 
 #define WL_DEFAULT_PATH "/usr/share/dict/ngerman"
@@ -35,5 +36,11 @@ int wl_has(const struct wordlist *wl, const char *s, size_t len);
  * lower case, lower case with a capital first letter, or all capitals
  * (so "ELSTER" and "elster" find "Elster"). */
 int wl_has_any_case(const struct wordlist *wl, const char *s);
+
+/* s (UTF-8) into out with every letter in lower case, in lower case but the
+ * first letter, or in capitals. Returns 0, or -1 on invalid UTF-8 or no
+ * memory. */
+enum wl_case { WL_LOWER, WL_TITLE, WL_UPPER };
+int wl_recase(const char *s, enum wl_case how, struct buf *out);
 
 #endif

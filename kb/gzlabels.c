@@ -50,27 +50,6 @@ static char *context_terms(const struct kb_vocab *v, const struct kb_concept *c,
 	return buf_detach(&b);
 }
 
-/* The label with a capital first letter, the rest in lower case. */
-static int title_case(const char *s, struct buf *out)
-{
-	size_t len = strlen(s);
-	utf8proc_ssize_t i = 0;
-	out->len = 0;
-	while ((size_t)i < len) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		                                      (utf8proc_ssize_t)(len - (size_t)i), &cp);
-		if (k <= 0)
-			return -1;
-		utf8proc_int32_t c = i == 0 ? utf8proc_toupper(cp) : utf8proc_tolower(cp);
-		i += k;
-		utf8proc_uint8_t enc[4];
-		if (buf_append(out, enc, (size_t)utf8proc_encode_char(c, enc)) < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* Whether label is an acronym to the gazetteer (it needs its capitals)
  * spoken as a word: a candidate for its title-case form. */
 static int is_spoken(const char *label)
@@ -101,7 +80,7 @@ static int flag_spoken(struct kb_gz_labels *g)
 		if ((g->labels[i].flags & GZ_FLAG_CASE) || !is_spoken(g->labels[i].text))
 			continue;
 		struct buf t = BUF_INIT;
-		if (title_case(g->labels[i].text, &t) < 0 || !t.data)
+		if (wl_recase(g->labels[i].text, WL_TITLE, &t) < 0 || !t.data)
 			rc = -1;
 		which[k] = i;
 		forms[k++] = buf_detach(&t);
