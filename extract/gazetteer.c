@@ -79,6 +79,13 @@ struct gz {
 	uint32_t *walk;
 	uint32_t root[256]; /* walk word of the root's child per byte, 0 when none */
 	uint32_t *root2;    /* walk word two bytes down, [b0 << 8 | b1]: hot, in cache */
+	/* The word-start filter: one bit per hash of every key's first four
+	 * bytes and of every key of three bytes (as four with a 0 byte: no
+	 * normalised byte is 0). Four bytes of text that hit neither, after a
+	 * first byte and a first two that end no label, start no match: most
+	 * word starts are dismissed without a walk. Built by build_walk. */
+	uint64_t *pre;
+	unsigned pre_shift;
 	struct gz_fuzzy *fuzzy; /* built on first use by gz_fuzzy_get */
 };
 
@@ -170,6 +177,33 @@ static void sep_hyphen(struct sep_state *st)
 		st->hyph = 1;
 }
 
+/* The ASCII fast path's table: the normalised byte (bits 0-7), its
+ * flags (bits 8-13), white space that is not emitted (bit 14), and the
+ * hyphen, which leaves the fast path for the separator state (bit 15). */
+enum { NZA_FLAGS = 0x3f, NZA_SPACE_BIT = 14 };
+#define NZA_SP (1u << NZA_SPACE_BIT)
+#define NZA_EXIT (1u << 15)
+#define NZA_L(c) ((c) | NZ_WORD << 8)
+#define NZA_U(c) (((c) | 0x20) | (NZ_WORD | NZ_UP) << 8)
+static const uint16_t nz_ascii[128] = {
+	NZA_SP, 1, 2, 3, 4, 5, 6, 7,
+	8, NZA_SP, NZA_SP, NZA_SP, NZA_SP, NZA_SP, 14, 15,
+	16, 17, 18, 19, 20, 21, 22, 23,
+	24, 25, 26, 27, 28, 29, 30, 31,
+	NZA_SP, '!', '"', '#', '$', '%', '&', '\'',
+	'(', ')', '*', '+', ',', NZA_EXIT, '.', '/',
+	NZA_L('0'), NZA_L('1'), NZA_L('2'), NZA_L('3'), NZA_L('4'), NZA_L('5'), NZA_L('6'), NZA_L('7'),
+	NZA_L('8'), NZA_L('9'), ':', ';', '<', '=', '>', '?',
+	'@', NZA_U('A'), NZA_U('B'), NZA_U('C'), NZA_U('D'), NZA_U('E'), NZA_U('F'), NZA_U('G'),
+	NZA_U('H'), NZA_U('I'), NZA_U('J'), NZA_U('K'), NZA_U('L'), NZA_U('M'), NZA_U('N'), NZA_U('O'),
+	NZA_U('P'), NZA_U('Q'), NZA_U('R'), NZA_U('S'), NZA_U('T'), NZA_U('U'), NZA_U('V'), NZA_U('W'),
+	NZA_U('X'), NZA_U('Y'), NZA_U('Z'), '[', '\\', ']', '^', '_',
+	'`', NZA_L('a'), NZA_L('b'), NZA_L('c'), NZA_L('d'), NZA_L('e'), NZA_L('f'), NZA_L('g'),
+	NZA_L('h'), NZA_L('i'), NZA_L('j'), NZA_L('k'), NZA_L('l'), NZA_L('m'), NZA_L('n'), NZA_L('o'),
+	NZA_L('p'), NZA_L('q'), NZA_L('r'), NZA_L('s'), NZA_L('t'), NZA_L('u'), NZA_L('v'), NZA_L('w'),
+	NZA_L('x'), NZA_L('y'), NZA_L('z'), '{', '|', '}', '~', 127,
+};
+
 #define EMIT(byte, flags, from, to)                                                    \
 	do {                                                                           \
 		z->b[z->n] = (unsigned char)(byte);                                    \
@@ -195,25 +229,37 @@ int nz_run(struct nz *z, const char *s, size_t len)
 	uint32_t *ooff = z->off, *oend = z->cpend;
 	while (i < len) {
 		unsigned c = u[i];
-		if (c >= 'a' && c <= 'z') {
-			EMIT(c, NZ_WORD | sep_flags(&st, 1), i, i + 1);
-			i++;
-			/* the hot path: the rest of a lower-case ASCII word */
+		if (!st.hyph && c < 0x80 && c != '-') {
+			/* The hot path: ASCII without hyphens, no branch per byte.
+			 * Every byte is written at n; white space does not move n,
+			 * so the next byte overwrites it. */
 			size_t n = z->n;
-			while (i < len && u[i] >= 'a' && u[i] <= 'z') {
-				ob[n] = u[i];
-				ofl[n] = NZ_WORD;
+			unsigned pending = st.space ? NZ_SPACE : 0;
+			while (i < len) {
+				c = u[i];
+				if (c >= 0x80)
+					break;
+				unsigned t = nz_ascii[c];
+				if (t & NZA_EXIT)
+					break;
+				unsigned is_space = (t >> NZA_SPACE_BIT) & 1;
+				ob[n] = (unsigned char)t;
+				ofl[n] = (unsigned char)((t >> 8 & NZA_FLAGS) | pending);
 				ooff[n] = (uint32_t)i;
 				oend[n] = (uint32_t)(i + 1);
-				n++;
+				n += 1 - is_space;
+				pending = is_space * NZ_SPACE;
 				i++;
 			}
 			z->n = n;
+			st.space = pending != 0;
 			continue;
 		}
 		if (c < 0x80) {
 			if (c >= 'A' && c <= 'Z') {
 				EMIT(c | 0x20, NZ_WORD | NZ_UP | sep_flags(&st, 0), i, i + 1);
+			} else if (c >= 'a' && c <= 'z') {
+				EMIT(c, NZ_WORD | sep_flags(&st, 1), i, i + 1);
 			} else if (c >= '0' && c <= '9') {
 				EMIT(c, NZ_WORD | sep_flags(&st, 0), i, i + 1);
 			} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
@@ -527,6 +573,7 @@ void gz_free(struct gz *gz)
 	if (!gz)
 		return;
 	free(gz->root2);
+	free(gz->pre);
 	free(gz->walk);
 	gz_fuzzy_free(gz->fuzzy);
 	if (gz->is_mapped)
@@ -625,51 +672,150 @@ static inline uint64_t walk_size(uint32_t n)
 
 static inline uint32_t gz_next(const struct gz *gz, uint32_t cw, unsigned char byte);
 
-/* Lays out the walk records (see struct gz) in depth-first preorder, a
- * node's first child right after it, and the root tables from them. A node
- * reached twice (a corrupt file with a cycle) is an error. */
+static inline uint32_t pre_hash(uint32_t key, unsigned shift)
+{
+	return (uint32_t)(key * 0x9E3779B1u) >> shift;
+}
+
+/* The bits of the prefilter (struct gz) for the keys below node v at depth
+ * (bytes key[0, depth) so far); counts them in *n when bits is NULL. */
+static void pre_add(const struct gz *gz, uint32_t v, unsigned depth, unsigned char key[4],
+                    uint64_t *bits, size_t *n)
+{
+	const struct gz_node *nd = &gz->nodes[v];
+	if (depth == 3 && nd->n_out) {
+		uint32_t k = 0;
+		key[3] = 0;
+		memcpy(&k, key, 4);
+		if (bits) {
+			uint32_t h = pre_hash(k, gz->pre_shift);
+			bits[h >> 6] |= 1ull << (h & 63);
+		}
+		++*n;
+	}
+	for (uint32_t q = 0; q < nd->n_edges; q++) {
+		key[depth] = gz->edge_byte[nd->edge_start + q];
+		if (depth < 3) {
+			pre_add(gz, gz->edge_child[nd->edge_start + q], depth + 1, key, bits, n);
+			continue;
+		}
+		uint32_t k;
+		memcpy(&k, key, 4);
+		if (bits) {
+			uint32_t h = pre_hash(k, gz->pre_shift);
+			bits[h >> 6] |= 1ull << (h & 63);
+		}
+		++*n;
+	}
+}
+
+/* Sizes the prefilter at about 16 bits per entry (few false hits), within
+ * 4 KB and 1 MB, and fills it. The tree was checked by build_walk. */
+static int build_prefilter(struct gz *gz)
+{
+	unsigned char key[4] = { 0 };
+	size_t n = 0;
+	free(gz->pre);
+	gz->pre = NULL;
+	pre_add(gz, 0, 0, key, NULL, &n);
+	unsigned log2 = 15;
+	while (log2 < 23 && ((size_t)1 << log2) < 16 * n)
+		log2++;
+	gz->pre_shift = 32 - log2;
+	gz->pre = calloc((size_t)1 << (log2 - 6), sizeof *gz->pre);
+	if (!gz->pre)
+		return -1;
+	n = 0;
+	pre_add(gz, 0, 0, key, gz->pre, &n);
+	return 0;
+}
+
+/* Levels laid out breadth-first: every word start visits these records, so
+ * they lie together (a few hundred KB with 13,000 law titles, in L2). */
+enum { WALK_BFS = 6 };
+
+/* Lays out the walk records (see struct gz): the top WALK_BFS levels
+ * breadth-first, then each subtree below them in depth-first preorder, a
+ * node's first child right after it; and the root tables from them. A
+ * node reached twice (a corrupt file with a cycle) is an error. */
 static int build_walk(struct gz *gz, struct err *err, const char *what)
 {
 	const struct gz_node *nodes = gz->nodes;
 	uint32_t n_nodes = gz->h->n_nodes;
 	uint32_t *off = malloc((size_t)n_nodes * sizeof *off);
 	uint32_t *stack = malloc((size_t)n_nodes * sizeof *stack);
+	uint32_t *queue = malloc((size_t)n_nodes * sizeof *queue);
 	free(gz->walk);
 	gz->walk = NULL;
 	free(gz->root2);
 	gz->root2 = NULL;
-	if (!off || !stack) {
+	if (!off || !stack || !queue) {
 		free(off);
 		free(stack);
+		free(queue);
 		return err_set(err, what, 0, "out of memory");
 	}
 	for (uint32_t v = 0; v < n_nodes; v++)
 		off[v] = UINT32_MAX;
-	uint64_t total = 0;
-	size_t sp = 0;
-	stack[sp++] = 0;
 	int bad = 0;
-	while (sp && !bad) {
-		uint32_t v = stack[--sp];
-		if (off[v] != UINT32_MAX) {
-			bad = 1;
-			break;
+	/* breadth-first: a node's offset is given when its parent is taken */
+	off[0] = 0;
+	uint64_t total = walk_size(nodes[0].n_edges);
+	size_t qh = 0, qt = 0, level_end = 1;
+	unsigned level = 0;
+	queue[qt++] = 0;
+	while (qh < qt && !bad) {
+		if (qh == level_end) {
+			level++;
+			level_end = qt;
 		}
-		off[v] = (uint32_t)total;
-		total += walk_size(nodes[v].n_edges);
-		if (total >= (1u << 30)) {
-			bad = 1;
+		if (level == WALK_BFS)
 			break;
-		}
-		const struct gz_node *nd = &nodes[v];
-		for (uint32_t k = nd->n_edges; k-- > 0;) {
-			if (sp >= n_nodes) {
+		const struct gz_node *nd = &nodes[queue[qh++]];
+		for (uint32_t k = 0; k < nd->n_edges; k++) {
+			uint32_t c = gz->edge_child[nd->edge_start + k];
+			if (off[c] != UINT32_MAX || qt >= n_nodes) {
 				bad = 1;
 				break;
 			}
-			stack[sp++] = gz->edge_child[nd->edge_start + k];
+			off[c] = (uint32_t)total;
+			total += walk_size(nodes[c].n_edges);
+			if (total >= (1u << 30)) {
+				bad = 1;
+				break;
+			}
+			queue[qt++] = c;
 		}
 	}
+	/* depth-first below the last of those levels, one subtree after another */
+	for (size_t q = qh; q < qt && !bad; q++) {
+		size_t sp = 0;
+		const struct gz_node *fr = &nodes[queue[q]];
+		for (uint32_t k = fr->n_edges; k-- > 0;)
+			stack[sp++] = gz->edge_child[fr->edge_start + k];
+		while (sp && !bad) {
+			uint32_t v = stack[--sp];
+			if (off[v] != UINT32_MAX) {
+				bad = 1;
+				break;
+			}
+			off[v] = (uint32_t)total;
+			total += walk_size(nodes[v].n_edges);
+			if (total >= (1u << 30)) {
+				bad = 1;
+				break;
+			}
+			const struct gz_node *nd = &nodes[v];
+			for (uint32_t k = nd->n_edges; k-- > 0;) {
+				if (sp >= n_nodes) {
+					bad = 1;
+					break;
+				}
+				stack[sp++] = gz->edge_child[nd->edge_start + k];
+			}
+		}
+	}
+	free(queue);
 	free(stack);
 	if (bad) {
 		free(off);
@@ -725,6 +871,8 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 		if (gz->root[b0])
 			for (unsigned b1 = 0; b1 < 256; b1++)
 				gz->root2[b0 << 8 | b1] = gz_next(gz, gz->root[b0], (unsigned char)b1);
+	if (build_prefilter(gz) < 0)
+		return err_set(err, what, 0, "out of memory");
 	return 0;
 }
 
@@ -1024,6 +1172,15 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 		uint32_t cw = gz->root[b[i]];
 		if (!cw)
 			continue;
+		if (i + 4 <= n && !(cw & C_OUT) && !(gz->root2[b[i] << 8 | b[i + 1]] & C_OUT)) {
+			uint32_t k4, k3;
+			memcpy(&k4, b + i, 4);
+			k3 = k4;
+			((unsigned char *)&k3)[3] = 0;
+			uint32_t h4 = pre_hash(k4, gz->pre_shift), h3 = pre_hash(k3, gz->pre_shift);
+			if (!((gz->pre[h4 >> 6] >> (h4 & 63)) & 1) && !((gz->pre[h3 >> 6] >> (h3 & 63)) & 1))
+				continue;
+		}
 		size_t start = z->off[i];
 		if (start < skip_to)
 			continue;
