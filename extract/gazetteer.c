@@ -23,6 +23,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#define GZ_SSE2 1
+#include <emmintrin.h>
+#endif
 
 #include "../common/afile.h"
 #include "../common/buf.h"
@@ -213,6 +217,86 @@ static const uint16_t nz_ascii[128] = {
 		z->n++;                                                                \
 	} while (0)
 
+int gz_simd_enabled(void)
+{
+#ifdef GZ_SSE2
+	const char *e = getenv("GLOSSAR_NO_SIMD");
+	return !(e && *e && strcmp(e, "0"));
+#else
+	return 0;
+#endif
+}
+
+#ifdef GZ_SSE2
+/* The ASCII fast path sixteen bytes at a time: each step copies one run of
+ * non-space bytes (a word, punctuation) with its flags and offsets in
+ * whole vectors and skips the white space after it; the vectors' bytes past
+ * the run are overwritten later (the buffers have room for them). Stops
+ * at a hyphen or a byte >= 0x80, or where fewer than 16 bytes are left;
+ * the scalar loop goes on from there, with the same results. */
+static void nz_ascii_sse2(const unsigned char *u, size_t len, size_t *pi, struct nz *z,
+                          size_t *pn, unsigned *ppending)
+{
+	size_t i = *pi, n = *pn;
+	unsigned pending = *ppending;
+	const __m128i k_word = _mm_set1_epi8(NZ_WORD), k_up = _mm_set1_epi8(NZ_UP);
+	const __m128i k_case = _mm_set1_epi8(0x20), k_dash = _mm_set1_epi8('-');
+	const __m128i k_sp = _mm_set1_epi8(' '), k_zero = _mm_setzero_si128();
+	const __m128i k_ramp = _mm_set_epi32(3, 2, 1, 0), k_four = _mm_set1_epi32(4);
+	const __m128i k_one = _mm_set1_epi32(1);
+	while (i + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(u + i));
+		/* bytes >= 0x80 are negative: every compare below is false for them */
+		__m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+		                           _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+		__m128i lo = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+		                           _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+		__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+		                           _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+		/* white space: ' ', \t \n \v \f \r (9-13), NUL */
+		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, k_sp), _mm_cmpeq_epi8(x, k_zero)),
+		                          _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(8)),
+		                                        _mm_cmplt_epi8(x, _mm_set1_epi8(14))));
+		unsigned special = (unsigned)_mm_movemask_epi8(x) |
+		                   (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, k_dash));
+		unsigned spaces = (unsigned)_mm_movemask_epi8(sp);
+		if (special & 1)
+			break;
+		/* the run up to the first space or special byte (16 when none) */
+		unsigned m = (unsigned)__builtin_ctz(special | spaces | 0x10000u);
+		if (m) {
+			__m128i word = _mm_or_si128(_mm_or_si128(up, lo), dg);
+			__m128i fl = _mm_or_si128(_mm_and_si128(word, k_word), _mm_and_si128(up, k_up));
+			_mm_storeu_si128((__m128i *)(z->b + n), _mm_or_si128(x, _mm_and_si128(up, k_case)));
+			_mm_storeu_si128((__m128i *)(z->fl + n), fl);
+			z->fl[n] |= (unsigned char)pending;
+			__m128i o = _mm_add_epi32(_mm_set1_epi32((int)i), k_ramp);
+			for (int q = 0; q < 4; q++) {
+				_mm_storeu_si128((__m128i *)(z->off + n + 4 * q), o);
+				_mm_storeu_si128((__m128i *)(z->cpend + n + 4 * q), _mm_add_epi32(o, k_one));
+				o = _mm_add_epi32(o, k_four);
+			}
+			n += m;
+			i += m;
+			pending = 0;
+		}
+		/* the white space after it, within these 16 bytes */
+		unsigned k = (unsigned)__builtin_ctz(~(spaces >> m));
+		if (k > 16 - m)
+			k = 16 - m;
+		if (k) {
+			i += k;
+			pending = NZ_SPACE;
+		}
+		if (m + k < 16 && ((special >> (m + k)) & 1))
+			break;
+	}
+	*pi = i;
+	*pn = n;
+	*ppending = pending;
+}
+#endif
+
 int nz_run(struct nz *z, const char *s, size_t len)
 {
 	z->n = 0;
@@ -223,6 +307,8 @@ int nz_run(struct nz *z, const char *s, size_t len)
 	if (nz_reserve(z, len * 3 + 16) < 0)
 		return -1;
 	const unsigned char *u = (const unsigned char *)s;
+	int use_simd = gz_simd_enabled();
+	(void)use_simd;
 	struct sep_state st = { 1, 0 };
 	size_t i = 0;
 	unsigned char *ob = z->b, *ofl = z->fl;
@@ -235,6 +321,10 @@ int nz_run(struct nz *z, const char *s, size_t len)
 			 * so the next byte overwrites it. */
 			size_t n = z->n;
 			unsigned pending = st.space ? NZ_SPACE : 0;
+#ifdef GZ_SSE2
+			if (use_simd)
+				nz_ascii_sse2(u, len, &i, z, &n, &pending);
+#endif
 			while (i < len) {
 				c = u[i];
 				if (c >= 0x80)
@@ -337,6 +427,8 @@ int nz_run(struct nz *z, const char *s, size_t len)
 		}
 		i = end;
 	}
+	/* four 0 bytes after the text: the scan reads a start's next four */
+	memset(z->b + z->n, 0, 4);
 	return 0;
 }
 
@@ -1115,6 +1207,21 @@ static int try_node(const struct gz *gz, const struct nz *z, const char *s, size
 	return added;
 }
 
+/* The number of trailing 0 bits of m (not 0). */
+static inline unsigned ctz32(unsigned m)
+{
+#ifdef __GNUC__
+	return (unsigned)__builtin_ctz(m);
+#else
+	unsigned k = 0;
+	while (!(m & 1)) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
 /* Whether a mention may start at normalised byte i: not inside a code
  * point's bytes, and never inside a word. */
 static inline int may_start(const unsigned char *fl, size_t i)
@@ -1125,35 +1232,114 @@ static inline int may_start(const unsigned char *fl, size_t i)
 	return !((f & NZ_WORD) && i > 0 && !(f & (NZ_SPACE | NZ_HYPH)) && (fl[i - 1] & NZ_WORD));
 }
 
-/* The first i' >= i where a mention may start, or n. Tests eight flag
- * bytes at a time: most bytes are inside words. */
-static inline size_t next_start(const unsigned char *fl, size_t n, size_t i)
+/* Whether a walk from word start i can find anything: the root tables for
+ * labels of one or two bytes, else the prefilter (struct gz) on the next
+ * four bytes. No branch: the scan asks it of every word start. nz_run
+ * leaves four 0 bytes after the text, so b[i, i + 4) is always readable,
+ * and a 0 there stands for the end (no key has one). Whoever lets the walk
+ * accept bytes other than a key's (inside a label) must widen this. */
+static inline unsigned may_match(const struct gz *gz, const unsigned char *b, size_t i)
 {
-	if (i == 0 && n > 0) {
-		if (may_start(fl, 0))
-			return 0;
-		i = 1;
-	}
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t low = 0x0101010101010101ull;
+	uint32_t cw = gz->root[b[i]];
+	uint32_t k4, k3;
+	memcpy(&k4, b + i, 4);
+	k3 = k4;
+	((unsigned char *)&k3)[3] = 0;
+	uint32_t h4 = pre_hash(k4, gz->pre_shift), h3 = pre_hash(k3, gz->pre_shift);
+	unsigned hit = (unsigned)(cw >> 31) | (unsigned)(gz->root2[b[i] << 8 | b[i + 1]] >> 31) |
+	               (unsigned)((gz->pre[h4 >> 6] >> (h4 & 63)) & 1) |
+	               (unsigned)((gz->pre[h3 >> 6] >> (h3 & 63)) & 1);
+	return hit & (cw != 0);
+}
+
+/* The word starts among the 16 (SSE2) or 8 flag bytes from i (i > 0, all
+ * below n), as a bit mask: not a continuation byte, and not a word byte
+ * without a separator after a word byte. */
+#ifdef GZ_SSE2
+enum { SCAN_STEP = 16 };
+static inline unsigned starts_mask(const unsigned char *fl, size_t i)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(fl + i));
+	__m128i p = _mm_loadu_si128((const __m128i *)(fl + i - 1)); /* the bytes before */
+	__m128i one = _mm_set1_epi8(NZ_WORD), cont = _mm_set1_epi8(NZ_CONT);
+	__m128i sep = _mm_set1_epi8(NZ_SPACE | NZ_HYPH);
+	__m128i is_cont = _mm_cmpeq_epi8(_mm_and_si128(x, cont), cont);
+	__m128i words = _mm_cmpeq_epi8(_mm_and_si128(_mm_and_si128(x, p), one), one);
+	__m128i no_sep = _mm_cmpeq_epi8(_mm_and_si128(x, sep), _mm_setzero_si128());
+	__m128i inside = _mm_or_si128(is_cont, _mm_and_si128(words, no_sep));
+	return ~(unsigned)_mm_movemask_epi8(inside) & 0xffffu;
+}
+#endif
+
+static inline unsigned starts_mask8(const unsigned char *fl, size_t i)
+{
 	_Static_assert(NZ_WORD == 1 && NZ_SPACE == 4 && NZ_HYPH == 8 && NZ_CONT == 32,
 	               "the bit tricks below assume these flag bits");
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x, p;
-		memcpy(&x, fl + i, 8);
-		memcpy(&p, fl + i - 1, 8); /* the flags of the bytes before */
-		/* bit 0 of each byte: a continuation byte, or a word byte
-		 * without a separator after a word byte */
-		uint64_t inside = ((x >> 5) | (x & p & ~(x >> 2) & ~(x >> 3))) & low;
-		uint64_t starts = ~inside & low;
-		if (starts)
-			return i + (size_t)(__builtin_ctzll(starts) >> 3);
-	}
+	unsigned m = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t low = 0x0101010101010101ull;
+	uint64_t x, p;
+	memcpy(&x, fl + i, 8);
+	memcpy(&p, fl + i - 1, 8);
+	/* bit 0 of each byte: a continuation byte, or a word byte without a
+	 * separator after a word byte */
+	uint64_t starts = ~((x >> 5) | (x & p & ~(x >> 2) & ~(x >> 3))) & low;
+	/* gather bit 0 of the eight bytes into eight bits: bit 8k moves to 56 + k */
+	m = (unsigned)((starts * 0x0102040810204080ull) >> 56);
+#else
+	for (unsigned k = 0; k < 8; k++)
+		m |= (unsigned)may_start(fl, i + k) << k;
 #endif
-	for (; i < n; i++)
-		if (may_start(fl, i))
-			return i;
-	return n;
+	return m;
+}
+
+/* Word starts that may match, found a batch at a time: the scan and
+ * may_match have no branch per start, so the loads of many starts overlap;
+ * only the few that pass are walked. */
+enum { BATCH = 256 };
+
+struct scan {
+	size_t i;     /* next flag byte to look at */
+	int use_simd;
+};
+
+/* Appends to cand (room for BATCH) the next word starts that may match,
+ * below n; returns how many (0: the block is done). */
+static size_t scan_batch(const struct gz *gz, const struct nz *z, struct scan *sc, uint32_t *cand)
+{
+	const unsigned char *b = z->b, *fl = z->fl;
+	size_t n = z->n, i = sc->i, nc = 0;
+	if (i == 0 && n > 0) {
+		if (may_start(fl, 0) && may_match(gz, b, 0))
+			cand[nc++] = 0;
+		i = 1;
+	}
+	while (nc + 16 <= BATCH && i < n) {
+		unsigned m;
+		size_t step;
+#ifdef GZ_SSE2
+		if (sc->use_simd && i + SCAN_STEP <= n) {
+			m = starts_mask(fl, i);
+			step = SCAN_STEP;
+		} else
+#endif
+		if (i + 8 <= n) {
+			m = starts_mask8(fl, i);
+			step = 8;
+		} else {
+			m = may_start(fl, i);
+			step = 1;
+		}
+		while (m) {
+			size_t p = i + ctz32(m);
+			m &= m - 1;
+			cand[nc] = (uint32_t)p;
+			nc += may_match(gz, b, p);
+		}
+		i += step;
+	}
+	sc->i = i;
+	return nc;
 }
 
 int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_t from,
@@ -1162,59 +1348,52 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 	enum { MAXC = 64 };
 	uint32_t cand_node[MAXC];
 	size_t cand_depth[MAXC];
+	uint32_t cand[BATCH];
 	size_t n = z->n;
 	const unsigned char *b = z->b, *fl = z->fl;
 	size_t skip_to = from;
-	for (size_t i = 0;; i++) {
-		i = next_start(fl, n, i);
-		if (i >= n)
-			break;
-		uint32_t cw = gz->root[b[i]];
-		if (!cw)
-			continue;
-		if (i + 4 <= n && !(cw & C_OUT) && !(gz->root2[b[i] << 8 | b[i + 1]] & C_OUT)) {
-			uint32_t k4, k3;
-			memcpy(&k4, b + i, 4);
-			k3 = k4;
-			((unsigned char *)&k3)[3] = 0;
-			uint32_t h4 = pre_hash(k4, gz->pre_shift), h3 = pre_hash(k3, gz->pre_shift);
-			if (!((gz->pre[h4 >> 6] >> (h4 & 63)) & 1) && !((gz->pre[h3 >> 6] >> (h3 & 63)) & 1))
+	struct scan sc = { 0, gz_simd_enabled() };
+	size_t n_cand;
+	while ((n_cand = scan_batch(gz, z, &sc, cand)) > 0) {
+		for (size_t q = 0; q < n_cand; q++) {
+			size_t i = cand[q];
+			size_t start = z->off[i];
+			if (start < skip_to)
 				continue;
-		}
-		size_t start = z->off[i];
-		if (start < skip_to)
-			continue;
-		if (start >= limit)
-			break;
-		size_t nc = 0;
-		size_t j = i + 1;
-		for (;;) {
-			if (cw & C_OUT) {
-				if (nc == MAXC) {
-					memmove(cand_node, cand_node + 1, (MAXC - 1) * sizeof *cand_node);
-					memmove(cand_depth, cand_depth + 1, (MAXC - 1) * sizeof *cand_depth);
-					nc--;
+			if (start >= limit)
+				return 0;
+			uint32_t cw = gz->root[b[i]];
+			size_t nc = 0;
+			size_t j = i + 1;
+			for (;;) {
+				if (cw & C_OUT) {
+					if (nc == MAXC) {
+						memmove(cand_node, cand_node + 1, (MAXC - 1) * sizeof *cand_node);
+						memmove(cand_depth, cand_depth + 1, (MAXC - 1) * sizeof *cand_depth);
+						nc--;
+					}
+					cand_node[nc] = W_OFF(cw);
+					cand_depth[nc++] = j - i;
 				}
-				cand_node[nc] = W_OFF(cw);
-				cand_depth[nc++] = j - i;
+				if (j >= n)
+					break;
+				cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, cw, b[j]);
+				/* the text splits here: go on only if some label splits here too */
+				if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
+					break;
+				j++;
 			}
-			if (j >= n)
-				break;
-			cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, cw, b[j]);
-			/* the text splits here: go on only if some label splits here too */
-			if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
-				break;
-			j++;
-		}
-		while (nc > 0) {
-			nc--;
-			size_t before = *n_hits;
-			int r = try_node(gz, z, s, i, cand_depth[nc], cand_node[nc], hits, n_hits, cap_hits);
-			if (r < 0)
-				return -1;
-			if (r > 0) {
-				skip_to = (*hits)[before].end;
-				break;
+			while (nc > 0) {
+				nc--;
+				size_t before = *n_hits;
+				int r = try_node(gz, z, s, i, cand_depth[nc], cand_node[nc], hits, n_hits,
+				                 cap_hits);
+				if (r < 0)
+					return -1;
+				if (r > 0) {
+					skip_to = (*hits)[before].end;
+					break;
+				}
 			}
 		}
 	}
