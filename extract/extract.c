@@ -11,6 +11,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <libxml/parser.h>
 
 #include "../common/encoding.h"
 #include "docmap.h"
@@ -64,7 +68,7 @@ static void warn(const struct ex_options *opt, const char *path, long line, cons
 	if (opt && opt->warnings)
 		++*opt->warnings;
 	if (opt && opt->warn)
-		opt->warn(&w, NULL);
+		opt->warn(&w, opt->warn_ctx);
 	else
 		err_print(&w, stderr);
 }
@@ -94,6 +98,11 @@ struct source {
 	struct rd_md_state md;
 	struct dm_doc *md_doc;   /* its headings, found as the lines arrive */
 	struct dm_md_lines md_lines;
+	/* a part of a file (ex_extract_part): where the first block starts,
+	 * its line and column, the skip carried in, and where to stop */
+	size_t base, skip_to, stop_at;
+	long line, col;
+	size_t last_end;         /* out: the skip a next block would carry */
 };
 
 /* Emits the hits of a block whose byte 0 is input offset base. With a
@@ -223,8 +232,10 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 	char *data = malloc(cap + 1);
 	if (!data)
 		return err_set(err, name, 0, "out of memory");
-	size_t len = 0, base = 0, skip_to = 0, blanked = 0;
-	struct cursor cur = { 0, 1, 1 };
+	size_t len = 0, base = src->base, skip_to = src->skip_to, blanked = 0;
+	struct cursor cur = { src->base, src->line ? src->line : 1, src->col ? src->col : 1 };
+	if (skip_to < base)
+		skip_to = base;
 	int reported = 0, at_eof = 0, rc = 0;
 	while (!r->stopped) {
 		while (len < cap && !at_eof) {
@@ -305,6 +316,9 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 		if (r->n_hits)
 			skip_to = r->hits[r->n_hits - 1].end;
 		emit_hits(r, data, base, &cur, src);
+		src->last_end = skip_to;
+		if (src->stop_at && base + cut >= src->stop_at)
+			break;
 		if (at_eof && cut == len) {
 			if (base + len == 0 && src->is_input)
 				warn(opt, r->path, 0, "empty file, nothing to extract");
@@ -445,5 +459,200 @@ int ex_extract_mem(const struct gz *gz, const char *name, const char *format, co
 	}
 	nz_free(&r.z);
 	free(r.hits);
+	return rc;
+}
+
+/* ---- parts of a large plain-text file, for several threads ---- */
+
+int ex_threads_init(const struct gz *gz, int fuzzy, struct err *err)
+{
+	xmlInitParser();
+	if (fuzzy && !gz_fuzzy_get(gz))
+		return err_set(err, "", 0, "out of memory building the fuzzy index");
+	return 0;
+}
+
+static int is_blank_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Reads [at, at + n) of f into buf; the bytes read (fewer at the end). */
+static size_t read_at(FILE *f, size_t at, char *buf, size_t n)
+{
+	if (fseeko(f, (off_t)at, SEEK_SET) < 0)
+		return 0;
+	return fread(buf, 1, n, f);
+}
+
+int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, size_t *n_parts,
+                  struct err *err)
+{
+	enum { BACK = 4096 }; /* bytes read before a block's nominal end */
+	*parts = NULL;
+	*n_parts = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	struct stat sb;
+	size_t cap_parts = 16, n = 0;
+	struct ex_part *v = malloc(cap_parts * sizeof *v);
+	char *w = malloc(BACK + OVERLAP);
+	if (!v || !w || fstat(fileno(f), &sb) < 0) {
+		free(v);
+		free(w);
+		fclose(f);
+		return err_set(err, path, 0, "out of memory");
+	}
+	size_t size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+	v[n++] = (struct ex_part){ 0, size, 1 };
+	/* Follow the blocks stream_text cuts (plain text: every block but the
+	 * last holds BLOCK + OVERLAP bytes, cut at the first word start after
+	 * white space from BLOCK on); a cut after a line feed can start a part. */
+	size_t base = 0, cap = BLOCK + OVERLAP;
+	while (S_ISREG(sb.st_mode) && size - base >= cap) {
+		size_t from = base + BLOCK - BACK; /* BLOCK > BACK: never before base */
+		size_t got = read_at(f, from, w, BACK + OVERLAP);
+		if (got < BACK + OVERLAP)
+			break; /* the file changed: one part */
+		const char *e = w + BACK; /* data[end - OVERLAP] of stream_text */
+		size_t p = 0;
+		while (p < OVERLAP && !is_blank_byte((unsigned char)e[p]))
+			p++;
+		while (p < OVERLAP && is_blank_byte((unsigned char)e[p]))
+			p++;
+		if (p >= OVERLAP) {
+			/* no white space: a character start, as stream_text backs up */
+			long q = 0;
+			while (BLOCK + q > 0 && ((unsigned char)e[q] & 0xC0) == 0x80) {
+				q--;
+				if (q < -(long)BACK + 1)
+					break;
+			}
+			if (((unsigned char)e[q] & 0xC0) == 0x80)
+				break; /* too long a run to follow here: stop splitting */
+			base = base + BLOCK - (size_t)(-q);
+			continue;
+		}
+		size_t cut = base + BLOCK + p;
+		/* the column: after the last line feed of the white space before */
+		long k = (long)(BACK + p) - 1;
+		while (k >= 0 && is_blank_byte((unsigned char)w[k]) && w[k] != '\n')
+			k--;
+		if (k >= 0 && w[k] == '\n' && cut - v[n - 1].start >= part_bytes) {
+			if (n == cap_parts) {
+				struct ex_part *nv = realloc(v, 2 * cap_parts * sizeof *v);
+				if (!nv) {
+					free(v);
+					free(w);
+					fclose(f);
+					return err_set(err, path, 0, "out of memory");
+				}
+				v = nv;
+				cap_parts *= 2;
+			}
+			v[n - 1].end = cut;
+			v[n++] = (struct ex_part){ cut, size, 1 + (long)(BACK + p) - 1 - k };
+		}
+		base = cut;
+	}
+	free(w);
+	fclose(f);
+	/* a last part much smaller than the others joins the one before */
+	if (n > 1 && v[n - 1].end - v[n - 1].start < part_bytes / 4) {
+		v[n - 2].end = v[n - 1].end;
+		n--;
+	}
+	*parts = v;
+	*n_parts = n;
+	return 0;
+}
+
+int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, struct err *err)
+{
+	*n_lines = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	enum { CHUNK = 1 << 18 };
+	char *buf = malloc(CHUNK);
+	if (!buf) {
+		fclose(f);
+		return err_set(err, path, 0, "out of memory");
+	}
+	int rc = fseeko(f, (off_t)start, SEEK_SET) < 0 ? -1 : 0;
+	long count = 0;
+	for (size_t at = start; rc == 0 && at < end;) {
+		size_t want = end - at < CHUNK ? end - at : CHUNK;
+		size_t got = fread(buf, 1, want, f);
+		if (got == 0)
+			break;
+		for (const char *q = buf, *e = buf + got; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++)
+			count++;
+		at += got;
+	}
+	if (rc < 0 || ferror(f))
+		rc = err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	free(buf);
+	fclose(f);
+	*n_lines = count;
+	return rc;
+}
+
+int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err)
+{
+	*fnv = EX_FNV_INIT;
+	*size = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	enum { CHUNK = 1 << 18 };
+	char *buf = malloc(CHUNK);
+	if (!buf) {
+		fclose(f);
+		return err_set(err, path, 0, "out of memory");
+	}
+	size_t got;
+	while ((got = fread(buf, 1, CHUNK, f)) > 0) {
+		fnv_add(fnv, buf, got);
+		*size += got;
+	}
+	int rc = ferror(f) ? err_set(err, path, 0, "cannot read: %s", strerror(errno)) : 0;
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
+                    const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
+                    ex_mention_fn fn, void *ctx, struct err *err)
+{
+	struct run r = { gz, path, fn, ctx, { 0 }, NULL, 0, 0, 0, NULL };
+	*last_end = 0;
+	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
+		return err_set(err, path, 0, "out of memory building the fuzzy index");
+	struct source src = { 0 };
+	src.f = fopen(path, "rb");
+	if (!src.f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	if (p->start && fseeko(src.f, (off_t)p->start, SEEK_SET) < 0) {
+		fclose(src.f);
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	}
+	src.base = p->start;
+	src.skip_to = skip_to;
+	src.line = first_line;
+	src.col = p->col;
+	struct stat sb;
+	/* the last part runs to the end of the file, the others stop at their end */
+	src.stop_at = (fstat(fileno(src.f), &sb) == 0 && (size_t)sb.st_size > p->end) ? p->end : 0;
+	nz_init(&r.z);
+	int rc = stream_text(&r, &src, opt, err);
+	nz_free(&r.z);
+	free(r.hits);
+	fclose(src.f);
+	*last_end = src.last_end;
+	if (opt && opt->bytes_read)
+		*opt->bytes_read += p->end - p->start;
 	return rc;
 }
