@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include <libxml/parser.h>
 
@@ -467,6 +468,9 @@ int ex_extract_mem(const struct gz *gz, const char *name, const char *format, co
 int ex_threads_init(const struct gz *gz, int fuzzy, struct err *err)
 {
 	xmlInitParser();
+	/* libzip converts DOS times with mktime: the time zone read once here,
+	 * not first by two threads at once */
+	tzset();
 	if (fuzzy && !gz_fuzzy_get(gz))
 		return err_set(err, "", 0, "out of memory building the fuzzy index");
 	return 0;

@@ -90,7 +90,8 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
                     ex_mention_fn fn, void *ctx, struct err *err);
 
 /* Before threads share gz: builds what matching builds on first use (the
- * fuzzy index, with fuzzy) and initialises libxml2 once. 0, or -1. */
+ * fuzzy index, with fuzzy), initialises libxml2 and the time zone once.
+ * 0, or -1. */
 int ex_threads_init(const struct gz *gz, int fuzzy, struct err *err);
 
 /* A large plain-text file matched on several threads: its parts start
