@@ -108,6 +108,33 @@ check_exit store_bad_file_is_exit_2 2 g --db "$tmp/st5.db" extract -j 4 --store 
 check store_bad_file_stores_nothing cmp -s "$tmp/st5-before.sql" "$tmp/st5-after.sql"
 unset GLOSSAR_PART_BYTES
 
+# discover -j: the same candidates, output and knowledge base
+dfiles=$(find "$data/discovery" "$data/corpus" "$top/examples" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) ! -name '*invalid*' | sort)
+for j in 1 4; do
+	cp "$db" "$tmp/d$j.db"
+	# shellcheck disable=SC2086
+	g --db "$tmp/d$j.db" discover -j $j --fuzzy --format jsonl $dfiles >"$tmp/d$j.out" 2>"$tmp/d$j.err"
+	echo $? >"$tmp/d$j.rc"
+	/usr/bin/python3 -c "$dump" "$tmp/d$j.db" >"$tmp/d$j.sql"
+done
+check discover_found_candidates test "$(wc -l <"$tmp/d1.out")" -gt 20
+check discover_same_output cmp -s "$tmp/d1.out" "$tmp/d4.out"
+check discover_same_messages_and_status cmp -s "$tmp/d1.err" "$tmp/d4.err"
+check discover_same_status cmp -s "$tmp/d1.rc" "$tmp/d4.rc"
+check discover_same_knowledge_base cmp -s "$tmp/d1.sql" "$tmp/d4.sql"
+check_exit discover_jobs_zero_is_bad_usage 2 g --db "$tmp/d1.db" discover -j 0 "$data/corpus/transkript-beispiel.txt"
+# a bad document among good ones: the same message, nothing stored
+cp "$db" "$tmp/d5.db"
+/usr/bin/python3 -c "$dump" "$tmp/d5.db" >"$tmp/d5-before.sql"
+# shellcheck disable=SC2086
+g --db "$tmp/d5.db" discover -j 1 $dfiles "$data/discovery/invalid-utf8.txt" >/dev/null 2>"$tmp/d5-1.err"
+# shellcheck disable=SC2086
+check_exit discover_bad_document_is_exit_2 2 g --db "$tmp/d5.db" discover -j 4 $dfiles "$data/discovery/invalid-utf8.txt"
+cp "$tmp/err" "$tmp/d5-4.err"
+check discover_bad_document_same_message cmp -s "$tmp/d5-1.err" "$tmp/d5-4.err"
+/usr/bin/python3 -c "$dump" "$tmp/d5.db" >"$tmp/d5-after.sql"
+check discover_bad_document_stores_nothing cmp -s "$tmp/d5-before.sql" "$tmp/d5-after.sql"
+
 # stdin, once or twice, and the option's values
 printf 'Das OZG und die FITKO.\n' >"$tmp/small.txt"
 printf 'Der IT-Planungsrat.\n' | g --db "$db" extract -j 4 "$tmp/small.txt" - "$tmp/small.txt" >"$tmp/stdin.out"
