@@ -16,6 +16,9 @@
 #include <time.h>
 
 #include <libxml/parser.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "../common/encoding.h"
 #include "docmap.h"
@@ -46,19 +49,47 @@ static long count_cps(const unsigned char *p, const unsigned char *e)
 	return n;
 }
 
+/* The line feeds in [p, e): sixteen bytes a step with SSE2 (a byte counter
+ * per lane, summed before it can overflow), else eight in a 64-bit word. */
+static size_t count_newlines(const unsigned char *p, const unsigned char *e)
+{
+	size_t n = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i nl = _mm_set1_epi8('\n');
+	while (e - p >= 16) {
+		__m128i acc = _mm_setzero_si128();
+		for (int k = 0; k < 255 && e - p >= 16; k++, p += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p), nl));
+		__m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+		n += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+	}
+#else
+	const uint64_t ones = 0x0101010101010101ull, nls = ones * '\n';
+	for (; e - p >= 8; p += 8) {
+		uint64_t x;
+		memcpy(&x, p, 8);
+		x ^= nls; /* a zero byte where a line feed was */
+		uint64_t zero = ~(((x & ~(ones << 7)) + ~(ones << 7)) | x) & (ones << 7);
+		n += (size_t)((zero >> 7) * ones >> 56);
+	}
+#endif
+	for (; p < e; p++)
+		n += *p == '\n';
+	return n;
+}
+
 static void cursor_advance(struct cursor *c, const char *data, size_t base, size_t to)
 {
 	const unsigned char *p = (const unsigned char *)data + (c->pos - base);
 	const unsigned char *e = (const unsigned char *)data + (to - base);
-	const unsigned char *last_nl = NULL;
-	for (const unsigned char *q = p; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++) {
-		c->line++;
-		last_nl = q;
-	}
-	if (last_nl)
+	size_t lines = count_newlines(p, e);
+	if (lines) {
+		const unsigned char *last_nl = memrchr(p, '\n', (size_t)(e - p));
+		c->line += (long)lines;
 		c->col = 1 + count_cps(last_nl + 1, e);
-	else
+	} else {
 		c->col += count_cps(p, e);
+	}
 	c->pos = to;
 }
 
@@ -591,8 +622,7 @@ int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, st
 		size_t got = fread(buf, 1, want, f);
 		if (got == 0)
 			break;
-		for (const char *q = buf, *e = buf + got; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++)
-			count++;
+		count += (long)count_newlines((const unsigned char *)buf, (const unsigned char *)buf + got);
 		at += got;
 	}
 	if (rc < 0 || ferror(f))
