@@ -567,7 +567,7 @@ static void job_warn(const struct err *w, void *ctx)
 
 /* A job's output waiting for the main thread is bounded: a worker ahead
  * of it waits; the job being written streams. */
-enum { BATCH_BYTES = 1 << 20, BATCH_KEPT = 8192, QUEUE_BYTES = 8 << 20 };
+enum { BATCH_BYTES = 1 << 20, BATCH_KEPT = 8192, QUEUE_BYTES = 4 << 20 };
 
 static void batch_free(struct batch *b)
 {
@@ -919,7 +919,7 @@ static int par_run(struct par *p, size_t *bytes, int *warnings, struct err *err)
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
 	pthread_mutex_init(&p->pdf_mu, NULL);
-	p->ahead = 2 * (size_t)p->threads + 2;
+	p->ahead = (size_t)p->threads + 2;
 	int n_threads = p->threads;
 	if ((size_t)n_threads > p->n_jobs)
 		n_threads = (int)p->n_jobs;
