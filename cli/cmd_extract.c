@@ -670,15 +670,16 @@ static int is_pdf(const struct par *p, const char *path)
 }
 
 /* Runs a part with the line it starts on and the skip carried into it. */
-static int job_run_part(struct par *p, struct job *jb, long first_line, size_t skip_to)
+static int job_run_part(struct par *p, struct job *jb, long first_line, size_t skip_to,
+                        struct ex_scratch *scratch)
 {
 	struct ex_options opt = { p->fuzzy, p->in_format, job_warn, &jb->bytes, &jb->warn_count,
 		                  NULL, jb };
 	return ex_extract_part(p->gz, p->files[jb->file], &opt, &jb->range, first_line, skip_to,
-	                       &jb->last_end, job_mention, jb, &jb->err);
+	                       &jb->last_end, scratch, job_mention, jb, &jb->err);
 }
 
-static void job_run(struct par *p, struct job *jb)
+static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
 {
 	const char *path = p->files[jb->file];
 	jb->o.is_job = p->store ? 2 : 1;
@@ -715,12 +716,13 @@ static void job_run(struct par *p, struct job *jb)
 		jb->rc = -1;
 		return;
 	}
-	jb->rc = job_run_part(p, jb, first_line, jb->range.start);
+	jb->rc = job_run_part(p, jb, first_line, jb->range.start, scratch);
 }
 
 static void *worker(void *arg)
 {
 	struct par *p = arg;
+	struct ex_scratch *scratch = ex_scratch_new(); /* NULL: each part allocates */
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next < p->n_jobs && p->next >= p->emitted + p->ahead)
@@ -729,13 +731,14 @@ static void *worker(void *arg)
 			break;
 		struct job *jb = &p->jobs[p->next++];
 		pthread_mutex_unlock(&p->mu);
-		job_run(p, jb);
+		job_run(p, jb, scratch);
 		job_flush(jb);
 		pthread_mutex_lock(&p->mu);
 		jb->is_done = 1;
 		pthread_cond_broadcast(&p->cv);
 	}
 	pthread_mutex_unlock(&p->mu);
+	ex_scratch_free(scratch);
 	return NULL;
 }
 
@@ -843,7 +846,7 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 			jb->bytes = 0;
 			jb->warn_count = 0;
 			jb->o.failed = 0;
-			jb->rc = job_run_part(p, jb, first_line, *carry);
+			jb->rc = job_run_part(p, jb, first_line, *carry, NULL);
 			job_flush(jb);
 		}
 	}

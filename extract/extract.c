@@ -135,6 +135,7 @@ struct source {
 	size_t base, skip_to, stop_at;
 	long line, col;
 	size_t last_end;         /* out: the skip a next block would carry */
+	char *block;             /* BLOCK + OVERLAP + 1 bytes to use, or NULL */
 };
 
 /* Emits the hits of a block whose byte 0 is input offset base. With a
@@ -261,7 +262,7 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 {
 	const char *name = strcmp(r->path, "-") ? r->path : "<stdin>";
 	size_t cap = BLOCK + OVERLAP;
-	char *data = malloc(cap + 1);
+	char *data = src->block ? src->block : malloc(cap + 1);
 	if (!data)
 		return err_set(err, name, 0, "out of memory");
 	size_t len = 0, base = src->base, skip_to = src->skip_to, blanked = 0;
@@ -365,7 +366,8 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 			skip_to = base;
 	}
 out:
-	free(data);
+	if (data != src->block)
+		free(data);
 	return rc;
 }
 
@@ -657,9 +659,31 @@ int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err)
 	return rc;
 }
 
+struct ex_scratch {
+	struct nz z;
+	char *block;
+};
+
+struct ex_scratch *ex_scratch_new(void)
+{
+	struct ex_scratch *s = calloc(1, sizeof *s);
+	if (s)
+		nz_init(&s->z);
+	return s;
+}
+
+void ex_scratch_free(struct ex_scratch *s)
+{
+	if (!s)
+		return;
+	nz_free(&s->z);
+	free(s->block);
+	free(s);
+}
+
 int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
                     const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
-                    ex_mention_fn fn, void *ctx, struct err *err)
+                    struct ex_scratch *scratch, ex_mention_fn fn, void *ctx, struct err *err)
 {
 	struct run r = { gz, path, fn, ctx, { 0 }, NULL, 0, 0, 0, NULL };
 	*last_end = 0;
@@ -681,8 +705,17 @@ int ex_extract_part(const struct gz *gz, const char *path, const struct ex_optio
 	/* the last part runs to the end of the file, the others stop at their end */
 	src.stop_at = (fstat(fileno(src.f), &sb) == 0 && (size_t)sb.st_size > p->end) ? p->end : 0;
 	nz_init(&r.z);
+	if (scratch) {
+		if (!scratch->block)
+			scratch->block = malloc(BLOCK + OVERLAP + 1);
+		src.block = scratch->block; /* NULL: stream_text allocates */
+		r.z = scratch->z;
+	}
 	int rc = stream_text(&r, &src, opt, err);
-	nz_free(&r.z);
+	if (scratch)
+		scratch->z = r.z; /* kept, with its buffers, for the next part */
+	else
+		nz_free(&r.z);
 	free(r.hits);
 	fclose(src.f);
 	*last_end = src.last_end;

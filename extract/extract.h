@@ -98,6 +98,8 @@ int ex_threads_init(const struct gz *gz, int fuzzy, struct err *err);
  * where the blocks of a single pass start (and at a line start, so the
  * column is known), so each part yields exactly the mentions a single
  * pass finds starting in it. */
+struct ex_scratch;
+
 struct ex_part {
 	size_t start, end; /* input offsets; the last part ends at the file's size */
 	long col;          /* the column (code points, 1-based) of start */
@@ -126,7 +128,13 @@ int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err);
  * opt->fnv is not used. */
 int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
                     const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
-                    ex_mention_fn fn, void *ctx, struct err *err);
+                    struct ex_scratch *scratch, ex_mention_fn fn, void *ctx, struct err *err);
+
+/* Buffers a thread keeps from one part to the next (the block and the
+ * normaliser's arrays: allocated and touched once, not per part); NULL
+ * for ex_extract_part allocates them for the call. */
+struct ex_scratch *ex_scratch_new(void);
+void ex_scratch_free(struct ex_scratch *s);
 
 /* The same on a document in memory (the server's posted bodies): name
  * stands for the path in records and messages, format is "txt", "md",
