@@ -5,9 +5,13 @@
 # titles and abbreviations, and on a 100,000-label vocabulary derived from
 # the corpus (frequent word bigrams and trigrams). Prints MB/s, peak RSS
 # and compile time of each as the median of RUNS runs, and the ratios.
+# glossar runs on one thread (-j 1) against the peers, which also run on
+# one; then -j 2 against -j 1 on the same input (the output must be the
+# same), with the load average seen, since the machine may be shared.
 # Environment: SHARED (default ../shared), BENCH_DIR (work files, default
-# /tmp/glossar-bench), RUNS (default 3), GREP_MB (GNU grep is slow: it gets
-# the first GREP_MB MB of the corpus, default 10).
+# /tmp/glossar-bench), RUNS (default 3; PAIR_RUNS, default 7, for the runs
+# by turns of glossar with ripgrep and of -j 1 with -j 2), GREP_MB (GNU grep is slow: it gets
+# the first GREP_MB MB of the corpus, default 10), SETS (laws ngrams100k).
 set -eu
 glossar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +20,7 @@ SHARED=${SHARED:-$here/../../shared}
 bench=$SHARED/bench
 work=${BENCH_DIR:-/tmp/glossar-bench}
 runs=${RUNS:-3}
+pair_runs=${PAIR_RUNS:-7}
 grep_mb=${GREP_MB:-10}
 py=/usr/bin/python3
 if [ ! -f "$bench/corpus-laws.txt.gz" ]; then
@@ -63,7 +68,7 @@ cut -f2 "$work/ngrams.tsv" >"$work/ngrams.labels"
 mb=$(awk -v b="$(wc -c <"$corpus")" 'BEGIN { printf "%.1f", b / 1e6 }')
 gmb=$(awk -v b="$(wc -c <"$work/corpus-grep.txt")" 'BEGIN { printf "%.1f", b / 1e6 }')
 echo "corpus: $mb MB of law text; law gazetteer: $(wc -l <"$work/laws.tsv") labels; derived vocabulary: $(wc -l <"$work/ngrams.tsv") labels"
-echo "each figure is the median of $runs runs"
+echo "each figure is the median of $runs runs ($pair_runs for the pairs run by turns)"
 
 # measure NAME BYTES COMMAND...: runs it $runs times, prints "seconds rss_kb" medians.
 measure() {
@@ -81,6 +86,34 @@ measure() {
 		      printf "%.2f %d %.2f\n", s[mid], m[mid], b / 1e6 / s[mid] }'
 }
 
+# measure_pair BYTES "COMMAND A" "COMMAND B": runs A and B by turns $pair_runs
+# times each (words split at spaces: no spaces in paths); sets pair_a and
+# pair_b to "seconds rss_kb MB/s" medians; the last outputs in out.a, out.b.
+measure_pair() {
+	bytes=$1
+	: >"$work/times.a"
+	: >"$work/times.b"
+	i=0
+	while [ $i -lt "$pair_runs" ]; do
+		# shellcheck disable=SC2086
+		/usr/bin/time -f "%e %M" -o "$work/t1" $2 >"$work/out.a" 2>/dev/null || true
+		tail -n 1 "$work/t1" >>"$work/times.a"
+		# shellcheck disable=SC2086
+		/usr/bin/time -f "%e %M" -o "$work/t1" $3 >"$work/out.b" 2>/dev/null || true
+		tail -n 1 "$work/t1" >>"$work/times.b"
+		i=$((i + 1))
+	done
+	pair_a=$(median_of "$work/times.a" "$bytes")
+	pair_b=$(median_of "$work/times.b" "$bytes")
+}
+
+median_of() { # median_of TIMES BYTES
+	sort -n "$1" | awk -v r="$pair_runs" -v b="$2" '
+		{ s[NR] = $1; m[NR] = $2 }
+		END { mid = int((r + 1) / 2); if (s[mid] <= 0) s[mid] = 0.01
+		      printf "%.2f %d %.2f\n", s[mid], m[mid], b / 1e6 / s[mid] }'
+}
+
 row() { # row NAME "secs rss mbs" COMPILE
 	set -- "$1" $2 "$3"
 	printf '%-34s %8s MB/s %8s MB RSS %8s s   compile %s\n' "$1" "$4" "$(($3 / 1024))" "$2" "$5"
@@ -92,19 +125,37 @@ run_set() { # run_set NAME TSV LABELS
 	echo "== $name"
 	ctime=$("$glossar" compile --labels-tsv "$tsv" -o "$work/$name.gz" 2>&1 | sed -n 's/^compiled [0-9]* labels in \([0-9.]*\) s$/\1/p')
 	bytes=$(wc -c <"$corpus")
-	g=$(measure "$bytes" "$glossar" extract --gazetteer "$work/$name.gz" "$corpus")
-	cp "$work/out" "$work/$name.glossar.jsonl"
-	row "glossar extract (JSON)" "$g" "${ctime}s"
-	gm=$(echo "$g" | cut -d' ' -f3)
-	echo "   mentions: $(wc -l <"$work/$name.glossar.jsonl")"
-	rm -f "$work/$name.glossar.jsonl"
+	echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 	if [ $have_rg = 1 ]; then
+		# glossar on one thread and ripgrep, run by turns so that both see
+		# the same load on a shared machine
 		rc=$(measure 0 rg -F -o -f "$labels" "$work/empty.txt" | cut -d' ' -f1)
-		r=$(measure "$bytes" rg -F -o -f "$labels" "$corpus")
+		measure_pair "$bytes" "$glossar extract -j 1 --gazetteer $work/$name.gz $corpus" \
+			"rg -F -o -f $labels $corpus"
+		g=$pair_a r=$pair_b
+		row "glossar extract -j 1 (JSON)" "$g" "${ctime}s"
+		echo "   mentions: $(wc -l <"$work/out.a")"
 		row "rg -F -o -f labels" "$r" "${rc}s"
+		gm=$(echo "$g" | cut -d' ' -f3)
 		rm_=$(echo "$r" | cut -d' ' -f3)
-		echo "   ratio glossar/rg: $(awk -v a="$gm" -v b="$rm_" 'BEGIN { printf "%.2f", a / b }') (target >= 1.0)"
+		echo "   ratio glossar -j 1/rg: $(awk -v a="$gm" -v b="$rm_" 'BEGIN { printf "%.2f", a / b }') (target >= 1.5)"
+	else
+		g=$(measure "$bytes" "$glossar" extract -j 1 --gazetteer "$work/$name.gz" "$corpus")
+		cp "$work/out" "$work/out.a"
+		row "glossar extract -j 1 (JSON)" "$g" "${ctime}s"
+		gm=$(echo "$g" | cut -d' ' -f3)
 	fi
+	# threads: -j 2 against -j 1, by turns; the output must be the same
+	measure_pair "$bytes" "$glossar extract -j 1 --gazetteer $work/$name.gz $corpus" \
+		"$glossar extract -j 2 --gazetteer $work/$name.gz $corpus"
+	row "glossar extract -j 1 (JSON)" "$pair_a" "${ctime}s"
+	row "glossar extract -j 2 (JSON)" "$pair_b" "${ctime}s"
+	g1=$(echo "$pair_a" | cut -d' ' -f3)
+	g2=$(echo "$pair_b" | cut -d' ' -f3)
+	if cmp -s "$work/out.a" "$work/out.b"; then same="output identical"; else same="OUTPUT DIFFERS"; fi
+	echo "   scaling -j 2/-j 1: $(awk -v a="$g2" -v b="$g1" 'BEGIN { printf "%.2f", a / b }') (target >= 1.8 on 2 idle cores; $same)"
+	echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+	rm -f "$work/out.a" "$work/out.b"
 	if [ $have_aho = 1 ]; then
 		ac=$(measure 0 $py "$here/aho.py" "$tsv" "$work/empty.txt" | cut -d' ' -f1)
 		a=$(measure "$bytes" $py "$here/aho.py" "$tsv" "$corpus")
@@ -125,11 +176,16 @@ run_set() { # run_set NAME TSV LABELS
 	grm=$(echo "$gr" | cut -d' ' -f3)
 	echo "   ratio glossar/grep: $(awk -v a="$gm" -v b="$grm" 'BEGIN { printf "%.2f", a / b }')"
 	if "$glossar" extract --help | grep -q -- '--fuzzy'; then
-		f=$(measure "$bytes" "$glossar" extract --fuzzy --gazetteer "$work/$name.gz" "$corpus")
-		row "glossar extract --fuzzy (JSON)" "$f" "${ctime}s"
+		f=$(measure "$bytes" "$glossar" extract -j 1 --fuzzy --gazetteer "$work/$name.gz" "$corpus")
+		row "glossar extract -j 1 --fuzzy (JSON)" "$f" "${ctime}s"
 		echo "   fuzzy mentions on clean text: $(grep -c '"method":"fuzzy"' "$work/out" || true) (target: rare)"
 	fi
 }
 
-run_set laws "$work/laws.tsv" "$work/laws.labels"
-run_set ngrams100k "$work/ngrams.tsv" "$work/ngrams.labels"
+# SETS: which vocabularies (default both)
+for set in ${SETS:-laws ngrams100k}; do
+	case $set in
+	laws) run_set laws "$work/laws.tsv" "$work/laws.labels" ;;
+	ngrams100k) run_set ngrams100k "$work/ngrams.tsv" "$work/ngrams.labels" ;;
+	esac
+done

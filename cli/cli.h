@@ -33,6 +33,13 @@ int cmd_serve(struct cli *cli, int argc, char **argv);
 struct gz;
 struct gz *cli_load_gazetteer(struct kb *kb, struct err *err);
 
+/* -j N (cli/jobs.c): threads for extract and discover. The default is the
+ * number of online cores; a value is a number from 1 to CLI_MAX_JOBS
+ * (cli_parse_jobs returns 0 otherwise). */
+enum { CLI_MAX_JOBS = 256 };
+int cli_default_jobs(void);
+int cli_parse_jobs(const char *value);
+
 /* Prints err as "file:line: message" and returns EXIT_INPUT. */
 int cli_fail(const struct err *err);
 /* Prints "glossar CMD: message" and the hint to use --help; returns EXIT_INPUT. */

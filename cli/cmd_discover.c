@@ -12,6 +12,7 @@
  * UTF-8) leaves the KB as it was. Running it again over the same files
  * recounts and adds nothing. The review queue is in cmd_candidates.c. */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@
 #include "print_candidate.h"
 
 static const char discover_help[] =
-	"usage: glossar discover [--format text|jsonl] [--fuzzy] FILE...\n"
+	"usage: glossar discover [--format text|jsonl] [--fuzzy] [-j N] FILE...\n"
 	"\n"
 	"Finds what the knowledge base does not know yet and stores it as candidates\n"
 	"for review (glossar candidates): abbreviation definitions (\"Digitalminister-\n"
@@ -41,6 +42,8 @@ static const char discover_help[] =
 	"  --format F  text (default) or jsonl\n"
 	"  --fuzzy     also speech-recognition variants of known terms (\"Datapod\" for\n"
 	"              Dataport), from the extractor's fuzzy matching; files only\n"
+	"  -j N, --jobs N  threads (default: the number of cores): documents in\n"
+	"              parallel; candidates, their order and the output are those of -j 1\n"
 	"\n"
 	"examples:\n"
 	"  glossar discover report.md transcript.txt\n"
@@ -338,15 +341,40 @@ static int ids_add(struct ids *ids, long long id)
 	return 0;
 }
 
+/* A candidate found in a document, kept until the main thread records it
+ * (the finders run on threads with -j; SQLite only on the main thread). */
+struct rec {
+	const char *kind;
+	char *surface, *expansion, *url, *context;
+	long line;
+};
+
+/* One document's run of the finders: what they found, or the error. */
 struct run {
-	struct kb_cands *w;
 	struct known *known;
 	const struct doc *doc;
-	struct ids ids;
+	const char *path;
 	struct strv shorts; /* short forms defined in this document */
+	struct rec *recs;
+	size_t n_recs, cap_recs;
 	struct err *err;
 	int failed;
+	struct err *warns; /* messages of the extraction (--fuzzy), printed in order */
+	int n_warns;
 };
+
+static void recs_free(struct run *r)
+{
+	for (size_t i = 0; i < r->n_recs; i++) {
+		free(r->recs[i].surface);
+		free(r->recs[i].expansion);
+		free(r->recs[i].url);
+		free(r->recs[i].context);
+	}
+	free(r->recs);
+	r->recs = NULL;
+	r->n_recs = r->cap_recs = 0;
+}
 
 static int record(struct run *r, const char *kind, const char *surface, const char *expansion,
                   const char *url, struct dc_span where, const char *context)
@@ -357,12 +385,25 @@ static int record(struct run *r, const char *kind, const char *surface, const ch
 			goto oom;
 		context = buf_cstr(&ctx);
 	}
-	long long id = kb_cands_add(r->w, kind, surface, expansion, url, r->doc->path,
-	                            doc_line(r->doc, where.start), context, r->err);
+	if (r->n_recs == r->cap_recs) {
+		size_t cap = r->cap_recs ? 2 * r->cap_recs : 64;
+		struct rec *v = realloc(r->recs, cap * sizeof *v);
+		if (!v)
+			goto oom;
+		r->recs = v;
+		r->cap_recs = cap;
+	}
+	struct rec *rc = &r->recs[r->n_recs];
+	rc->kind = kind;
+	rc->line = doc_line(r->doc, where.start);
+	rc->surface = strdup(surface);
+	rc->expansion = strdup(expansion ? expansion : "");
+	rc->url = url ? strdup(url) : NULL;
+	rc->context = strdup(context);
+	r->n_recs++;
 	buf_free(&ctx);
-	if (id < 0 || ids_add(&r->ids, id) < 0) {
-		if (id >= 0)
-			err_set(r->err, r->doc->path, 0, "out of memory");
+	if (!rc->surface || !rc->expansion || (url && !rc->url) || !rc->context) {
+		err_set(r->err, r->doc->path, 0, "out of memory");
 		r->failed = 1;
 		return 1;
 	}
@@ -372,6 +413,23 @@ oom:
 	err_set(r->err, r->doc->path, 0, "out of memory");
 	r->failed = 1;
 	return 1;
+}
+
+/* Records a document's candidates in the KB, in the order found. */
+static int recs_store(struct run *r, struct kb_cands *w, struct ids *ids, struct err *err)
+{
+	if (kb_cands_doc_begin(w, r->path, err) < 0)
+		return -1;
+	for (size_t i = 0; i < r->n_recs; i++) {
+		const struct rec *c = &r->recs[i];
+		long long id = kb_cands_add(w, c->kind, c->surface, c->expansion, c->url, r->path,
+		                            c->line, c->context, err);
+		if (id < 0)
+			return -1;
+		if (ids_add(ids, id) < 0)
+			return err_set(err, r->path, 0, "out of memory");
+	}
+	return 0;
 }
 
 static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
@@ -503,17 +561,198 @@ static int on_mention(const struct ex_mention *m, void *ctx)
 	return rc;
 }
 
+static void run_warn(const struct err *w, void *ctx)
+{
+	struct run *r = ctx;
+	struct err *v = realloc(r->warns, (size_t)(r->n_warns + 1) * sizeof *v);
+	if (!v)
+		return;
+	r->warns = v;
+	v[r->n_warns++] = *w;
+}
+
+/* Runs the finders over one document; its candidates stay in r->recs. */
+static int process_doc(struct run *r, const char *path, const struct gz *gz)
+{
+	struct doc d;
+	r->path = path;
+	if (doc_read(&d, path, r->err) < 0) {
+		doc_free(&d);
+		return -1;
+	}
+	r->doc = &d;
+	strv_free(&r->shorts);
+	struct ex_options xopt;
+	memset(&xopt, 0, sizeof xopt);
+	xopt.fuzzy = 1;
+	xopt.warn = run_warn;
+	xopt.warn_ctx = r;
+	int rc = 0;
+	if (dc_abbrev_scan(d.text, d.len, on_abbrev, r) || r->failed ||
+	    dc_acronym_scan(d.text, d.len, on_acronym, r) || r->failed ||
+	    dc_definition_scan_known(d.text, d.len, known_term, r->known, on_definition, r) ||
+	    r->failed ||
+	    dc_citation_scan(d.text, d.len, on_citation, r) || r->failed ||
+	    (gz && (ex_extract_path(gz, d.path, &xopt, on_mention, r, r->err) < 0 || r->failed)))
+		rc = -1;
+	doc_free(&d);
+	r->doc = NULL;
+	return rc;
+}
+
+/* -j N: documents on threads, taken by the main thread in order. */
+struct djob {
+	struct run r;
+	struct err err;
+	int rc, is_done;
+};
+
+struct dpar {
+	struct djob *jobs;
+	char **files;
+	size_t n_jobs, next, emitted, ahead;
+	const struct gz *gz;
+	int stop;
+	pthread_mutex_t mu, pdf_mu;
+	pthread_cond_t cv;
+};
+
+static void *dworker(void *arg)
+{
+	struct dpar *p = arg;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->stop && p->next < p->n_jobs && p->next >= p->emitted + p->ahead)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop || p->next >= p->n_jobs)
+			break;
+		size_t j = p->next++;
+		struct djob *jb = &p->jobs[j];
+		pthread_mutex_unlock(&p->mu);
+		/* poppler is read by one thread at a time */
+		int pdf = !strcmp(ex_format_for(p->files[j]), "pdf");
+		if (pdf)
+			pthread_mutex_lock(&p->pdf_mu);
+		jb->rc = process_doc(&jb->r, p->files[j], p->gz);
+		if (pdf)
+			pthread_mutex_unlock(&p->pdf_mu);
+		pthread_mutex_lock(&p->mu);
+		jb->is_done = 1;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static void run_free(struct run *r)
+{
+	recs_free(r);
+	strv_free(&r->shorts);
+	free(r->warns);
+	r->warns = NULL;
+	r->n_warns = 0;
+}
+
+/* Takes a finished document: its messages, then its candidates into the KB. */
+static int take_doc(struct run *r, int rc, struct kb_cands *w, struct ids *ids, struct err *err)
+{
+	for (int i = 0; i < r->n_warns; i++)
+		err_print(&r->warns[i], stderr);
+	if (rc < 0) {
+		if (r->err != err)
+			*err = *r->err;
+		return -1;
+	}
+	return recs_store(r, w, ids, err);
+}
+
+static int discover_files(char **files, int n, const struct gz *gz, struct known *known,
+                          struct kb_cands *w, struct ids *ids, int threads, struct err *err)
+{
+	if (threads <= 1 || n <= 1) {
+		int rc = 0;
+		for (int i = 0; rc == 0 && i < n; i++) {
+			if (cli_show_progress())
+				fprintf(stderr, "\r%d/%d %s\033[K", i + 1, n, files[i]);
+			struct run r;
+			memset(&r, 0, sizeof r);
+			r.known = known;
+			r.err = err;
+			rc = take_doc(&r, process_doc(&r, files[i], gz), w, ids, err);
+			run_free(&r);
+		}
+		return rc;
+	}
+	if (ex_threads_init(gz, gz != NULL, err) < 0)
+		return -1;
+	/* the laws sort themselves on first use: before the threads */
+	dc_laws_resolve(known->laws, "x", (struct dc_span){ 0, 1 });
+	struct dpar p;
+	memset(&p, 0, sizeof p);
+	p.jobs = calloc((size_t)n, sizeof *p.jobs);
+	if (!p.jobs)
+		return err_set(err, "", 0, "out of memory");
+	p.files = files;
+	p.n_jobs = (size_t)n;
+	p.gz = gz;
+	p.ahead = 2 * (size_t)threads + 2;
+	for (int i = 0; i < n; i++) {
+		p.jobs[i].r.known = known;
+		p.jobs[i].r.err = &p.jobs[i].err;
+	}
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_mutex_init(&p.pdf_mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	if (threads > n)
+		threads = n;
+	pthread_t *tid = calloc((size_t)threads, sizeof *tid);
+	int started = 0;
+	while (tid && started < threads && pthread_create(&tid[started], NULL, dworker, &p) == 0)
+		started++;
+	int rc = started ? 0 : err_set(err, "", 0, "cannot start threads");
+	for (size_t j = 0; rc == 0 && j < p.n_jobs; j++) {
+		struct djob *jb = &p.jobs[j];
+		pthread_mutex_lock(&p.mu);
+		while (!jb->is_done)
+			pthread_cond_wait(&p.cv, &p.mu);
+		pthread_mutex_unlock(&p.mu);
+		if (cli_show_progress())
+			fprintf(stderr, "\r%zu/%d %s\033[K", j + 1, n, files[j]);
+		rc = take_doc(&jb->r, jb->rc, w, ids, err);
+		run_free(&jb->r);
+		pthread_mutex_lock(&p.mu);
+		p.emitted = j + 1;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+	}
+	pthread_mutex_lock(&p.mu);
+	p.stop = 1;
+	pthread_cond_broadcast(&p.cv);
+	pthread_mutex_unlock(&p.mu);
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	for (size_t j = 0; j < p.n_jobs; j++)
+		run_free(&p.jobs[j].r);
+	free(tid);
+	free(p.jobs);
+	pthread_mutex_destroy(&p.mu);
+	pthread_mutex_destroy(&p.pdf_mu);
+	pthread_cond_destroy(&p.cv);
+	return rc;
+}
+
 int cmd_discover(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "fuzzy", no_argument, NULL, 'z' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int jsonl = 0, fuzzy = 0, c;
+	int jsonl = 0, fuzzy = 0, c, threads = cli_default_jobs();
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "hf:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hf:j:", opts, NULL)) != -1) {
 		if (c == 'h')
 			return cli_help(discover_help);
 		else if (c == 'f') {
@@ -521,75 +760,58 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 				return EXIT_INPUT;
 		} else if (c == 'z')
 			fuzzy = 1;
-		else
-			return cli_option_error("discover", argv, "hf:", opts);
+		else if (c == 'j') {
+			if ((threads = cli_parse_jobs(optarg)) < 1)
+				return cli_usage_error("discover", "-j wants a number of threads from 1 to %d, not '%s'",
+				                       CLI_MAX_JOBS, optarg);
+		} else
+			return cli_option_error("discover", argv, "hf:j:", opts);
 	}
 	if (optind == argc)
 		return cli_usage_error("discover", "expected one or more files");
-	for (int i = optind; fuzzy && i < argc; i++)
-		if (!strcmp(argv[i], "-"))
-			return cli_usage_error("discover", "--fuzzy reads files twice; stdin cannot be one");
+	for (int i = optind, n_stdin = 0; i < argc; i++)
+		if (!strcmp(argv[i], "-")) {
+			if (fuzzy)
+				return cli_usage_error("discover", "--fuzzy reads files twice; stdin cannot be one");
+			if (++n_stdin > 1)
+				threads = 1; /* read twice, one after the other */
+		}
 	struct kb *kb;
 	if (cli_open_kb(cli, &kb) < 0)
 		return EXIT_INPUT;
 	struct err err = { "", 0, "" };
 	struct known known;
-	struct run r;
-	memset(&r, 0, sizeof r);
-	r.known = &known;
-	r.err = &err;
+	struct kb_cands *w = NULL;
+	struct ids ids = { NULL, 0, 0 };
 	int rc = known_load(kb, &known, &err);
 	if (rc == 0 && kb_begin(kb, &err) < 0)
 		rc = -1;
-	if (rc == 0 && !(r.w = kb_cands_new(kb, &err)))
+	if (rc == 0 && !(w = kb_cands_new(kb, &err)))
 		rc = -1;
 	struct gz *gz = NULL;
 	if (rc == 0 && fuzzy && !(gz = cli_load_gazetteer(kb, &err)))
 		rc = -1;
-	struct ex_options xopt;
-	memset(&xopt, 0, sizeof xopt);
-	xopt.fuzzy = 1;
-	for (int i = optind; rc == 0 && i < argc; i++) {
-		struct doc d;
-		if (cli_show_progress())
-			fprintf(stderr, "\r%d/%d %s\033[K", i - optind + 1, argc - optind, argv[i]);
-		if (doc_read(&d, argv[i], &err) < 0) {
-			doc_free(&d);
-			rc = -1;
-			break;
-		}
-		r.doc = &d;
-		strv_free(&r.shorts);
-		if (kb_cands_doc_begin(r.w, d.path, &err) < 0 ||
-		    dc_abbrev_scan(d.text, d.len, on_abbrev, &r) || r.failed ||
-		    dc_acronym_scan(d.text, d.len, on_acronym, &r) || r.failed ||
-		    dc_definition_scan_known(d.text, d.len, known_term, &known, on_definition, &r) ||
-		    r.failed ||
-		    dc_citation_scan(d.text, d.len, on_citation, &r) || r.failed ||
-		    (gz && (ex_extract_path(gz, d.path, &xopt, on_mention, &r, &err) < 0 || r.failed)))
-			rc = -1;
-		doc_free(&d);
-	}
+	if (rc == 0)
+		rc = discover_files(argv + optind, argc - optind, gz, &known, w, &ids, threads, &err);
 	if (cli_show_progress())
 		fputs("\r\033[K", stderr);
-	if (rc == 0 && kb_cands_finish(r.w, &err) < 0)
+	if (rc == 0 && kb_cands_finish(w, &err) < 0)
 		rc = -1;
-	kb_cands_free(r.w);
+	kb_cands_free(w);
 	gz_free(gz);
-	strv_free(&r.shorts);
 	known_free(&known);
 	if (rc == 0 && kb_commit(kb, &err) < 0)
 		rc = -1;
 	if (rc < 0) {
 		kb_rollback(kb);
 		kb_close(kb);
-		free(r.ids.v);
+		free(ids.v);
 		return cli_fail(&err);
 	}
 	struct cand_printer p = { jsonl, 0 };
-	for (size_t i = 0; i < r.ids.n && rc == 0; i++) {
+	for (size_t i = 0; i < ids.n && rc == 0; i++) {
 		struct kb_candidate cand;
-		int found = kb_candidate_get(kb, r.ids.v[i], &cand, &err);
+		int found = kb_candidate_get(kb, ids.v[i], &cand, &err);
 		if (found < 0)
 			rc = -1;
 		else if (found) {
@@ -598,7 +820,7 @@ int cmd_discover(struct cli *cli, int argc, char **argv)
 			kb_candidate_free(&cand);
 		}
 	}
-	free(r.ids.v);
+	free(ids.v);
 	kb_close(kb);
 	if (rc < 0)
 		return err.msg[0] ? cli_fail(&err) : EXIT_INPUT;

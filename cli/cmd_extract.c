@@ -2,6 +2,7 @@
  * `glossar compile` (the gazetteer as a file for extract --gazetteer), and
  * cli_load_gazetteer, which other commands use to match the KB's labels. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,10 @@
 #include "../common/buf.h"
 #include "../extract/extract.h"
 #include "cli.h"
+
+/* Plain-text files of twice this size or more are matched in parts on
+ * several threads. */
+#define PART_MIN_BYTES ((size_t)4 << 20)
 
 static const char extract_help[] =
 	"usage: glossar extract [options] [FILE...]\n"
@@ -35,6 +40,9 @@ static const char extract_help[] =
 	"  --fuzzy                  also find speech-recognition variants of labels of 6 or\n"
 	"                           more letters (edit distance, sound-alike, Koelner\n"
 	"                           Phonetik): method \"fuzzy\", score below 1\n"
+	"  -j N, --jobs N           threads (default: the number of cores): files in\n"
+	"                           parallel, a large text file in parts; the output is\n"
+	"                           the same as with -j 1, in the same order\n"
 	"\n"
 	"exit status: 0 (also when nothing was found); 2 bad usage, or input that\n"
 	"could not be read or had problems (invalid UTF-8, an empty file: reported with\n"
@@ -46,7 +54,8 @@ static const char extract_help[] =
 	"  cat transcript.txt | glossar extract --stats\n"
 	"  glossar extract --fuzzy transcript.txt\n"
 	"  glossar compile -o vocab.gz && glossar extract --gazetteer vocab.gz corpus.txt\n"
-	"  glossar extract --store docs/*.md\n";
+	"  glossar extract --store docs/*.md\n"
+	"  glossar extract -j 1 corpus.txt         (one thread)\n";
 
 static const char compile_help[] =
 	"usage: glossar compile -o FILE [--labels-tsv FILE]\n"
@@ -150,6 +159,7 @@ struct out {
 	/* the record's start up to the line number, `{"doc":"...","line":`,
 	 * made once per document (doc_raw is the path it was made for) */
 	struct buf doc_raw, doc_json;
+	int is_job; /* a worker's records: kept until the main thread writes them */
 };
 
 static void flush_out(struct out *o)
@@ -403,7 +413,7 @@ static int on_mention(const struct ex_mention *m, void *ctx)
 	} else {
 		json_record(o, m);
 	}
-	if (b->len >= (1 << 20))
+	if (b->len >= (1 << 20) && !o->is_job)
 		flush_out(o);
 	return o->failed;
 }
@@ -449,10 +459,498 @@ static double now_seconds(void)
 
 static int extract_run(struct cli *cli, char **files, int n_files, const char *out_format,
                        const char *in_format, const char *gz_path, int store, int stats,
-                       int fuzzy);
+                       int fuzzy, int threads);
+
+/* ---- -j N: files, and parts of large text files, on threads ----
+ *
+ * Workers take jobs (a file, or a part of a large plain-text file) in
+ * order and keep what they find: the records formatted, or with --store
+ * the mentions, and the warnings. The main thread takes the jobs' results
+ * in the same order and does what a single pass does with them: writes
+ * the records, stores the mentions (SQLite only here, one transaction),
+ * prints the warnings. So the output is byte for byte that of -j 1.
+ * Workers share the gazetteer read-only; the fuzzy index is built before
+ * they start. */
+
+/* A mention kept for --store: its surface in the job's arena; concept,
+ * label and method point into the gazetteer or are literals. */
+struct kept {
+	const char *concept, *label, *method;
+	size_t start, end, surface_off, surface_len;
+	long line, col;
+	double score;
+};
+
+/* What a worker hands over while its job runs: records, or mentions to store. */
+struct batch {
+	struct buf text;
+	struct kept *kept;
+	size_t n_kept;
+	struct buf arena;
+	struct batch *next;
+};
+
+struct par;
+
+struct job {
+	struct par *par;
+	int file;             /* index into the files */
+	int part, n_parts;    /* n_parts 1: the whole file */
+	struct ex_part range; /* with parts */
+	/* results */
+	int is_done, rc;
+	struct err err;
+	struct out o;         /* the records (not with --store) */
+	struct kept *kept;    /* with --store */
+	size_t n_kept, cap_kept;
+	struct buf arena;
+	size_t bytes;
+	uint64_t fnv;
+	struct err *warns;    /* warnings, printed by the main thread */
+	int n_warns;
+	int warn_count;       /* what opt->warnings counted */
+	long lines;           /* parts: line feeds in the part, known first */
+	int has_lines;
+	size_t last_end;      /* parts: the skip a next part must start with */
+	struct batch *q_head, *q_tail; /* handed over, not yet taken */
+	size_t q_bytes;
+};
+
+struct par {
+	const struct gz *gz;
+	char **files;
+	int n_files;
+	const char *in_format;
+	int fuzzy, store, threads;
+	struct out *o;
+	struct kb *kb;
+	/* the pool */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct job *jobs;
+	size_t n_jobs, next, emitted, ahead;
+	int stop;
+	pthread_mutex_t pdf_mu; /* poppler is read by one thread at a time */
+	size_t part_min;        /* the smallest part */
+};
+
+static void job_warn(const struct err *w, void *ctx)
+{
+	struct job *jb = ctx;
+	struct err *v = realloc(jb->warns, (size_t)(jb->n_warns + 1) * sizeof *v);
+	if (!v)
+		return;
+	jb->warns = v;
+	v[jb->n_warns++] = *w;
+}
+
+/* A job's output waiting for the main thread is bounded: a worker ahead
+ * of it waits; the job being written streams. */
+enum { BATCH_BYTES = 1 << 20, BATCH_KEPT = 8192, QUEUE_BYTES = 4 << 20 };
+
+static void batch_free(struct batch *b)
+{
+	while (b) {
+		struct batch *next = b->next;
+		buf_free(&b->text);
+		free(b->kept);
+		buf_free(&b->arena);
+		free(b);
+		b = next;
+	}
+}
+
+static int job_flush(struct job *jb);
+
+static int job_mention(const struct ex_mention *m, void *ctx)
+{
+	struct job *jb = ctx;
+	if (!jb->o.store && jb->o.is_job == 1) {
+		if (on_mention(m, &jb->o))
+			return 1;
+		return jb->o.b.len >= BATCH_BYTES ? job_flush(jb) : 0;
+	}
+	/* --store: kept for the main thread */
+	if (jb->n_kept == jb->cap_kept) {
+		size_t cap = jb->cap_kept ? 2 * jb->cap_kept : 256;
+		struct kept *k = realloc(jb->kept, cap * sizeof *k);
+		if (!k)
+			return err_set(&jb->err, m->doc, 0, "out of memory"), jb->o.failed = 2, 1;
+		jb->kept = k;
+		jb->cap_kept = cap;
+	}
+	struct kept *k = &jb->kept[jb->n_kept++];
+	*k = (struct kept){ m->concept, m->label, m->method, m->start, m->end, jb->arena.len,
+		            m->surface_len, m->line, m->col, m->score };
+	jb->o.mentions++;
+	if (buf_append(&jb->arena, m->surface, m->surface_len) < 0) {
+		err_set(&jb->err, m->doc, 0, "out of memory");
+		jb->o.failed = 2;
+		return 1;
+	}
+	return jb->n_kept >= BATCH_KEPT ? job_flush(jb) : 0;
+}
+
+static void job_free(struct job *jb)
+{
+	batch_free(jb->q_head);
+	jb->q_head = jb->q_tail = NULL;
+	jb->q_bytes = 0;
+	buf_free(&jb->o.b);
+	buf_free(&jb->o.doc_raw);
+	buf_free(&jb->o.doc_json);
+	free(jb->kept);
+	buf_free(&jb->arena);
+	free(jb->warns);
+	jb->kept = NULL;
+	jb->warns = NULL;
+	jb->n_kept = jb->cap_kept = 0;
+	jb->n_warns = 0;
+}
+
+/* Hands what the job has found so far to the main thread. */
+static int job_flush(struct job *jb)
+{
+	if (!jb->o.b.len && !jb->n_kept)
+		return 0;
+	struct batch *b = calloc(1, sizeof *b);
+	if (!b) {
+		err_set(&jb->err, "", 0, "out of memory");
+		jb->o.failed = 2;
+		return 1;
+	}
+	b->text = jb->o.b;
+	b->kept = jb->kept;
+	b->n_kept = jb->n_kept;
+	b->arena = jb->arena;
+	jb->o.b = (struct buf)BUF_INIT;
+	jb->arena = (struct buf)BUF_INIT;
+	jb->kept = NULL;
+	jb->n_kept = jb->cap_kept = 0;
+	size_t size = b->text.len + b->arena.len + b->n_kept * sizeof *b->kept;
+	struct par *p = jb->par;
+	pthread_mutex_lock(&p->mu);
+	while (jb->q_bytes >= QUEUE_BYTES && jb != &p->jobs[p->emitted] && !p->stop)
+		pthread_cond_wait(&p->cv, &p->mu);
+	if (jb->q_tail)
+		jb->q_tail->next = b;
+	else
+		jb->q_head = b;
+	jb->q_tail = b;
+	jb->q_bytes += size;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return 0;
+}
+
+static int is_pdf(const struct par *p, const char *path)
+{
+	return !strcmp(p->in_format ? p->in_format : ex_format_for(path), "pdf");
+}
+
+/* Runs a part with the line it starts on and the skip carried into it. */
+static int job_run_part(struct par *p, struct job *jb, long first_line, size_t skip_to,
+                        struct ex_scratch *scratch)
+{
+	struct ex_options opt = { p->fuzzy, p->in_format, job_warn, &jb->bytes, &jb->warn_count,
+		                  NULL, jb };
+	return ex_extract_part(p->gz, p->files[jb->file], &opt, &jb->range, first_line, skip_to,
+	                       &jb->last_end, scratch, job_mention, jb, &jb->err);
+}
+
+static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
+{
+	const char *path = p->files[jb->file];
+	jb->o.is_job = p->store ? 2 : 1;
+	jb->fnv = EX_FNV_INIT;
+	if (jb->n_parts == 1) {
+		struct ex_options opt = { p->fuzzy, p->in_format, job_warn, &jb->bytes,
+			                  &jb->warn_count, p->store ? &jb->fnv : NULL, jb };
+		int pdf = is_pdf(p, path);
+		if (pdf)
+			pthread_mutex_lock(&p->pdf_mu);
+		jb->rc = ex_extract_path(p->gz, path, &opt, job_mention, jb, &jb->err);
+		if (pdf)
+			pthread_mutex_unlock(&p->pdf_mu);
+		return;
+	}
+	/* a part: its line feeds first, so that later parts learn their first
+	 * line as soon as they start; then the line this part starts on */
+	long lines = 0;
+	int rc = ex_count_lines(path, jb->range.start, jb->range.end, &lines, &jb->err);
+	pthread_mutex_lock(&p->mu);
+	jb->lines = lines;
+	jb->has_lines = 1;
+	pthread_cond_broadcast(&p->cv);
+	long first_line = 1;
+	struct job *first = jb - jb->part;
+	for (struct job *q = first; q < jb; q++) {
+		while (!q->has_lines && !p->stop)
+			pthread_cond_wait(&p->cv, &p->mu);
+		first_line += q->lines;
+	}
+	int stop = p->stop;
+	pthread_mutex_unlock(&p->mu);
+	if (rc < 0 || stop) {
+		jb->rc = -1;
+		return;
+	}
+	jb->rc = job_run_part(p, jb, first_line, jb->range.start, scratch);
+}
+
+static void *worker(void *arg)
+{
+	struct par *p = arg;
+	struct ex_scratch *scratch = ex_scratch_new(); /* NULL: each part allocates */
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->stop && p->next < p->n_jobs && p->next >= p->emitted + p->ahead)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop || p->next >= p->n_jobs)
+			break;
+		struct job *jb = &p->jobs[p->next++];
+		pthread_mutex_unlock(&p->mu);
+		job_run(p, jb, scratch);
+		job_flush(jb);
+		pthread_mutex_lock(&p->mu);
+		jb->is_done = 1;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	ex_scratch_free(scratch);
+	return NULL;
+}
+
+/* The jobs: one per file, or one per part of a large plain-text file. */
+static int make_jobs(struct par *p, struct err *err)
+{
+	size_t cap = (size_t)p->n_files + 16;
+	p->jobs = calloc(cap, sizeof *p->jobs);
+	if (!p->jobs)
+		return err_set(err, "", 0, "out of memory");
+	for (int f = 0; f < p->n_files; f++) {
+		const char *path = p->files[f];
+		const char *fmt = p->in_format ? p->in_format : ex_format_for(path);
+		struct ex_part *parts = NULL;
+		size_t n_parts = 1;
+		struct stat sb;
+		if (strcmp(path, "-") && !strcmp(fmt, "txt") && stat(path, &sb) == 0 &&
+		    S_ISREG(sb.st_mode) && (size_t)sb.st_size >= p->part_min * 2) {
+			/* about four parts per thread, for an even share at the end */
+			size_t part = (size_t)sb.st_size / (4 * (size_t)p->threads);
+			if (part < p->part_min)
+				part = p->part_min;
+			if (ex_text_parts(path, part, &parts, &n_parts, err) < 0)
+				n_parts = 1; /* unreadable: the job says so in its turn */
+		}
+		if (p->n_jobs + n_parts > cap) {
+			cap = 2 * (p->n_jobs + n_parts);
+			struct job *v = realloc(p->jobs, cap * sizeof *v);
+			if (!v) {
+				free(parts);
+				return err_set(err, "", 0, "out of memory");
+			}
+			p->jobs = v;
+		}
+		for (size_t k = 0; k < n_parts; k++) {
+			struct job *jb = &p->jobs[p->n_jobs++];
+			memset(jb, 0, sizeof *jb);
+			jb->par = p;
+			jb->file = f;
+			jb->part = (int)k;
+			jb->n_parts = (int)n_parts;
+			if (parts)
+				jb->range = parts[k];
+			jb->o.is_tsv = p->o->is_tsv;
+			jb->o.err = &jb->err;
+		}
+		free(parts);
+	}
+	return 0;
+}
+
+/* Writes a batch's records, or stores its mentions; 0 or -1. */
+static int take_batch(struct par *p, const struct batch *b, struct err *err)
+{
+	struct out *o = p->o;
+	for (size_t k = 0; k < b->n_kept; k++) {
+		const struct kept *m = &b->kept[k];
+		struct kb_mention km = { m->concept, m->start, m->end, m->line, m->col,
+			                 b->arena.data + m->surface_off, m->surface_len,
+			                 m->label, m->method, m->score };
+		if (kb_mentions_add(o->store, &km, err) < 0)
+			return -1;
+	}
+	if (b->text.len) {
+		flush_out(o);
+		if (fwrite(b->text.data, 1, b->text.len, stdout) != b->text.len)
+			o->failed = 1;
+	}
+	return 0;
+}
+
+/* Does with job jb's results what the single pass does as it goes,
+ * taking its batches while it runs. */
+static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
+                    int *file_warned, size_t *carry, uint64_t *file_fnv, struct err *err)
+{
+	const char *path = p->files[jb->file];
+	struct out *o = p->o;
+	int rc = 0;
+	if (jb->part == 0) {
+		*file_warned = 0;
+		*carry = 0;
+		if (p->store) {
+			const char *fmt = p->in_format ? p->in_format : ex_format_for(path);
+			size_t size;
+			if (kb_mentions_doc(o->store, path, 0, "", fmt, err) < 0 ||
+			    (jb->n_parts > 1 && ex_file_fnv(path, file_fnv, &size, err) < 0))
+				rc = -1;
+		}
+	}
+	/* a match of the part before that runs past this part's start: what
+	 * the single pass skips here depends on it, so this part runs again,
+	 * here, with that skip (rare: a label across the cut) */
+	if (rc == 0 && jb->part > 0 && *carry > jb->range.start) {
+		pthread_mutex_lock(&p->mu);
+		while (!jb->is_done)
+			pthread_cond_wait(&p->cv, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		if (jb->rc == 0) {
+			long first_line = 1;
+			for (struct job *q = jb - jb->part; q < jb; q++)
+				first_line += q->lines;
+			job_free(jb);
+			jb->o.mentions = 0;
+			jb->bytes = 0;
+			jb->warn_count = 0;
+			jb->o.failed = 0;
+			jb->rc = job_run_part(p, jb, first_line, *carry, NULL);
+			job_flush(jb);
+		}
+	}
+	/* the batches, as they come */
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (!jb->q_head && !jb->is_done)
+			pthread_cond_wait(&p->cv, &p->mu);
+		struct batch *b = jb->q_head;
+		jb->q_head = jb->q_tail = NULL;
+		jb->q_bytes = 0;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (!b)
+			break;
+		for (struct batch *q = b; q && rc == 0; q = q->next)
+			if (take_batch(p, q, err) < 0)
+				rc = -1;
+		batch_free(b);
+	}
+	if (rc < 0)
+		return -1;
+	*carry = jb->last_end;
+	/* warnings: a file's parts warn as the single pass does, once */
+	if (jb->n_parts == 1) {
+		for (int w = 0; w < jb->n_warns; w++)
+			err_print(&jb->warns[w], stderr);
+		*warnings += jb->warn_count;
+	} else if (!*file_warned && jb->warn_count) {
+		if (jb->n_warns)
+			err_print(&jb->warns[0], stderr);
+		*warnings += 1;
+		*file_warned = 1;
+	}
+	*bytes += jb->bytes;
+	o->mentions += jb->o.mentions;
+	if (jb->o.failed == 1)
+		o->failed = 1;
+	if (jb->rc < 0 || jb->o.failed == 2) {
+		*err = jb->err;
+		return -1;
+	}
+	if (p->store && jb->part == jb->n_parts - 1) {
+		uint64_t fnv = jb->n_parts > 1 ? *file_fnv : jb->fnv;
+		size_t size = jb->bytes;
+		for (struct job *q = jb - jb->part; q < jb; q++)
+			size += q->bytes;
+		char hash[17];
+		snprintf(hash, sizeof hash, "%016llx", (unsigned long long)fnv);
+		if (kb_mentions_doc_version(o->store, (long long)size, hash, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+enum { PAR_SINGLE = -1 };
+
+static int par_run(struct par *p, size_t *bytes, int *warnings, struct err *err)
+{
+	if (ex_threads_init(p->gz, p->fuzzy, err) < 0)
+		return cli_fail(err);
+	/* the tests make parts small to have many seams */
+	const char *pm = getenv("GLOSSAR_PART_BYTES");
+	p->part_min = pm && atol(pm) > 0 ? (size_t)atol(pm) : PART_MIN_BYTES;
+	if (make_jobs(p, err) < 0) {
+		free(p->jobs);
+		return cli_fail(err);
+	}
+	if (p->n_jobs == 1) { /* one file in one piece: the single pass, streaming */
+		free(p->jobs);
+		return PAR_SINGLE;
+	}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	pthread_mutex_init(&p->pdf_mu, NULL);
+	p->ahead = (size_t)p->threads + 2;
+	int n_threads = p->threads;
+	if ((size_t)n_threads > p->n_jobs)
+		n_threads = (int)p->n_jobs;
+	pthread_t *tid = calloc((size_t)n_threads + 1, sizeof *tid);
+	int started = 0;
+	while (tid && started < n_threads && pthread_create(&tid[started], NULL, worker, p) == 0)
+		started++;
+	int rc = EXIT_OK;
+	if (started == 0) {
+		free(tid);
+		free(p->jobs);
+		return cli_fail(&(struct err){ "", 0, "cannot start threads" });
+	}
+	int file_warned = 0;
+	size_t carry = 0;
+	uint64_t file_fnv = EX_FNV_INIT;
+	for (size_t j = 0; j < p->n_jobs && rc == EXIT_OK; j++) {
+		struct job *jb = &p->jobs[j];
+		if (take_job(p, jb, bytes, warnings, &file_warned, &carry, &file_fnv, err) < 0) {
+			rc = cli_fail(err);
+			break; /* the workers stop below; their jobs are freed then */
+		}
+		job_free(jb);
+		if (cli_show_progress() && p->n_files > 1 && jb->part == jb->n_parts - 1)
+			fprintf(stderr, "\r%d/%d files", jb->file + 1, p->n_files);
+		pthread_mutex_lock(&p->mu);
+		p->emitted = j + 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+	}
+	pthread_mutex_lock(&p->mu);
+	p->stop = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	for (size_t j = 0; j < p->n_jobs; j++)
+		job_free(&p->jobs[j]);
+	free(tid);
+	free(p->jobs);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	pthread_mutex_destroy(&p->pdf_mu);
+	return rc;
+}
+
 
 /* Options with a value come first ("--" marks where those without begin). */
-static const char *const extract_opts[] = { "--format", "--input-format", "--gazetteer", "--",
+static const char *const extract_opts[] = { "--format", "--input-format", "--gazetteer", "-j", "--jobs", "--",
                                             "--store", "--stats", "--fuzzy", "--help", NULL };
 static const char *const compile_opts[] = { "-o", "--labels-tsv", "--", "--help", NULL };
 
@@ -476,7 +974,7 @@ static int bad_option(const char *cmd, const char *a, const char *const *opts)
 int cmd_extract(struct cli *cli, int argc, char **argv)
 {
 	const char *out_format = "jsonl", *in_format = NULL, *gz_path = NULL;
-	int store = 0, stats = 0, fuzzy = 0;
+	int store = 0, stats = 0, fuzzy = 0, threads = cli_default_jobs();
 	/* options may stand before and after the files; "--" ends them */
 	char **files = calloc((size_t)argc + 1, sizeof *files);
 	int n_files = 0, only_files = 0;
@@ -512,6 +1010,24 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 			stats = 1;
 		} else if (!strcmp(a, "--fuzzy")) {
 			fuzzy = 1;
+		} else if (!strncmp(a, "-j", 2) || !strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7)) {
+			/* -j N, -jN, --jobs N, --jobs=N */
+			const char *v = NULL;
+			if (!strncmp(a, "--jobs=", 7))
+				v = a + 7;
+			else if (!strncmp(a, "-j", 2) && a[2])
+				v = a + 2;
+			else if (i + 1 < argc)
+				v = argv[++i];
+			if (!v) {
+				free(files);
+				return cli_usage_error("extract", "option '%s' requires a value", a);
+			}
+			if ((threads = cli_parse_jobs(v)) < 1) {
+				free(files);
+				return cli_usage_error("extract", "-j wants a number of threads from 1 to %d, not '%s'",
+				                       CLI_MAX_JOBS, v);
+			}
 		} else {
 			free(files);
 			return bad_option("extract", a, extract_opts);
@@ -519,17 +1035,23 @@ int cmd_extract(struct cli *cli, int argc, char **argv)
 	}
 	if (n_files == 0)
 		files[n_files++] = "-";
-	int rc = extract_run(cli, files, n_files, out_format, in_format, gz_path, store, stats, fuzzy);
+	int rc = extract_run(cli, files, n_files, out_format, in_format, gz_path, store, stats, fuzzy,
+	                     threads);
 	free(files);
 	return rc;
 }
 
 static int extract_run(struct cli *cli, char **files, int n_files, const char *out_format,
                        const char *in_format, const char *gz_path, int store, int stats,
-                       int fuzzy)
+                       int fuzzy, int threads)
 {
 	if (store && gz_path)
 		return cli_usage_error("extract", "--store needs the knowledge base, not --gazetteer");
+	int n_files_given = n_files;
+	/* stdin named twice is read twice, one after the other: no threads */
+	for (int f = 0, n_stdin = 0; f < n_files; f++)
+		if (!strcmp(files[f], "-") && ++n_stdin > 1)
+			threads = 1;
 
 	struct err err = { "", 0, "" };
 	struct kb *kb = NULL;
@@ -546,7 +1068,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		kb_close(kb);
 		return cli_fail(&err);
 	}
-	struct out o = { BUF_INIT, !strcmp(out_format, "tsv"), 0, 0, NULL, &err, BUF_INIT, BUF_INIT };
+	struct out o = { BUF_INIT, !strcmp(out_format, "tsv"), 0, 0, NULL, &err, BUF_INIT, BUF_INIT, 0 };
 	if (store) {
 		if (kb_begin(kb, &err) < 0 || !(o.store = kb_mentions_new(kb, &err))) {
 			rc = cli_fail(&err);
@@ -558,7 +1080,16 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 	size_t bytes = 0;
 	double t0 = now_seconds();
 	int warnings = 0;
-	struct ex_options opt = { fuzzy, in_format, NULL, &bytes, &warnings, NULL };
+	struct ex_options opt = { fuzzy, in_format, NULL, &bytes, &warnings, NULL, NULL };
+	if (threads > 1) {
+		struct par p = { .gz = gz, .files = files, .n_files = n_files, .in_format = in_format,
+			         .fuzzy = fuzzy, .store = store, .threads = threads, .o = &o, .kb = kb };
+		rc = par_run(&p, &bytes, &warnings, &err);
+		if (rc == PAR_SINGLE)
+			rc = EXIT_OK;
+		else
+			n_files = 0; /* done: the loop below has nothing left */
+	}
 	for (int f = 0; f < n_files && rc == EXIT_OK; f++) {
 		const char *path = files[f];
 		/* --store: the document first, its version (size, hash) once it has
@@ -589,6 +1120,7 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
 		if (cli_show_progress() && n_files > 1)
 			fprintf(stderr, "\r%d/%d files", f + 1, n_files);
 	}
+	n_files = n_files_given;
 	if (cli_show_progress() && n_files > 1)
 		fputc('\n', stderr);
 	flush_out(&o);

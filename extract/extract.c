@@ -11,6 +11,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include <libxml/parser.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "../common/encoding.h"
 #include "context.h"
@@ -42,19 +51,47 @@ static long count_cps(const unsigned char *p, const unsigned char *e)
 	return n;
 }
 
+/* The line feeds in [p, e): sixteen bytes a step with SSE2 (a byte counter
+ * per lane, summed before it can overflow), else eight in a 64-bit word. */
+static size_t count_newlines(const unsigned char *p, const unsigned char *e)
+{
+	size_t n = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i nl = _mm_set1_epi8('\n');
+	while (e - p >= 16) {
+		__m128i acc = _mm_setzero_si128();
+		for (int k = 0; k < 255 && e - p >= 16; k++, p += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)p), nl));
+		__m128i sums = _mm_sad_epu8(acc, _mm_setzero_si128());
+		n += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+	}
+#else
+	const uint64_t ones = 0x0101010101010101ull, nls = ones * '\n';
+	for (; e - p >= 8; p += 8) {
+		uint64_t x;
+		memcpy(&x, p, 8);
+		x ^= nls; /* a zero byte where a line feed was */
+		uint64_t zero = ~(((x & ~(ones << 7)) + ~(ones << 7)) | x) & (ones << 7);
+		n += (size_t)((zero >> 7) * ones >> 56);
+	}
+#endif
+	for (; p < e; p++)
+		n += *p == '\n';
+	return n;
+}
+
 static void cursor_advance(struct cursor *c, const char *data, size_t base, size_t to)
 {
 	const unsigned char *p = (const unsigned char *)data + (c->pos - base);
 	const unsigned char *e = (const unsigned char *)data + (to - base);
-	const unsigned char *last_nl = NULL;
-	for (const unsigned char *q = p; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++) {
-		c->line++;
-		last_nl = q;
-	}
-	if (last_nl)
+	size_t lines = count_newlines(p, e);
+	if (lines) {
+		const unsigned char *last_nl = memrchr(p, '\n', (size_t)(e - p));
+		c->line += (long)lines;
 		c->col = 1 + count_cps(last_nl + 1, e);
-	else
+	} else {
 		c->col += count_cps(p, e);
+	}
 	c->pos = to;
 }
 
@@ -65,7 +102,7 @@ static void warn(const struct ex_options *opt, const char *path, long line, cons
 	if (opt && opt->warnings)
 		++*opt->warnings;
 	if (opt && opt->warn)
-		opt->warn(&w, NULL);
+		opt->warn(&w, opt->warn_ctx);
 	else
 		err_print(&w, stderr);
 }
@@ -96,6 +133,12 @@ struct source {
 	struct rd_md_state md;
 	struct dm_doc *md_doc;   /* its headings, found as the lines arrive */
 	struct dm_md_lines md_lines;
+	/* a part of a file (ex_extract_part): where the first block starts,
+	 * its line and column, the skip carried in, and where to stop */
+	size_t base, skip_to, stop_at;
+	long line, col;
+	size_t last_end;         /* out: the skip a next block would carry */
+	char *block;             /* BLOCK + OVERLAP + 1 bytes to use, or NULL */
 };
 
 /* Emits the hits of a block whose byte 0 is input offset base. With a
@@ -223,11 +266,13 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 {
 	const char *name = strcmp(r->path, "-") ? r->path : "<stdin>";
 	size_t cap = BLOCK + OVERLAP;
-	char *data = malloc(cap + 1);
+	char *data = src->block ? src->block : malloc(cap + 1);
 	if (!data)
 		return err_set(err, name, 0, "out of memory");
-	size_t len = 0, base = 0, skip_to = 0, blanked = 0;
-	struct cursor cur = { 0, 1, 1 };
+	size_t len = 0, base = src->base, skip_to = src->skip_to, blanked = 0;
+	struct cursor cur = { src->base, src->line ? src->line : 1, src->col ? src->col : 1 };
+	if (skip_to < base)
+		skip_to = base;
 	int reported = 0, at_eof = 0, rc = 0;
 	while (!r->stopped) {
 		while (len < cap && !at_eof) {
@@ -313,6 +358,9 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 			goto out;
 		}
 		emit_hits(r, data, base, &cur, src);
+		src->last_end = skip_to;
+		if (src->stop_at && base + cut >= src->stop_at)
+			break;
 		if (at_eof && cut == len) {
 			if (base + len == 0 && src->is_input)
 				warn(opt, r->path, 0, "empty file, nothing to extract");
@@ -328,7 +376,8 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 			skip_to = base;
 	}
 out:
-	free(data);
+	if (data != src->block)
+		free(data);
 	return rc;
 }
 
@@ -458,5 +507,242 @@ int ex_extract_mem(const struct gz *gz, const char *name, const char *format, co
 	nz_free(&r.z);
 	ctx_free(&r.cf);
 	free(r.hits);
+	return rc;
+}
+
+/* ---- parts of a large plain-text file, for several threads ---- */
+
+int ex_threads_init(const struct gz *gz, int fuzzy, struct err *err)
+{
+	xmlInitParser();
+	/* libzip converts DOS times with mktime: the time zone read once here,
+	 * not first by two threads at once */
+	tzset();
+	if (fuzzy && !gz_fuzzy_get(gz))
+		return err_set(err, "", 0, "out of memory building the fuzzy index");
+	return 0;
+}
+
+static int is_blank_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Reads [at, at + n) of f into buf; the bytes read (fewer at the end). */
+static size_t read_at(FILE *f, size_t at, char *buf, size_t n)
+{
+	if (fseeko(f, (off_t)at, SEEK_SET) < 0)
+		return 0;
+	return fread(buf, 1, n, f);
+}
+
+int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, size_t *n_parts,
+                  struct err *err)
+{
+	enum { BACK = 4096 }; /* bytes read before a block's nominal end */
+	*parts = NULL;
+	*n_parts = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	struct stat sb;
+	size_t cap_parts = 16, n = 0;
+	struct ex_part *v = malloc(cap_parts * sizeof *v);
+	char *w = malloc(BACK + OVERLAP);
+	if (!v || !w || fstat(fileno(f), &sb) < 0) {
+		free(v);
+		free(w);
+		fclose(f);
+		return err_set(err, path, 0, "out of memory");
+	}
+	size_t size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+	v[n++] = (struct ex_part){ 0, size, 1 };
+	/* Follow the blocks stream_text cuts (plain text: every block but the
+	 * last holds BLOCK + OVERLAP bytes, cut at the first word start after
+	 * white space from BLOCK on); a cut after a line feed can start a part. */
+	size_t base = 0, cap = BLOCK + OVERLAP;
+	while (S_ISREG(sb.st_mode) && size - base >= cap) {
+		size_t from = base + BLOCK - BACK; /* BLOCK > BACK: never before base */
+		size_t got = read_at(f, from, w, BACK + OVERLAP);
+		if (got < BACK + OVERLAP)
+			break; /* the file changed: one part */
+		const char *e = w + BACK; /* data[end - OVERLAP] of stream_text */
+		size_t p = 0;
+		while (p < OVERLAP && !is_blank_byte((unsigned char)e[p]))
+			p++;
+		while (p < OVERLAP && is_blank_byte((unsigned char)e[p]))
+			p++;
+		if (p >= OVERLAP) {
+			/* no white space: a character start, as stream_text backs up */
+			long q = 0;
+			while (BLOCK + q > 0 && ((unsigned char)e[q] & 0xC0) == 0x80) {
+				q--;
+				if (q < -(long)BACK + 1)
+					break;
+			}
+			if (((unsigned char)e[q] & 0xC0) == 0x80)
+				break; /* too long a run to follow here: stop splitting */
+			base = base + BLOCK - (size_t)(-q);
+			continue;
+		}
+		size_t cut = base + BLOCK + p;
+		/* the column: after the last line feed of the white space before */
+		long k = (long)(BACK + p) - 1;
+		while (k >= 0 && is_blank_byte((unsigned char)w[k]) && w[k] != '\n')
+			k--;
+		if (k >= 0 && w[k] == '\n' && cut - v[n - 1].start >= part_bytes) {
+			if (n == cap_parts) {
+				struct ex_part *nv = realloc(v, 2 * cap_parts * sizeof *v);
+				if (!nv) {
+					free(v);
+					free(w);
+					fclose(f);
+					return err_set(err, path, 0, "out of memory");
+				}
+				v = nv;
+				cap_parts *= 2;
+			}
+			v[n - 1].end = cut;
+			v[n++] = (struct ex_part){ cut, size, 1 + (long)(BACK + p) - 1 - k };
+		}
+		base = cut;
+	}
+	free(w);
+	fclose(f);
+	/* a last part much smaller than the others joins the one before */
+	if (n > 1 && v[n - 1].end - v[n - 1].start < part_bytes / 4) {
+		v[n - 2].end = v[n - 1].end;
+		n--;
+	}
+	*parts = v;
+	*n_parts = n;
+	return 0;
+}
+
+int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, struct err *err)
+{
+	*n_lines = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	enum { CHUNK = 1 << 18 };
+	char *buf = malloc(CHUNK);
+	if (!buf) {
+		fclose(f);
+		return err_set(err, path, 0, "out of memory");
+	}
+	int rc = fseeko(f, (off_t)start, SEEK_SET) < 0 ? -1 : 0;
+	long count = 0;
+	for (size_t at = start; rc == 0 && at < end;) {
+		size_t want = end - at < CHUNK ? end - at : CHUNK;
+		size_t got = fread(buf, 1, want, f);
+		if (got == 0)
+			break;
+		count += (long)count_newlines((const unsigned char *)buf, (const unsigned char *)buf + got);
+		at += got;
+	}
+	if (rc < 0 || ferror(f))
+		rc = err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	free(buf);
+	fclose(f);
+	*n_lines = count;
+	return rc;
+}
+
+int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err)
+{
+	*fnv = EX_FNV_INIT;
+	*size = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	enum { CHUNK = 1 << 18 };
+	char *buf = malloc(CHUNK);
+	if (!buf) {
+		fclose(f);
+		return err_set(err, path, 0, "out of memory");
+	}
+	size_t got;
+	while ((got = fread(buf, 1, CHUNK, f)) > 0) {
+		fnv_add(fnv, buf, got);
+		*size += got;
+	}
+	int rc = ferror(f) ? err_set(err, path, 0, "cannot read: %s", strerror(errno)) : 0;
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+struct ex_scratch {
+	struct nz z;
+	char *block;
+};
+
+struct ex_scratch *ex_scratch_new(void)
+{
+	struct ex_scratch *s = calloc(1, sizeof *s);
+	if (s)
+		nz_init(&s->z);
+	return s;
+}
+
+void ex_scratch_free(struct ex_scratch *s)
+{
+	if (!s)
+		return;
+	nz_free(&s->z);
+	free(s->block);
+	free(s);
+}
+
+int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
+                    const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
+                    struct ex_scratch *scratch, ex_mention_fn fn, void *ctx, struct err *err)
+{
+	struct run r = { .gz = gz, .path = path, .fn = fn, .ctx = ctx };
+	*last_end = 0;
+	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
+		return err_set(err, path, 0, "out of memory building the fuzzy index");
+	struct source src = { 0 };
+	src.f = fopen(path, "rb");
+	if (!src.f)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	if (p->start && fseeko(src.f, (off_t)p->start, SEEK_SET) < 0) {
+		fclose(src.f);
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	}
+	src.base = p->start;
+	src.skip_to = skip_to;
+	src.line = first_line;
+	src.col = p->col;
+	struct stat sb;
+	/* the last part runs to the end of the file, the others stop at their end */
+	src.stop_at = (fstat(fileno(src.f), &sb) == 0 && (size_t)sb.st_size > p->end) ? p->end : 0;
+	nz_init(&r.z);
+	ctx_init(&r.cf);
+	/* the context filter looks back before the part, as the single pass does */
+	if (p->start) {
+		size_t keep = p->start < CTX_WINDOW ? p->start : CTX_WINDOW;
+		ssize_t got = pread(fileno(src.f), r.cf.tail, keep, (off_t)(p->start - keep));
+		r.cf.tail_len = got > 0 ? (size_t)got : 0;
+		r.cf.tail_base = p->start - keep;
+	}
+	if (scratch) {
+		if (!scratch->block)
+			scratch->block = malloc(BLOCK + OVERLAP + 1);
+		src.block = scratch->block; /* NULL: stream_text allocates */
+		r.z = scratch->z;
+	}
+	int rc = stream_text(&r, &src, opt, err);
+	if (scratch)
+		scratch->z = r.z; /* kept, with its buffers, for the next part */
+	else
+		nz_free(&r.z);
+	ctx_free(&r.cf);
+	free(r.hits);
+	fclose(src.f);
+	*last_end = src.last_end;
+	if (opt && opt->bytes_read)
+		*opt->bytes_read += p->end - p->start;
 	return rc;
 }

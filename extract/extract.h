@@ -77,6 +77,7 @@ struct ex_options {
 	/* when not NULL, the FNV-1a hash of the input bytes is carried on in it
 	 * (start with EX_FNV_INIT): the document's version, read in the same pass */
 	uint64_t *fnv;
+	void *warn_ctx;     /* passed to warn */
 };
 
 #define EX_FNV_INIT 1469598103934665603ull
@@ -104,6 +105,53 @@ int ex_format_valid(const char *format);
  * Returns 0, or -1 with err filled (file and line where known). */
 int ex_extract_path(const struct gz *gz, const char *path, const struct ex_options *opt,
                     ex_mention_fn fn, void *ctx, struct err *err);
+
+/* Before threads share gz: builds what matching builds on first use (the
+ * fuzzy index, with fuzzy), initialises libxml2 and the time zone once.
+ * 0, or -1. */
+int ex_threads_init(const struct gz *gz, int fuzzy, struct err *err);
+
+/* A large plain-text file matched on several threads: its parts start
+ * where the blocks of a single pass start (and at a line start, so the
+ * column is known), so each part yields exactly the mentions a single
+ * pass finds starting in it. */
+struct ex_scratch;
+
+struct ex_part {
+	size_t start, end; /* input offsets; the last part ends at the file's size */
+	long col;          /* the column (code points, 1-based) of start */
+};
+
+/* Splits the regular file path (read as plain text) into parts of about
+ * part_bytes or more; *n_parts is 1 (the whole file) when it cannot be
+ * split. *parts is malloc'd. Returns 0, or -1 with err filled. */
+int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, size_t *n_parts,
+                  struct err *err);
+
+/* The number of line feeds in [start, end) of path. */
+int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, struct err *err);
+
+/* The FNV-1a hash (from EX_FNV_INIT) and size of a file's bytes, as
+ * ex_extract_path computes them with opt->fnv and opt->bytes_read. */
+int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err);
+
+/* Extracts the mentions starting in part p of path (plain text), as
+ * ex_extract_path does for the whole file: line numbers from first_line
+ * (1 + the line feeds before p->start); matches starting before skip_to
+ * are skipped (a single pass carries the end of the previous part's last
+ * match, when it lies past p->start). *last_end is set to what a single
+ * pass would carry into the next part: the next part's results are right
+ * when it is <= that part's start. opt->bytes_read counts the part's bytes;
+ * opt->fnv is not used. */
+int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
+                    const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
+                    struct ex_scratch *scratch, ex_mention_fn fn, void *ctx, struct err *err);
+
+/* Buffers a thread keeps from one part to the next (the block and the
+ * normaliser's arrays: allocated and touched once, not per part); NULL
+ * for ex_extract_part allocates them for the call. */
+struct ex_scratch *ex_scratch_new(void);
+void ex_scratch_free(struct ex_scratch *s);
 
 /* The same on a document in memory (the server's posted bodies): name
  * stands for the path in records and messages, format is "txt", "md",

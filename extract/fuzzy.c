@@ -442,7 +442,7 @@ static int is_common(const char *t, size_t n)
 {
 	/* called for most tokens: the words' lengths once, then compare only
 	 * words of the token's length */
-	static unsigned char len[sizeof common_words / sizeof *common_words];
+	static __thread unsigned char len[sizeof common_words / sizeof *common_words];
 	if (!len[0])
 		for (size_t i = 0; common_words[i]; i++)
 			len[i] = (unsigned char)strlen(common_words[i]);

@@ -29,6 +29,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#define GZ_SSE2 1
+#include <emmintrin.h>
+#endif
 
 #include "../common/afile.h"
 #include "../common/buf.h"
@@ -99,6 +103,13 @@ struct gz {
 	uint32_t *walk;
 	uint32_t root[256]; /* walk word of the root's child per byte, 0 when none */
 	uint32_t *root2;    /* walk word two bytes down, [b0 << 8 | b1]: hot, in cache */
+	/* The word-start filter: one bit per hash of every key's first four
+	 * bytes and of every key of three bytes (as four with a 0 byte: no
+	 * normalised byte is 0). Four bytes of text that hit neither, after a
+	 * first byte and a first two that end no label, start no match: most
+	 * word starts are dismissed without a walk. Built by build_walk. */
+	uint64_t *pre;
+	unsigned pre_shift;
 	struct gz_fuzzy *fuzzy; /* built on first use by gz_fuzzy_get */
 };
 
@@ -191,6 +202,33 @@ static void sep_hyphen(struct sep_state *st)
 		st->hyph = 1;
 }
 
+/* The ASCII fast path's table: the normalised byte (bits 0-7), its
+ * flags (bits 8-13), white space that is not emitted (bit 14), and the
+ * hyphen, which leaves the fast path for the separator state (bit 15). */
+enum { NZA_FLAGS = 0x3f, NZA_SPACE_BIT = 14 };
+#define NZA_SP (1u << NZA_SPACE_BIT)
+#define NZA_EXIT (1u << 15)
+#define NZA_L(c) ((c) | NZ_WORD << 8)
+#define NZA_U(c) (((c) | 0x20) | (NZ_WORD | NZ_UP) << 8)
+static const uint16_t nz_ascii[128] = {
+	NZA_SP, 1, 2, 3, 4, 5, 6, 7,
+	8, NZA_SP, NZA_SP, NZA_SP, NZA_SP, NZA_SP, 14, 15,
+	16, 17, 18, 19, 20, 21, 22, 23,
+	24, 25, 26, 27, 28, 29, 30, 31,
+	NZA_SP, '!', '"', '#', '$', '%', '&', '\'',
+	'(', ')', '*', '+', ',', NZA_EXIT, '.', '/',
+	NZA_L('0'), NZA_L('1'), NZA_L('2'), NZA_L('3'), NZA_L('4'), NZA_L('5'), NZA_L('6'), NZA_L('7'),
+	NZA_L('8'), NZA_L('9'), ':', ';', '<', '=', '>', '?',
+	'@', NZA_U('A'), NZA_U('B'), NZA_U('C'), NZA_U('D'), NZA_U('E'), NZA_U('F'), NZA_U('G'),
+	NZA_U('H'), NZA_U('I'), NZA_U('J'), NZA_U('K'), NZA_U('L'), NZA_U('M'), NZA_U('N'), NZA_U('O'),
+	NZA_U('P'), NZA_U('Q'), NZA_U('R'), NZA_U('S'), NZA_U('T'), NZA_U('U'), NZA_U('V'), NZA_U('W'),
+	NZA_U('X'), NZA_U('Y'), NZA_U('Z'), '[', '\\', ']', '^', '_',
+	'`', NZA_L('a'), NZA_L('b'), NZA_L('c'), NZA_L('d'), NZA_L('e'), NZA_L('f'), NZA_L('g'),
+	NZA_L('h'), NZA_L('i'), NZA_L('j'), NZA_L('k'), NZA_L('l'), NZA_L('m'), NZA_L('n'), NZA_L('o'),
+	NZA_L('p'), NZA_L('q'), NZA_L('r'), NZA_L('s'), NZA_L('t'), NZA_L('u'), NZA_L('v'), NZA_L('w'),
+	NZA_L('x'), NZA_L('y'), NZA_L('z'), '{', '|', '}', '~', 127,
+};
+
 #define EMIT(byte, flags, from, to)                                                    \
 	do {                                                                           \
 		z->b[z->n] = (unsigned char)(byte);                                    \
@@ -199,6 +237,86 @@ static void sep_hyphen(struct sep_state *st)
 		z->cpend[z->n] = (uint32_t)(to);                                       \
 		z->n++;                                                                \
 	} while (0)
+
+int gz_simd_enabled(void)
+{
+#ifdef GZ_SSE2
+	const char *e = getenv("GLOSSAR_NO_SIMD");
+	return !(e && *e && strcmp(e, "0"));
+#else
+	return 0;
+#endif
+}
+
+#ifdef GZ_SSE2
+/* The ASCII fast path sixteen bytes at a time: each step copies one run of
+ * non-space bytes (a word, punctuation) with its flags and offsets in
+ * whole vectors and skips the white space after it; the vectors' bytes past
+ * the run are overwritten later (the buffers have room for them). Stops
+ * at a hyphen or a byte >= 0x80, or where fewer than 16 bytes are left;
+ * the scalar loop goes on from there, with the same results. */
+static void nz_ascii_sse2(const unsigned char *u, size_t len, size_t *pi, struct nz *z,
+                          size_t *pn, unsigned *ppending)
+{
+	size_t i = *pi, n = *pn;
+	unsigned pending = *ppending;
+	const __m128i k_word = _mm_set1_epi8(NZ_WORD), k_up = _mm_set1_epi8(NZ_UP);
+	const __m128i k_case = _mm_set1_epi8(0x20), k_dash = _mm_set1_epi8('-');
+	const __m128i k_sp = _mm_set1_epi8(' '), k_zero = _mm_setzero_si128();
+	const __m128i k_ramp = _mm_set_epi32(3, 2, 1, 0), k_four = _mm_set1_epi32(4);
+	const __m128i k_one = _mm_set1_epi32(1);
+	while (i + 16 <= len) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(u + i));
+		/* bytes >= 0x80 are negative: every compare below is false for them */
+		__m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+		                           _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+		__m128i lo = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('a' - 1)),
+		                           _mm_cmplt_epi8(x, _mm_set1_epi8('z' + 1)));
+		__m128i dg = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+		                           _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+		/* white space: ' ', \t \n \v \f \r (9-13), NUL */
+		__m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, k_sp), _mm_cmpeq_epi8(x, k_zero)),
+		                          _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(8)),
+		                                        _mm_cmplt_epi8(x, _mm_set1_epi8(14))));
+		unsigned special = (unsigned)_mm_movemask_epi8(x) |
+		                   (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, k_dash));
+		unsigned spaces = (unsigned)_mm_movemask_epi8(sp);
+		if (special & 1)
+			break;
+		/* the run up to the first space or special byte (16 when none) */
+		unsigned m = (unsigned)__builtin_ctz(special | spaces | 0x10000u);
+		if (m) {
+			__m128i word = _mm_or_si128(_mm_or_si128(up, lo), dg);
+			__m128i fl = _mm_or_si128(_mm_and_si128(word, k_word), _mm_and_si128(up, k_up));
+			_mm_storeu_si128((__m128i *)(z->b + n), _mm_or_si128(x, _mm_and_si128(up, k_case)));
+			_mm_storeu_si128((__m128i *)(z->fl + n), fl);
+			z->fl[n] |= (unsigned char)pending;
+			__m128i o = _mm_add_epi32(_mm_set1_epi32((int)i), k_ramp);
+			for (int q = 0; q < 4; q++) {
+				_mm_storeu_si128((__m128i *)(z->off + n + 4 * q), o);
+				_mm_storeu_si128((__m128i *)(z->cpend + n + 4 * q), _mm_add_epi32(o, k_one));
+				o = _mm_add_epi32(o, k_four);
+			}
+			n += m;
+			i += m;
+			pending = 0;
+		}
+		/* the white space after it, within these 16 bytes */
+		unsigned k = (unsigned)__builtin_ctz(~(spaces >> m));
+		if (k > 16 - m)
+			k = 16 - m;
+		if (k) {
+			i += k;
+			pending = NZ_SPACE;
+		}
+		if (m + k < 16 && ((special >> (m + k)) & 1))
+			break;
+	}
+	*pi = i;
+	*pn = n;
+	*ppending = pending;
+}
+#endif
 
 int nz_run(struct nz *z, const char *s, size_t len)
 {
@@ -210,31 +328,49 @@ int nz_run(struct nz *z, const char *s, size_t len)
 	if (nz_reserve(z, len * 3 + 16) < 0)
 		return -1;
 	const unsigned char *u = (const unsigned char *)s;
+	int use_simd = gz_simd_enabled();
+	(void)use_simd;
 	struct sep_state st = { 1, 0 };
 	size_t i = 0;
 	unsigned char *ob = z->b, *ofl = z->fl;
 	uint32_t *ooff = z->off, *oend = z->cpend;
 	while (i < len) {
 		unsigned c = u[i];
-		if (c >= 'a' && c <= 'z') {
-			EMIT(c, NZ_WORD | sep_flags(&st, 1), i, i + 1);
-			i++;
-			/* the hot path: the rest of a lower-case ASCII word */
+		if (!st.hyph && c < 0x80 && c != '-') {
+			/* The hot path: ASCII without hyphens, no branch per byte.
+			 * Every byte is written at n; white space does not move n,
+			 * so the next byte overwrites it. */
 			size_t n = z->n;
-			while (i < len && u[i] >= 'a' && u[i] <= 'z') {
-				ob[n] = u[i];
-				ofl[n] = NZ_WORD;
+			unsigned pending = st.space ? NZ_SPACE : 0;
+#ifdef GZ_SSE2
+			if (use_simd)
+				nz_ascii_sse2(u, len, &i, z, &n, &pending);
+#endif
+			while (i < len) {
+				c = u[i];
+				if (c >= 0x80)
+					break;
+				unsigned t = nz_ascii[c];
+				if (t & NZA_EXIT)
+					break;
+				unsigned is_space = (t >> NZA_SPACE_BIT) & 1;
+				ob[n] = (unsigned char)t;
+				ofl[n] = (unsigned char)((t >> 8 & NZA_FLAGS) | pending);
 				ooff[n] = (uint32_t)i;
 				oend[n] = (uint32_t)(i + 1);
-				n++;
+				n += 1 - is_space;
+				pending = is_space * NZ_SPACE;
 				i++;
 			}
 			z->n = n;
+			st.space = pending != 0;
 			continue;
 		}
 		if (c < 0x80) {
 			if (c >= 'A' && c <= 'Z') {
 				EMIT(c | 0x20, NZ_WORD | NZ_UP | sep_flags(&st, 0), i, i + 1);
+			} else if (c >= 'a' && c <= 'z') {
+				EMIT(c, NZ_WORD | sep_flags(&st, 1), i, i + 1);
 			} else if (c >= '0' && c <= '9') {
 				EMIT(c, NZ_WORD | sep_flags(&st, 0), i, i + 1);
 			} else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
@@ -312,6 +448,8 @@ int nz_run(struct nz *z, const char *s, size_t len)
 		}
 		i = end;
 	}
+	/* four 0 bytes after the text: the scan reads a start's next four */
+	memset(z->b + z->n, 0, 4);
 	return 0;
 }
 
@@ -712,6 +850,7 @@ void gz_free(struct gz *gz)
 	if (!gz)
 		return;
 	free(gz->root2);
+	free(gz->pre);
 	free(gz->walk);
 	gz_fuzzy_free(gz->fuzzy);
 	if (gz->is_mapped)
@@ -819,51 +958,152 @@ static inline uint64_t walk_size(uint32_t n)
 
 static inline uint32_t gz_next(const struct gz *gz, uint32_t cw, unsigned char byte);
 
-/* Lays out the walk records (see struct gz) in depth-first preorder, a
- * node's first child right after it, and the root tables from them. A node
- * reached twice (a corrupt file with a cycle) is an error. */
+static inline uint32_t pre_hash(uint32_t key, unsigned shift)
+{
+	return (uint32_t)(key * 0x9E3779B1u) >> shift;
+}
+
+/* The bits of the prefilter (struct gz) for the keys below node v at depth
+ * (bytes key[0, depth) so far); counts them in *n when bits is NULL. */
+static void pre_add(const struct gz *gz, uint32_t v, unsigned depth, unsigned char key[4],
+                    uint64_t *bits, size_t *n)
+{
+	const struct gz_node *nd = &gz->nodes[v];
+	/* three bytes that end a key, or a stem that may decline ("Amt" in
+	 * "Amtes für"): the text's fourth byte need not be the key's */
+	if (depth == 3 && (nd->n_out || (nd->flags & N_STEM))) {
+		uint32_t k = 0;
+		key[3] = 0;
+		memcpy(&k, key, 4);
+		if (bits) {
+			uint32_t h = pre_hash(k, gz->pre_shift);
+			bits[h >> 6] |= 1ull << (h & 63);
+		}
+		++*n;
+	}
+	for (uint32_t q = 0; q < nd->n_edges; q++) {
+		key[depth] = gz->edge_byte[nd->edge_start + q];
+		if (depth < 3) {
+			pre_add(gz, gz->edge_child[nd->edge_start + q], depth + 1, key, bits, n);
+			continue;
+		}
+		uint32_t k;
+		memcpy(&k, key, 4);
+		if (bits) {
+			uint32_t h = pre_hash(k, gz->pre_shift);
+			bits[h >> 6] |= 1ull << (h & 63);
+		}
+		++*n;
+	}
+}
+
+/* Sizes the prefilter at about 16 bits per entry (few false hits), within
+ * 4 KB and 1 MB, and fills it. The tree was checked by build_walk. */
+static int build_prefilter(struct gz *gz)
+{
+	unsigned char key[4] = { 0 };
+	size_t n = 0;
+	free(gz->pre);
+	gz->pre = NULL;
+	pre_add(gz, 0, 0, key, NULL, &n);
+	unsigned log2 = 15;
+	while (log2 < 23 && ((size_t)1 << log2) < 16 * n)
+		log2++;
+	gz->pre_shift = 32 - log2;
+	gz->pre = calloc((size_t)1 << (log2 - 6), sizeof *gz->pre);
+	if (!gz->pre)
+		return -1;
+	n = 0;
+	pre_add(gz, 0, 0, key, gz->pre, &n);
+	return 0;
+}
+
+/* Levels laid out breadth-first: every word start visits these records, so
+ * they lie together (a few hundred KB with 13,000 law titles, in L2). */
+enum { WALK_BFS = 6 };
+
+/* Lays out the walk records (see struct gz): the top WALK_BFS levels
+ * breadth-first, then each subtree below them in depth-first preorder, a
+ * node's first child right after it; and the root tables from them. A
+ * node reached twice (a corrupt file with a cycle) is an error. */
 static int build_walk(struct gz *gz, struct err *err, const char *what)
 {
 	const struct gz_node *nodes = gz->nodes;
 	uint32_t n_nodes = gz->h->n_nodes;
 	uint32_t *off = malloc((size_t)n_nodes * sizeof *off);
 	uint32_t *stack = malloc((size_t)n_nodes * sizeof *stack);
+	uint32_t *queue = malloc((size_t)n_nodes * sizeof *queue);
 	free(gz->walk);
 	gz->walk = NULL;
 	free(gz->root2);
 	gz->root2 = NULL;
-	if (!off || !stack) {
+	if (!off || !stack || !queue) {
 		free(off);
 		free(stack);
+		free(queue);
 		return err_set(err, what, 0, "out of memory");
 	}
 	for (uint32_t v = 0; v < n_nodes; v++)
 		off[v] = UINT32_MAX;
-	uint64_t total = 0;
-	size_t sp = 0;
-	stack[sp++] = 0;
 	int bad = 0;
-	while (sp && !bad) {
-		uint32_t v = stack[--sp];
-		if (off[v] != UINT32_MAX) {
-			bad = 1;
-			break;
+	/* breadth-first: a node's offset is given when its parent is taken */
+	off[0] = 0;
+	uint64_t total = walk_size(nodes[0].n_edges);
+	size_t qh = 0, qt = 0, level_end = 1;
+	unsigned level = 0;
+	queue[qt++] = 0;
+	while (qh < qt && !bad) {
+		if (qh == level_end) {
+			level++;
+			level_end = qt;
 		}
-		off[v] = (uint32_t)total;
-		total += walk_size(nodes[v].n_edges);
-		if (total >= (1u << 29)) { /* W_OFF */
-			bad = 1;
+		if (level == WALK_BFS)
 			break;
-		}
-		const struct gz_node *nd = &nodes[v];
-		for (uint32_t k = nd->n_edges; k-- > 0;) {
-			if (sp >= n_nodes) {
+		const struct gz_node *nd = &nodes[queue[qh++]];
+		for (uint32_t k = 0; k < nd->n_edges; k++) {
+			uint32_t c = gz->edge_child[nd->edge_start + k];
+			if (off[c] != UINT32_MAX || qt >= n_nodes) {
 				bad = 1;
 				break;
 			}
-			stack[sp++] = gz->edge_child[nd->edge_start + k];
+			off[c] = (uint32_t)total;
+			total += walk_size(nodes[c].n_edges);
+			if (total >= (1u << 29)) { /* W_OFF */
+				bad = 1;
+				break;
+			}
+			queue[qt++] = c;
 		}
 	}
+	/* depth-first below the last of those levels, one subtree after another */
+	for (size_t q = qh; q < qt && !bad; q++) {
+		size_t sp = 0;
+		const struct gz_node *fr = &nodes[queue[q]];
+		for (uint32_t k = fr->n_edges; k-- > 0;)
+			stack[sp++] = gz->edge_child[fr->edge_start + k];
+		while (sp && !bad) {
+			uint32_t v = stack[--sp];
+			if (off[v] != UINT32_MAX) {
+				bad = 1;
+				break;
+			}
+			off[v] = (uint32_t)total;
+			total += walk_size(nodes[v].n_edges);
+			if (total >= (1u << 29)) { /* W_OFF */
+				bad = 1;
+				break;
+			}
+			const struct gz_node *nd = &nodes[v];
+			for (uint32_t k = nd->n_edges; k-- > 0;) {
+				if (sp >= n_nodes) {
+					bad = 1;
+					break;
+				}
+				stack[sp++] = gz->edge_child[nd->edge_start + k];
+			}
+		}
+	}
+	free(queue);
 	free(stack);
 	if (bad) {
 		free(off);
@@ -919,6 +1159,8 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 		if (gz->root[b0])
 			for (unsigned b1 = 0; b1 < 256; b1++)
 				gz->root2[b0 << 8 | b1] = gz_next(gz, gz->root[b0], (unsigned char)b1);
+	if (build_prefilter(gz) < 0)
+		return err_set(err, what, 0, "out of memory");
 	return 0;
 }
 
@@ -1235,6 +1477,21 @@ try_node(const struct gz *gz, const struct nz *z, const char *s, size_t i,
 	return added;
 }
 
+/* The number of trailing 0 bits of m (not 0). */
+static inline unsigned ctz32(unsigned m)
+{
+#ifdef __GNUC__
+	return (unsigned)__builtin_ctz(m);
+#else
+	unsigned k = 0;
+	while (!(m & 1)) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
 /* Whether a mention may start at normalised byte i: not inside a code
  * point's bytes, and never inside a word. */
 static inline int may_start(const unsigned char *fl, size_t i)
@@ -1245,35 +1502,114 @@ static inline int may_start(const unsigned char *fl, size_t i)
 	return !((f & NZ_WORD) && i > 0 && !(f & (NZ_SPACE | NZ_HYPH)) && (fl[i - 1] & NZ_WORD));
 }
 
-/* The first i' >= i where a mention may start, or n. Tests eight flag
- * bytes at a time: most bytes are inside words. */
-static inline size_t next_start(const unsigned char *fl, size_t n, size_t i)
+/* Whether a walk from word start i can find anything: the root tables for
+ * labels of one or two bytes, else the prefilter (struct gz) on the next
+ * four bytes. No branch: the scan asks it of every word start. nz_run
+ * leaves four 0 bytes after the text, so b[i, i + 4) is always readable,
+ * and a 0 there stands for the end (no key has one). Whoever lets the walk
+ * accept bytes other than a key's (inside a label) must widen this. */
+static inline unsigned may_match(const struct gz *gz, const unsigned char *b, size_t i)
 {
-	if (i == 0 && n > 0) {
-		if (may_start(fl, 0))
-			return 0;
-		i = 1;
-	}
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t low = 0x0101010101010101ull;
+	uint32_t cw = gz->root[b[i]];
+	uint32_t k4, k3;
+	memcpy(&k4, b + i, 4);
+	k3 = k4;
+	((unsigned char *)&k3)[3] = 0;
+	uint32_t h4 = pre_hash(k4, gz->pre_shift), h3 = pre_hash(k3, gz->pre_shift);
+	unsigned hit = (unsigned)(cw >> 31) | (unsigned)(gz->root2[b[i] << 8 | b[i + 1]] >> 31) |
+	               (unsigned)((gz->pre[h4 >> 6] >> (h4 & 63)) & 1) |
+	               (unsigned)((gz->pre[h3 >> 6] >> (h3 & 63)) & 1);
+	return hit & (cw != 0);
+}
+
+/* The word starts among the 16 (SSE2) or 8 flag bytes from i (i > 0, all
+ * below n), as a bit mask: not a continuation byte, and not a word byte
+ * without a separator after a word byte. */
+#ifdef GZ_SSE2
+enum { SCAN_STEP = 16 };
+static inline unsigned starts_mask(const unsigned char *fl, size_t i)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(fl + i));
+	__m128i p = _mm_loadu_si128((const __m128i *)(fl + i - 1)); /* the bytes before */
+	__m128i one = _mm_set1_epi8(NZ_WORD), cont = _mm_set1_epi8(NZ_CONT);
+	__m128i sep = _mm_set1_epi8(NZ_SPACE | NZ_HYPH);
+	__m128i is_cont = _mm_cmpeq_epi8(_mm_and_si128(x, cont), cont);
+	__m128i words = _mm_cmpeq_epi8(_mm_and_si128(_mm_and_si128(x, p), one), one);
+	__m128i no_sep = _mm_cmpeq_epi8(_mm_and_si128(x, sep), _mm_setzero_si128());
+	__m128i inside = _mm_or_si128(is_cont, _mm_and_si128(words, no_sep));
+	return ~(unsigned)_mm_movemask_epi8(inside) & 0xffffu;
+}
+#endif
+
+static inline unsigned starts_mask8(const unsigned char *fl, size_t i)
+{
 	_Static_assert(NZ_WORD == 1 && NZ_SPACE == 4 && NZ_HYPH == 8 && NZ_CONT == 32,
 	               "the bit tricks below assume these flag bits");
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x, p;
-		memcpy(&x, fl + i, 8);
-		memcpy(&p, fl + i - 1, 8); /* the flags of the bytes before */
-		/* bit 0 of each byte: a continuation byte, or a word byte
-		 * without a separator after a word byte */
-		uint64_t inside = ((x >> 5) | (x & p & ~(x >> 2) & ~(x >> 3))) & low;
-		uint64_t starts = ~inside & low;
-		if (starts)
-			return i + (size_t)(__builtin_ctzll(starts) >> 3);
-	}
+	unsigned m = 0;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t low = 0x0101010101010101ull;
+	uint64_t x, p;
+	memcpy(&x, fl + i, 8);
+	memcpy(&p, fl + i - 1, 8);
+	/* bit 0 of each byte: a continuation byte, or a word byte without a
+	 * separator after a word byte */
+	uint64_t starts = ~((x >> 5) | (x & p & ~(x >> 2) & ~(x >> 3))) & low;
+	/* gather bit 0 of the eight bytes into eight bits: bit 8k moves to 56 + k */
+	m = (unsigned)((starts * 0x0102040810204080ull) >> 56);
+#else
+	for (unsigned k = 0; k < 8; k++)
+		m |= (unsigned)may_start(fl, i + k) << k;
 #endif
-	for (; i < n; i++)
-		if (may_start(fl, i))
-			return i;
-	return n;
+	return m;
+}
+
+/* Word starts that may match, found a batch at a time: the scan and
+ * may_match have no branch per start, so the loads of many starts overlap;
+ * only the few that pass are walked. */
+enum { BATCH = 256 };
+
+struct scan {
+	size_t i;     /* next flag byte to look at */
+	int use_simd;
+};
+
+/* Appends to cand (room for BATCH) the next word starts that may match,
+ * below n; returns how many (0: the block is done). */
+static size_t scan_batch(const struct gz *gz, const struct nz *z, struct scan *sc, uint32_t *cand)
+{
+	const unsigned char *b = z->b, *fl = z->fl;
+	size_t n = z->n, i = sc->i, nc = 0;
+	if (i == 0 && n > 0) {
+		if (may_start(fl, 0) && may_match(gz, b, 0))
+			cand[nc++] = 0;
+		i = 1;
+	}
+	while (nc + 16 <= BATCH && i < n) {
+		unsigned m;
+		size_t step;
+#ifdef GZ_SSE2
+		if (sc->use_simd && i + SCAN_STEP <= n) {
+			m = starts_mask(fl, i);
+			step = SCAN_STEP;
+		} else
+#endif
+		if (i + 8 <= n) {
+			m = starts_mask8(fl, i);
+			step = 8;
+		} else {
+			m = may_start(fl, i);
+			step = 1;
+		}
+		while (m) {
+			size_t p = i + ctz32(m);
+			m &= m - 1;
+			cand[nc] = (uint32_t)p;
+			nc += may_match(gz, b, p);
+		}
+		i += step;
+	}
+	sc->i = i;
+	return nc;
 }
 
 /* Walks that took an inflection inside a label, and the label ends they
@@ -1422,64 +1758,66 @@ int gz_match_block(const struct gz *gz, const struct nz *z, const char *s, size_
 	enum { MAXC = 64 };
 	uint32_t cand_node[MAXC];
 	size_t cand_depth[MAXC];
+	uint32_t cand[BATCH];
 	size_t n = z->n;
 	const unsigned char *b = z->b, *fl = z->fl;
 	size_t skip_to = from;
-	for (size_t i = 0;; i++) {
-		i = next_start(fl, n, i);
-		if (i >= n)
-			break;
-		uint32_t cw = gz->root[b[i]];
-		if (!cw)
-			continue;
-		size_t start = z->off[i];
-		if (start < skip_to)
-			continue;
-		if (start >= limit)
-			break;
-		size_t nc = 0;
-		size_t j = i + 1;
-		alts.n_stack = alts.n_cand = 0;
-		for (;;) {
-			if (cw & C_OUT) {
-				if (nc == MAXC) {
-					memmove(cand_node, cand_node + 1, (MAXC - 1) * sizeof *cand_node);
-					memmove(cand_depth, cand_depth + 1, (MAXC - 1) * sizeof *cand_depth);
-					nc--;
+	struct scan sc = { 0, gz_simd_enabled() };
+	size_t n_cand;
+	while ((n_cand = scan_batch(gz, z, &sc, cand)) > 0) {
+		for (size_t q = 0; q < n_cand; q++) {
+			size_t i = cand[q];
+			size_t start = z->off[i];
+			if (start < skip_to)
+				continue;
+			if (start >= limit)
+				return 0;
+			uint32_t cw = gz->root[b[i]];
+			size_t nc = 0;
+			size_t j = i + 1;
+			alts.n_stack = alts.n_cand = 0;
+			for (;;) {
+				if (cw & C_OUT) {
+					if (nc == MAXC) {
+						memmove(cand_node, cand_node + 1, (MAXC - 1) * sizeof *cand_node);
+						memmove(cand_depth, cand_depth + 1, (MAXC - 1) * sizeof *cand_depth);
+						nc--;
+					}
+					cand_node[nc] = W_OFF(cw);
+					cand_depth[nc++] = j - i;
 				}
-				cand_node[nc] = W_OFF(cw);
-				cand_depth[nc++] = j - i;
+				if (j >= n)
+					break;
+				if ((cw & C_STEM) && ends_soon(fl, n, j))
+					inflect_branch(gz, z, cw, j, j - i, NULL, 0, &alts);
+				cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, cw, b[j]);
+				/* the text splits here: go on only if some label splits here too */
+				if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
+					break;
+				j++;
 			}
-			if (j >= n)
-				break;
-			if ((cw & C_STEM) && ends_soon(fl, n, j))
-				inflect_branch(gz, z, cw, j, j - i, NULL, 0, &alts);
-			cw = j == i + 1 ? gz->root2[b[i] << 8 | b[j]] : gz_next(gz, cw, b[j]);
-			/* the text splits here: go on only if some label splits here too */
-			if (!cw || ((fl[j] & (NZ_SPACE | NZ_HYPH)) && !(cw & C_SPLIT)))
-				break;
-			j++;
-		}
-		if (alts.n_stack) {
-			walk_alts(gz, z, i, &alts);
-			size_t before = *n_hits;
-			int r = try_all(gz, z, s, i, cand_node, cand_depth, nc, &alts, hits, n_hits, cap_hits);
-			if (r < 0)
-				return -1;
-			if (r > 0)
-				skip_to = (*hits)[before].end;
-			continue;
-		}
-		while (nc > 0) {
-			nc--;
-			size_t before = *n_hits;
-			int r = try_node(gz, z, s, i, cand_depth[nc], cand_depth[nc], NULL, 0, cand_node[nc],
-			                 hits, n_hits, cap_hits);
-			if (r < 0)
-				return -1;
-			if (r > 0) {
-				skip_to = (*hits)[before].end;
-				break;
+			if (alts.n_stack) {
+				walk_alts(gz, z, i, &alts);
+				size_t before = *n_hits;
+				int r = try_all(gz, z, s, i, cand_node, cand_depth, nc, &alts, hits, n_hits,
+				                cap_hits);
+				if (r < 0)
+					return -1;
+				if (r > 0)
+					skip_to = (*hits)[before].end;
+				continue;
+			}
+			while (nc > 0) {
+				nc--;
+				size_t before = *n_hits;
+				int r = try_node(gz, z, s, i, cand_depth[nc], cand_depth[nc], NULL, 0,
+				                 cand_node[nc], hits, n_hits, cap_hits);
+				if (r < 0)
+					return -1;
+				if (r > 0) {
+					skip_to = (*hits)[before].end;
+					break;
+				}
 			}
 		}
 	}

@@ -28,6 +28,11 @@ struct nz {
 	size_t first_invalid; /* input offset of the first invalid UTF-8 byte, or SIZE_MAX */
 };
 
+/* Whether the SSE2 paths of the normaliser and the word-start scan are
+ * taken: where the compiler targets SSE2, unless the environment sets
+ * GLOSSAR_NO_SIMD (the tests compare both paths). */
+int gz_simd_enabled(void);
+
 void nz_init(struct nz *z);
 void nz_free(struct nz *z);
 /* Normalises s[0, len); offsets are relative to s. Returns 0 or -1 (memory). */

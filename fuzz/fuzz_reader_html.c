@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		len += (size_t)sprintf(doc + len, "</%s>", names[data[2 + i % (size - 2)] % 10]);
 	len += (size_t)sprintf(doc + len, "\n<p>EfA</p></body></html>\n");
 	const char *path = fuzz_file((const uint8_t *)doc, len, "html");
-	struct ex_options opt = { 0, "html", fuzz_quiet, NULL, NULL, NULL };
+	struct ex_options opt = { 0, "html", fuzz_quiet, NULL, NULL, NULL, NULL };
 	size_t got = 0;
 	struct err err;
 	int rc = ex_extract_path(fuzz_gazetteer(), path, &opt, count_one, &got, &err);

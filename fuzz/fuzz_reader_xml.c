@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	len += (size_t)sprintf(doc + len, "</doc>");
 	const char *path = fuzz_file((const uint8_t *)doc, len, "xml");
-	struct ex_options opt = { 0, "xml", fuzz_quiet, NULL, NULL, NULL };
+	struct ex_options opt = { 0, "xml", fuzz_quiet, NULL, NULL, NULL, NULL };
 	size_t got = 0;
 	struct err err;
 	if (ex_extract_path(fuzz_gazetteer(), path, &opt, count_one, &got, &err) < 0 || got != want) {

@@ -81,4 +81,11 @@ g --db "$db" compile -o "$tmp/vocab.gz" >/dev/null 2>&1
 g extract --gazetteer "$tmp/vocab.gz" "$tmp/issue.txt" >"$tmp/issue2.jsonl"
 check compiled_same_mentions cmp -s "$tmp/issue.jsonl" "$tmp/issue2.jsonl"
 
+# A first word of three letters declines too: the word-start filter lets
+# "Amte…" through to the walk for the label "Amt für Digitales".
+printf 'id\tlabel\na1\tAmt für Digitales\n' >"$tmp/amt.tsv"
+g compile --labels-tsv "$tmp/amt.tsv" -o "$tmp/amt.gz" 2>/dev/null
+printf 'Die Leitung des Amtes für Digitales sagt.\n' >"$tmp/amt.txt"
+g extract --gazetteer "$tmp/amt.gz" "$tmp/amt.txt" >"$tmp/amt.jsonl"
+has three_letter_stem_declines "$tmp/amt.jsonl" 'Amtes für Digitales' a1 inflected
 finish

@@ -61,7 +61,7 @@ static int extract(const char *name, const char *content, size_t len, struct got
 	if (!gz)
 		return -1;
 	const char *path = write_file(name, content, len);
-	struct ex_options opt = { 0, NULL, on_warn, NULL, NULL, NULL };
+	struct ex_options opt = { 0, NULL, on_warn, NULL, NULL, NULL, NULL };
 	int rc = ex_extract_path(gz, path, &opt, collect, g, &err);
 	gz_free(gz);
 	return rc;

@@ -1,0 +1,160 @@
+#!/bin/sh
+# extract -j N: many files on threads, and one large text file in parts,
+# give byte for byte what -j 1 gives (records, TSV, --fuzzy, warnings, exit
+# status), and --store leaves the same knowledge base.
+. "$(dirname "$0")/lib.sh"
+db=$tmp/kb.db
+g --db "$db" import "$top/glossary.csv" >/dev/null
+
+# same NAME ARGS...: -j 1 and -j 4 (and -j 2) agree on stdout, stderr and status
+same() {
+	name=$1; shift
+	g --db "$db" extract -j 1 "$@" >"$tmp/j1.out" 2>"$tmp/j1.err"; s1=$?
+	for j in 2 4; do
+		g --db "$db" extract -j $j "$@" >"$tmp/jn.out" 2>"$tmp/jn.err"; sn=$?
+		if ! cmp -s "$tmp/j1.out" "$tmp/jn.out"; then
+			not_ok "$name" "-j $j output differs: $(cmp "$tmp/j1.out" "$tmp/jn.out" 2>&1 | head -c 200)"; return
+		elif ! cmp -s "$tmp/j1.err" "$tmp/jn.err"; then
+			not_ok "$name" "-j $j messages differ: $(diff "$tmp/j1.err" "$tmp/jn.err" | head -c 300)"; return
+		elif [ "$s1" != "$sn" ]; then
+			not_ok "$name" "-j $j exit $sn, -j 1 exit $s1"; return
+		fi
+	done
+	ok "$name"
+}
+
+# Many files: every document fixture (the hostile ones too: their
+# messages and the exit status must match), the examples and, when there,
+# the shared corpus.
+files=$(find "$data" "$top/examples" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \
+	-o -name '*.xml' -o -name '*.docx' -o -name '*.odt' -o -name '*.pdf' -o -name '*.tex' \) | sort)
+[ -d "$SHARED/corpus" ] && files="$files $(find "$SHARED/corpus" -type f -name '*.md' | sort)"
+n=$(echo $files | wc -w)
+check many_files_found test "$n" -gt 50
+# shellcheck disable=SC2086
+same many_files_jsonl $files
+# shellcheck disable=SC2086
+same many_files_tsv --format tsv $files
+# shellcheck disable=SC2086
+same many_files_fuzzy --fuzzy $files
+check_grep many_files_have_mentions '"method":"exact"' "$tmp/j1.out"
+
+# One large file, concatenated from the fixtures (8 MB and more), cut in
+# parts of 1 MB so that it has many seams.
+texts=$(find "$data/corpus" "$data/extract" "$top/examples" -type f \( -name '*.txt' -o -name '*.md' \) | sort)
+# shellcheck disable=SC2086
+cat $texts >"$tmp/once.txt"
+times=$((8500000 / $(wc -c <"$tmp/once.txt") + 1))
+i=0
+while [ $i -lt $times ]; do cat "$tmp/once.txt"; i=$((i + 1)); done >"$tmp/big.txt"
+size=$(wc -c <"$tmp/big.txt")
+check large_file_is_large test "$size" -gt 8000000
+export GLOSSAR_PART_BYTES=1000000
+same large_file_jsonl "$tmp/big.txt"
+lines=$(wc -l <"$tmp/j1.out")
+check large_file_has_mentions test "$lines" -gt 10000
+same large_file_tsv --format tsv "$tmp/big.txt"
+same large_file_fuzzy --fuzzy "$tmp/big.txt"
+same large_file_among_others "$data/extract/sample.md" "$tmp/big.txt" "$data/extract/sample.html"
+
+# A label that needs context (komm-one's hidden "Com1": match hidden-context)
+# with its context term ("Vitako") lines before it in the paragraph: where a
+# part starts between them, the part looks back as the single pass does.
+awk 'BEGIN { for (i = 0; i < 4000; i++) { print "Im Vitako-Kreis " i ":"
+	for (k = 0; k < 8; k++) print "eine Zeile ohne Begriff, die den Absatz lang macht, Nummer " k
+	print "Mit Com1 geht es weiter."; print "" } }' >"$tmp/context.txt"
+same context_term_before_a_seam "$tmp/context.txt"
+n=$(grep -c '"surface":"Com1","concept":"komm-one"' "$tmp/j1.out")
+check context_term_before_a_seam_finds_all test "$n" -eq 4000
+
+# Labels across line breaks at every line start, indented lines (the
+# column of a part's first line), umlauts: a match running across a seam
+# makes the next part run again with its skip.
+awk 'BEGIN { for (i = 0; i < 300000; i++) {
+	r = i % 5
+	if (r == 0) print "  die"; else if (r == 1) print "   Digitalisierung und das OZG";
+	else if (r == 2) print "Verwaltung und das OZG"; else if (r == 3) print "\tGrüße an die";
+	else print "Straße" } }' >"$tmp/seams.txt"
+printf 'id\tlabel\nd1\tdie Digitalisierung\nd2\tOZG\nd3\tDigitalisierung der Verwaltung\nd4\tdie Straße\n' >"$tmp/seams.tsv"
+g compile --labels-tsv "$tmp/seams.tsv" -o "$tmp/seams.gz" 2>/dev/null
+seams() {
+	name=$1; shift
+	g extract -j 1 --gazetteer "$tmp/seams.gz" "$@" >"$tmp/s1.out" 2>"$tmp/s1.err"
+	g extract -j 3 --gazetteer "$tmp/seams.gz" "$@" >"$tmp/s3.out" 2>"$tmp/s3.err"
+	if cmp -s "$tmp/s1.out" "$tmp/s3.out" && cmp -s "$tmp/s1.err" "$tmp/s3.err"; then ok "$name"
+	else not_ok "$name" "$(cmp "$tmp/s1.out" "$tmp/s3.out" 2>&1 | head -c 200)"; fi
+}
+seams labels_across_seams "$tmp/seams.txt"
+check_grep seams_found_across_lines '"surface":"die\\n   Digitalisierung"' "$tmp/s1.out"
+check_grep seams_columns_of_indented_lines '"col":28,"start":[0-9]+,"end":[0-9]+,"surface":"OZG"' "$tmp/s1.out"
+
+# Invalid UTF-8 in several parts: one warning, as -j 1 gives, exit 2.
+{ head -c 3000000 "$tmp/seams.txt"; printf 'kaputt \377 hier\n'; tail -c 3000000 "$tmp/seams.txt"; printf 'noch \377 einmal\n'; cat "$tmp/seams.txt"; } >"$tmp/bad.txt"
+seams invalid_utf8_in_parts "$tmp/bad.txt"
+check invalid_utf8_warned_once test "$(grep -c 'invalid UTF-8' "$tmp/s3.err")" -eq 1
+
+# --store: one transaction, the same documents, versions and mentions.
+stored="$data/extract/sample.md $data/extract/sample.html $tmp/big.txt $data/corpus/transkript-beispiel.txt"
+cp "$db" "$tmp/st1.db"
+cp "$db" "$tmp/st4.db"
+# shellcheck disable=SC2086
+g --db "$tmp/st1.db" extract -j 1 --store $stored >"$tmp/st1.out" 2>&1
+# shellcheck disable=SC2086
+g --db "$tmp/st4.db" extract -j 4 --store $stored >"$tmp/st4.out" 2>&1
+check store_same_message cmp -s "$tmp/st1.out" "$tmp/st4.out"
+check_grep store_stored_mentions '^stored [0-9]{4,} mentions from' "$tmp/st4.out"
+# (the time a document was stored is the only difference allowed)
+dump='import re, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for line in c.iterdump(): print(re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "TIME", line))'
+/usr/bin/python3 -c "$dump" "$tmp/st1.db" >"$tmp/st1.sql"
+/usr/bin/python3 -c "$dump" "$tmp/st4.db" >"$tmp/st4.sql"
+check store_same_knowledge_base cmp -s "$tmp/st1.sql" "$tmp/st4.sql"
+# a problem in any file stores nothing, as with -j 1
+cp "$db" "$tmp/st5.db"
+/usr/bin/python3 -c "$dump" "$tmp/st5.db" >"$tmp/st5-before.sql"
+check_exit store_bad_file_is_exit_2 2 g --db "$tmp/st5.db" extract -j 4 --store "$tmp/big.txt" "$tmp/bad.txt"
+/usr/bin/python3 -c "$dump" "$tmp/st5.db" >"$tmp/st5-after.sql"
+check store_bad_file_stores_nothing cmp -s "$tmp/st5-before.sql" "$tmp/st5-after.sql"
+unset GLOSSAR_PART_BYTES
+
+# discover -j: the same candidates, output and knowledge base
+dfiles=$(find "$data/discovery" "$data/corpus" "$top/examples" -type f \( -name '*.txt' -o -name '*.md' -o -name '*.html' \) ! -name '*invalid*' | sort)
+for j in 1 4; do
+	cp "$db" "$tmp/d$j.db"
+	# shellcheck disable=SC2086
+	g --db "$tmp/d$j.db" discover -j $j --fuzzy --format jsonl $dfiles >"$tmp/d$j.out" 2>"$tmp/d$j.err"
+	echo $? >"$tmp/d$j.rc"
+	/usr/bin/python3 -c "$dump" "$tmp/d$j.db" >"$tmp/d$j.sql"
+done
+check discover_found_candidates test "$(wc -l <"$tmp/d1.out")" -gt 20
+check discover_same_output cmp -s "$tmp/d1.out" "$tmp/d4.out"
+check discover_same_messages_and_status cmp -s "$tmp/d1.err" "$tmp/d4.err"
+check discover_same_status cmp -s "$tmp/d1.rc" "$tmp/d4.rc"
+check discover_same_knowledge_base cmp -s "$tmp/d1.sql" "$tmp/d4.sql"
+check_exit discover_jobs_zero_is_bad_usage 2 g --db "$tmp/d1.db" discover -j 0 "$data/corpus/transkript-beispiel.txt"
+# a bad document among good ones: the same message, nothing stored
+cp "$db" "$tmp/d5.db"
+/usr/bin/python3 -c "$dump" "$tmp/d5.db" >"$tmp/d5-before.sql"
+# shellcheck disable=SC2086
+g --db "$tmp/d5.db" discover -j 1 $dfiles "$data/discovery/invalid-utf8.txt" >/dev/null 2>"$tmp/d5-1.err"
+# shellcheck disable=SC2086
+check_exit discover_bad_document_is_exit_2 2 g --db "$tmp/d5.db" discover -j 4 $dfiles "$data/discovery/invalid-utf8.txt"
+cp "$tmp/err" "$tmp/d5-4.err"
+check discover_bad_document_same_message cmp -s "$tmp/d5-1.err" "$tmp/d5-4.err"
+/usr/bin/python3 -c "$dump" "$tmp/d5.db" >"$tmp/d5-after.sql"
+check discover_bad_document_stores_nothing cmp -s "$tmp/d5-before.sql" "$tmp/d5-after.sql"
+
+# stdin, once or twice, and the option's values
+printf 'Das OZG und die FITKO.\n' >"$tmp/small.txt"
+printf 'Der IT-Planungsrat.\n' | g --db "$db" extract -j 4 "$tmp/small.txt" - "$tmp/small.txt" >"$tmp/stdin.out"
+check stdin_among_files test "$(grep -c '"doc":"-"' "$tmp/stdin.out")" -eq 1
+check_exit jobs_zero_is_bad_usage 2 g --db "$db" extract -j 0 "$tmp/small.txt"
+check_exit jobs_word_is_bad_usage 2 g --db "$db" extract -j many "$tmp/small.txt"
+check_exit jobs_without_value 2 g --db "$db" extract "$tmp/small.txt" -j
+check jobs_long_form g --db "$db" extract --jobs=3 "$tmp/small.txt"
+check jobs_attached g --db "$db" extract -j3 "$tmp/small.txt"
+g --db "$db" extract --help >"$tmp/help"
+check_grep help_names_jobs '^  -j N' "$tmp/help"
+
+finish
