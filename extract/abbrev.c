@@ -217,6 +217,7 @@ struct sf {
 	size_t n_parts;
 	int has_word_part;       /* a part with lower-case letters ("Rat" of "IT-Rat") */
 	int is_stopword;         /* EU, EG, ...: defined only letter by letter */
+	int is_roman;            /* CD, DM, MD: also a roman numeral */
 	int spoken;              /* a quoted title-case form ("„Fitko“"): every letter counts */
 };
 
@@ -242,7 +243,7 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 			end -= 5;
 	}
 	size_t len = end - s.start;
-	if (len < 2 || len > MAX_SHORT || is_roman(text + s.start, len))
+	if (len < 2 || len > MAX_SHORT)
 		return 0;
 	size_t upper = 0, letters = 0, i = s.start, part_len = 0;
 	int part_lower = 0;
@@ -289,7 +290,10 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 	sf->n_parts++;
 	if (sf->n_parts > 4)
 		return 0;
-	sf->is_stopword = dc_acronym_is_stopword(text + s.start, len);
+	/* stop-listed (EWG, DM) and roman (CD, DM) forms only after a long
+	 * form whose word and part initials give them (long_before) */
+	sf->is_roman = is_roman(text + s.start, len);
+	sf->is_stopword = sf->is_roman || dc_acronym_is_stopword(text + s.start, len);
 	return upper >= 2 && upper * 3 >= letters && sf->n_req >= 2;
 }
 
@@ -618,6 +622,22 @@ static size_t match_most_starts(const char *text, const struct word *w, size_t n
 	return top;
 }
 
+/* A letter that likely starts a part of a German compound ("Aus|druck",
+ * "Wohnungs|gesellschaften"): a consonant after at least three letters of
+ * its word, with at least four letters from it to the word's end (not the
+ * "-is" of "Verzeichnis" nor the "-g" of "Einstufung"). */
+static int compound_start(const struct lchars *lc, size_t i)
+{
+	if (!lc->c[i] || strchr("aeiouy", lc->c[i]) || (lc->c[i] >= '0' && lc->c[i] <= '9'))
+		return 0;
+	size_t before = 0, from = 0;
+	for (size_t j = i; j-- > 0 && lc->word[j] == lc->word[i] && !lc->is_part[j + 1];)
+		before++;
+	for (size_t j = i; j < lc->n && lc->word[j] == lc->word[i] && (j == i || !lc->is_part[j]); j++)
+		from++;
+	return before >= 3 && from >= 4;
+}
+
 /* The long form that ends at `end` for the short form sf, if any. */
 static int long_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
 {
@@ -677,10 +697,33 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 			return 0; /* "Einer für Alle (EfA)" is fine */
 		/* "Verordnung (EU)", "und e der Verordnung (EU)": a short form of the
 		 * stop list needs every letter at the start of a word or part */
-		if (sf->is_stopword)
-			for (size_t i = 0; i < lc.n; i++)
-				if (lc.matched[i] && !lc.is_part[i])
+		if (sf->is_stopword) {
+			/* "Deutsches Museum (DM)": the M of "Museum", not its last m */
+			layout(text, w + skip, nw - skip, &lc);
+			size_t at = lc.n;
+			for (size_t k = sf->n_req; k-- > 0;) {
+				while (at > 0 && !(lc.c[at - 1] == sf->req[k] &&
+				                   (k == 0 ? lc.is_start[at - 1]
+				                           : lc.is_part[at - 1] || compound_start(&lc, at - 1))))
+					at--;
+				if (at == 0)
 					return 0;
+				lc.matched[--at] = 1;
+			}
+			first = (long)lc.word[at];
+			if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc))
+				return 0;
+			size_t last = 0;
+			for (size_t i = 0; i < lc.n; i++)
+				if (lc.matched[i]) {
+					if (!lc.is_part[i] && !compound_start(&lc, i))
+						return 0;
+					last = i;
+				}
+			/* the long form's last word gives the final letter */
+			if (lc.word[last] != nw - skip - 1)
+				return 0;
+		}
 		first += (long)skip;
 	}
 	/* "§ 3 Absatz 1 Satz 1 der Klärschlammverordnung (AbfKlärV)": a citation
@@ -999,7 +1042,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s, lf, "law (short)");
 		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */
 		size_t e = long_end(text, i), ws = token_start(text, e), pn;
-		if (!sf.is_stopword && ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
+		if (ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
 			int letters = 1;
 			for (size_t k = ws; k < e; k += pn)
 				letters &= dc_is_letter(dc_cp(text, e, k, &pn));
@@ -1007,6 +1050,19 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			if (letters && c < ws && c > 0 && text[c - 1] == ',' &&
 			    long_before(text, long_end(text, c - 1), &sf, &lf))
 				return emit(text, fn, ctx, s, lf, "long, place (short)");
+		}
+		/* "Erythropoetin human (EPO)": a lower-case qualifier after a name
+		 * that gives every letter of the short form on its own */
+		if (ws < e && !dc_is_upper(dc_cp(text, e, ws, &pn)) && !sf.is_stopword &&
+		    !is_function_word(text + ws, e - ws) && e - ws >= 3) {
+			int letters = 1;
+			for (size_t k = ws; k < e; k += pn)
+				letters &= dc_is_letter(dc_cp(text, e, k, &pn)) && !dc_is_upper(dc_cp(text, e, k, &pn));
+			size_t c = skip_space_back(text, ws);
+			if (letters && c < ws && c > 0 && dc_is_letter(dc_cp(text, c, dc_prev(text, c), &pn)) &&
+			    long_before(text, c, &sf, &lf) && lf.start == token_start(text, c) &&
+			    dc_is_upper(dc_cp(text, c, lf.start, &pn)))
+				return emit(text, fn, ctx, s, lf, "long qualifier (short)");
 		}
 		return 0;
 	}
@@ -1032,7 +1088,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	}
 	s.start = ts;
 	s.end = before;
-	if (ts < before && short_or_spoken(text, s, short_quoted, &sf) &&
+	if (ts < before && short_or_spoken(text, s, short_quoted, &sf) && !sf.is_roman &&
 	    in_end - in > s.end - s.start + 2) {
 		struct dc_span inner = { in, in_end };
 		if (long_after(text, in_end, inner.start, &sf, 1, &lf) && lf.end == in_end)
