@@ -960,6 +960,90 @@ static int short_or_spoken(const char *text, struct dc_span s, int quoted, struc
 
 /* At '(' i: "long (short)", "long (kurz: short)", "long (im Folgenden „short“
  * genannt)" or "short (long)", "„short“ (long)". */
+/* A line that holds only a title and its abbreviation, the abbreviation
+ * built from parts of the title's words in any order ("Organisationserlass
+ * der Bundeskanzlerin (BKOrgErl 2009)"): the short form has two or more
+ * parts of several letters (Org, Erl), each part is found at a word, part
+ * or compound-part start (parts of three letters anywhere in a word), each
+ * capital alone at such a start, and half of them at word starts. */
+static int title_line_before(const char *text, size_t len, size_t open, size_t close,
+                             struct dc_span s, struct dc_span *lf)
+{
+	size_t after = close + 1;
+	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+		after++;
+	if (after < len && text[after] != '\n')
+		return 0;
+	size_t ls = open;
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	while (ls < open && (text[ls] == '#' || text[ls] == ' ' || text[ls] == '\t'))
+		ls++;
+	size_t te = skip_space_back(text, open);
+	if (ls >= te || text[ls] < 'A' || text[ls] > 'Z')
+		return 0;
+	for (size_t k = ls; k < te; k++)
+		if (text[k] == '(' || text[k] == ')' || text[k] == ':' || text[k] == ';')
+			return 0;
+	/* the short form's parts, without a year */
+	size_t se = s.end;
+	if (se - s.start > 5 && text[se - 5] == ' ')
+		se -= 5;
+	char chunk[MAX_SHORT][MAX_SHORT + 1];
+	size_t n_chunks = 0, long_chunks = 0;
+	memset(chunk, 0, sizeof chunk);
+	for (size_t i = s.start; i < se;) {
+		size_t n;
+		int32_t c = dc_cp(text, se, i, &n);
+		char f = dc_fold(c);
+		if (!f || !dc_is_letter(c))
+			return 0;
+		if (dc_is_upper(c) || i == s.start) {
+			if (n_chunks == MAX_SHORT)
+				return 0;
+			n_chunks++;
+		}
+		size_t l = strlen(chunk[n_chunks - 1]);
+		if (l < MAX_SHORT)
+			chunk[n_chunks - 1][l] = f;
+		i += n;
+	}
+	for (size_t k = 0; k < n_chunks; k++)
+		long_chunks += strlen(chunk[k]) >= 2;
+	if (long_chunks < 2)
+		return 0;
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, te, ls, w, MAX_WORDS);
+	if (nw < 3 || w[nw - 1].end != te)
+		return 0;
+	static __thread struct lchars lc;
+	layout(text, w, nw, &lc);
+	size_t starts = 0;
+	for (size_t k = 0; k < n_chunks; k++) {
+		size_t cl = strlen(chunk[k]), p;
+		for (p = 0; p < lc.n; p++) {
+			if (lc.matched[p] || !(lc.is_part[p] || compound_start(&lc, p) || cl >= 3))
+				continue;
+			size_t j = 0;
+			while (j < cl && p + j < lc.n && !lc.matched[p + j] && lc.c[p + j] == chunk[k][j] &&
+			       lc.word[p + j] == lc.word[p] && (j == 0 || !lc.is_part[p + j]))
+				j++;
+			if (j == cl)
+				break;
+		}
+		if (p == lc.n)
+			return 0;
+		for (size_t j = 0; j < cl; j++)
+			lc.matched[p + j] = 1;
+		starts += lc.is_start[p];
+	}
+	if (starts * 2 < n_chunks)
+		return 0;
+	lf->start = ls;
+	lf->end = te;
+	return 1;
+}
+
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
 	size_t close = i + 1;
@@ -1040,6 +1124,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s, lf, pattern);
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
+		if (!quoted && !sf.spoken && pattern[0] == 'l' && title_line_before(text, len, i, close, s, &lf))
+			return emit(text, fn, ctx, s, lf, "title line (short)");
 		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */
 		size_t e = long_end(text, i), ws = token_start(text, e), pn;
 		if (ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
