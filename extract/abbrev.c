@@ -1044,6 +1044,19 @@ static int title_line_before(const char *text, size_t len, size_t open, size_t c
 	return 1;
 }
 
+/* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
+static int first_on_line(const char *text, size_t at)
+{
+	size_t i = at;
+	while (i > 0 && text[i - 1] != '\n')
+		i--;
+	for (; i < at; i++)
+		if (!strchr(" \t*-.)", text[i]) && !(text[i] >= '0' && text[i] <= '9') &&
+		    !(text[i] >= 'a' && text[i] <= 'z' && i + 1 < at && text[i + 1] == ')'))
+			return 0;
+	return 1;
+}
+
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
 	size_t close = i + 1;
@@ -1138,7 +1151,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 				return emit(text, fn, ctx, s, lf, "long, place (short)");
 		}
 		/* "Erythropoetin human (EPO)": a lower-case qualifier after a name
-		 * that gives every letter of the short form on its own */
+		 * that gives every letter of the short form on its own, the name
+		 * first on its line (an entry of a list of substances) */
 		if (ws < e && !dc_is_upper(dc_cp(text, e, ws, &pn)) && !sf.is_stopword &&
 		    !is_function_word(text + ws, e - ws) && e - ws >= 3) {
 			int letters = 1;
@@ -1147,7 +1161,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			size_t c = skip_space_back(text, ws);
 			if (letters && c < ws && c > 0 && dc_is_letter(dc_cp(text, c, dc_prev(text, c), &pn)) &&
 			    long_before(text, c, &sf, &lf) && lf.start == token_start(text, c) &&
-			    dc_is_upper(dc_cp(text, c, lf.start, &pn)))
+			    dc_is_upper(dc_cp(text, c, lf.start, &pn)) && first_on_line(text, lf.start))
 				return emit(text, fn, ctx, s, lf, "long qualifier (short)");
 		}
 		return 0;
