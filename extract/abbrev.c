@@ -217,6 +217,7 @@ struct sf {
 	size_t n_parts;
 	int has_word_part;       /* a part with lower-case letters ("Rat" of "IT-Rat") */
 	int is_stopword;         /* EU, EG, ...: defined only letter by letter */
+	int is_roman;            /* CD, DM, MD: also a roman numeral */
 	int spoken;              /* a quoted title-case form ("„Fitko“"): every letter counts */
 };
 
@@ -242,7 +243,7 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 			end -= 5;
 	}
 	size_t len = end - s.start;
-	if (len < 2 || len > MAX_SHORT || is_roman(text + s.start, len))
+	if (len < 2 || len > MAX_SHORT)
 		return 0;
 	size_t upper = 0, letters = 0, i = s.start, part_len = 0;
 	int part_lower = 0;
@@ -289,7 +290,10 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 	sf->n_parts++;
 	if (sf->n_parts > 4)
 		return 0;
-	sf->is_stopword = dc_acronym_is_stopword(text + s.start, len);
+	/* stop-listed (EWG, DM) and roman (CD, DM) forms only after a long
+	 * form whose word and part initials give them (long_before) */
+	sf->is_roman = is_roman(text + s.start, len);
+	sf->is_stopword = sf->is_roman || dc_acronym_is_stopword(text + s.start, len);
 	return upper >= 2 && upper * 3 >= letters && sf->n_req >= 2;
 }
 
@@ -618,6 +622,22 @@ static size_t match_most_starts(const char *text, const struct word *w, size_t n
 	return top;
 }
 
+/* A letter that likely starts a part of a German compound ("Aus|druck",
+ * "Wohnungs|gesellschaften"): a consonant after at least three letters of
+ * its word, with at least four letters from it to the word's end (not the
+ * "-is" of "Verzeichnis" nor the "-g" of "Einstufung"). */
+static int compound_start(const struct lchars *lc, size_t i)
+{
+	if (!lc->c[i] || strchr("aeiouy", lc->c[i]) || (lc->c[i] >= '0' && lc->c[i] <= '9'))
+		return 0;
+	size_t before = 0, from = 0;
+	for (size_t j = i; j-- > 0 && lc->word[j] == lc->word[i] && !lc->is_part[j + 1];)
+		before++;
+	for (size_t j = i; j < lc->n && lc->word[j] == lc->word[i] && (j == i || !lc->is_part[j]); j++)
+		from++;
+	return before >= 3 && from >= 4;
+}
+
 /* The long form that ends at `end` for the short form sf, if any. */
 static int long_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
 {
@@ -677,10 +697,33 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 			return 0; /* "Einer für Alle (EfA)" is fine */
 		/* "Verordnung (EU)", "und e der Verordnung (EU)": a short form of the
 		 * stop list needs every letter at the start of a word or part */
-		if (sf->is_stopword)
-			for (size_t i = 0; i < lc.n; i++)
-				if (lc.matched[i] && !lc.is_part[i])
+		if (sf->is_stopword) {
+			/* "Deutsches Museum (DM)": the M of "Museum", not its last m */
+			layout(text, w + skip, nw - skip, &lc);
+			size_t at = lc.n;
+			for (size_t k = sf->n_req; k-- > 0;) {
+				while (at > 0 && !(lc.c[at - 1] == sf->req[k] &&
+				                   (k == 0 ? lc.is_start[at - 1]
+				                           : lc.is_part[at - 1] || compound_start(&lc, at - 1))))
+					at--;
+				if (at == 0)
 					return 0;
+				lc.matched[--at] = 1;
+			}
+			first = (long)lc.word[at];
+			if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc))
+				return 0;
+			size_t last = 0;
+			for (size_t i = 0; i < lc.n; i++)
+				if (lc.matched[i]) {
+					if (!lc.is_part[i] && !compound_start(&lc, i))
+						return 0;
+					last = i;
+				}
+			/* the long form's last word gives the final letter */
+			if (lc.word[last] != nw - skip - 1)
+				return 0;
+		}
 		first += (long)skip;
 	}
 	/* "§ 3 Absatz 1 Satz 1 der Klärschlammverordnung (AbfKlärV)": a citation
@@ -917,6 +960,103 @@ static int short_or_spoken(const char *text, struct dc_span s, int quoted, struc
 
 /* At '(' i: "long (short)", "long (kurz: short)", "long (im Folgenden „short“
  * genannt)" or "short (long)", "„short“ (long)". */
+/* A line that holds only a title and its abbreviation, the abbreviation
+ * built from parts of the title's words in any order ("Organisationserlass
+ * der Bundeskanzlerin (BKOrgErl 2009)"): the short form has two or more
+ * parts of several letters (Org, Erl), each part is found at a word, part
+ * or compound-part start (parts of three letters anywhere in a word), each
+ * capital alone at such a start, and half of them at word starts. */
+static int title_line_before(const char *text, size_t len, size_t open, size_t close,
+                             struct dc_span s, struct dc_span *lf)
+{
+	size_t after = close + 1;
+	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+		after++;
+	if (after < len && text[after] != '\n')
+		return 0;
+	size_t ls = open;
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	while (ls < open && (text[ls] == '#' || text[ls] == ' ' || text[ls] == '\t'))
+		ls++;
+	size_t te = skip_space_back(text, open);
+	if (ls >= te || text[ls] < 'A' || text[ls] > 'Z')
+		return 0;
+	for (size_t k = ls; k < te; k++)
+		if (text[k] == '(' || text[k] == ')' || text[k] == ':' || text[k] == ';')
+			return 0;
+	/* the short form's parts, without a year */
+	size_t se = s.end;
+	if (se - s.start > 5 && text[se - 5] == ' ')
+		se -= 5;
+	char chunk[MAX_SHORT][MAX_SHORT + 1];
+	size_t n_chunks = 0, long_chunks = 0;
+	memset(chunk, 0, sizeof chunk);
+	for (size_t i = s.start; i < se;) {
+		size_t n;
+		int32_t c = dc_cp(text, se, i, &n);
+		char f = dc_fold(c);
+		if (!f || !dc_is_letter(c))
+			return 0;
+		if (dc_is_upper(c) || i == s.start) {
+			if (n_chunks == MAX_SHORT)
+				return 0;
+			n_chunks++;
+		}
+		size_t l = strlen(chunk[n_chunks - 1]);
+		if (l < MAX_SHORT)
+			chunk[n_chunks - 1][l] = f;
+		i += n;
+	}
+	for (size_t k = 0; k < n_chunks; k++)
+		long_chunks += strlen(chunk[k]) >= 2;
+	if (long_chunks < 2)
+		return 0;
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, te, ls, w, MAX_WORDS);
+	if (nw < 3 || w[nw - 1].end != te)
+		return 0;
+	static __thread struct lchars lc;
+	layout(text, w, nw, &lc);
+	size_t starts = 0;
+	for (size_t k = 0; k < n_chunks; k++) {
+		size_t cl = strlen(chunk[k]), p;
+		for (p = 0; p < lc.n; p++) {
+			if (lc.matched[p] || !(lc.is_part[p] || compound_start(&lc, p) || cl >= 3))
+				continue;
+			size_t j = 0;
+			while (j < cl && p + j < lc.n && !lc.matched[p + j] && lc.c[p + j] == chunk[k][j] &&
+			       lc.word[p + j] == lc.word[p] && (j == 0 || !lc.is_part[p + j]))
+				j++;
+			if (j == cl)
+				break;
+		}
+		if (p == lc.n)
+			return 0;
+		for (size_t j = 0; j < cl; j++)
+			lc.matched[p + j] = 1;
+		starts += lc.is_start[p];
+	}
+	if (starts * 2 < n_chunks)
+		return 0;
+	lf->start = ls;
+	lf->end = te;
+	return 1;
+}
+
+/* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
+static int first_on_line(const char *text, size_t at)
+{
+	size_t i = at;
+	while (i > 0 && text[i - 1] != '\n')
+		i--;
+	for (; i < at; i++)
+		if (!strchr(" \t*-.)", text[i]) && !(text[i] >= '0' && text[i] <= '9') &&
+		    !(text[i] >= 'a' && text[i] <= 'z' && i + 1 < at && text[i + 1] == ')'))
+			return 0;
+	return 1;
+}
+
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
 	size_t close = i + 1;
@@ -997,9 +1137,11 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s, lf, pattern);
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
+		if (!quoted && !sf.spoken && pattern[0] == 'l' && title_line_before(text, len, i, close, s, &lf))
+			return emit(text, fn, ctx, s, lf, "title line (short)");
 		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */
 		size_t e = long_end(text, i), ws = token_start(text, e), pn;
-		if (!sf.is_stopword && ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
+		if (ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
 			int letters = 1;
 			for (size_t k = ws; k < e; k += pn)
 				letters &= dc_is_letter(dc_cp(text, e, k, &pn));
@@ -1007,6 +1149,20 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			if (letters && c < ws && c > 0 && text[c - 1] == ',' &&
 			    long_before(text, long_end(text, c - 1), &sf, &lf))
 				return emit(text, fn, ctx, s, lf, "long, place (short)");
+		}
+		/* "Erythropoetin human (EPO)": a lower-case qualifier after a name
+		 * that gives every letter of the short form on its own, the name
+		 * first on its line (an entry of a list of substances) */
+		if (ws < e && !dc_is_upper(dc_cp(text, e, ws, &pn)) && !sf.is_stopword &&
+		    !is_function_word(text + ws, e - ws) && e - ws >= 3) {
+			int letters = 1;
+			for (size_t k = ws; k < e; k += pn)
+				letters &= dc_is_letter(dc_cp(text, e, k, &pn)) && !dc_is_upper(dc_cp(text, e, k, &pn));
+			size_t c = skip_space_back(text, ws);
+			if (letters && c < ws && c > 0 && dc_is_letter(dc_cp(text, c, dc_prev(text, c), &pn)) &&
+			    long_before(text, c, &sf, &lf) && lf.start == token_start(text, c) &&
+			    dc_is_upper(dc_cp(text, c, lf.start, &pn)) && first_on_line(text, lf.start))
+				return emit(text, fn, ctx, s, lf, "long qualifier (short)");
 		}
 		return 0;
 	}
@@ -1032,7 +1188,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	}
 	s.start = ts;
 	s.end = before;
-	if (ts < before && short_or_spoken(text, s, short_quoted, &sf) &&
+	if (ts < before && short_or_spoken(text, s, short_quoted, &sf) && !sf.is_roman &&
 	    in_end - in > s.end - s.start + 2) {
 		struct dc_span inner = { in, in_end };
 		if (long_after(text, in_end, inner.start, &sf, 1, &lf) && lf.end == in_end)

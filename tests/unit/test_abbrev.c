@@ -138,6 +138,25 @@ static const char *const cases[][3] = {
 	  "Verordnung über die Durchführung der veterinärrechtlichen Kontrollen bei der Einfuhr und "
 	  "Durchfuhr von Lebensmitteln tierischen Ursprungs aus Drittländern sowie über die Einfuhr "
 	  "sonstiger Lebensmittel aus Drittländern" },
+	/* round two (real sentences of the annotated set and the law corpus): a short form of
+	 * the stop list or a roman numeral after a long form whose word, part or compound-part
+	 * initials give it (BEZNG Anlage; IDÜV; BKOrgErl 2009; AntiDopG Anlage); a lower-case
+	 * qualifier after a one-word name; a title line's abbreviation from parts of its words */
+	{ "5.  Eisenbahn-Wohnungsgesellschaften (EWG)", "EWG", "Eisenbahn-Wohnungsgesellschaften" },
+	{ "„Chronologischer Ausdruck (CD)“, „Historischer", "CD", "Chronologischer Ausdruck" },
+	{ "b)  Deutsches Museum, München (DM)", "DM", "Deutsches Museum" },
+	{ "Deutschen Institut für Medizinische Dokumentation und Information (DIMDI) ", "DIMDI",
+	  "Deutschen Institut für Medizinische Dokumentation und Information" },
+	{ "        Erythropoetin human (EPO)\n", "EPO", "Erythropoetin" },
+	{ "# Organisationserlass der Bundeskanzlerin (BKOrgErl 2009)\n", "BKOrgErl 2009",
+	  "Organisationserlass der Bundeskanzlerin" },
+	/* and what they must not take: a roman numeral from a word's inside, an EG whose G is a
+	 * word's last letter, a title that does not hold the parts (ChemG), a qualifier inside a
+	 * sentence (constructed) */
+	{ "nach dem Verzeichnis (VI) und", "", "" },
+	{ "zur Einstufung (EG) Nr. 1272/2008", "", "" },
+	{ "# Gesetz zum Schutz vor gefährlichen Stoffen (ChemG)\n", "", "" },
+	{ "Ferner gilt die Vorschrift entsprechend (VO)", "", "" },
 	/* negatives of the new patterns, all real: a title-case word in quotes is no spoken
 	 * acronym (IT-Staatsvertrag); a short form after another one (BBodSchV); a page title;
 	 * a unit after a slash (AtAV); a directive's number before "(EU)" (KSG); a legal
@@ -441,33 +460,48 @@ static int same_pair(const struct set_pair *a, const struct set_pair *b)
 	return !strcmp(a->text, b->text) && !strcmp(a->sf, b->sf) && !strcmp(a->lf, b->lf);
 }
 
-/* Precision and recall over the texts whose path starts with prefix
- * ("dev/", "heldout/", "" for all); prints misses and false hits. */
+/* Whether text is in the set: its directory is one of the '|'-separated
+ * prefixes ("dev/", "dev/|heldout/"); "" is every text. */
+static int in_set(const char *text, const char *prefixes)
+{
+	if (!*prefixes)
+		return 1;
+	for (const char *p = prefixes; *p;) {
+		size_t n = strcspn(p, "|");
+		if (!strncmp(text, p, n))
+			return 1;
+		p += n + (p[n] == '|');
+	}
+	return 0;
+}
+
+/* Precision and recall over the texts of a set (in_set); prints misses
+ * and false hits of the sets that are not all. */
 static void set_score(const struct set_run *r, const char *prefix, double *precision,
                       double *recall)
 {
-	size_t found = 0, correct = 0, gold = 0, hit = 0, n = strlen(prefix);
+	size_t found = 0, correct = 0, gold = 0, hit = 0;
 	for (size_t i = 0; i < r->n_found; i++) {
-		if (strncmp(r->found[i].text, prefix, n))
+		if (!in_set(r->found[i].text, prefix))
 			continue;
 		found++;
 		int ok = 0;
 		for (size_t j = 0; j < r->n_gold; j++)
 			ok |= same_pair(&r->found[i], &r->gold[j]);
 		correct += ok;
-		if (!ok && *prefix)
+		if (!ok && *prefix && !strchr(prefix, '|'))
 			fprintf(stderr, "  false positive: %s: %s = %s\n", r->found[i].text, r->found[i].sf,
 			        r->found[i].lf);
 	}
 	for (size_t j = 0; j < r->n_gold; j++) {
-		if (strncmp(r->gold[j].text, prefix, n))
+		if (!in_set(r->gold[j].text, prefix))
 			continue;
 		gold++;
 		int ok = 0;
 		for (size_t i = 0; i < r->n_found; i++)
 			ok |= same_pair(&r->found[i], &r->gold[j]);
 		hit += ok;
-		if (!ok && *prefix)
+		if (!ok && *prefix && !strchr(prefix, '|'))
 			fprintf(stderr, "  missed: %s: %s = %s\n", r->gold[j].text, r->gold[j].sf, r->gold[j].lf);
 	}
 	*precision = found ? (double)correct / (double)found : 0;
@@ -531,19 +565,26 @@ static void test_precision_and_recall_on_real_texts(void)
 		dc_abbrev_scan(t.data, t.len, set_collect, &r);
 		ex_text_free(&t);
 	}
-	double p_dev, r_dev, p_held, r_held, p_all, r_all;
+	double p_dev, r_dev, p_held, r_held, p_held2, r_held2, p_tuned, r_tuned, p_all, r_all;
 	set_score(&r, "dev/", &p_dev, &r_dev);
 	set_score(&r, "heldout/", &p_held, &r_held);
+	/* annotated after the rules of the second round were done, never tuned on */
+	set_score(&r, "heldout2/", &p_held2, &r_held2);
+	set_score(&r, "dev/|heldout/", &p_tuned, &r_tuned);
 	set_score(&r, "", &p_all, &r_all);
-	/* Issue 14 asks for precision >= 0.95 and recall >= 0.90. Precision holds
-	 * on the whole set; recall does not (0.78 on the development texts, 0.72 on
-	 * the held-out ones, 0.76 in all when this was written): most misses are
-	 * law abbreviations that reorder their title's words, letters from another
-	 * language (GHS, HFKW, PRIIP) and stop-listed short forms (CD, DM, EWG).
-	 * The floor below keeps what was reached; docs/discovery.md lists the misses. */
+	/* Issue 14 asks for precision >= 0.95 and recall >= 0.90. Precision holds;
+	 * recall does not (0.85 on the development texts, 0.80 on the held-out
+	 * ones, 0.83 on both, 0.37 on the second held-out set, 0.68 in all when
+	 * this was written): most misses are law abbreviations whose letters are
+	 * not in their title (ChemG, FSBetrV), letters from another language (GHS,
+	 * HFKW, PRIIP, ADR, COTIF), reordered ones (WR for "reinen Wohngebieten")
+	 * and two-word short forms (KoopA ADV). The floors keep what was reached;
+	 * docs/discovery.md lists the misses. */
+	CHECK(p_tuned >= 0.95);
 	CHECK(p_all >= 0.95);
-	CHECK(r_dev >= 0.75);
-	CHECK(r_all >= 0.74);
+	CHECK(r_dev >= 0.84);
+	CHECK(r_tuned >= 0.83);
+	CHECK(r_all >= 0.67);
 }
 
 static void test_inflected_variants(void)
