@@ -46,25 +46,35 @@ def roundtrip(ttl, csv_path, base):
     bad = []
     for r in rows:
         s = URIRef(base + r["key"])
-        def lits(p):
-            return sorted(str(o) for o in g.objects(s, p))
+        def lits(p, lang=None):
+            return sorted(str(o) for o in g.objects(s, p)
+                          if lang is None or getattr(o, "language", None) == lang)
         def want(*cols):
             vals = []
             for c in cols:
-                vals += [v for v in r[c].split("|") if v]
+                vals += [v for v in r.get(c, "").split("|") if v]
             return sorted(set(vals))
-        if lits(SKOS.prefLabel) != [r["pref_label"]]:
-            bad.append("%s prefLabel %r" % (r["key"], lits(SKOS.prefLabel)))
-        if lits(SKOS.altLabel) != want("abbreviations", "alt_labels"):
-            bad.append("%s altLabel %r" % (r["key"], lits(SKOS.altLabel)))
+        def one(col):
+            return [r[col]] if r.get(col) else []
+        # German in the German columns, English in the optional English ones
+        if lits(SKOS.prefLabel, "de") != [r["pref_label"]]:
+            bad.append("%s prefLabel %r" % (r["key"], lits(SKOS.prefLabel, "de")))
+        if lits(SKOS.prefLabel, "en") != one("pref_label_en"):
+            bad.append("%s prefLabel@en %r" % (r["key"], lits(SKOS.prefLabel, "en")))
+        if lits(SKOS.altLabel, "de") != want("abbreviations", "alt_labels"):
+            bad.append("%s altLabel %r" % (r["key"], lits(SKOS.altLabel, "de")))
+        if lits(SKOS.altLabel, "en") != want("alt_labels_en"):
+            bad.append("%s altLabel@en %r" % (r["key"], lits(SKOS.altLabel, "en")))
         if lits(SKOS.hiddenLabel) != want("hidden_labels"):
             bad.append("%s hiddenLabel" % r["key"])
-        if lits(SKOS.definition) != ([r["definition"]] if r["definition"] else []):
-            bad.append("%s definition %r" % (r["key"], lits(SKOS.definition)))
+        if lits(SKOS.definition, "de") != one("definition"):
+            bad.append("%s definition %r" % (r["key"], lits(SKOS.definition, "de")))
+        if lits(SKOS.definition, "en") != one("definition_en"):
+            bad.append("%s definition@en" % r["key"])
         if lits(DCTERMS.bibliographicCitation) != ([r["source"]] if r["source"] else []):
             bad.append("%s source" % r["key"])
         for o in g.objects(s, SKOS.prefLabel):
-            if o.language != "de":
+            if o.language not in ("de", "en"):
                 bad.append("%s prefLabel language %r" % (r["key"], o.language))
     report("turtle_literals_equal_csv_fields", not bad, "; ".join(bad)[:600])
 
@@ -90,9 +100,13 @@ def structure(ttl, base):
             bad.append("top concept wrong for %s" % c)
         if (c, SKOS.inScheme, scheme) not in g:
             bad.append("not in scheme: %s" % c)
-        for p in (SKOS.prefLabel, V.status, DCTERMS.modified):
+        for p in (V.status, DCTERMS.modified):
             if len(list(g.objects(c, p))) != 1:
                 bad.append("%s has not exactly one %s" % (c, p))
+        # one German prefLabel, and at most one per language (SKOS S14)
+        langs = [o.language for o in g.objects(c, SKOS.prefLabel)]
+        if langs.count("de") != 1 or len(langs) != len(set(langs)):
+            bad.append("%s has prefLabels %r, not one German and one a language" % (c, langs))
         # The type: exactly one class of the class vocabulary, a subclass of
         # skos:Concept, and membership in exactly that type's collection.
         classes = [o for o in g.objects(c, RDF.type) if o != SKOS.Concept]
