@@ -17,7 +17,9 @@
  * buckets, sorted inside each, found by binary search; the labels' forms
  * live in one string arena. Tokens shorter than 5 letters and
  * common German words are never fuzzy matched. */
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +44,9 @@ struct gz_fuzzy {
 	uint32_t *bucket;           /* n_buckets + 1 offsets into post */
 	struct fz_post *post;       /* by bucket, sorted by (fp, entry) inside one */
 	size_t mask;                /* n_buckets - 1 */
+	uint64_t head4[1024];       /* bit set of the first 4 letters of labels of 8 or more */
+	const uint64_t *dict;       /* the word list's set (fz_words), or NULL */
+	size_t dict_mask;
 };
 
 #define FZ_KEY(fz, e) ((fz)->strs + (fz)->key[e])
@@ -61,6 +66,147 @@ static const char *const common_words[] = {
 	"werden", "koennte", "muessen", "sollen", "sollte", "wollen", "machen", "gemacht",
 	"eigentlich", "natuerlich", "wirklich", "einfach", "vielleicht", "schon", "gerade", NULL
 };
+
+/* The word list: a text that is an ordinary German word is no misspelling
+ * of a label ("Seebad" is not "See-BAV"). Debian's wngerman, read into a
+ * set of 64-bit hashes of the words in the matcher's form (lower case,
+ * ä = ae, ß = ss); without the file, no word is known. */
+static const char fz_words_path[] = "/usr/share/dict/ngerman";
+
+static uint64_t fz_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001B3ull;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9ull;
+	h ^= h >> 32;
+	return h ? h : 1;
+}
+
+static void dict_put(uint64_t *set, size_t mask, uint64_t h)
+{
+	size_t i = (size_t)h & mask;
+	while (set[i] && set[i] != h)
+		i = (i + 1) & mask;
+	set[i] = h;
+}
+
+static int dict_has(const struct gz_fuzzy *fz, const char *s, size_t n)
+{
+	if (!fz->dict)
+		return 0;
+	uint64_t h = fz_hash(s, n);
+	for (size_t i = (size_t)h & fz->dict_mask; fz->dict[i]; i = (i + 1) & fz->dict_mask)
+		if (fz->dict[i] == h)
+			return 1;
+	return 0;
+}
+
+/* One line of the word list in the matcher's form; 0 when it has other
+ * letters than a-z, umlauts and ß (a few loan words: they stay unknown). */
+static size_t word_key(const unsigned char *w, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = w[i];
+		const char *two = NULL;
+		if (c == 0xC3 && i + 1 < n) {
+			unsigned d = w[++i];
+			two = d == 0xA4 || d == 0x84 ? "ae" : d == 0xB6 || d == 0x96 ? "oe"
+			    : d == 0xBC || d == 0x9C ? "ue" : d == 0x9F ? "ss" : NULL;
+			if (!two)
+				return 0;
+		} else if (c >= 'A' && c <= 'Z') {
+			c |= 0x20;
+		} else if (!(c >= 'a' && c <= 'z')) {
+			return 0;
+		}
+		if (o + 2 >= cap)
+			return 0;
+		if (two) {
+			out[o++] = two[0];
+			out[o++] = two[1];
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	return o;
+}
+
+/* The set is read once a process and shared, read-only, by every index. */
+static struct {
+	uint64_t *set;
+	size_t mask;
+} fz_words;
+static pthread_once_t fz_words_once = PTHREAD_ONCE_INIT;
+
+/* Reads the word list; a missing or unreadable file (or no memory) leaves
+ * the set empty. */
+static void fz_load_words(void)
+{
+	FILE *f = fopen(fz_words_path, "rb");
+	if (!f)
+		return;
+	char *text = NULL;
+	size_t len = 0, cap = 0, got;
+	for (;;) {
+		if (len + 65536 > cap) {
+			size_t ncap = cap ? cap * 2 : 1 << 22;
+			char *nt = realloc(text, ncap);
+			if (!nt) {
+				free(text);
+				fclose(f);
+				return;
+			}
+			text = nt;
+			cap = ncap;
+		}
+		if (!(got = fread(text + len, 1, cap - len, f)))
+			break;
+		len += got;
+	}
+	fclose(f);
+	size_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += text[i] == '\n';
+	size_t slots = 1024;
+	while (slots < lines + lines / 2)
+		slots *= 2;
+	uint64_t *set = calloc(slots, sizeof *set);
+	if (!set) {
+		free(text);
+		return;
+	}
+	char key[FZ_MAX * 2];
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+		while (e < len && text[e] != '\n' && text[e] != '\r')
+			e++;
+		size_t n = word_key((const unsigned char *)text + i, e - i, key, sizeof key);
+		if (n)
+			dict_put(set, slots - 1, fz_hash(key, n));
+		i = e + 1;
+	}
+	free(text);
+	fz_words.set = set;
+	fz_words.mask = slots - 1;
+}
+
+/* Two words joined are tried only where a label of 8 letters or more starts
+ * with the same 4 letters: most pairs of words are no label. */
+static size_t head4_bit(const char *k)
+{
+	uint32_t v;
+	memcpy(&v, k, 4);
+	return (size_t)((v * 0x9E3779B1u) >> 16);
+}
+
+static int head4_has(const struct gz_fuzzy *fz, const char *k)
+{
+	size_t b = head4_bit(k);
+	return (int)(fz->head4[b >> 6] >> (b & 63)) & 1;
+}
 
 /* Polynomial hashes of s and of each of its one-character deletions,
  * out[0] the whole, out[1 + i] without s[i]: O(n) for all of them. */
@@ -334,10 +480,11 @@ static uint32_t fz_str(struct gz_fuzzy *fz, const char *s, size_t n)
 }
 
 /* Which labels take part: words, not abbreviations. A label with a part in
- * mixed case ("BetrAVG", "NutzEV") or only of capitals ("OZG") is an
- * abbreviation, whose near misses are ordinary words. *acronym_head is set
- * when the label starts with a part in capitals ("IT-Planungsrat"), where
- * speech recognition often gets the first letter wrong. */
+ * mixed case ("BetrAVG", "WalfÜbk") is an abbreviation, whose near misses
+ * are ordinary words; so is a label that ends in or has inside a part of
+ * capitals ("See-BAV", "De-Mail-G"), whose letters are no words to
+ * misspell. A part of capitals at the start ("IT-Planungsrat") is allowed
+ * and sets *acronym_head: speech recognition often gets its letters wrong. */
 static int is_fuzzy_label(const char *label, int *acronym_head)
 {
 	int has_word = 0, first = 1;
@@ -350,14 +497,21 @@ static int is_fuzzy_label(const char *label, int *acronym_head)
 			break;
 		int upper = 0, lower = 0, inner_upper = 0, len = 0;
 		for (; *p && *p != ' ' && *p != '-' && *p != '/'; p++, len++) {
-			if (*p >= 'A' && *p <= 'Z') {
+			int up = *p >= 'A' && *p <= 'Z', low = *p >= 'a' && *p <= 'z';
+			if (*p == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
+				/* Latin-1 letters: U+00C0-U+00DE capitals (but ×), the rest small */
+				up = p[1] <= 0x9E && p[1] != 0x97;
+				low = !up;
+				p++;
+			} else if (*p >= 0xC0) {
+				low = 1; /* other letters: of a word */
+			}
+			if (up) {
 				upper++;
 				if (len)
 					inner_upper = 1;
-			} else if (*p >= 'a' && *p <= 'z') {
+			} else if (low) {
 				lower++;
-			} else if (*p >= 0xC0) {
-				lower++; /* umlauts and ß: letters of a word */
 			}
 		}
 		if (lower && inner_upper)
@@ -366,6 +520,8 @@ static int is_fuzzy_label(const char *label, int *acronym_head)
 			has_word = 1;
 		else if (first && upper)
 			*acronym_head = 1;
+		else if (upper)
+			return 0;
 		first = 0;
 	}
 	return has_word;
@@ -422,6 +578,10 @@ struct gz_fuzzy *gz_fuzzy_new(const struct gz *gz)
 		if (acronym_head)
 			fz->head[e] |= 0x80;
 		fz->key_len[e] = (unsigned char)z.n;
+		if (z.n >= 8) {
+			size_t b = head4_bit((const char *)z.b);
+			fz->head4[b >> 6] |= 1ull << (b & 63);
+		}
 		if (!(fz->key[e] = fz_str(fz, (const char *)z.b, z.n)) ||
 		    !(fz->snd[e] = fz_str(fz, snd, ns)) || !(fz->code[e] = fz_str(fz, code, nc)))
 			goto fail;
@@ -431,6 +591,9 @@ struct gz_fuzzy *gz_fuzzy_new(const struct gz *gz)
 		gz_fuzzy_free(fz);
 		return NULL;
 	}
+	pthread_once(&fz_words_once, fz_load_words);
+	fz->dict = fz_words.set;
+	fz->dict_mask = fz_words.mask;
 	return fz;
 fail:
 	nz_free(&z);
@@ -452,8 +615,90 @@ static int is_common(const char *t, size_t n)
 	return 0;
 }
 
+/* Whether t and k have the same digits in the same order: a number that
+ * differs names another thing ("Rentenanpassungsgesetz 1982" is not the
+ * one of 1987). */
+static int same_digits(const char *t, size_t n, const char *k, size_t L)
+{
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < n && !(t[i] >= '0' && t[i] <= '9'))
+			i++;
+		while (j < L && !(k[j] >= '0' && k[j] <= '9'))
+			j++;
+		if (i == n || j == L)
+			return i == n && j == L;
+		if (t[i++] != k[j++])
+			return 0;
+	}
+}
+
+/* Whether the changed part of token t (n letters, then an ending up to
+ * n_full) against label k, aligned with p equal letters before it and s
+ * after, lies in a word of the word list where the label has another word
+ * of the list. Two words that differ only in their last letters are one
+ * word inflected ("Bürgerlichen" for Bürgerliches, "gesetzt" for gesetz). */
+static int swap_at(const struct gz_fuzzy *fz, const char *t, size_t n, size_t n_full,
+                   const char *k, size_t L, size_t p, size_t s)
+{
+	/* the token's words [a, b) around its changed part [p, n - s), and the
+	 * label's [a, lb) in their place; an ending belongs to no label word */
+	size_t a_min = p > 24 ? p - 24 : 0, b_max = n - s + 24 < n_full ? n - s + 24 : n_full;
+	for (size_t a = p + 1; a-- > a_min;)
+		for (size_t b = n - s; b <= b_max; b++) {
+			size_t lb = b <= n ? b + L - n : L;
+			if (b < a + 3 || lb < a + 3)
+				continue;
+			if (!dict_has(fz, t + a, b - a) || !dict_has(fz, k + a, lb - a))
+				continue;
+			size_t cp = 0, longer = b - a > lb - a ? b - a : lb - a;
+			while (a + cp < b && a + cp < lb && t[a + cp] == k[a + cp])
+				cp++;
+			if (cp >= 4 && cp + 3 >= longer)
+				continue; /* an ending */
+			return 1;
+		}
+	return 0;
+}
+
+/* Whether token and label differ by a word of the word list put in place of
+ * another: another thing, not a misspelling ("Bundeswaldgesetz" for
+ * Bundeswahlgesetz, "Zollordnung" for Zollverordnung, "Fischgesetz" for
+ * Fleischgesetz). Where a letter repeats the changed part can be put in two
+ * places ("Seeschiffahrtstraßen" lacks the s before or after the t): a swap
+ * only if it is one in both. Runs only for accepted candidates. */
+static int other_word(const struct gz_fuzzy *fz, const char *t, size_t n, size_t n_full,
+                      const char *k, size_t L)
+{
+	if (!fz->dict)
+		return 0;
+	size_t m = n < L ? n : L, p = 0, s = 0;
+	while (p < m && t[p] == k[p])
+		p++;
+	while (s < m - p && t[n - 1 - s] == k[L - 1 - s])
+		s++;
+	if (!swap_at(fz, t, n, n_full, k, L, p, s))
+		return 0;
+	s = p = 0;
+	while (s < m && t[n - 1 - s] == k[L - 1 - s])
+		s++;
+	while (p < m - s && t[p] == k[p])
+		p++;
+	return swap_at(fz, t, n, n_full, k, L, p, s);
+}
+
+/* Whether t is two words of the word list, each of 3 letters or more
+ * ("Prozessordnungen"): a compound of known words, no sound-alike. */
+static int two_words(const struct gz_fuzzy *fz, const char *t, size_t n)
+{
+	for (size_t k = 3; k + 3 <= n; k++)
+		if (dict_has(fz, t, k) && dict_has(fz, t + k, n - k))
+			return 1;
+	return 0;
+}
+
 /* The best label for token t, or -1; *score set. */
-static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, int is_joined,
+static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, size_t n_full, int is_joined,
                       double *score)
 {
 	if (n < FZ_MIN_TOKEN || n > FZ_MAX)
@@ -532,13 +777,19 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, int is
 		int acronym_head = fz->head[e] >> 7;
 		if (head && n == L - head && !memcmp(t, key + head, n))
 			continue;
+		if (!same_digits(t, n, key, L) || (is_joined && memcmp(t, key, 4)))
+			continue;
 		int d = dl_distance(t, n, key, L, 2);
-		/* the first letter is kept, except after a head in capitals */
+		/* the first letter is kept, except after a head in capitals; two
+		 * words joined differ from the label by edits only, after the
+		 * first 4 letters */
 		if (d == 0 && is_joined) {
 			sc = 0.9; /* a label split where it has no break: "Register Modernisierung" */
 		} else if (d > 0 && ((L <= 9 && d <= 1) || (L >= 10 && d <= 2)) &&
 		    (acronym_head || t[0] == key[0])) {
 			sc = 0.95 - 0.05 * d;
+		} else if (is_joined) {
+			continue;
 		} else if (d > 0 && !strcmp(st, FZ_SND(fz, e))) {
 			sc = 0.8;
 		} else if (d > 0 && L >= 8 && t[0] == key[0] && t[1] == key[1] &&
@@ -547,9 +798,12 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, int is
 			const char *kc = FZ_CODE(fz, e);
 			size_t lk = strlen(kc);
 			int close = !strcmp(kc, ct) || (nc + 1 == lk && dl_distance(ct, nc, kc, lk, 1) <= 1);
-			if (close && dl_distance(st, ns, FZ_SND(fz, e), strlen(FZ_SND(fz, e)), 3) <= 3)
+			if (close && dl_distance(st, ns, FZ_SND(fz, e), strlen(FZ_SND(fz, e)), 3) <= 3 &&
+			    !two_words(fz, t, n_full) && !two_words(fz, t, n))
 				sc = 0.7;
 		}
+		if (sc > 0 && d > 0 && other_word(fz, t, n, n_full, key, L))
+			continue;
 		if (sc > best_score || (sc == best_score && sc > 0 && e < (uint32_t)best)) {
 			best = e;
 			best_score = sc;
@@ -559,14 +813,56 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, int is
 	return best;
 }
 
+/* Results of earlier tokens of the block: law text and transcripts repeat
+ * their words, and most tokens find nothing. Direct-mapped by the token's
+ * hash; a lookup depends on the token alone, so the output does not. */
+enum { FZ_MEMO = 1 << 13 };
+struct fz_memo {
+	uint64_t key;
+	int32_t best;
+	double score;
+};
+
+/* The best label for token t (q: 0 a word or compound, 1 two words joined,
+ * 2 a compound's first part), trying it without an inflection ending when
+ * it finds none; -1 when none. A word of the word list is no misspelling. */
+static long fz_resolve(const struct gz_fuzzy *fz, struct fz_memo *memo, const char *t, size_t n,
+                       int q, double *score)
+{
+	if (n < FZ_MIN_TOKEN || n > FZ_MAX)
+		return -1;
+	uint64_t key = fz_hash(t, n) ^ (uint64_t)(q == 1);
+	struct fz_memo *m = &memo[key & (FZ_MEMO - 1)];
+	if (m->key == key) {
+		*score = m->score;
+		return m->best;
+	}
+	long best = -1;
+	if (q == 1 || !dict_has(fz, t, n)) {
+		best = fz_lookup(fz, t, n, n, q == 1, score);
+		static const char *const endings[] = { "ern", "en", "er", "es", "ns", "e", "n", "s" };
+		for (size_t k = 0; best < 0 && k < sizeof endings / sizeof endings[0]; k++) {
+			size_t L = strlen(endings[k]);
+			if (n > L + FZ_MIN_LABEL && !memcmp(t + n - L, endings[k], L))
+				best = fz_lookup(fz, t, n - L, n, q == 1, score);
+		}
+	}
+	m->key = key;
+	m->best = (int32_t)best;
+	m->score = best >= 0 ? *score : 0;
+	return best;
+}
+
 int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s, size_t from,
                    size_t limit, struct gz_hit **hits, size_t *n_hits, size_t *cap_hits)
 {
 	struct gz_hit *fh = NULL;
-	size_t n_fh = 0, cap_fh = 0;
+	size_t n_fh = 0, cap_fh = 0, n_drop = 0;
 	size_t n_exact = *n_hits, x = 0; /* exact hits, sorted by start */
 	const unsigned char *fl = z->fl;
-	char tok[FZ_MAX + 1];
+	struct fz_memo *memo = calloc(FZ_MEMO, sizeof *memo);
+	if (!memo)
+		return -1;
 	size_t i = 0;
 	while (i < z->n) {
 		unsigned f = fl[i];
@@ -596,13 +892,19 @@ int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s,
 		while (x < n_exact && (*hits)[x].end <= start)
 			x++;
 		int covered = x < n_exact && (*hits)[x].start < tok_end;
-		if (start < from || covered) {
+		/* a compound whose first part matched exactly ("IT" in "IT-Planugsrat")
+		 * may still be a misspelt label that starts with that part */
+		int head_only = covered && first_end && (*hits)[x].start == start &&
+		                !strcmp((*hits)[x].method, "compound") &&
+		                (*hits)[x].end <= z->cpend[first_end - 1] &&
+		                (x + 1 >= n_exact || (*hits)[x + 1].start >= tok_end);
+		if (start < from || (covered && !head_only)) {
 			i = j;
 			continue;
 		}
 		size_t ends[3] = { j, j2, first_end };
 		size_t next = j;
-		for (int q = 0; q < 3; q++) {
+		for (int q = 0; q < (head_only ? 1 : 3); q++) {
 			size_t e = ends[q];
 			if (!e || e - i > FZ_MAX)
 				continue;
@@ -610,24 +912,28 @@ int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s,
 			/* a joined word must not run into an exact hit, and both of
 			 * its words are real words of 4 letters or more */
 			if (q == 1 && ((x < n_exact && (*hits)[x].start < span_end) || j - i < 4 ||
-			               e - j < 4 || is_common((const char *)z->b + i, j - i) ||
+			               e - j < 4 || !head4_has(fz, (const char *)z->b + i) ||
+			               is_common((const char *)z->b + i, j - i) ||
 			               is_common((const char *)z->b + j, e - j)))
 				continue;
-			memcpy(tok, z->b + i, e - i);
 			double score;
-			long best = fz_lookup(fz, tok, e - i, q == 1, &score);
-			/* an inflected variant: the token without its ending */
-			static const char *const endings[] = { "ern", "en", "er", "es", "ns", "e", "n", "s" };
-			for (size_t k = 0; best < 0 && k < sizeof endings / sizeof endings[0]; k++) {
-				size_t L = strlen(endings[k]);
-				if (e - i > L + FZ_MIN_LABEL && !memcmp(tok + (e - i) - L, endings[k], L))
-					best = fz_lookup(fz, tok, e - i - L, q == 1, &score);
+			long best = fz_resolve(fz, memo, (const char *)z->b + i, e - i, q, &score);
+			if (best >= 0 && head_only) {
+				/* the label must start with the part that matched */
+				size_t hl = first_end - i;
+				if (fz->key_len[best] <= hl || memcmp(FZ_KEY(fz, best), z->b + i, hl))
+					best = -1;
 			}
 			if (best >= 0) {
 				if (gz_hit_push(&fh, &n_fh, &cap_fh,
 				         (struct gz_hit){ start, span_end, (uint32_t)best, "fuzzy", score }) < 0) {
 					free(fh);
+					free(memo);
 					return -1;
+				}
+				if (head_only) {
+					(*hits)[x].method = NULL; /* the compound gives way */
+					n_drop++;
 				}
 				if (q == 1)
 					next = e;
@@ -637,18 +943,24 @@ int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s,
 		i = next;
 	}
 	(void)s;
+	free(memo);
 	if (n_fh) {
-		/* merge the two sorted lists */
-		size_t total = n_exact + n_fh;
+		/* merge the two sorted lists, without the compounds that gave way */
+		size_t total = n_exact - n_drop + n_fh;
 		struct gz_hit *merged = malloc(total * sizeof *merged);
 		if (!merged) {
 			free(fh);
 			return -1;
 		}
 		size_t a = 0, b = 0, o = 0;
-		while (a < n_exact || b < n_fh)
+		while (a < n_exact || b < n_fh) {
+			if (a < n_exact && !(*hits)[a].method) {
+				a++;
+				continue;
+			}
 			merged[o++] = (b >= n_fh || (a < n_exact && (*hits)[a].start <= fh[b].start))
 			                      ? (*hits)[a++] : fh[b++];
+		}
 		free(*hits);
 		*hits = merged;
 		*n_hits = total;
