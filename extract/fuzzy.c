@@ -11,12 +11,17 @@
  *     equal or one deletion apart, with the same first letter and sound
  *     forms at most 3 edits apart ("EU-Vollet" = "EUDI-Wallet").
  * Candidates come from a hash index of each label's sound form, its
- * one-letter deletions and its phonetic code, so a token costs a few
- * lookups, not a scan of the vocabulary. The index is built in linear time
- * and 8 bytes a form: postings (hash fingerprint, label) counted into
- * buckets, sorted inside each, found by binary search; the labels' forms
- * live in one string arena. Tokens shorter than 5 letters and
- * common German words are never fuzzy matched. */
+ * one-letter deletions and its phonetic code (with the first two and the
+ * last letter), so a token costs a few lookups, not a scan of the
+ * vocabulary: an open-addressing table of (fingerprint, label), 12 bytes a
+ * form, behind a bit set of 1 byte a form that answers most probes from the
+ * cache. The labels' forms live in one string arena.
+ *
+ * Precision on clean text (docs/matching.md): tokens shorter than 5
+ * letters, words of the word list (Debian's wngerman), numbers that differ
+ * and another known word in a label's place are never fuzzy matches; two
+ * words joined match by edits after their first letters only. Tokens repeat:
+ * a per-block memo answers a token seen before. */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,7 +34,7 @@ enum { FZ_MAX = 64, FZ_MIN_LABEL = 6, FZ_MIN_TOKEN = 5 };
 
 enum { SEED_SOUND = 0x51, SEED_CODE = 0x77 };
 
-/* One form of one label: the high half of the form's hash, the label. */
+/* One form of one label: the high half of the form's hash, the label + 1. */
 struct fz_post {
 	uint32_t fp, entry;
 };
@@ -41,10 +46,12 @@ struct gz_fuzzy {
 	size_t strs_len, strs_cap;
 	unsigned char *head;        /* per entry: length of the part before a first space or hyphen */
 	unsigned char *key_len;     /* per entry: strlen of its key */
-	uint32_t *bucket;           /* n_buckets + 1 offsets into post */
-	struct fz_post *post;       /* by bucket, sorted by (fp, entry) inside one */
-	size_t mask;                /* n_buckets - 1 */
-	uint64_t head4[1024];       /* bit set of the first 4 letters of labels of 8 or more */
+	struct fz_post *post;       /* open addressing, linear probing; entry 0 = empty */
+	size_t mask;                /* n_slots - 1 */
+	uint64_t *bloom;            /* one bit a form, 8 bits a form: most probes stop here */
+	unsigned bloom_shift;       /* 64 - log2(bits) */
+	uint64_t *pre;              /* bit set of labels' first 4 to 8 letters (joined_prefix) */
+	size_t pre_mask;            /* bits - 1 */
 	const uint64_t *dict;       /* the word list's set (fz_words), or NULL */
 	size_t dict_mask;
 };
@@ -193,19 +200,29 @@ static void fz_load_words(void)
 	fz_words.mask = slots - 1;
 }
 
-/* Two words joined are tried only where a label of 8 letters or more starts
- * with the same 4 letters: most pairs of words are no label. */
-static size_t head4_bit(const char *k)
+/* Two words joined ("Register Modernisierung", "Bürgerlichen Gesetzbuchs")
+ * are a label only where they start as it does: with their first word but
+ * its last two letters (an ending), at least 4 and at most 8 letters. A bit
+ * set of the labels' beginnings of 4 to 8 letters turns most pairs of words
+ * away before any lookup. */
+static size_t joined_prefix(size_t first_word)
 {
-	uint32_t v;
-	memcpy(&v, k, 4);
-	return (size_t)((v * 0x9E3779B1u) >> 16);
+	size_t p = first_word > 2 ? first_word - 2 : 0;
+	return p < 4 ? 4 : p > 8 ? 8 : p;
 }
 
-static int head4_has(const struct gz_fuzzy *fz, const char *k)
+static size_t pre_bit(const struct gz_fuzzy *fz, const char *k, size_t p)
 {
-	size_t b = head4_bit(k);
-	return (int)(fz->head4[b >> 6] >> (b & 63)) & 1;
+	uint64_t v = 0;
+	memcpy(&v, k, p);
+	v = (v ^ p) * 0x9E3779B97F4A7C15ull;
+	return (size_t)(v >> 20) & fz->pre_mask;
+}
+
+static int pre_has(const struct gz_fuzzy *fz, const char *k, size_t p)
+{
+	size_t b = pre_bit(fz, k, p);
+	return (int)(fz->pre[b >> 6] >> (b & 63)) & 1;
 }
 
 /* Polynomial hashes of s and of each of its one-character deletions,
@@ -213,7 +230,7 @@ static int head4_has(const struct gz_fuzzy *fz, const char *k)
 #define FZ_BASE 1099511628211ull
 static void hash_dels(const char *s, size_t n, uint64_t seed, uint64_t *out)
 {
-	uint64_t pre[FZ_MAX * 2 + 2], suf[FZ_MAX * 2 + 2], pw[FZ_MAX * 2 + 2];
+	uint64_t pre[FZ_MAX * 2 + 8], suf[FZ_MAX * 2 + 8], pw[FZ_MAX * 2 + 8];
 	pre[0] = 0;
 	pw[0] = 1;
 	for (size_t i = 0; i < n; i++) {
@@ -368,9 +385,34 @@ static int dl_distance(const char *a, size_t n, const char *b, size_t m, int lim
 	return n > FZ_MAX || m > FZ_MAX ? limit + 1 : ex_osa_distance(a, n, b, m, limit);
 }
 
-static size_t bucket_of(const struct gz_fuzzy *fz, uint64_t h)
+static size_t slot_of(const struct gz_fuzzy *fz, uint64_t h)
 {
 	return (size_t)(h >> 1) & fz->mask; /* bit 0 is always set */
+}
+
+/* The table is large and each probe a cache miss; the bit set in front of
+ * it is 8 bits a form and stays in the cache: a probe that finds its bit
+ * clear (most do) costs no miss. */
+static size_t bloom_of(const struct gz_fuzzy *fz, uint64_t h)
+{
+	return (size_t)((h * 0xD6E8FEB86659FD93ull) >> fz->bloom_shift);
+}
+
+static int bloom_has(const struct gz_fuzzy *fz, size_t b)
+{
+	return (int)(fz->bloom[b >> 6] >> (b & 63)) & 1;
+}
+
+/* A phonetic code as indexed: with the key's first two and last letters,
+ * which the phonetic rule wants equal, so that a short code (many words
+ * share one) does not bring a crowd of candidates. out: room for nc + 4. */
+static size_t code_ext(const char *code, size_t nc, const char *key, size_t L, char *out)
+{
+	memcpy(out, code, nc);
+	out[nc] = key[0];
+	out[nc + 1] = key[1];
+	out[nc + 2] = key[L - 1];
+	return nc + 3;
 }
 
 /* The hashes under which entry e is found: its sound form and each of its
@@ -383,21 +425,16 @@ static size_t entry_hashes(const struct gz_fuzzy *fz, uint32_t e, uint64_t *out)
 	hash_dels(snd, ns, SEED_SOUND, out);
 	n = ns + 1;
 	if (fz->key_len[e] >= 8 && nc >= 4) {
-		hash_dels(code, nc, SEED_CODE, out + n);
+		char ext[2 * FZ_MAX + 8];
+		size_t ne = code_ext(code, nc, FZ_KEY(fz, e), fz->key_len[e], ext);
+		hash_dels(ext, ne, SEED_CODE, out + n);
 		n += nc >= 5 ? nc + 1 : 1;
 	}
 	return n;
 }
 
-static int cmp_post(const void *a, const void *b)
-{
-	const struct fz_post *x = a, *y = b;
-	if (x->fp != y->fp)
-		return x->fp < y->fp ? -1 : 1;
-	return (x->entry > y->entry) - (x->entry < y->entry);
-}
-
-/* Builds the postings of every indexed entry: count, place, sort each bucket. */
+/* Builds the table of every indexed entry's forms: one probe finds a form's
+ * labels in one or two cache lines, also in a vocabulary of 300,000. */
 static int fz_build_index(struct gz_fuzzy *fz, size_t n_entries)
 {
 	uint64_t h[FZ_MAX * 4 + 4];
@@ -405,53 +442,44 @@ static int fz_build_index(struct gz_fuzzy *fz, size_t n_entries)
 	for (size_t e = 0; e < n_entries; e++)
 		if (fz->key[e])
 			total += entry_hashes(fz, (uint32_t)e, h);
-	if (total > UINT32_MAX)
+	if (total >= UINT32_MAX / 2 || n_entries >= UINT32_MAX)
 		return -1;
-	size_t nb = 1024;
-	while (nb < total / 4)
-		nb *= 2;
-	fz->mask = nb - 1;
-	fz->bucket = calloc(nb + 1, sizeof *fz->bucket);
-	fz->post = malloc((total ? total : 1) * sizeof *fz->post);
-	if (!fz->bucket || !fz->post)
+	size_t slots = 1024;
+	while (slots < total + total / 2)
+		slots *= 2;
+	fz->mask = slots - 1;
+	if (!(fz->post = calloc(slots, sizeof *fz->post)))
+		return -1;
+	unsigned log2 = 16;
+	while (((size_t)1 << log2) < total * 8)
+		log2++;
+	fz->bloom_shift = 64 - log2;
+	if (!(fz->bloom = calloc(((size_t)1 << log2) / 64, sizeof *fz->bloom)))
+		return -1;
+	size_t bits = 1 << 16;
+	while (bits < n_entries * 5 * 16)
+		bits *= 2;
+	fz->pre_mask = bits - 1;
+	if (!(fz->pre = calloc(bits / 64, sizeof *fz->pre)))
 		return -1;
 	for (size_t e = 0; e < n_entries; e++)
-		if (fz->key[e]) {
-			size_t k = entry_hashes(fz, (uint32_t)e, h);
-			for (size_t i = 0; i < k; i++)
-				fz->bucket[bucket_of(fz, h[i]) + 1]++;
-		}
-	for (size_t b = 0; b < nb; b++)
-		fz->bucket[b + 1] += fz->bucket[b];
-	uint32_t *fill = malloc(nb * sizeof *fill);
-	if (!fill)
-		return -1;
-	memcpy(fill, fz->bucket, nb * sizeof *fill);
-	for (size_t e = 0; e < n_entries; e++)
-		if (fz->key[e]) {
-			size_t k = entry_hashes(fz, (uint32_t)e, h);
-			for (size_t i = 0; i < k; i++)
-				fz->post[fill[bucket_of(fz, h[i])]++] =
-					(struct fz_post){ (uint32_t)(h[i] >> 32), (uint32_t)e };
-		}
-	free(fill);
-	for (size_t b = 0; b < nb; b++) {
-		struct fz_post *p = fz->post + fz->bucket[b];
-		size_t n = fz->bucket[b + 1] - fz->bucket[b];
-		if (n > 16) {
-			qsort(p, n, sizeof *p, cmp_post);
-			continue;
-		}
-		for (size_t i = 1; i < n; i++) { /* insertion sort: most buckets hold a few */
-			struct fz_post v = p[i];
-			size_t j = i;
-			while (j > 0 && cmp_post(&p[j - 1], &v) > 0) {
-				p[j] = p[j - 1];
-				j--;
+		if (fz->key[e] && fz->key_len[e] >= 8)
+			for (size_t p = 4; p <= 8; p++) {
+				size_t b = pre_bit(fz, FZ_KEY(fz, e), p);
+				fz->pre[b >> 6] |= 1ull << (b & 63);
 			}
-			p[j] = v;
+	for (size_t e = 0; e < n_entries; e++)
+		if (fz->key[e]) {
+			size_t k = entry_hashes(fz, (uint32_t)e, h);
+			for (size_t i = 0; i < k; i++) {
+				size_t at = slot_of(fz, h[i]);
+				while (fz->post[at].entry)
+					at = (at + 1) & fz->mask;
+				fz->post[at] = (struct fz_post){ (uint32_t)(h[i] >> 32), (uint32_t)e + 1 };
+				size_t b = bloom_of(fz, h[i]);
+				fz->bloom[b >> 6] |= 1ull << (b & 63);
+			}
 		}
-	}
 	return 0;
 }
 
@@ -537,8 +565,9 @@ void gz_fuzzy_free(struct gz_fuzzy *fz)
 	free(fz->strs);
 	free(fz->head);
 	free(fz->key_len);
-	free(fz->bucket);
 	free(fz->post);
+	free(fz->pre);
+	free(fz->bloom);
 	free(fz);
 }
 
@@ -578,10 +607,6 @@ struct gz_fuzzy *gz_fuzzy_new(const struct gz *gz)
 		if (acronym_head)
 			fz->head[e] |= 0x80;
 		fz->key_len[e] = (unsigned char)z.n;
-		if (z.n >= 8) {
-			size_t b = head4_bit((const char *)z.b);
-			fz->head4[b >> 6] |= 1ull << (b & 63);
-		}
 		if (!(fz->key[e] = fz_str(fz, (const char *)z.b, z.n)) ||
 		    !(fz->snd[e] = fz_str(fz, snd, ns)) || !(fz->code[e] = fz_str(fz, code, nc)))
 			goto fail;
@@ -698,22 +723,24 @@ static int two_words(const struct gz_fuzzy *fz, const char *t, size_t n)
 }
 
 /* The best label for token t, or -1; *score set. */
-static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, size_t n_full, int is_joined,
+static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, size_t n_full, size_t joined,
                       double *score)
 {
 	if (n < FZ_MIN_TOKEN || n > FZ_MAX)
 		return -1;
-	char st[FZ_MAX + 1], ct[2 * FZ_MAX + 1];
+	char st[FZ_MAX + 1], ct[2 * FZ_MAX + 8];
 	size_t ns = sound(t, n, st);
-	uint64_t hs[FZ_MAX * 2 + 2], hc[FZ_MAX * 2 + 2];
+	uint64_t hs[FZ_MAX * 2 + 8], hc[FZ_MAX * 2 + 8];
 	hash_dels(st, ns, SEED_SOUND, hs);
 	size_t nc = 0;
 	int use_code = n >= 7;
 	if (use_code) {
 		nc = koelner(t, n, ct);
 		use_code = nc >= 4;
-		if (use_code)
-			hash_dels(ct, nc, SEED_CODE, hc);
+		if (use_code) {
+			char ext[2 * FZ_MAX + 8];
+			hash_dels(ext, code_ext(ct, nc, t, n, ext), SEED_CODE, hc);
+		}
 	}
 	uint32_t cand[32];
 	size_t n_cand = 0;
@@ -726,32 +753,30 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, size_t
 		hq[nq++] = hs[q];
 	if (use_code)
 		hq[nq++] = hc[0];
-	size_t lo_q[FZ_MAX + 2], hi_q[FZ_MAX + 2];
-	for (size_t q = 0; q < nq; q++)
-		__builtin_prefetch(&fz->bucket[bucket_of(fz, hq[q])]);
+	size_t bq[FZ_MAX + 2];
 	for (size_t q = 0; q < nq; q++) {
-		size_t b = bucket_of(fz, hq[q]);
-		lo_q[q] = fz->bucket[b];
-		hi_q[q] = fz->bucket[b + 1];
-		if (lo_q[q] < hi_q[q])
-			__builtin_prefetch(&fz->post[lo_q[q] + (hi_q[q] - lo_q[q]) / 2]);
+		bq[q] = bloom_of(fz, hq[q]);
+		__builtin_prefetch(&fz->bloom[bq[q] >> 6]);
 	}
-	for (size_t q = 0; q < nq && n_cand < 32; q++) {
-		size_t lo = lo_q[q], hi = hi_q[q], end = hi_q[q];
-		uint32_t fp = (uint32_t)(hq[q] >> 32);
-		while (lo < hi) { /* the first posting with this fingerprint */
-			size_t mid = lo + (hi - lo) / 2;
-			if (fz->post[mid].fp < fp)
-				lo = mid + 1;
-			else
-				hi = mid;
+	size_t kept = 0;
+	for (size_t q = 0; q < nq; q++)
+		if (bloom_has(fz, bq[q])) {
+			hq[kept++] = hq[q];
+			__builtin_prefetch(&fz->post[slot_of(fz, hq[q])]);
 		}
-		for (size_t p = lo; p < end && fz->post[p].fp == fp && n_cand < 32; p++) {
+	nq = kept;
+	for (size_t q = 0; q < nq && n_cand < 32; q++) {
+		uint32_t fp = (uint32_t)(hq[q] >> 32);
+		for (size_t at = slot_of(fz, hq[q]); fz->post[at].entry && n_cand < 32;
+		     at = (at + 1) & fz->mask) {
+			if (fz->post[at].fp != fp)
+				continue;
+			uint32_t e = fz->post[at].entry - 1;
 			size_t k = 0;
-			while (k < n_cand && cand[k] != fz->post[p].entry)
+			while (k < n_cand && cand[k] != e)
 				k++;
 			if (k == n_cand)
-				cand[n_cand++] = fz->post[p].entry;
+				cand[n_cand++] = e;
 		}
 	}
 	if (!n_cand || is_common(t, n))
@@ -777,18 +802,18 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, size_t
 		int acronym_head = fz->head[e] >> 7;
 		if (head && n == L - head && !memcmp(t, key + head, n))
 			continue;
-		if (!same_digits(t, n, key, L) || (is_joined && memcmp(t, key, 4)))
+		if (!same_digits(t, n, key, L) || (joined && (L < joined || memcmp(t, key, joined))))
 			continue;
 		int d = dl_distance(t, n, key, L, 2);
 		/* the first letter is kept, except after a head in capitals; two
-		 * words joined differ from the label by edits only, after the
-		 * first 4 letters */
-		if (d == 0 && is_joined) {
+		 * words joined differ from the label by edits only, after their
+		 * first letters (joined_prefix) */
+		if (d == 0 && joined) {
 			sc = 0.9; /* a label split where it has no break: "Register Modernisierung" */
 		} else if (d > 0 && ((L <= 9 && d <= 1) || (L >= 10 && d <= 2)) &&
 		    (acronym_head || t[0] == key[0])) {
 			sc = 0.95 - 0.05 * d;
-		} else if (is_joined) {
+		} else if (joined) {
 			continue;
 		} else if (d > 0 && !strcmp(st, FZ_SND(fz, e))) {
 			sc = 0.8;
@@ -823,28 +848,29 @@ struct fz_memo {
 	double score;
 };
 
-/* The best label for token t (q: 0 a word or compound, 1 two words joined,
- * 2 a compound's first part), trying it without an inflection ending when
- * it finds none; -1 when none. A word of the word list is no misspelling. */
+/* The best label for token t (joined: two words joined, the length of the
+ * beginning they must share with the label; 0 for a word, a compound or its
+ * first part), trying it without an inflection ending when it finds none;
+ * -1 when none. A word of the word list is no misspelling. */
 static long fz_resolve(const struct gz_fuzzy *fz, struct fz_memo *memo, const char *t, size_t n,
-                       int q, double *score)
+                       size_t joined, double *score)
 {
 	if (n < FZ_MIN_TOKEN || n > FZ_MAX)
 		return -1;
-	uint64_t key = fz_hash(t, n) ^ (uint64_t)(q == 1);
+	uint64_t key = fz_hash(t, n) ^ ((uint64_t)joined << 40);
 	struct fz_memo *m = &memo[key & (FZ_MEMO - 1)];
 	if (m->key == key) {
 		*score = m->score;
 		return m->best;
 	}
 	long best = -1;
-	if (q == 1 || !dict_has(fz, t, n)) {
-		best = fz_lookup(fz, t, n, n, q == 1, score);
+	if (joined || !dict_has(fz, t, n)) {
+		best = fz_lookup(fz, t, n, n, joined, score);
 		static const char *const endings[] = { "ern", "en", "er", "es", "ns", "e", "n", "s" };
 		for (size_t k = 0; best < 0 && k < sizeof endings / sizeof endings[0]; k++) {
 			size_t L = strlen(endings[k]);
 			if (n > L + FZ_MIN_LABEL && !memcmp(t + n - L, endings[k], L))
-				best = fz_lookup(fz, t, n - L, n, q == 1, score);
+				best = fz_lookup(fz, t, n - L, n, joined, score);
 		}
 	}
 	m->key = key;
@@ -912,12 +938,13 @@ int gz_fuzzy_block(const struct gz_fuzzy *fz, const struct nz *z, const char *s,
 			/* a joined word must not run into an exact hit, and both of
 			 * its words are real words of 4 letters or more */
 			if (q == 1 && ((x < n_exact && (*hits)[x].start < span_end) || j - i < 4 ||
-			               e - j < 4 || !head4_has(fz, (const char *)z->b + i) ||
+			               e - j < 4 || !pre_has(fz, (const char *)z->b + i, joined_prefix(j - i)) ||
 			               is_common((const char *)z->b + i, j - i) ||
 			               is_common((const char *)z->b + j, e - j)))
 				continue;
 			double score;
-			long best = fz_resolve(fz, memo, (const char *)z->b + i, e - i, q, &score);
+			long best = fz_resolve(fz, memo, (const char *)z->b + i, e - i,
+			                       q == 1 ? joined_prefix(j - i) : 0, &score);
 			if (best >= 0 && head_only) {
 				/* the label must start with the part that matched */
 				size_t hl = first_end - i;
