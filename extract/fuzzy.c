@@ -47,7 +47,7 @@ struct gz_fuzzy {
 	unsigned char *head;        /* per entry: length of the part before a first space or hyphen */
 	unsigned char *key_len;     /* per entry: strlen of its key */
 	struct fz_post *post;       /* open addressing, linear probing; entry 0 = empty */
-	size_t mask;                /* n_slots - 1 */
+	size_t slots;               /* 4/3 of the forms: not a power of two, to save memory */
 	uint64_t *bloom;            /* one bit a form, 8 bits a form: most probes stop here */
 	unsigned bloom_shift;       /* 64 - log2(bits) */
 	uint64_t *pre;              /* bit set of labels' first 4 to 8 letters (joined_prefix) */
@@ -155,47 +155,34 @@ static void fz_load_words(void)
 	FILE *f = fopen(fz_words_path, "rb");
 	if (!f)
 		return;
-	char *text = NULL;
-	size_t len = 0, cap = 0, got;
-	for (;;) {
-		if (len + 65536 > cap) {
-			size_t ncap = cap ? cap * 2 : 1 << 22;
-			char *nt = realloc(text, ncap);
-			if (!nt) {
-				free(text);
-				fclose(f);
-				return;
-			}
-			text = nt;
-			cap = ncap;
-		}
-		if (!(got = fread(text + len, 1, cap - len, f)))
-			break;
-		len += got;
-	}
-	fclose(f);
+	/* two passes over the file: count the lines, then put the words */
 	size_t lines = 0;
-	for (size_t i = 0; i < len; i++)
-		lines += text[i] == '\n';
+	int c;
+	while ((c = getc(f)) != EOF)
+		lines += c == '\n';
 	size_t slots = 1024;
-	while (slots < lines + lines / 2)
+	while (slots < lines + lines / 3)
 		slots *= 2;
 	uint64_t *set = calloc(slots, sizeof *set);
-	if (!set) {
-		free(text);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	if (!set || fseek(f, 0, SEEK_SET) != 0) {
+		free(set);
+		fclose(f);
 		return;
 	}
 	char key[FZ_MAX * 2];
-	for (size_t i = 0; i < len;) {
-		size_t e = i;
-		while (e < len && text[e] != '\n' && text[e] != '\r')
-			e++;
-		size_t n = word_key((const unsigned char *)text + i, e - i, key, sizeof key);
+	while ((got = getline(&line, &cap, f)) > 0) {
+		size_t e = (size_t)got;
+		while (e && (line[e - 1] == '\n' || line[e - 1] == '\r'))
+			e--;
+		size_t n = word_key((const unsigned char *)line, e, key, sizeof key);
 		if (n)
 			dict_put(set, slots - 1, fz_hash(key, n));
-		i = e + 1;
 	}
-	free(text);
+	free(line);
+	fclose(f);
 	fz_words.set = set;
 	fz_words.mask = slots - 1;
 }
@@ -244,6 +231,15 @@ static void hash_dels(const char *s, size_t n, uint64_t seed, uint64_t *out)
 	out[0] = (pre[n] ^ mix ^ n) | 1;
 	for (size_t i = 0; i < n; i++)
 		out[1 + i] = ((pre[i] * pw[n - 1 - i] + suf[i + 1]) ^ mix ^ (n - 1)) | 1;
+}
+
+/* hash_dels' out[0] alone. */
+static uint64_t hash_whole(const char *s, size_t n, uint64_t seed)
+{
+	uint64_t pre = 0;
+	for (size_t i = 0; i < n; i++)
+		pre = pre * FZ_BASE + (unsigned char)s[i] + 1;
+	return (pre ^ (seed * 0x9E3779B97F4A7C15ull) ^ n) | 1;
 }
 
 static int is_vowel(char c)
@@ -387,7 +383,12 @@ static int dl_distance(const char *a, size_t n, const char *b, size_t m, int lim
 
 static size_t slot_of(const struct gz_fuzzy *fz, uint64_t h)
 {
-	return (size_t)(h >> 1) & fz->mask; /* bit 0 is always set */
+	return (size_t)(((h >> 1) & 0xFFFFFFFFu) * fz->slots >> 32); /* bit 0 is always set */
+}
+
+static size_t slot_next(const struct gz_fuzzy *fz, size_t at)
+{
+	return at + 1 == fz->slots ? 0 : at + 1;
 }
 
 /* The table is large and each probe a cache miss; the bit set in front of
@@ -444,11 +445,8 @@ static int fz_build_index(struct gz_fuzzy *fz, size_t n_entries)
 			total += entry_hashes(fz, (uint32_t)e, h);
 	if (total >= UINT32_MAX / 2 || n_entries >= UINT32_MAX)
 		return -1;
-	size_t slots = 1024;
-	while (slots < total + total / 2)
-		slots *= 2;
-	fz->mask = slots - 1;
-	if (!(fz->post = calloc(slots, sizeof *fz->post)))
+	fz->slots = total + total / 3 + 64;
+	if (!(fz->post = calloc(fz->slots, sizeof *fz->post)))
 		return -1;
 	unsigned log2 = 16;
 	while (((size_t)1 << log2) < total * 8)
@@ -474,7 +472,7 @@ static int fz_build_index(struct gz_fuzzy *fz, size_t n_entries)
 			for (size_t i = 0; i < k; i++) {
 				size_t at = slot_of(fz, h[i]);
 				while (fz->post[at].entry)
-					at = (at + 1) & fz->mask;
+					at = slot_next(fz, at);
 				fz->post[at] = (struct fz_post){ (uint32_t)(h[i] >> 32), (uint32_t)e + 1 };
 				size_t b = bloom_of(fz, h[i]);
 				fz->bloom[b >> 6] |= 1ull << (b & 63);
@@ -626,16 +624,29 @@ fail:
 	return NULL;
 }
 
+static uint64_t common_mask[26];
+static unsigned char common_len[sizeof common_words / sizeof *common_words];
+
+static void common_lengths(void)
+{
+	for (size_t i = 0; common_words[i]; i++) {
+		size_t n = strlen(common_words[i]);
+		common_len[i] = (unsigned char)n;
+		common_mask[common_words[i][0] - 'a'] |= 1ull << n;
+	}
+}
+
 static int is_common(const char *t, size_t n)
 {
-	/* called for most tokens: the words' lengths once, then compare only
-	 * words of the token's length */
-	static unsigned char len[sizeof common_words / sizeof *common_words];
-	if (!len[0])
-		for (size_t i = 0; common_words[i]; i++)
-			len[i] = (unsigned char)strlen(common_words[i]);
+	/* called for most pairs of words: a mask of the lengths each first
+	 * letter has in the list turns most away at once */
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, common_lengths);
+	unsigned c = (unsigned char)t[0] - 'a';
+	if (c >= 26 || n >= 64 || !((common_mask[c] >> n) & 1))
+		return 0;
 	for (size_t i = 0; common_words[i]; i++)
-		if (len[i] == n && common_words[i][0] == t[0] && !memcmp(common_words[i], t, n))
+		if (common_len[i] == n && common_words[i][0] == t[0] && !memcmp(common_words[i], t, n))
 			return 1;
 	return 0;
 }
@@ -739,7 +750,7 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, size_t
 		use_code = nc >= 4;
 		if (use_code) {
 			char ext[2 * FZ_MAX + 8];
-			hash_dels(ext, code_ext(ct, nc, t, n, ext), SEED_CODE, hc);
+			hc[0] = hash_whole(ext, code_ext(ct, nc, t, n, ext), SEED_CODE);
 		}
 	}
 	uint32_t cand[32];
@@ -768,7 +779,7 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, size_t
 	for (size_t q = 0; q < nq && n_cand < 32; q++) {
 		uint32_t fp = (uint32_t)(hq[q] >> 32);
 		for (size_t at = slot_of(fz, hq[q]); fz->post[at].entry && n_cand < 32;
-		     at = (at + 1) & fz->mask) {
+		     at = slot_next(fz, at)) {
 			if (fz->post[at].fp != fp)
 				continue;
 			uint32_t e = fz->post[at].entry - 1;
