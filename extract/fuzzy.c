@@ -11,8 +11,8 @@
  *     equal or one deletion apart, with the same first letter and sound
  *     forms at most 3 edits apart ("EU-Vollet" = "EUDI-Wallet").
  * Candidates come from a hash index of each label's sound form, its
- * one-letter deletions and its phonetic code (with the first two and the
- * last letter), so a token costs a few lookups, not a scan of the
+ * one-letter deletions and its phonetic code (with the first two
+ * letters), so a token costs a few lookups, not a scan of the
  * vocabulary: an open-addressing table of (fingerprint, label), 12 bytes a
  * form, behind a bit set of 1 byte a form that answers most probes from the
  * cache. The labels' forms live in one string arena.
@@ -404,16 +404,17 @@ static int bloom_has(const struct gz_fuzzy *fz, size_t b)
 	return (int)(fz->bloom[b >> 6] >> (b & 63)) & 1;
 }
 
-/* A phonetic code as indexed: with the key's first two and last letters,
- * which the phonetic rule wants equal, so that a short code (many words
- * share one) does not bring a crowd of candidates. out: room for nc + 4. */
-static size_t code_ext(const char *code, size_t nc, const char *key, size_t L, char *out)
+/* A phonetic code as indexed: with the key's first two letters, which the
+ * phonetic rule wants equal, so that a short code (many words share one)
+ * does not bring a crowd of candidates. (Not the last letter, which the
+ * rule wants too: edits find "Deutschlands Tech" by its code.) out: room
+ * for nc + 2. */
+static size_t code_ext(const char *code, size_t nc, const char *key, char *out)
 {
 	memcpy(out, code, nc);
 	out[nc] = key[0];
 	out[nc + 1] = key[1];
-	out[nc + 2] = key[L - 1];
-	return nc + 3;
+	return nc + 2;
 }
 
 /* The hashes under which entry e is found: its sound form and each of its
@@ -427,7 +428,7 @@ static size_t entry_hashes(const struct gz_fuzzy *fz, uint32_t e, uint64_t *out)
 	n = ns + 1;
 	if (fz->key_len[e] >= 8 && nc >= 4) {
 		char ext[2 * FZ_MAX + 8];
-		size_t ne = code_ext(code, nc, FZ_KEY(fz, e), fz->key_len[e], ext);
+		size_t ne = code_ext(code, nc, FZ_KEY(fz, e), ext);
 		hash_dels(ext, ne, SEED_CODE, out + n);
 		n += nc >= 5 ? nc + 1 : 1;
 	}
@@ -750,7 +751,7 @@ static long fz_lookup(const struct gz_fuzzy *fz, const char *t, size_t n, size_t
 		use_code = nc >= 4;
 		if (use_code) {
 			char ext[2 * FZ_MAX + 8];
-			hc[0] = hash_whole(ext, code_ext(ct, nc, t, n, ext), SEED_CODE);
+			hc[0] = hash_whole(ext, code_ext(ct, nc, t, ext), SEED_CODE);
 		}
 	}
 	uint32_t cand[32];
