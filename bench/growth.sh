@@ -4,7 +4,8 @@
 # import with relations, term search on long definitions. Each line gives the
 # seconds (and peak RSS) per size; linear growth doubles the time when the
 # size doubles ("x2.0"), quadratic quadruples it. Part of `make bench`;
-# GROWTH_SCALE (default 1) multiplies every size.
+# GROWTH_SCALE (default 1) multiplies every size. The last line is
+# extract --fuzzy against the size of the vocabulary.
 set -eu
 glossar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -74,17 +75,35 @@ prepare() {
 run_cmd() { echo "'$glossar' --db '$work/ring.db' import '$work/ring.csv'"; }
 curve "import refusing a broader ring (concepts)" 10000 20000 40000
 
-# extract --fuzzy on 1 MB of text against synthetic vocabularies: time and
-# memory should grow with the vocabulary by a few hundred bytes a label
+# extract --fuzzy against the vocabulary's size (issue 18 item 7): 2 MB of
+# made-up words (none in the word list, so every word is looked up) against
+# 1,000 to 300,000 made-up labels. "scan" is the text's MB/s without the
+# index build (the run on the text less the run on an empty file), "index"
+# the build with startup; medians of FUZZY_RUNS (default 3) runs of CPU time.
 awk 'BEGIN { srand(11); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")
-	while (n < 1000000) { w = ""; k = 2 + int(rand() * 5); for (j = 0; j < k; j++) w = w s[1 + int(rand() * 21)]
+	while (n < 2000000) { w = ""; k = 2 + int(rand() * 5); for (j = 0; j < k; j++) w = w s[1 + int(rand() * 21)]
 	printf "%s ", w; n += length(w) + 1; if (rand() < 0.1) printf "\n" } }' >"$work/fuzzy.txt"
-prepare() {
-	awk -v n="$1" 'BEGIN { srand(7); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")
+: >"$work/fuzzy-empty.txt"
+cpu_median() { # cpu_median RUNS COMMAND...: median user+system seconds, then peak RSS KB
+	r=$1; shift
+	k=0; : >"$work/cpu"
+	while [ $k -lt "$r" ]; do
+		/usr/bin/time -f "%U %S %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
+		tail -n 1 "$work/t" | awk '{ printf "%.3f %d\n", $1 + $2, $3 }' >>"$work/cpu"
+		k=$((k + 1))
+	done
+	sort -n "$work/cpu" | awk -v r="$r" '{ s[NR] = $1; m[NR] = $2 } END { i = int((r + 1) / 2); print s[i], m[i] }'
+}
+line="extract --fuzzy, 2 MB of text (labels):"
+for n in 1000 30000 300000; do
+	n=$((n * scale))
+	awk -v n="$n" 'BEGIN { srand(7); split("an be da er fa ge ha in ka la me no or pa re sa te un ve wa ze", s, " ")
 		for (i = 0; i < n; i++) { w = ""; k = 4 + int(rand() * 4); for (j = 0; j < k; j++) w = w s[1 + int(rand() * 21)]
 		v = ""; k = 3 + int(rand() * 3); for (j = 0; j < k; j++) v = v s[1 + int(rand() * 21)]
 		printf "k%d\t%s %s\n", i, toupper(substr(w, 1, 1)) substr(w, 2), v } }' >"$work/syn.tsv"
 	"$glossar" compile --labels-tsv "$work/syn.tsv" -o "$work/syn.gz" 2>/dev/null
-}
-run_cmd() { echo "'$glossar' extract --fuzzy --gazetteer '$work/syn.gz' '$work/fuzzy.txt'"; }
-curve "extract --fuzzy, 1 MB of text (labels)" 75000 150000 300000
+	e=$(cpu_median "${FUZZY_RUNS:-3}" "$glossar" extract --fuzzy --gazetteer "$work/syn.gz" "$work/fuzzy-empty.txt")
+	t=$(cpu_median "${FUZZY_RUNS:-3}" "$glossar" extract --fuzzy --gazetteer "$work/syn.gz" "$work/fuzzy.txt")
+	line="$line $n: scan $(echo "$e $t" | awk -v b="$(wc -c <"$work/fuzzy.txt")" '{ d = $3 - $1; if (d < 0.01) d = 0.01; printf "%.1f MB/s, index %.2fs, %dMB", b / 1e6 / d, $1, $4 / 1024 }');"
+done
+echo "$line"
