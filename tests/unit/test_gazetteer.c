@@ -238,7 +238,7 @@ static const struct {
 	{ "IT-Sicherheit", "IT|it|compound;" }, /* no label near: the compound stays */
 	{ "OZG-Planungsrat", "OZG|ozg|compound;" }, /* the label must start with the part */
 	{ "die Abgabenordung", "Abgabenordung|ao|fuzzy;" }, /* a typo in law text */
-	{ "des Bürgerlichen Gesetzbuchs", "Bürgerlichen Gesetzbuchs|bgb|fuzzy;" },
+	{ "des Bürgerlichen Gesetzbuchs", "Bürgerlichen Gesetzbuchs|bgb|inflected;" }, /* declined inside: exact */
 	/* never: abbreviations, other words, short words, the label's tail */
 	{ "der Betrag", "" },
 	{ "dessen", "" },
