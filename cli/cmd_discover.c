@@ -359,8 +359,7 @@ struct run {
 	size_t n_recs, cap_recs;
 	struct err *err;
 	int failed;
-	struct err *warns; /* messages of the extraction (--fuzzy), printed in order */
-	int n_warns;
+	struct err_list warns; /* messages of the extraction (--fuzzy), printed in order */
 };
 
 static void recs_free(struct run *r)
@@ -561,16 +560,6 @@ static int on_mention(const struct ex_mention *m, void *ctx)
 	return rc;
 }
 
-static void run_warn(const struct err *w, void *ctx)
-{
-	struct run *r = ctx;
-	struct err *v = realloc(r->warns, (size_t)(r->n_warns + 1) * sizeof *v);
-	if (!v)
-		return;
-	r->warns = v;
-	v[r->n_warns++] = *w;
-}
-
 /* Runs the finders over one document; its candidates stay in r->recs. */
 static int process_doc(struct run *r, const char *path, const struct gz *gz)
 {
@@ -585,8 +574,8 @@ static int process_doc(struct run *r, const char *path, const struct gz *gz)
 	struct ex_options xopt;
 	memset(&xopt, 0, sizeof xopt);
 	xopt.fuzzy = 1;
-	xopt.warn = run_warn;
-	xopt.warn_ctx = r;
+	xopt.warn = err_list_add;
+	xopt.warn_ctx = &r->warns;
 	int rc = 0;
 	if (dc_abbrev_scan(d.text, d.len, on_abbrev, r) || r->failed ||
 	    dc_acronym_scan(d.text, d.len, on_acronym, r) || r->failed ||
@@ -648,16 +637,14 @@ static void run_free(struct run *r)
 {
 	recs_free(r);
 	strv_free(&r->shorts);
-	free(r->warns);
-	r->warns = NULL;
-	r->n_warns = 0;
+	err_list_free(&r->warns);
 }
 
 /* Takes a finished document: its messages, then its candidates into the KB. */
 static int take_doc(struct run *r, int rc, struct kb_cands *w, struct ids *ids, struct err *err)
 {
-	for (int i = 0; i < r->n_warns; i++)
-		err_print(&r->warns[i], stderr);
+	for (size_t i = 0; i < r->warns.n; i++)
+		err_print(&r->warns.v[i], stderr);
 	if (rc < 0) {
 		if (r->err != err)
 			*err = *r->err;

@@ -506,8 +506,7 @@ struct job {
 	struct buf arena;
 	size_t bytes;
 	uint64_t fnv;
-	struct err *warns;    /* warnings, printed by the main thread */
-	int n_warns;
+	struct err_list warns; /* warnings, printed by the main thread */
 	int warn_count;       /* what opt->warnings counted */
 	long lines;           /* parts: line feeds in the part, known first */
 	int has_lines;
@@ -533,16 +532,6 @@ struct par {
 	pthread_mutex_t pdf_mu; /* poppler is read by one thread at a time */
 	size_t part_min;        /* the smallest part */
 };
-
-static void job_warn(const struct err *w, void *ctx)
-{
-	struct job *jb = ctx;
-	struct err *v = realloc(jb->warns, (size_t)(jb->n_warns + 1) * sizeof *v);
-	if (!v)
-		return;
-	jb->warns = v;
-	v[jb->n_warns++] = *w;
-}
 
 /* A job's output waiting for the main thread is bounded: a worker ahead
  * of it waits; the job being written streams. */
@@ -601,11 +590,9 @@ static void job_free(struct job *jb)
 	buf_free(&jb->o.doc_json);
 	free(jb->kept);
 	buf_free(&jb->arena);
-	free(jb->warns);
+	err_list_free(&jb->warns);
 	jb->kept = NULL;
-	jb->warns = NULL;
 	jb->n_kept = jb->cap_kept = 0;
-	jb->n_warns = 0;
 }
 
 /* Hands what the job has found so far to the main thread. */
@@ -652,8 +639,8 @@ static int is_pdf(const struct par *p, const char *path)
 static int job_run_part(struct par *p, struct job *jb, long first_line, size_t skip_to,
                         struct ex_scratch *scratch)
 {
-	struct ex_options opt = { p->fuzzy, p->in_format, job_warn, &jb->bytes, &jb->warn_count,
-		                  NULL, jb };
+	struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
+		                  &jb->warn_count, NULL, &jb->warns };
 	return ex_extract_part(p->gz, p->files[jb->file], &opt, &jb->range, first_line, skip_to,
 	                       &jb->last_end, scratch, job_mention, jb, &jb->err);
 }
@@ -664,8 +651,8 @@ static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
 	jb->o.is_job = p->store ? 2 : 1;
 	jb->fnv = EX_FNV_INIT;
 	if (jb->n_parts == 1) {
-		struct ex_options opt = { p->fuzzy, p->in_format, job_warn, &jb->bytes,
-			                  &jb->warn_count, p->store ? &jb->fnv : NULL, jb };
+		struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
+			                  &jb->warn_count, p->store ? &jb->fnv : NULL, &jb->warns };
 		int pdf = is_pdf(p, path);
 		if (pdf)
 			pthread_mutex_lock(&p->pdf_mu);
@@ -851,12 +838,12 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 	*carry = jb->last_end;
 	/* warnings: a file's parts warn as the single pass does, once */
 	if (jb->n_parts == 1) {
-		for (int w = 0; w < jb->n_warns; w++)
-			err_print(&jb->warns[w], stderr);
+		for (size_t w = 0; w < jb->warns.n; w++)
+			err_print(&jb->warns.v[w], stderr);
 		*warnings += jb->warn_count;
 	} else if (!*file_warned && jb->warn_count) {
-		if (jb->n_warns)
-			err_print(&jb->warns[0], stderr);
+		if (jb->warns.n)
+			err_print(&jb->warns.v[0], stderr);
 		*warnings += 1;
 		*file_warned = 1;
 	}

@@ -2,6 +2,7 @@
 #include "err.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 int err_set(struct err *err, const char *file, long line, const char *fmt, ...)
@@ -47,4 +48,21 @@ void err_print(const struct err *err, FILE *out)
 	}
 	put_escaped(err->msg, out);
 	fputc('\n', out);
+}
+
+void err_list_add(const struct err *w, void *ctx)
+{
+	struct err_list *l = ctx;
+	struct err *v = realloc(l->v, (l->n + 1) * sizeof *v);
+	if (!v)
+		return;
+	l->v = v;
+	l->v[l->n++] = *w;
+}
+
+void err_list_free(struct err_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
 }
