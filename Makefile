@@ -47,7 +47,7 @@ $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libglossar.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h tests/unit/gz_run.h $(BUILD)/libglossar.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libglossar.a $(LIBS)
 

@@ -5,6 +5,7 @@
 
 #include "../../common/buf.h"
 #include "../../extract/gz_internal.h"
+#include "gz_run.h"
 #include "test.h"
 
 static const struct gz_label labels[] = {
@@ -24,25 +25,6 @@ static const struct gz_label labels[] = {
 	{ "Portal", "portal-b", GZ_ALT, 0 },
 	{ "Art. 91c GG", "art-91c-gg", GZ_PREF, 0 },
 };
-
-/* Every hit as "surface|concept|method;" */
-static void run(const struct gz *gz, const char *text, struct buf *out)
-{
-	struct nz z;
-	nz_init(&z);
-	struct gz_hit *hits = NULL;
-	size_t n = 0, cap = 0;
-	buf_reset(out);
-	buf_puts(out, "");
-	if (nz_run(&z, text, strlen(text)) == 0 &&
-	    gz_match_block(gz, &z, text, 0, strlen(text), &hits, &n, &cap) == 0)
-		for (size_t i = 0; i < n; i++)
-			buf_printf(out, "%.*s|%s|%s;", (int)(hits[i].end - hits[i].start),
-			           text + hits[i].start, gz_entry_concept(gz, hits[i].entry),
-			           hits[i].method);
-	free(hits);
-	nz_free(&z);
-}
 
 static const struct {
 	const char *text, *want;
@@ -113,7 +95,7 @@ static void test_rules_table(void)
 	}
 	struct buf out = BUF_INIT;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		run(gz, cases[i].text, &out);
+		gz_run(gz, cases[i].text, &out);
 		CHECK_STR(buf_cstr(&out), cases[i].want);
 	}
 	buf_free(&out);
@@ -136,8 +118,8 @@ static void test_compiled_file_round_trip(void)
 	if (m) {
 		struct buf a = BUF_INIT, b = BUF_INIT;
 		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-			run(gz, cases[i].text, &a);
-			run(m, cases[i].text, &b);
+			gz_run(gz, cases[i].text, &a);
+			gz_run(m, cases[i].text, &b);
 			CHECK_STR(buf_cstr(&b), buf_cstr(&a));
 		}
 		CHECK(gz_label_count(m) == sizeof labels / sizeof labels[0]);
@@ -182,9 +164,9 @@ static void test_empty_and_odd_labels(void)
 	CHECK(gz != NULL);
 	struct buf out = BUF_INIT;
 	if (gz) {
-		run(gz, "aeoeue und äöü", &out);
+		gz_run(gz, "aeoeue und äöü", &out);
 		CHECK_STR(buf_cstr(&out), "aeoeue|umlaut|normalized;äöü|umlaut|normalized;");
-		run(gz, "", &out);
+		gz_run(gz, "", &out);
 		CHECK_STR(buf_cstr(&out), "");
 	}
 	buf_free(&out);

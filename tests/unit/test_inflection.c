@@ -7,6 +7,7 @@
 
 #include "../../common/buf.h"
 #include "../../extract/gz_internal.h"
+#include "gz_run.h"
 #include "test.h"
 
 static const struct gz_label labels[] = {
@@ -41,25 +42,6 @@ static const struct gz_label labels[] = {
 	{ "EfA", "efa", GZ_ABBREV, 0 },
 	{ "DigitalService", "digitalservice", GZ_PREF, 0 },
 };
-
-/* Every hit as "surface|concept|method;" */
-static void run(const struct gz *gz, const char *text, struct buf *out)
-{
-	struct nz z;
-	nz_init(&z);
-	struct gz_hit *hits = NULL;
-	size_t n = 0, cap = 0;
-	buf_reset(out);
-	buf_puts(out, "");
-	if (nz_run(&z, text, strlen(text)) == 0 &&
-	    gz_match_block(gz, &z, text, 0, strlen(text), &hits, &n, &cap) == 0)
-		for (size_t i = 0; i < n; i++)
-			buf_printf(out, "%.*s|%s|%s;", (int)(hits[i].end - hits[i].start),
-			           text + hits[i].start, gz_entry_concept(gz, hits[i].entry),
-			           hits[i].method);
-	free(hits);
-	nz_free(&z);
-}
 
 struct row {
 	const char *text, *want;
@@ -168,7 +150,7 @@ static void check_rows(const struct gz *gz, const struct row *rows, size_t n)
 {
 	struct buf out = BUF_INIT;
 	for (size_t i = 0; i < n; i++) {
-		run(gz, rows[i].text, &out);
+		gz_run(gz, rows[i].text, &out);
 		CHECK_STR(buf_cstr(&out), rows[i].want);
 	}
 	buf_free(&out);
