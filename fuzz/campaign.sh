@@ -1,11 +1,12 @@
 #!/bin/sh
-# fuzz/campaign.sh CPU_SECONDS PARALLEL [HARNESS...] - a longer fuzzing
-# campaign: builds every harness like fuzz/run.sh, runs PARALLEL of them at a
-# time until each has used CPU_SECONDS of CPU time (user + system, read from
-# /proc, so a busy machine does not shorten the campaign), and prints
-# executions, CPU time and findings per harness from their final stats.
-# Without HARNESS names it runs all of fuzz/fuzz_*.c; corpora grow in
-# $FUZZ_CAMPAIGN_DIR/corpus, so a campaign can be continued later.
+# fuzz/campaign.sh CPU_SECONDS PARALLEL [HARNESS[:CPU_SECONDS]...] - a longer
+# fuzzing campaign: builds every harness like fuzz/run.sh, runs PARALLEL of
+# them at a time until each has used its CPU_SECONDS of CPU time (user +
+# system, read from /proc, so a busy machine does not shorten the campaign),
+# and prints executions, CPU time and findings per harness from their final
+# stats. Without HARNESS names it runs all of fuzz/fuzz_*.c; corpora grow in
+# $FUZZ_CAMPAIGN_DIR/corpus, so a campaign can be continued later, and a
+# harness's own :CPU_SECONDS tops up one that ran short.
 set -eu
 budget=${1:-600}
 parallel=${2:-2}
@@ -22,7 +23,9 @@ cpu_of() { # utime + stime of PID in seconds, empty when it is gone
 	awk -v hz="$hz" '{ sub(/^.*\) /, ""); print int(($12 + $13) / hz) }' "/proc/$1/stat" 2>/dev/null || true
 }
 run_one() {
-	name=$1; short=${name#fuzz_}
+	name=${1%%:*}; short=${name#fuzz_}
+	budget_one=$budget
+	case $1 in *:*) budget_one=${1#*:} ;; esac
 	seeds=fuzz/corpus/$short
 	[ -d "$seeds" ] || seeds=
 	mkdir -p "$out/corpus/$short" "$out/findings/$short"
@@ -34,21 +37,26 @@ run_one() {
 		sleep 5
 		c=$(cpu_of "$pid")
 		if [ -n "$c" ]; then used=$c; fi
-		if [ "$used" -ge "$budget" ]; then kill -INT "$pid" 2>/dev/null || true; fi # libFuzzer prints its final stats
+		if [ "$used" -ge "$budget_one" ]; then kill -INT "$pid" 2>/dev/null || true; fi # libFuzzer prints its final stats
 	done
 	wait "$pid" && rc=0 || rc=$?
 	# 72: libFuzzer's exit after the interrupt that ends a full budget
 	echo "$name rc $rc cpu $used" >>"$out/campaign.status"
 }
 [ $# -gt 0 ] || set -- $(ls fuzz/fuzz_*.c | xargs -n1 basename | sed 's/\.c$//')
-while [ $# -gt 0 ]; do
-	n=0
-	while [ $# -gt 0 ] && [ $n -lt "$parallel" ]; do
-		run_one "$1" &
-		shift; n=$((n + 1))
-	done
-	wait
+# PARALLEL queues, each taking every PARALLEL-th harness in turn
+q=0
+while [ "$q" -lt "$parallel" ]; do
+	(
+		i=0
+		for h in "$@"; do
+			[ $((i % parallel)) -eq "$q" ] && run_one "$h"
+			i=$((i + 1))
+		done
+	) &
+	q=$((q + 1))
 done
+wait
 for log in "$out"/fuzz_*.campaign.log; do
 	name=$(basename "$log" .campaign.log)
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
