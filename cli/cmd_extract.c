@@ -508,7 +508,7 @@ struct job {
 	uint64_t fnv;
 	struct err_list warns; /* warnings, printed by the main thread */
 	int warn_count;       /* what opt->warnings counted */
-	long lines;           /* parts: line feeds in the part, known first */
+	long lines, tail_cps; /* parts: ex_count_lines of the part, known first */
 	int has_lines;
 	size_t last_end;      /* parts: the skip a next part must start with */
 	struct batch *q_head, *q_tail; /* handed over, not yet taken */
@@ -662,20 +662,23 @@ static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
 		return;
 	}
 	/* a part: its line feeds first, so that later parts learn their first
-	 * line as soon as they start; then the line this part starts on */
-	long lines = 0;
-	int rc = ex_count_lines(path, jb->range.start, jb->range.end, &lines, &jb->err);
+	 * line and column as soon as they start; then where this part starts */
+	long lines = 0, tail_cps = 0;
+	int rc = ex_count_lines(path, jb->range.start, jb->range.end, &lines, &tail_cps, &jb->err);
 	pthread_mutex_lock(&p->mu);
 	jb->lines = lines;
+	jb->tail_cps = tail_cps;
 	jb->has_lines = 1;
 	pthread_cond_broadcast(&p->cv);
-	long first_line = 1;
+	long first_line = 1, col = 1;
 	struct job *first = jb - jb->part;
 	for (struct job *q = first; q < jb; q++) {
 		while (!q->has_lines && !p->stop)
 			pthread_cond_wait(&p->cv, &p->mu);
 		first_line += q->lines;
+		col = ex_next_col(col, q->lines, q->tail_cps);
 	}
+	jb->range.col = col;
 	int stop = p->stop;
 	pthread_mutex_unlock(&p->mu);
 	if (rc < 0 || stop) {
@@ -723,11 +726,8 @@ static int make_jobs(struct par *p, struct err *err)
 		struct stat sb;
 		if (strcmp(path, "-") && !strcmp(fmt, "txt") && stat(path, &sb) == 0 &&
 		    S_ISREG(sb.st_mode) && (size_t)sb.st_size >= p->part_min * 2) {
-			/* about four parts per thread, for an even share at the end */
-			size_t part = (size_t)sb.st_size / (4 * (size_t)p->threads);
-			if (part < p->part_min)
-				part = p->part_min;
-			if (ex_text_parts(path, part, &parts, &n_parts, err) < 0)
+			/* parts that shrink towards the end, for an even share there */
+			if (ex_text_parts(path, p->part_min, 2 * p->threads, &parts, &n_parts, err) < 0)
 				n_parts = 1; /* unreadable: the job says so in its turn */
 		}
 		if (p->n_jobs + n_parts > cap) {

@@ -536,8 +536,8 @@ static size_t read_at(FILE *f, size_t at, char *buf, size_t n)
 	return fread(buf, 1, n, f);
 }
 
-int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, size_t *n_parts,
-                  struct err *err)
+int ex_text_parts(const char *path, size_t part_bytes, int shares, struct ex_part **parts,
+                  size_t *n_parts, struct err *err)
 {
 	enum { BACK = 4096 }; /* bytes read before a block's nominal end */
 	*parts = NULL;
@@ -555,11 +555,14 @@ int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, s
 		fclose(f);
 		return err_set(err, path, 0, "out of memory");
 	}
+	if (shares < 1)
+		shares = 1;
 	size_t size = S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
 	v[n++] = (struct ex_part){ 0, size, 1 };
+	size_t want = size / (size_t)shares > part_bytes ? size / (size_t)shares : part_bytes;
 	/* Follow the blocks stream_text cuts (plain text: every block but the
 	 * last holds BLOCK + OVERLAP bytes, cut at the first word start after
-	 * white space from BLOCK on); a cut after a line feed can start a part. */
+	 * white space from BLOCK on); any such cut can start a part. */
 	size_t base = 0, cap = BLOCK + OVERLAP;
 	while (S_ISREG(sb.st_mode) && size - base >= cap) {
 		size_t from = base + BLOCK - BACK; /* BLOCK > BACK: never before base */
@@ -586,11 +589,7 @@ int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, s
 			continue;
 		}
 		size_t cut = base + BLOCK + p;
-		/* the column: after the last line feed of the white space before */
-		long k = (long)(BACK + p) - 1;
-		while (k >= 0 && is_blank_byte((unsigned char)w[k]) && w[k] != '\n')
-			k--;
-		if (k >= 0 && w[k] == '\n' && cut - v[n - 1].start >= part_bytes) {
+		if (cut - v[n - 1].start >= want) {
 			if (n == cap_parts) {
 				struct ex_part *nv = realloc(v, 2 * cap_parts * sizeof *v);
 				if (!nv) {
@@ -603,7 +602,10 @@ int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, s
 				cap_parts *= 2;
 			}
 			v[n - 1].end = cut;
-			v[n++] = (struct ex_part){ cut, size, 1 + (long)(BACK + p) - 1 - k };
+			v[n++] = (struct ex_part){ cut, size, 0 };
+			want = (size - cut) / (size_t)shares;
+			if (want < part_bytes)
+				want = part_bytes;
 		}
 		base = cut;
 	}
@@ -619,9 +621,11 @@ int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, s
 	return 0;
 }
 
-int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, struct err *err)
+int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, long *tail_cps,
+                   struct err *err)
 {
 	*n_lines = 0;
+	*tail_cps = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
@@ -632,13 +636,20 @@ int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, st
 		return err_set(err, path, 0, "out of memory");
 	}
 	int rc = fseeko(f, (off_t)start, SEEK_SET) < 0 ? -1 : 0;
-	long count = 0;
+	long count = 0, tail = 0;
 	for (size_t at = start; rc == 0 && at < end;) {
 		size_t want = end - at < CHUNK ? end - at : CHUNK;
 		size_t got = fread(buf, 1, want, f);
 		if (got == 0)
 			break;
-		count += (long)count_newlines((const unsigned char *)buf, (const unsigned char *)buf + got);
+		const unsigned char *b = (const unsigned char *)buf, *e = b + got;
+		size_t lines = count_newlines(b, e);
+		if (lines) {
+			count += (long)lines;
+			tail = count_cps((const unsigned char *)memrchr(b, '\n', got) + 1, e);
+		} else {
+			tail += count_cps(b, e);
+		}
 		at += got;
 	}
 	if (rc < 0 || ferror(f))
@@ -646,7 +657,13 @@ int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, st
 	free(buf);
 	fclose(f);
 	*n_lines = count;
+	*tail_cps = tail;
 	return rc;
+}
+
+long ex_next_col(long col, long n_lines, long tail_cps)
+{
+	return n_lines ? 1 + tail_cps : col + tail_cps;
 }
 
 int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err)

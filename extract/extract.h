@@ -112,24 +112,33 @@ int ex_extract_path(const struct gz *gz, const char *path, const struct ex_optio
 int ex_threads_init(const struct gz *gz, int fuzzy, struct err *err);
 
 /* A large plain-text file matched on several threads: its parts start
- * where the blocks of a single pass start (and at a line start, so the
- * column is known), so each part yields exactly the mentions a single
- * pass finds starting in it. */
+ * where the blocks of a single pass start, so each part yields exactly the
+ * mentions a single pass finds starting in it; the line and column a part
+ * starts on come from the counts of the parts before it (ex_count_lines). */
 struct ex_scratch;
 
 struct ex_part {
 	size_t start, end; /* input offsets; the last part ends at the file's size */
-	long col;          /* the column (code points, 1-based) of start */
+	long col;          /* the column (code points, 1-based) of start; 0 until known */
 };
 
-/* Splits the regular file path (read as plain text) into parts of about
- * part_bytes or more; *n_parts is 1 (the whole file) when it cannot be
- * split. *parts is malloc'd. Returns 0, or -1 with err filled. */
-int ex_text_parts(const char *path, size_t part_bytes, struct ex_part **parts, size_t *n_parts,
-                  struct err *err);
+/* Splits the regular file path (read as plain text) into parts: each the
+ * rest of the file divided by shares, and part_bytes or more, so parts
+ * shrink towards the end and threads finish together. *n_parts is 1 (the
+ * whole file) when it cannot be split. *parts is malloc'd. Returns 0, or
+ * -1 with err filled. */
+int ex_text_parts(const char *path, size_t part_bytes, int shares, struct ex_part **parts,
+                  size_t *n_parts, struct err *err);
 
-/* The number of line feeds in [start, end) of path. */
-int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, struct err *err);
+/* The line feeds in [start, end) of path, and the code points after the
+ * last of them (all of them when there is none): what a part adds to the
+ * line and column of the next. */
+int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, long *tail_cps,
+                   struct err *err);
+
+/* The column the part after one starts on: from the column that one
+ * starts on and its counts. */
+long ex_next_col(long col, long n_lines, long tail_cps);
 
 /* The FNV-1a hash (from EX_FNV_INIT) and size of a file's bytes, as
  * ex_extract_path computes them with opt->fnv and opt->bytes_read. */

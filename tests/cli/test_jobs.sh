@@ -67,6 +67,14 @@ same context_term_before_a_seam "$tmp/context.txt"
 n=$(grep -c '"surface":"Com1","concept":"komm-one"' "$tmp/j1.out")
 check context_term_before_a_seam_finds_all test "$n" -eq 4000
 
+# One long line (3 MB, no line feed, umlauts before every term): parts
+# start inside the line, so their columns come from the code points of
+# the parts before.
+awk 'BEGIN { for (i = 0; i < 60000; i++) printf "Grüße über das OZG und die Straße, Nummer %d; ", i }' >"$tmp/oneline.txt"
+same one_long_line "$tmp/oneline.txt"
+tail -n 1 "$tmp/j1.out" >"$tmp/last.out"
+check_grep one_long_line_columns_run_on '"line":1,"col":[0-9]{7},' "$tmp/last.out"
+
 # Labels across line breaks at every line start, indented lines (the
 # column of a part's first line), umlauts: a match running across a seam
 # makes the next part run again with its skip.
