@@ -20,7 +20,10 @@ DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libmicrohttpd-d
 
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# poppler-glib is not linked: the PDF reader opens it with the first PDF
+# (extract/read_pdf.c), by the name the library gives itself
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out poppler-glib,$(PKGS)) 2>/dev/null)
+POPPLER_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 ALL_CFLAGS  = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 
@@ -42,6 +45,8 @@ $(PROGRAM): $(CLI_OBJ) $(BUILD)/libglossar.a
 $(BUILD)/libglossar.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/extract/read_pdf.o: ALL_CFLAGS += $(if $(POPPLER_SONAME),-DPOPPLER_SONAME='"$(POPPLER_SONAME)"')
 
 $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)
