@@ -1079,6 +1079,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			if (in < in_end && text[in] == ':')
 				in++;
 			in = dc_skip_space(text, len, in);
+			if (in >= in_end)
+				return 0; /* "(kurz\r)": nothing after the cue */
 			pattern = "kurz";
 			/* "(im Folgenden „HS“ genannt)" */
 			static const char *const verbs[] = { " genannt", " bezeichnet", NULL };

@@ -229,6 +229,32 @@ static void test_clean_joins_line_end_hyphens(void)
 	buf_free(&b);
 }
 
+/* Found by the fuzz campaign: a cue with only white space after it, the
+ * last of it a carriage return before the parenthesis, read before the
+ * text's start. Each input in its own allocation, so ASan sees a stray read. */
+static int count_pair(const char *text, const struct dc_abbrev *a, void *ctx)
+{
+	(void)text;
+	(void)a;
+	++*(int *)ctx;
+	return 0;
+}
+
+static void test_cue_without_short_form(void)
+{
+	static const char *const inputs[] = { "  gqr(kurz\r)b\n", "(kurz\r)", "(im Folgenden \r)",
+	                                      "Wort (kurz:\t)", "(nachfolgend\n)" };
+	for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
+		size_t n = strlen(inputs[k]);
+		char *t = malloc(n + 1);
+		memcpy(t, inputs[k], n + 1);
+		int found = 0;
+		CHECK(dc_abbrev_scan(t, n, count_pair, &found) == 0);
+		CHECK(found == 0);
+		free(t);
+	}
+}
+
 /* the real speech-recognition transcript, only in ../shared */
 #define TRANSCRIPT "vitako-podcast-bizer-2026.txt"
 
@@ -618,6 +644,7 @@ int main(void)
 	RUN(test_table_of_real_sentences);
 	RUN(test_explains_pairs_given_whole);
 	RUN(test_clean_joins_line_end_hyphens);
+	RUN(test_cue_without_short_form);
 	RUN(test_precision_and_recall_on_the_corpus);
 	RUN(test_precision_and_recall_on_real_texts);
 	RUN(test_law_titles_explain_their_abbreviations);
