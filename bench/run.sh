@@ -70,20 +70,30 @@ gmb=$(awk -v b="$(wc -c <"$work/corpus-grep.txt")" 'BEGIN { printf "%.1f", b / 1
 echo "corpus: $mb MB of law text; law gazetteer: $(wc -l <"$work/laws.tsv") labels; derived vocabulary: $(wc -l <"$work/ngrams.tsv") labels"
 echo "each figure is the median of $runs runs ($pair_runs for the pairs run by turns)"
 
+# timed OUT COMMAND...: runs it (stdout to OUT), prints "seconds rss_kb":
+# the wall time to the microsecond (GNU time's %e has only hundredths,
+# too coarse for runs of a quarter second), the peak RSS from GNU time.
+timed() {
+	out=$1; shift
+	t0=$(date +%s%N)
+	/usr/bin/time -f "%M" -o "$work/t1" "$@" >"$out" 2>/dev/null || true
+	t1=$(date +%s%N)
+	awk -v ns=$((t1 - t0)) -v kb="$(tail -n 1 "$work/t1")" 'BEGIN { printf "%.4f %d\n", ns / 1e9, kb }'
+}
+
 # measure NAME BYTES COMMAND...: runs it $runs times, prints "seconds rss_kb" medians.
 measure() {
 	bytes=$1; shift
 	i=0
 	: >"$work/times"
 	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f "%e %M" -o "$work/t1" "$@" >"$work/out" 2>/dev/null || true
-		tail -n 1 "$work/t1" >>"$work/times"
+		timed "$work/out" "$@" >>"$work/times"
 		i=$((i + 1))
 	done
 	sort -n "$work/times" | awk -v r="$runs" -v b="$bytes" '
 		{ s[NR] = $1; m[NR] = $2 }
 		END { mid = int((r + 1) / 2); if (s[mid] <= 0) s[mid] = 0.01
-		      printf "%.2f %d %.2f\n", s[mid], m[mid], b / 1e6 / s[mid] }'
+		      printf "%.3f %d %.2f\n", s[mid], m[mid], b / 1e6 / s[mid] }'
 }
 
 # measure_pair BYTES "COMMAND A" "COMMAND B": runs A and B by turns $pair_runs
@@ -96,11 +106,9 @@ measure_pair() {
 	i=0
 	while [ $i -lt "$pair_runs" ]; do
 		# shellcheck disable=SC2086
-		/usr/bin/time -f "%e %M" -o "$work/t1" $2 >"$work/out.a" 2>/dev/null || true
-		tail -n 1 "$work/t1" >>"$work/times.a"
+		timed "$work/out.a" $2 >>"$work/times.a"
 		# shellcheck disable=SC2086
-		/usr/bin/time -f "%e %M" -o "$work/t1" $3 >"$work/out.b" 2>/dev/null || true
-		tail -n 1 "$work/t1" >>"$work/times.b"
+		timed "$work/out.b" $3 >>"$work/times.b"
 		i=$((i + 1))
 	done
 	pair_a=$(median_of "$work/times.a" "$bytes")
@@ -111,7 +119,7 @@ median_of() { # median_of TIMES BYTES
 	sort -n "$1" | awk -v r="$pair_runs" -v b="$2" '
 		{ s[NR] = $1; m[NR] = $2 }
 		END { mid = int((r + 1) / 2); if (s[mid] <= 0) s[mid] = 0.01
-		      printf "%.2f %d %.2f\n", s[mid], m[mid], b / 1e6 / s[mid] }'
+		      printf "%.3f %d %.2f\n", s[mid], m[mid], b / 1e6 / s[mid] }'
 }
 
 # cpu_mbs BYTES COMMAND...: MB/s by the median of $runs runs' user + system seconds.
