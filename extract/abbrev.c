@@ -1044,6 +1044,98 @@ static int title_line_before(const char *text, size_t len, size_t open, size_t c
 	return 1;
 }
 
+/* A document's title: a top-level Markdown heading "# Title (SHORT)", or the
+ * text's first line so followed by a blank line (a Markdown reader blanks the
+ * "#"), and nothing after the parenthesis. German laws and ordinances open so,
+ * and their official abbreviation may take letters from outside the title
+ * ("Gesetz zum Schutz vor gefährlichen Stoffen (ChemG)"), reorder them
+ * ("Verordnung über die bauliche Nutzung der Grundstücke (BauNVO)") or run
+ * take a number ("ÄApprOÄndV 4"); the whole heading before the parenthesis
+ * is the long form. The short form: up to three tokens in 32 bytes, the first
+ * of at most 10 characters, a capital with another capital in it. The title:
+ * three words or more, with the short form's first letter at a word or part
+ * start, or led by "Gesetz" ("Verordnung") for a short form ending in G (V).
+ * "# Leistung (MW)" is no pair. */
+static int heading_title(const char *text, size_t len, size_t open, size_t close,
+                         struct dc_span in, struct dc_span *lf)
+{
+	size_t after = close + 1, n;
+	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+		after++;
+	if (after < len && text[after] != '\n')
+		return 0;
+	/* the short form */
+	if (in.end - in.start > 32 || !dc_is_upper(dc_cp(text, in.end, in.start, &n)))
+		return 0;
+	size_t tokens = 1, caps = 0, chars = 0;
+	char first = dc_fold(dc_cp(text, in.end, in.start, &n)), last = 0;
+	int last_upper = 0;
+	for (size_t i = in.start; i < in.end; i += n) {
+		int32_t c = dc_cp(text, in.end, i, &n);
+		if (c == ' ') {
+			if (++tokens > 3 || text[i + 1] == ' ')
+				return 0;
+			continue;
+		}
+		if (tokens == 1 && ++chars > MAX_SHORT)
+			return 0;
+		if (dc_is_letter(c)) {
+			if (tokens == 1) {
+				caps += dc_is_upper(c);
+				last = dc_fold(c);
+				last_upper = dc_is_upper(c);
+			}
+		} else if (!dc_is_digit(c) && !dc_is_dash(c) && c != '/' && c != '.') {
+			return 0;
+		}
+	}
+	if (caps < 2 || !first)
+		return 0;
+	/* the title's line */
+	size_t ls = open;
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	size_t start = dc_skip_space(text, open, 0);
+	if (open - ls >= 3 && text[ls] == '#' && text[ls + 1] == ' ') {
+		ls = dc_skip_space(text, open, ls + 1);
+	} else if (start >= ls && start < open) {
+		/* the first line: a blank line follows */
+		size_t j = after < len ? after + 1 : len;
+		while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+			j++;
+		if (j < len && text[j] != '\n')
+			return 0;
+		if (j >= len)
+			return 0;
+		ls = start;
+	} else {
+		return 0;
+	}
+	size_t te = skip_space_back(text, open);
+	if (ls >= te || !dc_is_upper(dc_cp(text, te, ls, &n)))
+		return 0;
+	size_t spaces = 0;
+	for (size_t k = ls; k < te; k++)
+		spaces += text[k] == ' ';
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, te, ls, w, MAX_WORDS);
+	if (spaces < 2 || nw == 0)
+		return 0;
+	int lead = 0;
+	if (last_upper && (last == 'g' || last == 'v'))
+		lead = word_is(text, te, ls, last == 'g' ? "Gesetz" : "Verordnung");
+	static __thread struct lchars lc;
+	layout(text, w, nw, &lc);
+	int initial = 0;
+	for (size_t i = 0; i < lc.n && !initial; i++)
+		initial = lc.c[i] == first && (lc.is_part[i] || compound_start(&lc, i));
+	if (!lead && !initial)
+		return 0;
+	lf->start = ls;
+	lf->end = te;
+	return 1;
+}
+
 /* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
 static int first_on_line(const char *text, size_t at)
 {
@@ -1132,6 +1224,13 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	}
 	struct dc_span s = short_at(text, in_end, in);
 	struct dc_span lf;
+	/* a document's title: before the other rules, which may take a shorter
+	 * part of it */
+	if (!quoted && pattern[0] == 'l') {
+		struct dc_span whole = { in, in_end };
+		if (heading_title(text, len, i, close, whole, &lf))
+			return emit(text, fn, ctx, whole, lf, "title (short)");
+	}
 	if (s.end == in_end && short_or_spoken(text, s, quoted, &sf)) {
 		if (long_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, pattern);
