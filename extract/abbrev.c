@@ -765,7 +765,10 @@ static size_t match_forward(const struct sf *sf, struct lchars *lc, const unsign
 }
 
 /* The long form that starts at `start` (after the short form), left to right:
- * it ends with the word that gives the short form's last letter. */
+ * it ends with the word that gives the short form's last letter. whole: the
+ * span is the long form (inside parentheses); STRICT: every letter at the
+ * start of a content word or part. */
+enum { STRICT = 2 };
 static int long_after(const char *text, size_t len, size_t start, const struct sf *sf,
                       int whole, struct dc_span *lf)
 {
@@ -777,7 +780,7 @@ static int long_after(const char *text, size_t len, size_t start, const struct s
 	if (first == nw)
 		return 0;
 	static __thread struct lchars lc;
-	if (whole) {
+	if (whole == 1) {
 		/* "ENISA (Agentur ...)": the parentheses hold the long form; use the
 		 * rules of a long form before a short form on it. */
 		struct sf tmp = *sf;
@@ -814,12 +817,12 @@ static int long_after(const char *text, size_t len, size_t start, const struct s
 		content[k - first] = !is_function_word(text + w[k].start, w[k].end - w[k].start);
 	layout(text, w + first, nw - first, &lc);
 	size_t pos = match_forward(sf, &lc, content, 1);
-	if (!pos) {
+	if (!pos && whole != STRICT) {
 		layout(text, w + first, nw - first, &lc);
 		pos = match_forward(sf, &lc, content, 0);
-		if (!pos)
-			return 0;
 	}
+	if (!pos)
+		return 0;
 	size_t last_word = lc.word[pos - 1];
 	if (!content_covered(text, w + first, 0, last_word + 1, &lc) || !spoken_ok(sf, &lc))
 		return 0;
@@ -1353,6 +1356,33 @@ static int at_article(const char *text, size_t len, struct dc_span s, const stru
 	return 0;
 }
 
+/* At a quoted short form defined by "ist der/die/das" or "sind die" and its
+ * long form, every letter at the start of a content word or part of it:
+ * "„IMDG-Code“ ist der International Maritime Dangerous Goods Code, der"
+ * (GGVSee § 2); not "„BCH-Code“ ist der Code für den Bau ..." (its first
+ * word does not give the B). */
+static int at_copula(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                     dc_abbrev_fn fn, void *ctx)
+{
+	size_t n;
+	if (sf->is_stopword || s.start == 0 || s.end >= len ||
+	    !is_open_quote(dc_cp(text, s.start, dc_prev(text, s.start), &n)) ||
+	    !is_close_quote(dc_cp(text, len, s.end, &n)))
+		return 0;
+	size_t i = dc_skip_space(text, len, s.end + n);
+	static const char *const cues[] = { "ist der", "ist die", "ist das", "sind die", NULL };
+	for (size_t k = 0; cues[k]; k++) {
+		size_t m = strlen(cues[k]);
+		if (i + m < len && !memcmp(text + i, cues[k], m) && text[i + m] == ' ') {
+			struct dc_span lf;
+			if (long_after(text, len, i + m, sf, STRICT, &lf))
+				return emit(text, fn, ctx, s, lf, "\xe2\x80\x9eshort\xe2\x80\x9c ist long");
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* At a short form followed by a free-standing dash or a colon and its long
  * form: "NOOTS – Nationales Once-Only-Technical-System". */
 static int at_dash(const char *text, size_t len, struct dc_span s, const struct sf *sf,
@@ -1494,6 +1524,8 @@ int dc_abbrev_scan(const char *text, size_t len, dc_abbrev_fn fn, void *ctx)
 					rc = at_article(text, len, s, &sf, fn, ctx);
 				if (!rc)
 					rc = at_dash(text, len, s, &sf, fn, ctx);
+				if (!rc)
+					rc = at_copula(text, len, s, &sf, fn, ctx);
 			}
 			n = s.end > i ? s.end - i : 1;
 		}

@@ -178,6 +178,15 @@ static const char *const cases[][3] = {
 	  "(BAföG-EinkommensV)\n", "", "" },
 	{ "# Verordnung (EU) Nr. 2016/679 des Europäischen Parlaments\n", "", "" },
 	{ "Verordnung über die Durchführung der Flugsicherung (FSBetrV)\nEingangsformel\n", "", "" },
+	/* round three: a quoted short form defined by "ist der" (GGVSee § 2, heldout2), every
+	 * letter at a word start; not when the first word does not give the first letter, nor
+	 * with letters inside words, nor without quotes */
+	{ "12.  „IMDG-Code“ ist der International Maritime Dangerous Goods Code, der\n    zuletzt",
+	  "IMDG-Code", "International Maritime Dangerous Goods Code" },
+	{ "4.  „BCH-Code“ ist der Code für den Bau und die Ausrüstung von Schiffen\n    zur "
+	  "Beförderung gefährlicher Chemikalien als Massengut (BAnz. Nr. 146a", "", "" },
+	{ "„BIP“ ist das Bruttoinlandsprodukt des Landes", "", "" },
+	{ "Das IMDG ist der International Maritime Dangerous Goods Code", "", "" },
 	/* and what they must not take: a roman numeral from a word's inside, an EG whose G is a
 	 * word's last letter, a title line that does not hold the parts and is no top-level
 	 * heading (ChemG; as a heading it is the law's title, see below), a qualifier inside a
