@@ -1152,6 +1152,222 @@ static int first_on_line(const char *text, size_t at)
 	return 1;
 }
 
+/* ---- codes in a list: "reinen Wohngebieten (WR)", "Bayern (BY), Berlin (BE)" ---- */
+
+struct code_item {
+	size_t np, open, close; /* the noun phrase's start, the parentheses */
+};
+
+/* Whether the parenthesis at `open` holds a code of 2 to 4 capitals (A-Z)
+ * after a noun phrase of up to three lower-case adjectives and a noun that
+ * stands alone ("in Kleinsiedlungsgebieten (WS)", "urbanen Gebieten (MU)",
+ * "Bayern (BY),"): after a line start, a list mark, a comma or semicolon or
+ * a function word; the code is followed by a line end, a comma, semicolon or
+ * full stop, or "und"/"oder"/"sowie" - not "Nr." or a number as after
+ * "Verordnung (EU)". */
+static int code_item(const char *text, size_t len, size_t open, struct code_item *it)
+{
+	size_t c = open + 1;
+	while (c < len && text[c] >= 'A' && text[c] <= 'Z')
+		c++;
+	if (c - open - 1 < 2 || c - open - 1 > 4 || c >= len || text[c] != ')')
+		return 0;
+	it->open = open;
+	it->close = c;
+	size_t a = c + 1;
+	while (a < len && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r'))
+		a++;
+	if (!(a >= len || text[a] == '\n' || text[a] == ',' || text[a] == ';' ||
+	      (text[a] == '.' && !(a + 1 < len && text[a + 1] >= '0' && text[a + 1] <= '9')) ||
+	      word_is(text, len, a, "und") || word_is(text, len, a, "oder") ||
+	      word_is(text, len, a, "sowie")))
+		return 0;
+	/* the noun, then adjectives, on the same line */
+	size_t e = open, n;
+	while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+		e--;
+	size_t ws = token_start(text, e);
+	if (ws == e || e - ws < 3 || !dc_is_upper(dc_cp(text, e, ws, &n)) ||
+	    is_function_word(text + ws, e - ws))
+		return 0;
+	size_t lower = 0;
+	for (size_t k = ws; k < e; k += n) {
+		int32_t ch = dc_cp(text, e, k, &n);
+		if (!dc_is_letter(ch) && !dc_is_dash(ch))
+			return 0;
+		lower += dc_is_letter(ch) && !dc_is_upper(ch);
+	}
+	if (lower < 2)
+		return 0;
+	size_t np = ws;
+	for (int k = 0; k < 4; k++) {
+		size_t b = np;
+		while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+			b--;
+		size_t ps = token_start(text, b);
+		if (ps == b || b == np) {
+			np = b == np ? np : np;
+			break;
+		}
+		int adjective = k < 3 && !dc_is_upper(dc_cp(text, b, ps, &n)) &&
+		                !is_function_word(text + ps, b - ps) && adjective_like(text + ps, b - ps);
+		for (size_t q = ps; adjective && q < b; q += n)
+			adjective = dc_is_letter(dc_cp(text, b, q, &n));
+		if (adjective) {
+			np = ps;
+			continue;
+		}
+		/* what stands before the phrase */
+		if (!is_function_word(text + ps, b - ps))
+			return 0;
+		break;
+	}
+	/* or punctuation and list marks */
+	size_t b = np;
+	while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+		b--;
+	if (b > 0 && b == np) {
+		/* no blank before: the phrase starts the text */
+	} else if (b > 0 && !strchr("\n,;*|-#", text[b - 1]) && !(b > 0 && dc_is_letter(text[b - 1]))) {
+		if (!first_on_line(text, b))
+			return 0;
+	}
+	it->np = np;
+	return 1;
+}
+
+/* Whether text[a, b) may stand between two items of a list: blanks, list and
+ * table marks, numbers, function words and at most two other words (a cell
+ * of the table without a code), no parenthesis, no sentence's end. */
+static int code_gap(const char *text, size_t a, size_t b)
+{
+	if (b < a || b - a > 200)
+		return 0;
+	size_t words = 0;
+	for (size_t i = a; i < b;) {
+		size_t n;
+		int32_t c = dc_cp(text, b, i, &n);
+		if (dc_is_letter(c)) {
+			size_t e = token_end(text, b, i);
+			if (!is_function_word(text + i, e - i) && ++words > 2)
+				return 0;
+			i = e > i ? e : i + n;
+			continue;
+		}
+		if (c == '.' && !(i > a && text[i - 1] >= '0' && text[i - 1] <= '9'))
+			return 0;
+		if (!(dc_is_space(c) || dc_is_digit(c) || dc_is_dash(c) || strchr(",;.*|#+:/", (int)c)))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* The items of the list around the one at `open`; returns their count (0
+ * if `open` is none). */
+static size_t code_run(const char *text, size_t len, size_t open, struct code_item *items,
+                       size_t max)
+{
+	struct code_item it;
+	if (!code_item(text, len, open, &it))
+		return 0;
+	size_t n = 0;
+	/* back to the first item */
+	struct code_item back[16];
+	size_t nb = 0;
+	struct code_item cur = it;
+	while (nb < 16) {
+		size_t j = cur.np, k = 0;
+		while (j > 0 && k < 200 && text[j - 1] != ')') {
+			j--;
+			k++;
+		}
+		if (j == 0 || text[j - 1] != ')')
+			break;
+		size_t o = j - 1;
+		while (o > 0 && j - o < 7 && text[o] != '(')
+			o--;
+		struct code_item prev;
+		if (text[o] != '(' || !code_item(text, len, o, &prev) || prev.close != j - 1 ||
+		    !code_gap(text, prev.close + 1, cur.np))
+			break;
+		back[nb++] = prev;
+		cur = prev;
+	}
+	while (nb > 0 && n < max)
+		items[n++] = back[--nb];
+	if (n < max)
+		items[n++] = it;
+	cur = it;
+	while (n < max) {
+		size_t j = cur.close + 1, k = 0;
+		while (j < len && k < 260 && text[j] != '(' && text[j] != ')') {
+			j++;
+			k++;
+		}
+		struct code_item next;
+		if (j >= len || text[j] != '(' || !code_item(text, len, j, &next) ||
+		    !code_gap(text, cur.close + 1, next.np))
+			break;
+		items[n++] = next;
+		cur = next;
+	}
+	return n;
+}
+
+/* A code in a list whose codes are in part explained by their letters
+ * ("Mischgebieten (MI)", "Gewerbegebieten (GE)") and in part not
+ * ("Dorfgebieten (MD)", "reinen Wohngebieten (WR)"; BauNVO § 17): three
+ * items or more, all codes different, two or more and at least a quarter of
+ * them with their letters in order in their noun phrase. The long form is the noun phrase
+ * before the parenthesis, or the longer long form of the letters. */
+static int code_in_list(const char *text, size_t len, size_t open, struct dc_span *sf_span,
+                        struct dc_span *lf)
+{
+	enum { MAX_ITEMS = 40 };
+	struct code_item items[MAX_ITEMS];
+	size_t n = code_run(text, len, open, items, MAX_ITEMS);
+	if (n < 3)
+		return 0;
+	size_t explained = 0, self = n;
+	for (size_t k = 0; k < n; k++) {
+		size_t cl = items[k].close - items[k].open - 1;
+		for (size_t j = 0; j < k; j++)
+			if (items[j].close - items[j].open - 1 == cl &&
+			    !memcmp(text + items[j].open + 1, text + items[k].open + 1, cl))
+				return 0;
+		if (items[k].open == open)
+			self = k;
+		/* the code's letters in order in its noun phrase, the first at a
+		 * word start ("Mischgebieten (MI)", though MI reads as a numeral) */
+		struct sf sf;
+		struct dc_span s = { items[k].open + 1, items[k].close };
+		struct word w[8];
+		size_t nw = words_after(text, skip_space_back(text, items[k].open), items[k].np, w, 8);
+		if (nw && short_form(text, s, &sf)) {
+			static __thread struct lchars lc;
+			layout(text, w, nw, &lc);
+			size_t pos = lc.n;
+			explained += match_back(&sf, 0, sf.n_req, &lc, &pos, 0);
+		}
+	}
+	if (self == n || explained < 2 || explained * 4 < n)
+		return 0;
+	sf_span->start = open + 1;
+	sf_span->end = items[self].close;
+	struct sf sf;
+	struct dc_span l;
+	if (short_form(text, *sf_span, &sf) && long_before(text, long_end(text, open), &sf, &l) &&
+	    l.start < items[self].np) {
+		*lf = l;
+		return 1;
+	}
+	lf->start = items[self].np;
+	lf->end = skip_space_back(text, open);
+	return 1;
+}
+
+
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
 	size_t close = i + 1;
@@ -1233,6 +1449,11 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		struct dc_span whole = { in, in_end };
 		if (heading_title(text, len, i, close, whole, &lf))
 			return emit(text, fn, ctx, whole, lf, "title (short)");
+	}
+	if (!quoted && pattern[0] == 'l') {
+		struct dc_span code;
+		if (code_in_list(text, len, i, &code, &lf))
+			return emit(text, fn, ctx, code, lf, "list of codes");
 	}
 	if (s.end == in_end && short_or_spoken(text, s, quoted, &sf)) {
 		if (long_before(text, long_end(text, i), &sf, &lf))

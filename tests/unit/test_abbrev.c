@@ -246,6 +246,56 @@ static void test_table_of_real_sentences(void)
 	}
 }
 
+/* Round three: codes in a list, some spelled by their noun phrase, the rest of
+ * the same shape (BauNVO § 17, a table of the law corpus; heldout2). */
+static int has_pair(const struct found *f, const char *sf, const char *lf)
+{
+	for (int i = 0; i < f->n; i++)
+		if (!strcmp(f->items[i][0], sf) && !strcmp(f->items[i][1], lf))
+			return 1;
+	return 0;
+}
+
+static void test_codes_in_a_list(void)
+{
+	struct found f;
+	scan("*    *   in\n\n    *   reinen Wohngebieten (WR)\n        allgemeinen Wohngebieten (WA)\n"
+	     "        Ferienhausgebieten\n\n    *   0,4\n\n    *   1,2\n\n    *   –\n\n\n"
+	     "*    *   in\n\n    *   Dorfgebieten (MD)\n        Mischgebieten (MI)\n"
+	     "        dörflichen Wohngebieten (MDW)\n\n    *   0,6\n\n    *   1,2\n\n    *   –\n\n\n"
+	     "*    *   in\n\n    *   Gewerbegebieten (GE)\n        Industriegebieten (GI)\n"
+	     "        sonstigen Sondergebieten\n\n    *   0,8\n", &f);
+	CHECK(f.n == 7);
+	CHECK(has_pair(&f, "WR", "reinen Wohngebieten"));
+	CHECK(has_pair(&f, "WA", "allgemeinen Wohngebieten"));
+	CHECK(has_pair(&f, "MD", "Dorfgebieten"));
+	CHECK(has_pair(&f, "MI", "Mischgebieten"));
+	CHECK(has_pair(&f, "MDW", "dörflichen Wohngebieten"));
+	CHECK(has_pair(&f, "GE", "Gewerbegebieten"));
+	CHECK(has_pair(&f, "GI", "Industriegebieten"));
+	/* not: codes no noun phrase spells (units, constructed), a code that comes again
+	 * (a list of persons, corpus), "(EU)" before "Nr." (corpus), two items only (corpus,
+	 * an annex of the Chemikalien-Verbotsverordnung: "Polyethylen" is on the line before) */
+	const char *const none[] = {
+		"*   Leistung (MW)\n*   Arbeit (MWH)\n*   Dauer (STD)\n*   Spannung (KV)\n",
+		"    *   Andreas **Huber**, Schriftsetzer, München (BY)\n"
+		"    *   Paul **Hofer**, Beamter, München (BY)\n"
+		"    *   Otto **Bauer**, Berlin (BE)\n",
+		"der Verordnung (EU) Nr. 1305/2013, der Verordnung (EU) Nr. 1306/2013 und der "
+		"Verordnung (EG) Nr. 73/2009",
+		"Herstellung von Polyethylen\n        (PE), Polypropylen (PP) und Polystyrol (PS)\n",
+		NULL,
+	};
+	for (size_t i = 0; none[i]; i++) {
+		scan(none[i], &f);
+		for (int k = 0; k < f.n; k++)
+			if (!strcmp(f.pattern[k], "list of codes")) {
+				fprintf(stderr, "list %zu: unexpected %s = %s\n", i, f.items[k][0], f.items[k][1]);
+				CHECK(0);
+			}
+	}
+}
+
 static void test_explains_pairs_given_whole(void)
 {
 	CHECK(dc_abbrev_explains("DMK", 3, "Digitalministerkonferenz", 25));
@@ -656,6 +706,7 @@ int main(void)
 	RUN(test_table_of_real_sentences);
 	RUN(test_explains_pairs_given_whole);
 	RUN(test_clean_joins_line_end_hyphens);
+	RUN(test_codes_in_a_list);
 	RUN(test_precision_and_recall_on_the_corpus);
 	RUN(test_precision_and_recall_on_real_texts);
 	RUN(test_law_titles_explain_their_abbreviations);
