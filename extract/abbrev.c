@@ -1070,7 +1070,7 @@ static int heading_title(const char *text, size_t len, size_t open, size_t close
 	/* the short form */
 	if (in.end - in.start > 32 || !dc_is_upper(dc_cp(text, in.end, in.start, &n)))
 		return 0;
-	size_t tokens = 1, caps = 0, chars = 0;
+	size_t tokens = 1, caps = 0, chars = 0, digits = 0;
 	char first = dc_fold(dc_cp(text, in.end, in.start, &n)), last = 0;
 	int last_upper = 0;
 	for (size_t i = in.start; i < in.end; i += n) {
@@ -1082,6 +1082,8 @@ static int heading_title(const char *text, size_t len, size_t open, size_t close
 		}
 		if (tokens == 1 && ++chars > MAX_SHORT)
 			return 0;
+		if (tokens == 1)
+			digits += dc_is_digit(c);
 		if (dc_is_letter(c)) {
 			if (tokens == 1) {
 				caps += dc_is_upper(c);
@@ -1092,8 +1094,8 @@ static int heading_title(const char *text, size_t len, size_t open, size_t close
 			return 0;
 		}
 	}
-	if (caps < 2 || !first)
-		return 0;
+	if (caps < 2 || !first || digits > chars - digits)
+		return 0; /* "GII090932" is a code, no abbreviation */
 	/* the title's line */
 	size_t ls = open;
 	while (ls > 0 && text[ls - 1] != '\n')
@@ -1484,8 +1486,16 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			size_t c = skip_space_back(text, ws);
 			if (letters && c < ws && c > 0 && dc_is_letter(dc_cp(text, c, dc_prev(text, c), &pn)) &&
 			    long_before(text, c, &sf, &lf) && lf.start == token_start(text, c) &&
-			    dc_is_upper(dc_cp(text, c, lf.start, &pn)) && first_on_line(text, lf.start))
+			    dc_is_upper(dc_cp(text, c, lf.start, &pn)) && first_on_line(text, lf.start)) {
+				/* a Greek letter is part of a substance's name ("Darbepoetin
+				 * alfa", "Interferon beta"), "human" is not */
+				static const char *const greek[] = { "alfa", "alpha", "beta", "gamma",
+					"delta", "epsilon", "zeta", "theta", "kappa", "lambda", "omega", NULL };
+				for (size_t k = 0; greek[k]; k++)
+					if (strlen(greek[k]) == e - ws && !memcmp(text + ws, greek[k], e - ws))
+						lf.end = e;
 				return emit(text, fn, ctx, s, lf, "long qualifier (short)");
+			}
 		}
 		return 0;
 	}

@@ -169,6 +169,11 @@ static const char *const cases[][3] = {
 	  "Wirtschaftszone in der Nordsee und in der Ostsee)" },
 	{ "  Verordnung über die Durchführung der Flugsicherung (FSBetrV)\n\nEingangsformel\n",
 	  "FSBetrV", "Verordnung über die Durchführung der Flugsicherung" },
+	/* a Greek letter stays with the substance's name (Anlage of the AntiDopG, dev) */
+	{ "        Darbepoetin alfa (dEPO)\n", "dEPO", "Darbepoetin alfa" },
+	/* a title's code of more digits than letters is no abbreviation (the law corpus) */
+	{ "# Gesetz zu dem Internationalen Übereinkommen vom 20. Dezember 2006 zum Schutz aller "
+	  "Personen vor dem Verschwindenlassen (GII090932)\n", "", "" },
 	/* and not: a title of fewer than three words, a short form of more than ten characters,
 	 * a heading with text after the parenthesis, a title without the first letter, the
 	 * first line with no blank line after it (constructed from corpus headings) */
