@@ -234,13 +234,18 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 {
 	memset(sf, 0, sizeof *sf);
 	size_t end = s.end;
-	/* "BSIG 2009": the year takes no part in matching. */
+	/* "BSIG 2009", "KVLG - 1989": the year takes no part in matching. */
 	if (end - s.start > 5 && text[end - 5] == ' ') {
 		int year = 1;
 		for (size_t i = end - 4; i < end; i++)
 			year &= text[i] >= '0' && text[i] <= '9';
-		if (year)
+		if (year) {
 			end -= 5;
+			if (end - s.start > 2 && text[end - 1] == '-' && text[end - 2] == ' ')
+				end -= 2;
+			else if (end - s.start > 4 && !memcmp(text + end - 4, " \xe2\x80\x93", 4))
+				end -= 4;
+		}
 	}
 	size_t len = end - s.start;
 	if (len < 2 || len > MAX_SHORT)
@@ -638,6 +643,22 @@ static int compound_start(const struct lchars *lc, size_t i)
 	return before >= 3 && from >= 4;
 }
 
+/* An ordinal number word: "Erste", "Zweiten", "Dreizehnte",
+ * "Zweihundertachtundvierzigste". */
+static int is_ordinal(const char *s, size_t n)
+{
+	static const char *const stems[] = { "Erst", "Zweit", "Dritt", "Drei", "Viert", "Vier",
+		"F\xc3\xbcnf", "Sechs", "Sieb", "Acht", "Neun", "Zehn", "Elf", "Zw\xc3\xb6lf",
+		"Zwanzig", "Hundert", "Zwei", NULL };
+	if (!(ends_with(s, n, "te") || ends_with(s, n, "ten") || ends_with(s, n, "ter") ||
+	      ends_with(s, n, "tes") || ends_with(s, n, "tem")))
+		return 0;
+	for (size_t i = 0; stems[i]; i++)
+		if (n > strlen(stems[i]) && !memcmp(s, stems[i], strlen(stems[i])))
+			return 1;
+	return 0;
+}
+
 /* The long form that ends at `end` for the short form sf, if any. */
 static int long_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
 {
@@ -649,6 +670,10 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 		w[k] = rev[nw - 1 - k];
 	static __thread struct lchars lc;
 	long first = sf->spoken ? -1 : match_law(text, w, nw, sf, &lc);
+	/* "dem Zweiten Gesetz über die Krankenversicherung der Landwirte (KVLG -
+	 * 1989)": an ordinal before "Gesetz" is part of the title */
+	if (first > 0 && is_ordinal(text + w[first - 1].start, w[first - 1].end - w[first - 1].start))
+		first--;
 	if (first < 0) {
 		/* Schwartz & Hearst's window: min(|A| + 5, 2|A|) words. */
 		size_t limit = sf->n_chars + 5 < 2 * sf->n_chars ? sf->n_chars + 5 : 2 * sf->n_chars;
@@ -891,10 +916,23 @@ static size_t token_start(const char *text, size_t end)
 	return i;
 }
 
-/* The short form that starts at i, with a year if one follows. */
+/* The short form that starts at i, with a year if one follows ("BSIG 2009",
+ * "KVLG - 1989"). */
 static struct dc_span short_at(const char *text, size_t len, size_t i)
 {
 	struct dc_span s = { i, token_end(text, len, i) };
+	size_t d = 0;
+	if (s.end + 3 <= len && !memcmp(text + s.end, " - ", 3))
+		d = 2;
+	else if (s.end + 5 <= len && !memcmp(text + s.end, " \xe2\x80\x93 ", 5))
+		d = 4;
+	if (d && s.end + d + 5 <= len) {
+		int year = 1;
+		for (size_t k = s.end + d + 1; k < s.end + d + 5; k++)
+			year &= text[k] >= '0' && text[k] <= '9';
+		if (year && (s.end + d + 5 == len || !(text[s.end + d + 5] >= '0' && text[s.end + d + 5] <= '9')))
+			return (struct dc_span){ i, s.end + d + 5 };
+	}
 	if (s.end + 5 <= len && text[s.end] == ' ') {
 		int year = 1;
 		for (size_t k = s.end + 1; k < s.end + 5; k++)

@@ -174,6 +174,10 @@ static const char *const cases[][3] = {
 	/* a title's code of more digits than letters is no abbreviation (the law corpus) */
 	{ "# Gesetz zu dem Internationalen Übereinkommen vom 20. Dezember 2006 zum Schutz aller "
 	  "Personen vor dem Verschwindenlassen (GII090932)\n", "", "" },
+	/* a year after a dash, an ordinal before "Gesetz" (BAföG-EinkommensV § 1, heldout2) */
+	{ "nach dem Zweiten Gesetz über die Krankenversicherung der\n    Landwirte (KVLG - 1989), dem "
+	  "Mutterschutzgesetz", "KVLG - 1989", "Zweiten Gesetz über die Krankenversicherung der Landwirte" },
+	{ "    a)  Krankengeld (§§ 44ff. SGB V, §§ 12ff. KVLG - 1989),\n", "", "" },
 	/* and not: a title of fewer than three words, a short form of more than ten characters,
 	 * a heading with text after the parenthesis, a title without the first letter, the
 	 * first line with no blank line after it (constructed from corpus headings) */
