@@ -255,7 +255,8 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 	while (i < end) {
 		size_t n;
 		int32_t c = dc_cp(text, end, i, &n);
-		if (dc_is_dash(c) && i > s.start) {
+		/* "KoopA ADV", "TVA-H BBiG": two tokens (at_paren checks the second) */
+		if ((dc_is_dash(c) || c == ' ') && i > s.start) {
 			if (sf->n_parts < 4)
 				sf->parts[sf->n_parts][part_len] = '\0';
 			sf->has_word_part |= part_lower && part_len >= 2;
@@ -999,6 +1000,62 @@ static int short_or_spoken(const char *text, struct dc_span s, int quoted, struc
 	return short_form(text, s, sf) || (quoted && spoken_form(text, s, sf));
 }
 
+/* A long form in quotes right before the parenthesis: the quotes give its
+ * extent, so only the letters are checked - every one in order, the first
+ * at the start of the quoted name, and half of its content words giving one
+ * ("“Kooperationsausschuss von Bund und Ländern für automatisierte
+ * Datenverarbeitung” (KoopA ADV)", IT-Staatsvertrag). */
+static int quoted_long_before(const char *text, size_t open, const struct sf *sf,
+                              struct dc_span *lf)
+{
+	size_t e = skip_space_back(text, open), n;
+	if (e == 0 || sf->spoken || sf->is_stopword)
+		return 0;
+	size_t q = dc_prev(text, e);
+	if (!is_close_quote(dc_cp(text, e, q, &n)))
+		return 0;
+	int32_t close = dc_cp(text, e, q, &n);
+	size_t b = q;
+	while (b > 0 && q - b < 300) {
+		size_t p = dc_prev(text, b);
+		int32_t c = dc_cp(text, b, p, &n);
+		/* „…“, “…”, ‚…‘, »…« */
+		if (c == 0x201E || c == 0x201A || c == 0xBB || (c == 0x201C && close == 0x201D) ||
+		    (c == 0x2018 && close == 0x2019))
+			break;
+		if (is_open_quote(c) || is_close_quote(c) || c == '(' || c == ')' || c == '.' || c == ';')
+			return 0;
+		b = p;
+	}
+	if (b == 0 || q - b >= 300)
+		return 0;
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, q, b, w, MAX_WORDS);
+	if (nw < 2 || w[nw - 1].end != q || w[0].start != dc_skip_space(text, q, b))
+		return 0;
+	static __thread struct lchars lc;
+	layout(text, w, nw, &lc);
+	size_t pos = lc.n;
+	if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0) || lc.word[pos] != 0)
+		return 0;
+	size_t content = 0, covered = 0;
+	for (size_t k = 0; k < nw; k++) {
+		if (is_function_word(text + w[k].start, w[k].end - w[k].start))
+			continue;
+		content++;
+		for (size_t i = 0; i < lc.n; i++)
+			if (lc.word[i] == k && lc.matched[i]) {
+				covered++;
+				break;
+			}
+	}
+	if (covered * 2 < content)
+		return 0;
+	lf->start = w[0].start;
+	lf->end = q;
+	return 1;
+}
+
 /* At '(' i: "long (short)", "long (kurz: short)", "long (im Folgenden „short“
  * genannt)" or "short (long)", "„short“ (long)". */
 /* A line that holds only a title and its abbreviation, the abbreviation
@@ -1483,6 +1540,18 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	}
 	struct dc_span s = short_at(text, in_end, in);
 	struct dc_span lf;
+	/* "(KoopA ADV)", "(TVA-H BBiG)": two tokens of two capitals or more each
+	 * (not "SGB V") */
+	if (s.end < in_end && text[s.end] == ' ' && s.end + 1 < in_end) {
+		struct dc_span t2 = { s.end + 1, token_end(text, in_end, s.end + 1) };
+		size_t caps1 = 0, caps2 = 0, cn;
+		for (size_t k = s.start; k < s.end; k += cn)
+			caps1 += dc_is_upper(dc_cp(text, s.end, k, &cn));
+		for (size_t k = t2.start; k < t2.end; k += cn)
+			caps2 += dc_is_upper(dc_cp(text, t2.end, k, &cn));
+		if (t2.end == in_end && caps1 >= 2 && caps2 >= 2 && dc_is_upper(text[t2.start]))
+			s.end = in_end;
+	}
 	/* a document's title: before the other rules, which may take a shorter
 	 * part of it */
 	if (!quoted && pattern[0] == 'l') {
@@ -1500,6 +1569,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s, lf, pattern);
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
+		if (!quoted && quoted_long_before(text, i, &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "\xe2\x80\x9elong\xe2\x80\x9c (short)");
 		if (!quoted && !sf.spoken && pattern[0] == 'l' && title_line_before(text, len, i, close, s, &lf))
 			return emit(text, fn, ctx, s, lf, "title line (short)");
 		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */

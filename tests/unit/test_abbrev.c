@@ -178,6 +178,20 @@ static const char *const cases[][3] = {
 	{ "nach dem Zweiten Gesetz über die Krankenversicherung der\n    Landwirte (KVLG - 1989), dem "
 	  "Mutterschutzgesetz", "KVLG - 1989", "Zweiten Gesetz über die Krankenversicherung der Landwirte" },
 	{ "    a)  Krankengeld (§§ 44ff. SGB V, §§ 12ff. KVLG - 1989),\n", "", "" },
+	/* a short form of two tokens; a long form in quotes whose words need not all give a
+	 * letter (IT-Staatsvertrag, dev); not "SGB V" (one capital in the second token), not a
+	 * quoted name the letters do not start (BAföG-EinkommensV § 1; IT-Staatsvertrag) */
+	{ "der\nTarifvertrag für Auszubildende des Landes Hessen in Ausbildungsberufen\nnach dem "
+	  "Berufsbildungsgesetz (TVA-H BBiG) einschließlich", "TVA-H BBiG",
+	  "Tarifvertrag für Auszubildende des Landes Hessen in Ausbildungsberufen nach dem "
+	  "Berufsbildungsgesetz" },
+	{ "    “Kooperationsausschuss von Bund und Ländern für automatisierte\n    Datenverarbeitung” "
+	  "(KoopA ADV) sowie alle Untergremien ablösen.", "KoopA ADV",
+	  "Kooperationsausschuss von Bund und Ländern für automatisierte Datenverarbeitung" },
+	{ "    nach dem Fünften, Sechsten und Siebten Buch Sozialgesetzbuch (SGB V,\n", "", "" },
+	{ "    bisherigen Gremien “Arbeitskreis der Staatssekretäre für E-Government\n    in Bund und "
+	  "Ländern” (St-Runde Deutschland-Online) sowie", "", "" },
+	{ "die „Vorschriften über die Beförderung“ (BV) gelten", "", "" },
 	/* and not: a title of fewer than three words, a short form of more than ten characters,
 	 * a heading with text after the parenthesis, a title without the first letter, the
 	 * first line with no blank line after it (constructed from corpus headings) */
