@@ -1000,6 +1000,42 @@ static int short_or_spoken(const char *text, struct dc_span s, int quoted, struc
 	return short_form(text, s, sf) || (quoted && spoken_form(text, s, sf));
 }
 
+/* After a cue ("im Folgenden", "kurz"), a name whose words' initials are the
+ * short form, one after the other, and a phrase after it up to the
+ * parenthesis that starts with a preposition or article: "dem weltweiten
+ * Harmonisierten System zur Bezeichnung und Codierung der Waren (im
+ * Folgenden „HS“)" (Lebensmitteleinfuhr-Verordnung, Anlage 1). The nearest
+ * such name wins. */
+static int cue_name_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
+{
+	struct word rev[MAX_WORDS];
+	size_t nw = words_before(text, end, rev, MAX_WORDS);
+	if (sf->spoken || sf->n_req < 2 || sf->n_chars != sf->n_req)
+		return 0;
+	/* rev[k] is the k-th word before the parenthesis; the name is rev[k]
+	 * (first letter) down to rev[k - n + 1], then a function word */
+	for (size_t k = sf->n_req; k < nw; k++) {
+		size_t last = k + 1 - sf->n_req;
+		const struct word *after = &rev[last - 1];
+		if (!is_function_word(text + after->start, after->end - after->start))
+			continue;
+		int ok = 1;
+		for (size_t j = 0; j < sf->n_req && ok; j++) {
+			const struct word *wj = &rev[k - j];
+			size_t n;
+			int32_t c = dc_cp(text, wj->end, wj->start, &n);
+			ok = dc_is_upper(c) && dc_fold(c) == sf->req[j] &&
+			     !is_function_word(text + wj->start, wj->end - wj->start);
+		}
+		if (!ok)
+			continue;
+		lf->start = rev[k].start;
+		lf->end = rev[0].end;
+		return 1;
+	}
+	return 0;
+}
+
 /* A long form in quotes right before the parenthesis: the quotes give its
  * extent, so only the letters are checked - every one in order, the first
  * at the start of the quoted name, and half of its content words giving one
@@ -1569,6 +1605,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s, lf, pattern);
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
+		if (pattern[0] == 'k' && cue_name_before(text, long_end(text, i), &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "name phrase (kurz)");
 		if (!quoted && quoted_long_before(text, i, &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "\xe2\x80\x9elong\xe2\x80\x9c (short)");
 		if (!quoted && !sf.spoken && pattern[0] == 'l' && title_line_before(text, len, i, close, s, &lf))

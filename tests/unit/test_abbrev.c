@@ -192,6 +192,15 @@ static const char *const cases[][3] = {
 	{ "    bisherigen Gremien “Arbeitskreis der Staatssekretäre für E-Government\n    in Bund und "
 	  "Ländern” (St-Runde Deutschland-Online) sowie", "", "" },
 	{ "die „Vorschriften über die Beförderung“ (BV) gelten", "", "" },
+	/* after a cue, a name of the short form's initials and a phrase after it
+	 * (Lebensmitteleinfuhr-Verordnung, Anlage 1, heldout); not a name that a verb follows
+	 * (constructed), nor without a cue (constructed) */
+	{ "basiert auf dem weltweiten Harmonisierten System\n    zur Bezeichnung und Codierung der "
+	  "Waren (im Folgenden „HS“), das vom", "HS",
+	  "Harmonisierten System zur Bezeichnung und Codierung der Waren" },
+	{ "der Hamburger Senat beschließt den Plan (im Folgenden „HS“)", "", "" },
+	{ "basiert auf dem weltweiten Harmonisierten System zur Bezeichnung und Codierung der "
+	  "Waren (HS), das vom", "", "" },
 	/* and not: a title of fewer than three words, a short form of more than ten characters,
 	 * a heading with text after the parenthesis, a title without the first letter, the
 	 * first line with no blank line after it (constructed from corpus headings) */
