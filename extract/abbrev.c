@@ -36,9 +36,21 @@
  *   - of the matches before a short form, the one with most letters at word
  *     or part starts wins over the shortest ("Paneuropäisches Privates
  *     Pensionsprodukt (PEPP)"); a place after a comma is skipped
- *     ("Deutsches Bergbau-Museum, Bochum (DBM)").
+ *     ("Deutsches Bergbau-Museum, Bochum (DBM)");
+ *   - round three: a document's title ("# Title (SHORT)", or the first line
+ *     before a blank one) is whole the long form of its abbreviation, which
+ *     need not spell it ("Gesetz zum Schutz vor gefährlichen Stoffen
+ *     (ChemG)"); codes in a list of three or more, a quarter of them spelled
+ *     by their noun phrase ("Dorfgebieten (MD)", "Mischgebieten (MI)"), take
+ *     the noun phrase; "„IMDG-Code“ ist der International Maritime Dangerous
+ *     Goods Code" (every letter at a word start); a quoted long form needs
+ *     half its content words to give letters; after a cue, a name of the
+ *     initials and the phrase after it ("Harmonisierten System zur
+ *     Bezeichnung ... (im Folgenden „HS“)"); an ordinal before "Gesetz" and a
+ *     Greek letter after a substance ("Darbepoetin alfa") stay in the long form.
  * A short form is one token of 2 to 10 bytes with at least two capitals (a
- * third of its letters), optionally followed by a year ("BSIG 2009"). */
+ * third of its letters), optionally followed by a year ("BSIG 2009", "KVLG -
+ * 1989"), or in parentheses two such tokens ("KoopA ADV", "TVA-H BBiG"). */
 #include "discover.h"
 
 #include <string.h>
