@@ -47,7 +47,10 @@
  *     half its content words to give letters; after a cue, a name of the
  *     initials and the phrase after it ("Harmonisierten System zur
  *     Bezeichnung ... (im Folgenden „HS“)"); an ordinal before "Gesetz" and a
- *     Greek letter after a substance ("Darbepoetin alfa") stay in the long form.
+ *     Greek letter after a substance ("Darbepoetin alfa") stay in the long
+ *     form; "XY-Z" with XY in the long form's first word and Z the initial of
+ *     its last ("Tarifvertrag für den Öffentlichen Dienst des Landes Hessen
+ *     (TV-H)").
  * A short form is one token of 2 to 10 bytes with at least two capitals (a
  * third of its letters), optionally followed by a year ("BSIG 2009", "KVLG -
  * 1989"), or in parentheses two such tokens ("KoopA ADV", "TVA-H BBiG"). */
@@ -1012,6 +1015,50 @@ static int short_or_spoken(const char *text, struct dc_span s, int quoted, struc
 	return short_form(text, s, sf) || (quoted && spoken_form(text, s, sf));
 }
 
+/* A short form "XY-Z" whose last part is one capital: the initial of the
+ * long form's last word, a place or body ("-H" for Hessen, "-L" for Länder),
+ * while XY is spelled by the first word alone, a compound followed by a
+ * function word: "Tarifvertrag für den Öffentlichen Dienst des Landes Hessen
+ * (TV-H)" (IT-Staatsvertrag § 12). */
+static int suffix_letter_before(const char *text, size_t end, const struct sf *sf,
+                                struct dc_span *lf)
+{
+	if (sf->spoken || sf->is_stopword || sf->n_parts != 2 || strlen(sf->parts[1]) != 1 ||
+	    strlen(sf->parts[0]) < 2 || sf->n_chars != strlen(sf->parts[0]) + 1)
+		return 0;
+	struct word rev[MAX_WORDS];
+	size_t nw = words_before(text, end, rev, 12);
+	if (nw < 3)
+		return 0;
+	size_t n;
+	int32_t c = dc_cp(text, rev[0].end, rev[0].start, &n);
+	if (!dc_is_upper(c) || dc_fold(c) != sf->parts[1][0] ||
+	    is_function_word(text + rev[0].start, rev[0].end - rev[0].start))
+		return 0;
+	for (size_t k = 2; k < nw; k++) {
+		const struct word *fw = &rev[k];
+		c = dc_cp(text, fw->end, fw->start, &n);
+		if (!dc_is_upper(c) || dc_fold(c) != sf->parts[0][0] ||
+		    is_function_word(text + fw->start, fw->end - fw->start))
+			continue;
+		if (!is_function_word(text + rev[k - 1].start, rev[k - 1].end - rev[k - 1].start))
+			return 0;
+		/* the rest of XY inside the first word, in order */
+		size_t j = 1;
+		for (size_t i = fw->start + n; i < fw->end && sf->parts[0][j]; i += n) {
+			int32_t d = dc_cp(text, fw->end, i, &n);
+			if (dc_fold(d) == sf->parts[0][j])
+				j++;
+		}
+		if (sf->parts[0][j])
+			return 0;
+		lf->start = fw->start;
+		lf->end = rev[0].end;
+		return 1;
+	}
+	return 0;
+}
+
 /* After a cue ("im Folgenden", "kurz"), a name whose words' initials are the
  * short form, one after the other, and a phrase after it up to the
  * parenthesis that starts with a preposition or article: "dem weltweiten
@@ -1617,6 +1664,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s, lf, pattern);
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
+		if (pattern[0] == 'l' && !quoted && suffix_letter_before(text, long_end(text, i), &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "long (short-Z)");
 		if (pattern[0] == 'k' && cue_name_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "name phrase (kurz)");
 		if (!quoted && quoted_long_before(text, i, &sf, &lf))

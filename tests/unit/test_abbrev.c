@@ -201,6 +201,14 @@ static const char *const cases[][3] = {
 	{ "der Hamburger Senat beschließt den Plan (im Folgenden „HS“)", "", "" },
 	{ "basiert auf dem weltweiten Harmonisierten System zur Bezeichnung und Codierung der "
 	  "Waren (HS), das vom", "", "" },
+	/* "XY-Z": XY in the first word, Z the last word's initial (IT-Staatsvertrag § 12, dev);
+	 * not a range of classes, a unit, a name whose first word does not spell XY (corpus) */
+	{ "Für die Beschäftigten und\nAuszubildenden der gemeinsamen Anstalt gilt der Tarifvertrag "
+	  "für den\nÖffentlichen Dienst des Landes Hessen (TV-H) beziehungsweise der", "TV-H",
+	  "Tarifvertrag für den Öffentlichen Dienst des Landes Hessen" },
+	{ "            Mischabfälle (A-D)\n", "", "" },
+	{ "    Trockenmasse mehr als 1,5 vom Hundert Stickstoff (Gesamt-N) enthalten", "", "" },
+	{ "Geländemodell für Deutschland (DGM-D) zur Verfügung. Liegen in den", "", "" },
 	/* and not: a title of fewer than three words, a short form of more than ten characters,
 	 * a heading with text after the parenthesis, a title without the first letter, the
 	 * first line with no blank line after it (constructed from corpus headings) */
@@ -693,23 +701,22 @@ static void test_precision_and_recall_on_real_texts(void)
 	set_score(&r, "dev/|heldout/", &p_tuned, &r_tuned);
 	set_score(&r, "", &p_all, &r_all);
 	/* Issue 14 asks for precision >= 0.95 and recall >= 0.90. After round
-	 * three: precision 1.00 on every set; recall 0.91 on the development
-	 * texts, 0.96 on the held-out ones, 0.93 on both, 0.82 on the second
-	 * held-out set, 0.895 in all (94 of 105). What is still missed:
+	 * three: precision 1.00 on every set; recall 0.93 on the development
+	 * texts, 0.96 on the held-out ones, 0.94 on both, 0.82 on the second
+	 * held-out set, 0.905 in all (95 of 105). What is still missed:
 	 * letters from another language (GHS, HCG, HFKW, PRIIP; ADR, IMO, UNECE,
-	 * CTUs, RID, COTIF) and a long form with words the short form skips
-	 * (TV-H). The floors keep what was reached; docs/discovery.md lists the
-	 * misses. */
+	 * CTUs, RID, COTIF). The floors keep what was reached; docs/discovery.md
+	 * lists the misses. */
 	CHECK(p_dev >= 0.95);
 	CHECK(p_held >= 0.95);
 	CHECK(p_held2 >= 0.95);
 	CHECK(p_tuned >= 0.95);
 	CHECK(p_all >= 0.95);
-	CHECK(r_dev >= 0.91);
+	CHECK(r_dev >= 0.93);
 	CHECK(r_held >= 0.95);
 	CHECK(r_held2 >= 0.82);
-	CHECK(r_tuned >= 0.92);
-	CHECK(r_all >= 0.89);
+	CHECK(r_tuned >= 0.94);
+	CHECK(r_all >= 0.90);
 }
 
 static void test_inflected_variants(void)
