@@ -36,9 +36,24 @@
  *   - of the matches before a short form, the one with most letters at word
  *     or part starts wins over the shortest ("Paneuropäisches Privates
  *     Pensionsprodukt (PEPP)"); a place after a comma is skipped
- *     ("Deutsches Bergbau-Museum, Bochum (DBM)").
+ *     ("Deutsches Bergbau-Museum, Bochum (DBM)");
+ *   - round three: a document's title ("# Title (SHORT)", or the first line
+ *     before a blank one) is whole the long form of its abbreviation, which
+ *     need not spell it ("Gesetz zum Schutz vor gefährlichen Stoffen
+ *     (ChemG)"); codes in a list of three or more, a quarter of them spelled
+ *     by their noun phrase ("Dorfgebieten (MD)", "Mischgebieten (MI)"), take
+ *     the noun phrase; "„IMDG-Code“ ist der International Maritime Dangerous
+ *     Goods Code" (every letter at a word start); a quoted long form needs
+ *     half its content words to give letters; after a cue, a name of the
+ *     initials and the phrase after it ("Harmonisierten System zur
+ *     Bezeichnung ... (im Folgenden „HS“)"); an ordinal before "Gesetz" and a
+ *     Greek letter after a substance ("Darbepoetin alfa") stay in the long
+ *     form; "XY-Z" with XY in the long form's first word and Z the initial of
+ *     its last ("Tarifvertrag für den Öffentlichen Dienst des Landes Hessen
+ *     (TV-H)").
  * A short form is one token of 2 to 10 bytes with at least two capitals (a
- * third of its letters), optionally followed by a year ("BSIG 2009"). */
+ * third of its letters), optionally followed by a year ("BSIG 2009", "KVLG -
+ * 1989"), or in parentheses two such tokens ("KoopA ADV", "TVA-H BBiG"). */
 #include "discover.h"
 
 #include <string.h>
@@ -234,13 +249,18 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 {
 	memset(sf, 0, sizeof *sf);
 	size_t end = s.end;
-	/* "BSIG 2009": the year takes no part in matching. */
+	/* "BSIG 2009", "KVLG - 1989": the year takes no part in matching. */
 	if (end - s.start > 5 && text[end - 5] == ' ') {
 		int year = 1;
 		for (size_t i = end - 4; i < end; i++)
 			year &= text[i] >= '0' && text[i] <= '9';
-		if (year)
+		if (year) {
 			end -= 5;
+			if (end - s.start > 2 && text[end - 1] == '-' && text[end - 2] == ' ')
+				end -= 2;
+			else if (end - s.start > 4 && !memcmp(text + end - 4, " \xe2\x80\x93", 4))
+				end -= 4;
+		}
 	}
 	size_t len = end - s.start;
 	if (len < 2 || len > MAX_SHORT)
@@ -250,7 +270,8 @@ static int short_form(const char *text, struct dc_span s, struct sf *sf)
 	while (i < end) {
 		size_t n;
 		int32_t c = dc_cp(text, end, i, &n);
-		if (dc_is_dash(c) && i > s.start) {
+		/* "KoopA ADV", "TVA-H BBiG": two tokens (at_paren checks the second) */
+		if ((dc_is_dash(c) || c == ' ') && i > s.start) {
 			if (sf->n_parts < 4)
 				sf->parts[sf->n_parts][part_len] = '\0';
 			sf->has_word_part |= part_lower && part_len >= 2;
@@ -638,6 +659,22 @@ static int compound_start(const struct lchars *lc, size_t i)
 	return before >= 3 && from >= 4;
 }
 
+/* An ordinal number word: "Erste", "Zweiten", "Dreizehnte",
+ * "Zweihundertachtundvierzigste". */
+static int is_ordinal(const char *s, size_t n)
+{
+	static const char *const stems[] = { "Erst", "Zweit", "Dritt", "Drei", "Viert", "Vier",
+		"F\xc3\xbcnf", "Sechs", "Sieb", "Acht", "Neun", "Zehn", "Elf", "Zw\xc3\xb6lf",
+		"Zwanzig", "Hundert", "Zwei", NULL };
+	if (!(ends_with(s, n, "te") || ends_with(s, n, "ten") || ends_with(s, n, "ter") ||
+	      ends_with(s, n, "tes") || ends_with(s, n, "tem")))
+		return 0;
+	for (size_t i = 0; stems[i]; i++)
+		if (n > strlen(stems[i]) && !memcmp(s, stems[i], strlen(stems[i])))
+			return 1;
+	return 0;
+}
+
 /* The long form that ends at `end` for the short form sf, if any. */
 static int long_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
 {
@@ -649,6 +686,10 @@ static int long_before(const char *text, size_t end, const struct sf *sf, struct
 		w[k] = rev[nw - 1 - k];
 	static __thread struct lchars lc;
 	long first = sf->spoken ? -1 : match_law(text, w, nw, sf, &lc);
+	/* "dem Zweiten Gesetz über die Krankenversicherung der Landwirte (KVLG -
+	 * 1989)": an ordinal before "Gesetz" is part of the title */
+	if (first > 0 && is_ordinal(text + w[first - 1].start, w[first - 1].end - w[first - 1].start))
+		first--;
 	if (first < 0) {
 		/* Schwartz & Hearst's window: min(|A| + 5, 2|A|) words. */
 		size_t limit = sf->n_chars + 5 < 2 * sf->n_chars ? sf->n_chars + 5 : 2 * sf->n_chars;
@@ -765,7 +806,10 @@ static size_t match_forward(const struct sf *sf, struct lchars *lc, const unsign
 }
 
 /* The long form that starts at `start` (after the short form), left to right:
- * it ends with the word that gives the short form's last letter. */
+ * it ends with the word that gives the short form's last letter. whole: the
+ * span is the long form (inside parentheses); STRICT: every letter at the
+ * start of a content word or part. */
+enum { STRICT = 2 };
 static int long_after(const char *text, size_t len, size_t start, const struct sf *sf,
                       int whole, struct dc_span *lf)
 {
@@ -777,7 +821,7 @@ static int long_after(const char *text, size_t len, size_t start, const struct s
 	if (first == nw)
 		return 0;
 	static __thread struct lchars lc;
-	if (whole) {
+	if (whole == 1) {
 		/* "ENISA (Agentur ...)": the parentheses hold the long form; use the
 		 * rules of a long form before a short form on it. */
 		struct sf tmp = *sf;
@@ -814,12 +858,12 @@ static int long_after(const char *text, size_t len, size_t start, const struct s
 		content[k - first] = !is_function_word(text + w[k].start, w[k].end - w[k].start);
 	layout(text, w + first, nw - first, &lc);
 	size_t pos = match_forward(sf, &lc, content, 1);
-	if (!pos) {
+	if (!pos && whole != STRICT) {
 		layout(text, w + first, nw - first, &lc);
 		pos = match_forward(sf, &lc, content, 0);
-		if (!pos)
-			return 0;
 	}
+	if (!pos)
+		return 0;
 	size_t last_word = lc.word[pos - 1];
 	if (!content_covered(text, w + first, 0, last_word + 1, &lc) || !spoken_ok(sf, &lc))
 		return 0;
@@ -888,10 +932,23 @@ static size_t token_start(const char *text, size_t end)
 	return i;
 }
 
-/* The short form that starts at i, with a year if one follows. */
+/* The short form that starts at i, with a year if one follows ("BSIG 2009",
+ * "KVLG - 1989"). */
 static struct dc_span short_at(const char *text, size_t len, size_t i)
 {
 	struct dc_span s = { i, token_end(text, len, i) };
+	size_t d = 0;
+	if (s.end + 3 <= len && !memcmp(text + s.end, " - ", 3))
+		d = 2;
+	else if (s.end + 5 <= len && !memcmp(text + s.end, " \xe2\x80\x93 ", 5))
+		d = 4;
+	if (d && s.end + d + 5 <= len) {
+		int year = 1;
+		for (size_t k = s.end + d + 1; k < s.end + d + 5; k++)
+			year &= text[k] >= '0' && text[k] <= '9';
+		if (year && (s.end + d + 5 == len || !(text[s.end + d + 5] >= '0' && text[s.end + d + 5] <= '9')))
+			return (struct dc_span){ i, s.end + d + 5 };
+	}
 	if (s.end + 5 <= len && text[s.end] == ' ') {
 		int year = 1;
 		for (size_t k = s.end + 1; k < s.end + 5; k++)
@@ -956,6 +1013,142 @@ static size_t long_end(const char *text, size_t end)
 static int short_or_spoken(const char *text, struct dc_span s, int quoted, struct sf *sf)
 {
 	return short_form(text, s, sf) || (quoted && spoken_form(text, s, sf));
+}
+
+/* A short form "XY-Z" whose last part is one capital: the initial of the
+ * long form's last word, a place or body ("-H" for Hessen, "-L" for Länder),
+ * while XY is spelled by the first word alone, a compound followed by a
+ * function word: "Tarifvertrag für den Öffentlichen Dienst des Landes Hessen
+ * (TV-H)" (IT-Staatsvertrag § 12). */
+static int suffix_letter_before(const char *text, size_t end, const struct sf *sf,
+                                struct dc_span *lf)
+{
+	if (sf->spoken || sf->is_stopword || sf->n_parts != 2 || strlen(sf->parts[1]) != 1 ||
+	    strlen(sf->parts[0]) < 2 || sf->n_chars != strlen(sf->parts[0]) + 1)
+		return 0;
+	struct word rev[MAX_WORDS];
+	size_t nw = words_before(text, end, rev, 12);
+	if (nw < 3)
+		return 0;
+	size_t n;
+	int32_t c = dc_cp(text, rev[0].end, rev[0].start, &n);
+	if (!dc_is_upper(c) || dc_fold(c) != sf->parts[1][0] ||
+	    is_function_word(text + rev[0].start, rev[0].end - rev[0].start))
+		return 0;
+	for (size_t k = 2; k < nw; k++) {
+		const struct word *fw = &rev[k];
+		c = dc_cp(text, fw->end, fw->start, &n);
+		if (!dc_is_upper(c) || dc_fold(c) != sf->parts[0][0] ||
+		    is_function_word(text + fw->start, fw->end - fw->start))
+			continue;
+		if (!is_function_word(text + rev[k - 1].start, rev[k - 1].end - rev[k - 1].start))
+			return 0;
+		/* the rest of XY inside the first word, in order */
+		size_t j = 1;
+		for (size_t i = fw->start + n; i < fw->end && sf->parts[0][j]; i += n) {
+			int32_t d = dc_cp(text, fw->end, i, &n);
+			if (dc_fold(d) == sf->parts[0][j])
+				j++;
+		}
+		if (sf->parts[0][j])
+			return 0;
+		lf->start = fw->start;
+		lf->end = rev[0].end;
+		return 1;
+	}
+	return 0;
+}
+
+/* After a cue ("im Folgenden", "kurz"), a name whose words' initials are the
+ * short form, one after the other, and a phrase after it up to the
+ * parenthesis that starts with a preposition or article: "dem weltweiten
+ * Harmonisierten System zur Bezeichnung und Codierung der Waren (im
+ * Folgenden „HS“)" (Lebensmitteleinfuhr-Verordnung, Anlage 1). The nearest
+ * such name wins. */
+static int cue_name_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
+{
+	struct word rev[MAX_WORDS];
+	size_t nw = words_before(text, end, rev, MAX_WORDS);
+	if (sf->spoken || sf->n_req < 2 || sf->n_chars != sf->n_req)
+		return 0;
+	/* rev[k] is the k-th word before the parenthesis; the name is rev[k]
+	 * (first letter) down to rev[k - n + 1], then a function word */
+	for (size_t k = sf->n_req; k < nw; k++) {
+		size_t last = k + 1 - sf->n_req;
+		const struct word *after = &rev[last - 1];
+		if (!is_function_word(text + after->start, after->end - after->start))
+			continue;
+		int ok = 1;
+		for (size_t j = 0; j < sf->n_req && ok; j++) {
+			const struct word *wj = &rev[k - j];
+			size_t n;
+			int32_t c = dc_cp(text, wj->end, wj->start, &n);
+			ok = dc_is_upper(c) && dc_fold(c) == sf->req[j] &&
+			     !is_function_word(text + wj->start, wj->end - wj->start);
+		}
+		if (!ok)
+			continue;
+		lf->start = rev[k].start;
+		lf->end = rev[0].end;
+		return 1;
+	}
+	return 0;
+}
+
+/* A long form in quotes right before the parenthesis: the quotes give its
+ * extent, so only the letters are checked - every one in order, the first
+ * at the start of the quoted name, and half of its content words giving one
+ * ("“Kooperationsausschuss von Bund und Ländern für automatisierte
+ * Datenverarbeitung” (KoopA ADV)", IT-Staatsvertrag). */
+static int quoted_long_before(const char *text, size_t open, const struct sf *sf,
+                              struct dc_span *lf)
+{
+	size_t e = skip_space_back(text, open), n;
+	if (e == 0 || sf->spoken || sf->is_stopword)
+		return 0;
+	size_t q = dc_prev(text, e);
+	if (!is_close_quote(dc_cp(text, e, q, &n)))
+		return 0;
+	int32_t close = dc_cp(text, e, q, &n);
+	size_t b = q;
+	while (b > 0 && q - b < 300) {
+		size_t p = dc_prev(text, b);
+		int32_t c = dc_cp(text, b, p, &n);
+		/* „…“, “…”, ‚…‘, »…« */
+		if (c == 0x201E || c == 0x201A || c == 0xBB || (c == 0x201C && close == 0x201D) ||
+		    (c == 0x2018 && close == 0x2019))
+			break;
+		if (is_open_quote(c) || is_close_quote(c) || c == '(' || c == ')' || c == '.' || c == ';')
+			return 0;
+		b = p;
+	}
+	if (b == 0 || q - b >= 300)
+		return 0;
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, q, b, w, MAX_WORDS);
+	if (nw < 2 || w[nw - 1].end != q || w[0].start != dc_skip_space(text, q, b))
+		return 0;
+	static __thread struct lchars lc;
+	layout(text, w, nw, &lc);
+	size_t pos = lc.n;
+	if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0) || lc.word[pos] != 0)
+		return 0;
+	size_t content = 0, covered = 0;
+	for (size_t k = 0; k < nw; k++) {
+		if (is_function_word(text + w[k].start, w[k].end - w[k].start))
+			continue;
+		content++;
+		for (size_t i = 0; i < lc.n; i++)
+			if (lc.word[i] == k && lc.matched[i]) {
+				covered++;
+				break;
+			}
+	}
+	if (covered * 2 < content)
+		return 0;
+	lf->start = w[0].start;
+	lf->end = q;
+	return 1;
 }
 
 /* At '(' i: "long (short)", "long (kurz: short)", "long (im Folgenden „short“
@@ -1044,6 +1237,100 @@ static int title_line_before(const char *text, size_t len, size_t open, size_t c
 	return 1;
 }
 
+/* A document's title: a top-level Markdown heading "# Title (SHORT)", or the
+ * text's first line so followed by a blank line (a Markdown reader blanks the
+ * "#"), and nothing after the parenthesis. German laws and ordinances open so,
+ * and their official abbreviation may take letters from outside the title
+ * ("Gesetz zum Schutz vor gefährlichen Stoffen (ChemG)"), reorder them
+ * ("Verordnung über die bauliche Nutzung der Grundstücke (BauNVO)") or run
+ * take a number ("ÄApprOÄndV 4"); the whole heading before the parenthesis
+ * is the long form. The short form: up to three tokens in 32 bytes, the first
+ * of at most 10 characters, a capital with another capital in it. The title:
+ * three words or more, with the short form's first letter at a word or part
+ * start, or led by "Gesetz" ("Verordnung") for a short form ending in G (V).
+ * "# Leistung (MW)" is no pair. */
+static int heading_title(const char *text, size_t len, size_t open, size_t close,
+                         struct dc_span in, struct dc_span *lf)
+{
+	size_t after = close + 1, n;
+	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+		after++;
+	if (after < len && text[after] != '\n')
+		return 0;
+	/* the short form */
+	if (in.end - in.start > 32 || !dc_is_upper(dc_cp(text, in.end, in.start, &n)))
+		return 0;
+	size_t tokens = 1, caps = 0, chars = 0, digits = 0;
+	char first = dc_fold(dc_cp(text, in.end, in.start, &n)), last = 0;
+	int last_upper = 0;
+	for (size_t i = in.start; i < in.end; i += n) {
+		int32_t c = dc_cp(text, in.end, i, &n);
+		if (c == ' ') {
+			if (++tokens > 3 || text[i + 1] == ' ')
+				return 0;
+			continue;
+		}
+		if (tokens == 1 && ++chars > MAX_SHORT)
+			return 0;
+		if (tokens == 1)
+			digits += dc_is_digit(c);
+		if (dc_is_letter(c)) {
+			if (tokens == 1) {
+				caps += dc_is_upper(c);
+				last = dc_fold(c);
+				last_upper = dc_is_upper(c);
+			}
+		} else if (!dc_is_digit(c) && !dc_is_dash(c) && c != '/' && c != '.') {
+			return 0;
+		}
+	}
+	if (caps < 2 || !first || digits > chars - digits)
+		return 0; /* "GII090932" is a code, no abbreviation */
+	/* the title's line */
+	size_t ls = open;
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	size_t start = dc_skip_space(text, open, 0);
+	if (open - ls >= 3 && text[ls] == '#' && text[ls + 1] == ' ') {
+		ls = dc_skip_space(text, open, ls + 1);
+	} else if (start >= ls && start < open) {
+		/* the first line: a blank line follows */
+		size_t j = after < len ? after + 1 : len;
+		while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+			j++;
+		if (j < len && text[j] != '\n')
+			return 0;
+		if (j >= len)
+			return 0;
+		ls = start;
+	} else {
+		return 0;
+	}
+	size_t te = skip_space_back(text, open);
+	if (ls >= te || !dc_is_upper(dc_cp(text, te, ls, &n)))
+		return 0;
+	size_t spaces = 0;
+	for (size_t k = ls; k < te; k++)
+		spaces += text[k] == ' ';
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, te, ls, w, MAX_WORDS);
+	if (spaces < 2 || nw == 0)
+		return 0;
+	int lead = 0;
+	if (last_upper && (last == 'g' || last == 'v'))
+		lead = word_is(text, te, ls, last == 'g' ? "Gesetz" : "Verordnung");
+	static __thread struct lchars lc;
+	layout(text, w, nw, &lc);
+	int initial = 0;
+	for (size_t i = 0; i < lc.n && !initial; i++)
+		initial = lc.c[i] == first && (lc.is_part[i] || compound_start(&lc, i));
+	if (!lead && !initial)
+		return 0;
+	lf->start = ls;
+	lf->end = te;
+	return 1;
+}
+
 /* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
 static int first_on_line(const char *text, size_t at)
 {
@@ -1056,6 +1343,222 @@ static int first_on_line(const char *text, size_t at)
 			return 0;
 	return 1;
 }
+
+/* ---- codes in a list: "reinen Wohngebieten (WR)", "Bayern (BY), Berlin (BE)" ---- */
+
+struct code_item {
+	size_t np, open, close; /* the noun phrase's start, the parentheses */
+};
+
+/* Whether the parenthesis at `open` holds a code of 2 to 4 capitals (A-Z)
+ * after a noun phrase of up to three lower-case adjectives and a noun that
+ * stands alone ("in Kleinsiedlungsgebieten (WS)", "urbanen Gebieten (MU)",
+ * "Bayern (BY),"): after a line start, a list mark, a comma or semicolon or
+ * a function word; the code is followed by a line end, a comma, semicolon or
+ * full stop, or "und"/"oder"/"sowie" - not "Nr." or a number as after
+ * "Verordnung (EU)". */
+static int code_item(const char *text, size_t len, size_t open, struct code_item *it)
+{
+	size_t c = open + 1;
+	while (c < len && text[c] >= 'A' && text[c] <= 'Z')
+		c++;
+	if (c - open - 1 < 2 || c - open - 1 > 4 || c >= len || text[c] != ')')
+		return 0;
+	it->open = open;
+	it->close = c;
+	size_t a = c + 1;
+	while (a < len && (text[a] == ' ' || text[a] == '\t' || text[a] == '\r'))
+		a++;
+	if (!(a >= len || text[a] == '\n' || text[a] == ',' || text[a] == ';' ||
+	      (text[a] == '.' && !(a + 1 < len && text[a + 1] >= '0' && text[a + 1] <= '9')) ||
+	      word_is(text, len, a, "und") || word_is(text, len, a, "oder") ||
+	      word_is(text, len, a, "sowie")))
+		return 0;
+	/* the noun, then adjectives, on the same line */
+	size_t e = open, n;
+	while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+		e--;
+	size_t ws = token_start(text, e);
+	if (ws == e || e - ws < 3 || !dc_is_upper(dc_cp(text, e, ws, &n)) ||
+	    is_function_word(text + ws, e - ws))
+		return 0;
+	size_t lower = 0;
+	for (size_t k = ws; k < e; k += n) {
+		int32_t ch = dc_cp(text, e, k, &n);
+		if (!dc_is_letter(ch) && !dc_is_dash(ch))
+			return 0;
+		lower += dc_is_letter(ch) && !dc_is_upper(ch);
+	}
+	if (lower < 2)
+		return 0;
+	size_t np = ws;
+	for (int k = 0; k < 4; k++) {
+		size_t b = np;
+		while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+			b--;
+		size_t ps = token_start(text, b);
+		if (ps == b || b == np) {
+			np = b == np ? np : np;
+			break;
+		}
+		int adjective = k < 3 && !dc_is_upper(dc_cp(text, b, ps, &n)) &&
+		                !is_function_word(text + ps, b - ps) && adjective_like(text + ps, b - ps);
+		for (size_t q = ps; adjective && q < b; q += n)
+			adjective = dc_is_letter(dc_cp(text, b, q, &n));
+		if (adjective) {
+			np = ps;
+			continue;
+		}
+		/* what stands before the phrase */
+		if (!is_function_word(text + ps, b - ps))
+			return 0;
+		break;
+	}
+	/* or punctuation and list marks */
+	size_t b = np;
+	while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+		b--;
+	if (b > 0 && b == np) {
+		/* no blank before: the phrase starts the text */
+	} else if (b > 0 && !strchr("\n,;*|-#", text[b - 1]) && !(b > 0 && dc_is_letter(text[b - 1]))) {
+		if (!first_on_line(text, b))
+			return 0;
+	}
+	it->np = np;
+	return 1;
+}
+
+/* Whether text[a, b) may stand between two items of a list: blanks, list and
+ * table marks, numbers, function words and at most two other words (a cell
+ * of the table without a code), no parenthesis, no sentence's end. */
+static int code_gap(const char *text, size_t a, size_t b)
+{
+	if (b < a || b - a > 200)
+		return 0;
+	size_t words = 0;
+	for (size_t i = a; i < b;) {
+		size_t n;
+		int32_t c = dc_cp(text, b, i, &n);
+		if (dc_is_letter(c)) {
+			size_t e = token_end(text, b, i);
+			if (!is_function_word(text + i, e - i) && ++words > 2)
+				return 0;
+			i = e > i ? e : i + n;
+			continue;
+		}
+		if (c == '.' && !(i > a && text[i - 1] >= '0' && text[i - 1] <= '9'))
+			return 0;
+		if (!(dc_is_space(c) || dc_is_digit(c) || dc_is_dash(c) || strchr(",;.*|#+:/", (int)c)))
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* The items of the list around the one at `open`; returns their count (0
+ * if `open` is none). */
+static size_t code_run(const char *text, size_t len, size_t open, struct code_item *items,
+                       size_t max)
+{
+	struct code_item it;
+	if (!code_item(text, len, open, &it))
+		return 0;
+	size_t n = 0;
+	/* back to the first item */
+	struct code_item back[16];
+	size_t nb = 0;
+	struct code_item cur = it;
+	while (nb < 16) {
+		size_t j = cur.np, k = 0;
+		while (j > 0 && k < 200 && text[j - 1] != ')') {
+			j--;
+			k++;
+		}
+		if (j == 0 || text[j - 1] != ')')
+			break;
+		size_t o = j - 1;
+		while (o > 0 && j - o < 7 && text[o] != '(')
+			o--;
+		struct code_item prev;
+		if (text[o] != '(' || !code_item(text, len, o, &prev) || prev.close != j - 1 ||
+		    !code_gap(text, prev.close + 1, cur.np))
+			break;
+		back[nb++] = prev;
+		cur = prev;
+	}
+	while (nb > 0 && n < max)
+		items[n++] = back[--nb];
+	if (n < max)
+		items[n++] = it;
+	cur = it;
+	while (n < max) {
+		size_t j = cur.close + 1, k = 0;
+		while (j < len && k < 260 && text[j] != '(' && text[j] != ')') {
+			j++;
+			k++;
+		}
+		struct code_item next;
+		if (j >= len || text[j] != '(' || !code_item(text, len, j, &next) ||
+		    !code_gap(text, cur.close + 1, next.np))
+			break;
+		items[n++] = next;
+		cur = next;
+	}
+	return n;
+}
+
+/* A code in a list whose codes are in part explained by their letters
+ * ("Mischgebieten (MI)", "Gewerbegebieten (GE)") and in part not
+ * ("Dorfgebieten (MD)", "reinen Wohngebieten (WR)"; BauNVO § 17): three
+ * items or more, all codes different, two or more and at least a quarter of
+ * them with their letters in order in their noun phrase. The long form is the noun phrase
+ * before the parenthesis, or the longer long form of the letters. */
+static int code_in_list(const char *text, size_t len, size_t open, struct dc_span *sf_span,
+                        struct dc_span *lf)
+{
+	enum { MAX_ITEMS = 40 };
+	struct code_item items[MAX_ITEMS];
+	size_t n = code_run(text, len, open, items, MAX_ITEMS);
+	if (n < 3)
+		return 0;
+	size_t explained = 0, self = n;
+	for (size_t k = 0; k < n; k++) {
+		size_t cl = items[k].close - items[k].open - 1;
+		for (size_t j = 0; j < k; j++)
+			if (items[j].close - items[j].open - 1 == cl &&
+			    !memcmp(text + items[j].open + 1, text + items[k].open + 1, cl))
+				return 0;
+		if (items[k].open == open)
+			self = k;
+		/* the code's letters in order in its noun phrase, the first at a
+		 * word start ("Mischgebieten (MI)", though MI reads as a numeral) */
+		struct sf sf;
+		struct dc_span s = { items[k].open + 1, items[k].close };
+		struct word w[8];
+		size_t nw = words_after(text, skip_space_back(text, items[k].open), items[k].np, w, 8);
+		if (nw && short_form(text, s, &sf)) {
+			static __thread struct lchars lc;
+			layout(text, w, nw, &lc);
+			size_t pos = lc.n;
+			explained += match_back(&sf, 0, sf.n_req, &lc, &pos, 0);
+		}
+	}
+	if (self == n || explained < 2 || explained * 4 < n)
+		return 0;
+	sf_span->start = open + 1;
+	sf_span->end = items[self].close;
+	struct sf sf;
+	struct dc_span l;
+	if (short_form(text, *sf_span, &sf) && long_before(text, long_end(text, open), &sf, &l) &&
+	    l.start < items[self].np) {
+		*lf = l;
+		return 1;
+	}
+	lf->start = items[self].np;
+	lf->end = skip_space_back(text, open);
+	return 1;
+}
+
 
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
@@ -1134,11 +1637,41 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	}
 	struct dc_span s = short_at(text, in_end, in);
 	struct dc_span lf;
+	/* "(KoopA ADV)", "(TVA-H BBiG)": two tokens of two capitals or more each
+	 * (not "SGB V") */
+	if (s.end < in_end && text[s.end] == ' ' && s.end + 1 < in_end) {
+		struct dc_span t2 = { s.end + 1, token_end(text, in_end, s.end + 1) };
+		size_t caps1 = 0, caps2 = 0, cn;
+		for (size_t k = s.start; k < s.end; k += cn)
+			caps1 += dc_is_upper(dc_cp(text, s.end, k, &cn));
+		for (size_t k = t2.start; k < t2.end; k += cn)
+			caps2 += dc_is_upper(dc_cp(text, t2.end, k, &cn));
+		if (t2.end == in_end && caps1 >= 2 && caps2 >= 2 && dc_is_upper(text[t2.start]))
+			s.end = in_end;
+	}
+	/* a document's title: before the other rules, which may take a shorter
+	 * part of it */
+	if (!quoted && pattern[0] == 'l') {
+		struct dc_span whole = { in, in_end };
+		if (heading_title(text, len, i, close, whole, &lf))
+			return emit(text, fn, ctx, whole, lf, "title (short)");
+	}
+	if (!quoted && pattern[0] == 'l') {
+		struct dc_span code;
+		if (code_in_list(text, len, i, &code, &lf))
+			return emit(text, fn, ctx, code, lf, "list of codes");
+	}
 	if (s.end == in_end && short_or_spoken(text, s, quoted, &sf)) {
 		if (long_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, pattern);
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
+		if (pattern[0] == 'l' && !quoted && suffix_letter_before(text, long_end(text, i), &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "long (short-Z)");
+		if (pattern[0] == 'k' && cue_name_before(text, long_end(text, i), &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "name phrase (kurz)");
+		if (!quoted && quoted_long_before(text, i, &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "\xe2\x80\x9elong\xe2\x80\x9c (short)");
 		if (!quoted && !sf.spoken && pattern[0] == 'l' && title_line_before(text, len, i, close, s, &lf))
 			return emit(text, fn, ctx, s, lf, "title line (short)");
 		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */
@@ -1163,8 +1696,16 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			size_t c = skip_space_back(text, ws);
 			if (letters && c < ws && c > 0 && dc_is_letter(dc_cp(text, c, dc_prev(text, c), &pn)) &&
 			    long_before(text, c, &sf, &lf) && lf.start == token_start(text, c) &&
-			    dc_is_upper(dc_cp(text, c, lf.start, &pn)) && first_on_line(text, lf.start))
+			    dc_is_upper(dc_cp(text, c, lf.start, &pn)) && first_on_line(text, lf.start)) {
+				/* a Greek letter is part of a substance's name ("Darbepoetin
+				 * alfa", "Interferon beta"), "human" is not */
+				static const char *const greek[] = { "alfa", "alpha", "beta", "gamma",
+					"delta", "epsilon", "zeta", "theta", "kappa", "lambda", "omega", NULL };
+				for (size_t k = 0; greek[k]; k++)
+					if (strlen(greek[k]) == e - ws && !memcmp(text + ws, greek[k], e - ws))
+						lf.end = e;
 				return emit(text, fn, ctx, s, lf, "long qualifier (short)");
+			}
 		}
 		return 0;
 	}
@@ -1252,6 +1793,33 @@ static int at_article(const char *text, size_t len, struct dc_span s, const stru
 		if (long_before(text, long_end(text, c - 1), sf, &lf))
 			return emit(text, fn, ctx, s, lf, "long, short");
 		return 0;
+	}
+	return 0;
+}
+
+/* At a quoted short form defined by "ist der/die/das" or "sind die" and its
+ * long form, every letter at the start of a content word or part of it:
+ * "„IMDG-Code“ ist der International Maritime Dangerous Goods Code, der"
+ * (GGVSee § 2); not "„BCH-Code“ ist der Code für den Bau ..." (its first
+ * word does not give the B). */
+static int at_copula(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                     dc_abbrev_fn fn, void *ctx)
+{
+	size_t n;
+	if (sf->is_stopword || s.start == 0 || s.end >= len ||
+	    !is_open_quote(dc_cp(text, s.start, dc_prev(text, s.start), &n)) ||
+	    !is_close_quote(dc_cp(text, len, s.end, &n)))
+		return 0;
+	size_t i = dc_skip_space(text, len, s.end + n);
+	static const char *const cues[] = { "ist der", "ist die", "ist das", "sind die", NULL };
+	for (size_t k = 0; cues[k]; k++) {
+		size_t m = strlen(cues[k]);
+		if (i + m < len && !memcmp(text + i, cues[k], m) && text[i + m] == ' ') {
+			struct dc_span lf;
+			if (long_after(text, len, i + m, sf, STRICT, &lf))
+				return emit(text, fn, ctx, s, lf, "\xe2\x80\x9eshort\xe2\x80\x9c ist long");
+			return 0;
+		}
 	}
 	return 0;
 }
@@ -1397,6 +1965,8 @@ int dc_abbrev_scan(const char *text, size_t len, dc_abbrev_fn fn, void *ctx)
 					rc = at_article(text, len, s, &sf, fn, ctx);
 				if (!rc)
 					rc = at_dash(text, len, s, &sf, fn, ctx);
+				if (!rc)
+					rc = at_copula(text, len, s, &sf, fn, ctx);
 			}
 			n = s.end > i ? s.end - i : 1;
 		}
