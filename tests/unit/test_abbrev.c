@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
 
 #include "../../extract/discover.h"
 #include "../../extract/extract.h"
@@ -700,49 +701,68 @@ static void test_precision_and_recall_on_real_texts(void)
 	memset(&r, 0, sizeof r);
 	r.gold = gold;
 	r.n_gold = n_gold;
-	/* each text once, as glossar discover reads it */
-	for (size_t j = 0; j < n_gold; j++) {
-		int seen = 0;
-		for (size_t k = 0; k < j; k++)
-			seen |= !strcmp(gold[k].text, gold[j].text);
-		if (seen)
+	/* every text of every set once, as glossar discover reads it (also a
+	 * text without a pair: what is found there is a false positive) */
+	static const char *const sets[] = { "dev", "heldout", "heldout2", "heldout3" };
+	for (size_t d = 0; d < sizeof sets / sizeof sets[0]; d++) {
+		snprintf(path, sizeof path, "%s/texts/%s", dir, sets[d]);
+		DIR *dd = opendir(path);
+		CHECK(dd != NULL);
+		if (!dd)
 			continue;
-		snprintf(path, sizeof path, "%s/texts/%.200s", dir, gold[j].text);
-		struct ex_text t;
-		struct err e;
-		if (ex_text_read(path, NULL, &t, &e) < 0) {
-			fprintf(stderr, "cannot read %s: %s\n", path, e.msg);
-			CHECK(0);
-			continue;
+		struct dirent *de;
+		while ((de = readdir(dd))) {
+			size_t nl = strlen(de->d_name);
+			if (nl < 4 || strcmp(de->d_name + nl - 3, ".md"))
+				continue;
+			char text[96];
+			snprintf(text, sizeof text, "%s/%.80s", sets[d], de->d_name);
+			snprintf(path, sizeof path, "%s/texts/%s", dir, text);
+			struct ex_text t;
+			struct err e;
+			if (ex_text_read(path, NULL, &t, &e) < 0) {
+				fprintf(stderr, "cannot read %s: %s\n", path, e.msg);
+				CHECK(0);
+				continue;
+			}
+			r.text = text;
+			dc_abbrev_scan(t.data, t.len, set_collect, &r);
+			ex_text_free(&t);
 		}
-		r.text = gold[j].text;
-		dc_abbrev_scan(t.data, t.len, set_collect, &r);
-		ex_text_free(&t);
+		closedir(dd);
 	}
-	double p_dev, r_dev, p_held, r_held, p_held2, r_held2, p_tuned, r_tuned, p_all, r_all;
+	double p_dev, r_dev, p_held, r_held, p_held2, r_held2, p_held3, r_held3, p_tuned, r_tuned;
+	double p_all, r_all;
 	set_score(&r, "dev/", &p_dev, &r_dev);
 	set_score(&r, "heldout/", &p_held, &r_held);
 	/* annotated after the rules of the second round were done, never tuned on */
 	set_score(&r, "heldout2/", &p_held2, &r_held2);
+	/* annotated blind during round three, scored once when its rules were done */
+	set_score(&r, "heldout3/", &p_held3, &r_held3);
 	set_score(&r, "dev/|heldout/", &p_tuned, &r_tuned);
 	set_score(&r, "", &p_all, &r_all);
 	/* Issue 14 asks for precision >= 0.95 and recall >= 0.90. After round
-	 * three: precision 1.00 on every set; recall 0.93 on the development
-	 * texts, 0.96 on the held-out ones, 0.94 on both, 0.82 on the second
-	 * held-out set, 0.905 in all (95 of 105). What is still missed:
-	 * letters from another language (GHS, HCG, HFKW, PRIIP; ADR, IMO, UNECE,
-	 * CTUs, RID, COTIF). The floors keep what was reached; docs/discovery.md
-	 * lists the misses. */
+	 * three: precision 1.00 on the sets it was built on; recall 0.93 on the
+	 * development texts, 0.96 on the held-out ones, 0.94 on both, 0.82 on
+	 * the second held-out set (tuned on in round three). The third held-out
+	 * set, annotated blind and scored once: precision 0.875 (28 of 32),
+	 * recall 0.70 (28 of 40) - the target is not met on texts the rules have
+	 * not seen. What is still missed: letters from another language, long
+	 * forms cut short before a foreign word, definition lists with a colon;
+	 * chemical formulas (BaO) taken for short forms. The floors keep what was
+	 * reached; docs/discovery.md lists the misses. */
 	CHECK(p_dev >= 0.95);
 	CHECK(p_held >= 0.95);
 	CHECK(p_held2 >= 0.95);
+	CHECK(p_held3 >= 0.87);
 	CHECK(p_tuned >= 0.95);
 	CHECK(p_all >= 0.95);
 	CHECK(r_dev >= 0.93);
 	CHECK(r_held >= 0.95);
 	CHECK(r_held2 >= 0.82);
+	CHECK(r_held3 >= 0.70);
 	CHECK(r_tuned >= 0.94);
-	CHECK(r_all >= 0.90);
+	CHECK(r_all >= 0.84);
 }
 
 static void test_inflected_variants(void)
