@@ -971,9 +971,63 @@ static int word_is(const char *text, size_t len, size_t i, const char *w)
 	return !dc_is_letter(c) && !dc_is_digit(c);
 }
 
+/* Whether text[s] reads as chemical element symbols with digits ("BaO",
+ * "K2O", "CO2", "Fe2O3") and has a lower-case letter or a digit. */
+static int formula_shape(const char *text, struct dc_span s)
+{
+	static const char *const el[] = { "H", "He", "Li", "Be", "B", "C", "N", "O", "F",
+		"Ne", "Na", "Mg", "Al", "Si", "P", "S", "Cl", "Ar", "K", "Ca", "Sc", "Ti", "V", "Cr",
+		"Mn", "Fe", "Co", "Ni", "Cu", "Zn", "Ga", "Ge", "As", "Se", "Br", "Kr", "Rb", "Sr",
+		"Y", "Zr", "Nb", "Mo", "Tc", "Ru", "Rh", "Pd", "Ag", "Cd", "In", "Sn", "Sb", "Te",
+		"I", "Xe", "Cs", "Ba", "La", "Ce", "Pr", "Nd", "Pm", "Sm", "Eu", "Gd", "Tb", "Dy",
+		"Ho", "Er", "Tm", "Yb", "Lu", "Hf", "Ta", "W", "Re", "Os", "Ir", "Pt", "Au", "Hg",
+		"Tl", "Pb", "Bi", "Po", "At", "Rn", "Fr", "Ra", "Ac", "Th", "Pa", "U", "Np", "Pu", NULL };
+	int mixed = 0;
+	size_t i = s.start;
+	while (i < s.end) {
+		const char *t = text + i;
+		if (*t >= '0' && *t <= '9') {
+			mixed = 1;
+			i++;
+			continue;
+		}
+		size_t got = 0;
+		for (size_t k = 0; el[k]; k++) {
+			size_t n = strlen(el[k]);
+			if (n > got && i + n <= s.end && !memcmp(t, el[k], n) &&
+			    !(n == 1 && i + 1 < s.end && t[1] >= 'a' && t[1] <= 'z'))
+				got = n;
+		}
+		if (!got)
+			return 0;
+		mixed |= got == 2;
+		i += got;
+	}
+	return mixed;
+}
+
+/* Whether a long form names an inorganic compound: its last word ends in
+ * the name of an anion ("Bariumoxyd", "Schwefelhexafluorid"). */
+static int compound_name(const char *text, struct dc_span lf)
+{
+	static const char *const anions[] = { "oxid", "oxyd", "chlorid", "fluorid", "bromid",
+		"jodid", "iodid", "sulfid", "sulfat", "sulfit", "nitrat", "nitrit", "nitrid",
+		"carbonat", "karbonat", "phosphat", "silikat", "silicat", "hydroxid", "hydrid",
+		"cyanid", "carbid", "chromat", "borat", NULL };
+	for (size_t k = 0; anions[k]; k++)
+		if (ends_with(text + lf.start, lf.end - lf.start, anions[k]))
+			return 1;
+	return 0;
+}
+
+/* Every pair goes out here. A chemical formula is no short form ("Bariumoxyd
+ * (BaO)", "Zinkoxyd (ZnO)"): its symbols alone would also take law
+ * abbreviations (FeV, EuWO, InsO), so the long form must name a compound. */
 static int emit(const char *text, dc_abbrev_fn fn, void *ctx, struct dc_span sf,
                 struct dc_span lf, const char *pattern)
 {
+	if (formula_shape(text, sf) && compound_name(text, lf))
+		return 0;
 	struct dc_abbrev a = { sf, lf, pattern };
 	return fn(text, &a, ctx);
 }
