@@ -1614,6 +1614,37 @@ static int code_in_list(const char *text, size_t len, size_t open, struct dc_spa
 }
 
 
+/* An English name is capitalised word by word: its long form takes the
+ * capitalised words right before the match ("Russian Maritime Register of
+ * Shipping (RS)", not "Register of Shipping"). Only for a long form with an
+ * English function word; up to three words of ASCII letters in title case,
+ * no German function word, nothing between them but spaces. */
+static void foreign_start(const char *text, struct dc_span *lf)
+{
+	static const char *const en[] = { "of", "for", "and", "the", "on", NULL };
+	int english = 0;
+	for (size_t i = lf->start; i < lf->end && !english; i++)
+		if (i > lf->start && text[i - 1] == ' ')
+			for (size_t k = 0; en[k] && !english; k++)
+				english = word_is(text, lf->end, i, en[k]);
+	if (!english)
+		return;
+	for (int k = 0; k < 3; k++) {
+		size_t b = skip_space_back(text, lf->start);
+		if (b == lf->start || b == 0)
+			return;
+		size_t ts = token_start(text, b);
+		if (ts + 2 > b || !(text[ts] >= 'A' && text[ts] <= 'Z'))
+			return;
+		for (size_t j = ts + 1; j < b; j++)
+			if (!(text[j] >= 'a' && text[j] <= 'z'))
+				return;
+		if (is_function_word(text + ts, b - ts))
+			return;
+		lf->start = ts;
+	}
+}
+
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
 	size_t close = i + 1;
@@ -1716,8 +1747,10 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, code, lf, "list of codes");
 	}
 	if (s.end == in_end && short_or_spoken(text, s, quoted, &sf)) {
-		if (long_before(text, long_end(text, i), &sf, &lf))
+		if (long_before(text, long_end(text, i), &sf, &lf)) {
+			foreign_start(text, &lf);
 			return emit(text, fn, ctx, s, lf, pattern);
+		}
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
 		if (pattern[0] == 'l' && !quoted && suffix_letter_before(text, long_end(text, i), &sf, &lf))
@@ -1941,6 +1974,102 @@ static int at_dash(const char *text, size_t len, struct dc_span s, const struct 
 	return 0;
 }
 
+/* At the head of an entry of a definition list: a short form of capitals
+ * and a colon alone on its line (after a list mark, if any), its long form the name
+ * that opens the next line ("2.  ES-TRIN:\n\n    Europäischer Standard der
+ * technischen Vorschriften für Binnenschiffe in der Ausgabe 2019/1, der",
+ * BinSchUO § 2). The name may be a translation, so its letters are not
+ * matched; it ends before a parenthesis, a comma, a semicolon, a full stop
+ * (not one after a digit, "26. Mai"), a version clause ("in der Ausgabe",
+ * "in der jeweils geltenden Fassung") or "und" before a second name that
+ * refers back to the first ("... durch Schiffe und Protokoll von 1978 zu
+ * diesem Übereinkommen"). Not "PCB-Altholz:" (lower-case letters) nor
+ * "VOC-Gehalt:\n die ..." (an article opens the definition). */
+static int at_list(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                   dc_abbrev_fn fn, void *ctx, int *hit)
+{
+	if (sf->is_stopword || s.end >= len || text[s.end] != ':')
+		return 0;
+	size_t n;
+	for (size_t k = s.start; k < s.end; k += n) {
+		int32_t c = dc_cp(text, s.end, k, &n);
+		if (!(dc_is_upper(c) || dc_is_dash(c)))
+			return 0;
+	}
+	/* first on its line, after a list mark if any ("2.", "13.", "a)"; the
+	 * Markdown reader drops them) */
+	if (!first_on_line(text, s.start))
+		return 0;
+	/* nothing else on its line */
+	size_t i = s.end + 1;
+	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+		i++;
+	if (i < len && text[i] != '\n')
+		return 0;
+	i = dc_skip_space(text, len, i);
+	if (i >= len || !dc_is_upper(dc_cp(text, len, i, &n)))
+		return 0;
+	size_t we = token_end(text, len, i);
+	struct sf other;
+	if (we == i || is_function_word(text + i, we - i) ||
+	    short_form(text, (struct dc_span){ i, we }, &other))
+		return 0;
+	size_t end = i, words = 0, j = i;
+	while (j < len) {
+		int32_t c = dc_cp(text, len, j, &n);
+		if (c == '\n') {
+			size_t k = j + 1;
+			while (k < len && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
+				k++;
+			if (k >= len || text[k] == '\n')
+				break; /* a blank line ends the entry */
+		}
+		if (c == '.' && j > 0 && text[j - 1] >= '0' && text[j - 1] <= '9') {
+			j += n;
+			continue;
+		}
+		if (is_boundary(c) || (dc_is_dash(c) && j > 0 && text[j - 1] == ' '))
+			break;
+		if (dc_is_space(c) || !(dc_is_letter(c) || dc_is_digit(c))) {
+			j += n;
+			continue;
+		}
+		size_t e = token_end(text, len, j);
+		if (e == j)
+			e = j + n;
+		if (word_is(text, len, j, "in") && !memcmp(text + dc_skip_space(text, len, j + 2), "der", 3)) {
+			size_t v = dc_skip_space(text, len, dc_skip_space(text, len, j + 2) + 3);
+			if (word_is(text, len, v, "Fassung") || word_is(text, len, v, "jeweils") ||
+			    word_is(text, len, v, "Ausgabe"))
+				break;
+		}
+		if (word_is(text, len, j, "und") || word_is(text, len, j, "sowie")) {
+			/* a second name that refers back: "zu diesem Übereinkommen" */
+			size_t k = j;
+			int back = 0;
+			while (k < len && !is_boundary((unsigned char)text[k]) && k - j < 200) {
+				if ((k == 0 || text[k - 1] == ' ' || text[k - 1] == '\n') &&
+				    (word_is(text, len, k, "diesem") || word_is(text, len, k, "dieser") ||
+				     word_is(text, len, k, "diesen") || word_is(text, len, k, "dieses")))
+					back = 1;
+				k++;
+			}
+			if (back)
+				break;
+		}
+		if (++words > MAX_WORDS)
+			return 0;
+		end = e;
+		j = e;
+	}
+	/* the name ends with a content word */
+	size_t ls = token_start(text, end);
+	if (end == i || is_function_word(text + ls, end - ls))
+		return 0;
+	*hit = 1;
+	return emit(text, fn, ctx, s, (struct dc_span){ i, end }, "short: long (list)");
+}
+
 /* Cues of a short form outside parentheses. */
 static const char *const cue_words[] = { "kurz", "Kurz", "im Folgenden", "nachfolgend",
                                          "abgek\xc3\xbcrzt", "oder", NULL };
@@ -2014,12 +2143,15 @@ int dc_abbrev_scan(const char *text, size_t len, dc_abbrev_fn fn, void *ctx)
 			struct dc_span s = short_at(text, len, i);
 			struct sf sf;
 			if (short_form(text, s, &sf)) {
-				rc = at_apposition(text, len, s, &sf, fn, ctx);
-				if (!rc)
+				int hit = 0;
+				rc = at_list(text, len, s, &sf, fn, ctx, &hit);
+				if (!rc && !hit)
+					rc = at_apposition(text, len, s, &sf, fn, ctx);
+				if (!rc && !hit)
 					rc = at_article(text, len, s, &sf, fn, ctx);
-				if (!rc)
+				if (!rc && !hit)
 					rc = at_dash(text, len, s, &sf, fn, ctx);
-				if (!rc)
+				if (!rc && !hit)
 					rc = at_copula(text, len, s, &sf, fn, ctx);
 			}
 			n = s.end > i ? s.end - i : 1;
