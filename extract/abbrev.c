@@ -1614,6 +1614,85 @@ static int code_in_list(const char *text, size_t len, size_t open, struct dc_spa
 }
 
 
+/* A treaty under its foreign name: "Europäischen Übereinkommen vom 26. Mai
+ * 2000 über die internationale Beförderung von gefährlichen Gütern auf
+ * Binnenwasserstraßen (ADN)" (Accord européen ...), "Übereinkommens über den
+ * internationalen Eisenbahnverkehr (COTIF)". The short form is 3 to 6
+ * capitals starting with the A or C of the treaty noun's translation
+ * (Accord, Agreement, Convention), not ending in G or V (a law about the
+ * treaty: "(CSCG)"); the long form runs from the nearest "Übereinkommen" or
+ * "Abkommen" (with a capitalised adjective before it) to the parenthesis,
+ * a date or "von 1974" then "über", "zur" or "zum", without a comma or other
+ * boundary in between (a full stop only after a digit). */
+static int treaty_before(const char *text, size_t open, const struct sf *sf, struct dc_span *lf)
+{
+	if (sf->is_stopword || sf->n_req < 3 || sf->n_req > 6 || sf->n_req != sf->n_chars ||
+	    sf->n_parts != 1 || (sf->req[0] != 'a' && sf->req[0] != 'c') || sf->last == 'g' ||
+	    sf->last == 'v')
+		return 0;
+	size_t end = long_end(text, open), i = end, noun = 0;
+	int found = 0;
+	static const char *const nouns[] = { "\xc3\x9c" "bereinkommen", "\xc3\x9c" "bereinkommens",
+	                                     "Abkommen", "Abkommens", NULL };
+	while (i > 0 && end - i < 400) {
+		size_t p = dc_prev(text, i), n;
+		int32_t c = dc_cp(text, end, p, &n);
+		if (c == '.' && p > 0 && text[p - 1] >= '0' && text[p - 1] <= '9') {
+			i = p;
+			continue;
+		}
+		if (is_boundary(c) || (dc_is_dash(c) && (p == 0 || text[p - 1] == ' ')))
+			break;
+		if (c == '\n' && p > 0 && text[p - 1] == '\n')
+			break;
+		i = p;
+		if (p == 0 || !dc_is_letter(dc_cp(text, end, dc_prev(text, p), &n)))
+			for (size_t k = 0; nouns[k]; k++)
+				if (word_is(text, end, p, nouns[k])) {
+					noun = p;
+					found = 1;
+				}
+		if (found)
+			break;
+	}
+	if (!found)
+		return 0;
+	/* what follows the noun: "vom 26. Mai 2000 über", "von 1974 zum", "über" */
+	size_t j = dc_skip_space(text, end, token_end(text, end, noun));
+	if (word_is(text, end, j, "vom") || word_is(text, end, j, "von")) {
+		/* a date or year: "26. Mai 2000", "1974", "1973/78" */
+		j = dc_skip_space(text, end, j + 3);
+		for (int k = 0; k < 3 && j < end; k++) {
+			size_t te = token_end(text, end, j);
+			if (te == j || !((text[j] >= '0' && text[j] <= '9') || (k == 1 && dc_is_upper(text[j]))))
+				break;
+			while (te < end && (text[te] == '.' || text[te] == '/' ||
+			                    (text[te] >= '0' && text[te] <= '9')))
+				te++;
+			j = dc_skip_space(text, end, te);
+		}
+	}
+	if (!(word_is(text, end, j, "\xc3\xbc" "ber") || word_is(text, end, j, "zur") ||
+	      word_is(text, end, j, "zum")))
+		return 0;
+	size_t words = 0;
+	for (size_t k = noun; k < end; k++)
+		words += text[k] == ' ' || text[k] == '\n';
+	if (words > MAX_WORDS)
+		return 0;
+	lf->start = noun;
+	lf->end = end;
+	/* "Europäischen Übereinkommen", "Internationales Übereinkommen" */
+	size_t b = skip_space_back(text, noun);
+	if (b < noun && b > 0) {
+		size_t ts = token_start(text, b), n;
+		if (ts < b && dc_is_upper(dc_cp(text, b, ts, &n)) && adjective_like(text + ts, b - ts) &&
+		    !is_function_word(text + ts, b - ts))
+			lf->start = ts;
+	}
+	return 1;
+}
+
 /* An English name is capitalised word by word: its long form takes the
  * capitalised words right before the match ("Russian Maritime Register of
  * Shipping (RS)", not "Register of Shipping"). Only for a long form with an
@@ -1794,6 +1873,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 				return emit(text, fn, ctx, s, lf, "long qualifier (short)");
 			}
 		}
+		if (pattern[0] == 'l' && !quoted && treaty_before(text, i, &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "treaty (short)");
 		return 0;
 	}
 	/* "ENISA (Agentur der Europäischen Union für Cybersicherheit)",
