@@ -2118,8 +2118,9 @@ static int at_list(const char *text, size_t len, struct dc_span s, const struct 
 		size_t e = token_end(text, len, j);
 		if (e == j)
 			e = j + n;
-		if (word_is(text, len, j, "in") && !memcmp(text + dc_skip_space(text, len, j + 2), "der", 3)) {
-			size_t v = dc_skip_space(text, len, dc_skip_space(text, len, j + 2) + 3);
+		size_t d = dc_skip_space(text, len, j + 2);
+		if (word_is(text, len, j, "in") && word_is(text, len, d, "der")) {
+			size_t v = dc_skip_space(text, len, d + 3);
 			if (word_is(text, len, v, "Fassung") || word_is(text, len, v, "jeweils") ||
 			    word_is(text, len, v, "Ausgabe"))
 				break;
