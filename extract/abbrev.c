@@ -165,6 +165,16 @@ static size_t words_before(const char *text, size_t end, struct word *w, size_t 
 		while (i > 0) {
 			size_t p = dc_prev(text, i), n;
 			int32_t c = dc_cp(text, we, p, &n);
+			/* a chemical name's locants: "Di(2-ethylhexyl)phthalat (DEHP)", the
+			 * parentheses inside the word, letters or digits on both sides */
+			if ((c == '(' || c == ')') && p > 0 && i < we) {
+				size_t q = dc_prev(text, p), qn, m;
+				int32_t a = dc_cp(text, p, q, &qn), b = dc_cp(text, we, i, &m);
+				if ((dc_is_letter(a) || dc_is_digit(a)) && (dc_is_letter(b) || dc_is_digit(b))) {
+					i = p;
+					continue;
+				}
+			}
 			if (dc_is_space(c) || is_boundary(c))
 				break;
 			i = p;

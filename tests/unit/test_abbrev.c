@@ -291,6 +291,11 @@ static const char *const cases[][3] = {
 	{ "Übereinkommens über internationale Beförderungen leicht verderblicher Lebensmittel und "
 	  "über die besonderen Beförderungsmittel, die für diese Beförderungen zu verwenden sind "
 	  "(ATP)", "", "" },
+	/* round four: a chemical name's locants in parentheses inside the word (ElektroStoffV
+	 * § 3, heldout3); not a name cut at a comma of its locants (AltholzV Anh. I, the law
+	 * corpus: "1,1,1-" ends the window, so no pair rather than a part) */
+	{ "    f)  Di(2-ethylhexyl)phthalat (DEHP),\n", "DEHP", "Di(2-ethylhexyl)phthalat" },
+	{ "    1,1,1-Trichlor-2,2-bis(4-chlorphenyl)ethan (DDT), Chlordan,\n", "", "" },
 	/* and what they must not take: a roman numeral from a word's inside, an EG whose G is a
 	 * word's last letter, a title line that does not hold the parts and is no top-level
 	 * heading (ChemG; as a heading it is the law's title, see below), a qualifier inside a
