@@ -1627,9 +1627,11 @@ static int code_in_list(const char *text, size_t len, size_t open, struct dc_spa
 /* A treaty under its foreign name: "Europäischen Übereinkommen vom 26. Mai
  * 2000 über die internationale Beförderung von gefährlichen Gütern auf
  * Binnenwasserstraßen (ADN)" (Accord européen ...), "Übereinkommens über den
- * internationalen Eisenbahnverkehr (COTIF)". The short form is 3 to 6
- * capitals starting with the A or C of the treaty noun's translation
- * (Accord, Agreement, Convention), not ending in G or V (a law about the
+ * internationalen Eisenbahnverkehr (COTIF)"; also a committee, "Europäischen
+ * Ausschuss für die Ausarbeitung von Standards im Bereich der
+ * Binnenschifffahrt (CESNI)" (Comité). The short form is 3 to 6
+ * capitals starting with the A or C of the noun's translation
+ * (Accord, Agreement, Convention; Comité, Committee: only C), not ending in G or V (a law about the
  * treaty: "(CSCG)"); the long form runs from the nearest "Übereinkommen" or
  * "Abkommen" (with a capitalised adjective before it) to the parenthesis,
  * a date or "von 1974" then "über", "zur" or "zum", without a comma or other
@@ -1642,8 +1644,10 @@ static int treaty_before(const char *text, size_t open, const struct sf *sf, str
 		return 0;
 	size_t end = long_end(text, open), i = end, noun = 0;
 	int found = 0;
+	/* the last two: a committee (Comité, Committee), its letter C, then "für" */
 	static const char *const nouns[] = { "\xc3\x9c" "bereinkommen", "\xc3\x9c" "bereinkommens",
-	                                     "Abkommen", "Abkommens", NULL };
+	                                     "Abkommen", "Abkommens", "Ausschuss", "Ausschusses", NULL };
+	int committee = 0;
 	while (i > 0 && end - i < 400) {
 		size_t p = dc_prev(text, i), n;
 		int32_t c = dc_cp(text, end, p, &n);
@@ -1661,11 +1665,15 @@ static int treaty_before(const char *text, size_t open, const struct sf *sf, str
 				if (word_is(text, end, p, nouns[k])) {
 					noun = p;
 					found = 1;
+					committee = k >= 4;
 				}
 		if (found)
 			break;
 	}
 	if (!found)
+		return 0;
+	size_t after = dc_skip_space(text, end, token_end(text, end, noun));
+	if (committee && (sf->req[0] != 'c' || !word_is(text, end, after, "f\xc3\xbcr")))
 		return 0;
 	/* what follows the noun: "vom 26. Mai 2000 über", "von 1974 zum", "über" */
 	size_t j = dc_skip_space(text, end, token_end(text, end, noun));
@@ -1682,8 +1690,8 @@ static int treaty_before(const char *text, size_t open, const struct sf *sf, str
 			j = dc_skip_space(text, end, te);
 		}
 	}
-	if (!(word_is(text, end, j, "\xc3\xbc" "ber") || word_is(text, end, j, "zur") ||
-	      word_is(text, end, j, "zum")))
+	if (!committee && !(word_is(text, end, j, "\xc3\xbc" "ber") || word_is(text, end, j, "zur") ||
+	                    word_is(text, end, j, "zum")))
 		return 0;
 	size_t words = 0;
 	for (size_t k = noun; k < end; k++)

@@ -285,6 +285,11 @@ static const char *const cases[][3] = {
 	  "Gelegenheitsverkehr mit Kraftomnibussen" },
 	{ "# Gesetz zu dem Übereinkommen vom 2. Dezember 1972 über sichere Container (CSCG)", "CSCG",
 	  "Gesetz zu dem Übereinkommen vom 2. Dezember 1972 über sichere Container" },
+	{ "    in der Ausgabe 2019/1, der vom Europäischen Ausschuss für die\n    Ausarbeitung von "
+	  "Standards im Bereich der Binnenschifffahrt (CESNI)\n    angenommen wurde", "CESNI",
+	  "Europäischen Ausschuss für die Ausarbeitung von Standards im Bereich der "
+	  "Binnenschifffahrt" },
+	{ "Ausschuss für Biozidprodukte nach Artikel 75 der Verordnung (EU) Nr. 528/2012", "", "" },
 	{ "    Auswirkungen nach dem Übereinkommen über die grenzüberschreitenden\n    Auswirkungen "
 	  "von Industrieunfällen der Wirtschaftskommission der\n    Vereinten Nationen für Europa "
 	  "(UNECE) hat.", "", "" },
