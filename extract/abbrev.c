@@ -50,7 +50,19 @@
  *     Greek letter after a substance ("Darbepoetin alfa") stay in the long
  *     form; "XY-Z" with XY in the long form's first word and Z the initial of
  *     its last ("Tarifvertrag für den Öffentlichen Dienst des Landes Hessen
- *     (TV-H)").
+ *     (TV-H)");
+ *   - round four: a chemical formula whose long form names a compound is
+ *     no pair ("Bariumoxyd (BaO)"; element symbols alone would take FeV,
+ *     EuWO); a definition list's head of capitals and a colon alone on its
+ *     line takes the name that opens the next line, up to a parenthesis,
+ *     comma, version clause or "und" before a name referring back ("13.
+ *     SOLAS:\n Internationales Übereinkommen von 1974 zum Schutz ... auf See
+ *     (BGBl."), its letters not matched; an English long form takes the
+ *     capitalised words before it ("Russian Maritime Register of Shipping
+ *     (RS)"); a treaty or committee under its foreign name, the short form
+ *     from the A or C of Accord/Convention/Comité ("Europäischen
+ *     Übereinkommen vom 26. Mai 2000 über ... (ADN)"); parentheses inside a
+ *     chemical name's word ("Di(2-ethylhexyl)phthalat (DEHP)").
  * A short form is one token of 2 to 10 bytes with at least two capitals (a
  * third of its letters), optionally followed by a year ("BSIG 2009", "KVLG -
  * 1989"), or in parentheses two such tokens ("KoopA ADV", "TVA-H BBiG"). */
