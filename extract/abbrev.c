@@ -1171,6 +1171,38 @@ static int cue_name_before(const char *text, size_t end, const struct sf *sf, st
 	return 0;
 }
 
+/* The quoted name right before the parenthesis at `open`: its first and
+ * last byte inside the quotes, and where its opening quote stands. */
+static int quoted_before(const char *text, size_t open, size_t *start, size_t *end, size_t *quote)
+{
+	size_t e = skip_space_back(text, open), n;
+	if (e == 0)
+		return 0;
+	size_t q = dc_prev(text, e);
+	int32_t close = dc_cp(text, e, q, &n);
+	if (!is_close_quote(close))
+		return 0;
+	size_t b = q;
+	while (b > 0 && q - b < 300) {
+		size_t p = dc_prev(text, b);
+		int32_t c = dc_cp(text, b, p, &n);
+		/* „…“, “…”, ‚…‘, »…« */
+		if (c == 0x201E || c == 0x201A || c == 0xBB || (c == 0x201C && close == 0x201D) ||
+		    (c == 0x2018 && close == 0x2019)) {
+			*quote = p;
+			break;
+		}
+		if (is_open_quote(c) || is_close_quote(c) || c == '(' || c == ')' || c == '.' || c == ';')
+			return 0;
+		b = p;
+	}
+	if (b == 0 || q - b >= 300)
+		return 0;
+	*start = b;
+	*end = q;
+	return 1;
+}
+
 /* A long form in quotes right before the parenthesis: the quotes give its
  * extent, so only the letters are checked - every one in order, the first
  * at the start of the quoted name, and half of its content words giving one
@@ -1179,26 +1211,8 @@ static int cue_name_before(const char *text, size_t end, const struct sf *sf, st
 static int quoted_long_before(const char *text, size_t open, const struct sf *sf,
                               struct dc_span *lf)
 {
-	size_t e = skip_space_back(text, open), n;
-	if (e == 0 || sf->spoken || sf->is_stopword)
-		return 0;
-	size_t q = dc_prev(text, e);
-	if (!is_close_quote(dc_cp(text, e, q, &n)))
-		return 0;
-	int32_t close = dc_cp(text, e, q, &n);
-	size_t b = q;
-	while (b > 0 && q - b < 300) {
-		size_t p = dc_prev(text, b);
-		int32_t c = dc_cp(text, b, p, &n);
-		/* „…“, “…”, ‚…‘, »…« */
-		if (c == 0x201E || c == 0x201A || c == 0xBB || (c == 0x201C && close == 0x201D) ||
-		    (c == 0x2018 && close == 0x2019))
-			break;
-		if (is_open_quote(c) || is_close_quote(c) || c == '(' || c == ')' || c == '.' || c == ';')
-			return 0;
-		b = p;
-	}
-	if (b == 0 || q - b >= 300)
+	size_t b, q, quote;
+	if (sf->spoken || sf->is_stopword || !quoted_before(text, open, &b, &q, &quote))
 		return 0;
 	struct word w[MAX_WORDS];
 	size_t nw = words_after(text, q, b, w, MAX_WORDS);
@@ -1223,6 +1237,70 @@ static int quoted_long_before(const char *text, size_t open, const struct sf *sf
 	if (covered * 2 < content)
 		return 0;
 	lf->start = w[0].start;
+	lf->end = q;
+	return 1;
+}
+
+static int first_on_line(const char *text, size_t at);
+static int title_line(const char *text, size_t len, size_t open, size_t close, size_t *title);
+
+/* A code of capitals after a quoted name whose letters it does not take,
+ * the code of another language: "die Befugnis „Platzverkehrskontrolle“
+ * (TWR)" (FSPersAV § 47). The name must open its phrase (not "zweibasige
+ * „Treibstoffe“ (EMCDB)", a part of the name), stand outside a title line
+ * (a law's title quotes a body's name), and the code must not be a mark
+ * glossed again in parentheses ("„Programm“ (DEF) (program):"). A code
+ * whose first letter starts the name, or whose letters all start its words
+ * in another order, is left to the rules with letters. */
+static int translated_quote_before(const char *text, size_t len, size_t open, size_t close,
+                                   struct dc_span s, const struct sf *sf, struct dc_span *lf)
+{
+	size_t b, q, quote, n;
+	if (sf->spoken || sf->is_stopword || sf->is_roman || s.end - s.start > 6 ||
+	    !quoted_before(text, open, &b, &q, &quote))
+		return 0;
+	for (size_t k = s.start; k < s.end; k++)
+		if (!((text[k] >= 'A' && text[k] <= 'Z') || (text[k] == '-' && k > s.start)))
+			return 0;
+	b = dc_skip_space(text, q, b);
+	q = skip_space_back(text, q);
+	int32_t c = b < q ? dc_cp(text, q, b, &n) : 0;
+	if (!dc_is_upper(c) || dc_fold(c) == sf->req[0])
+		return 0;
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, q, b, w, MAX_WORDS);
+	if (nw == 0 || nw > 8 || w[nw - 1].end != q)
+		return 0;
+	/* every letter an initial of the name, out of order: a reordered short
+	 * form ("„Vorschriften über die Beförderung“ (BV)"), no translation */
+	size_t initials = 0;
+	for (size_t j = 0; j < sf->n_req; j++)
+		for (size_t k = 0; k < nw; k++)
+			if (!is_function_word(text + w[k].start, w[k].end - w[k].start) &&
+			    dc_fold(dc_cp(text, w[k].end, w[k].start, &n)) == sf->req[j]) {
+				initials++;
+				break;
+			}
+	if (initials == sf->n_req)
+		return 0;
+	/* glossed again: "(DEF) (program)" */
+	size_t a = dc_skip_space(text, len, close + 1);
+	if (a < len && text[a] == '(')
+		return 0;
+	size_t title;
+	if (title_line(text, len, open, close, &title))
+		return 0;
+	/* the name opens its phrase: a line's start, an article or preposition,
+	 * or a noun ("die Erlaubnis „…“") before it */
+	if (!first_on_line(text, quote)) {
+		size_t pe = skip_space_back(text, quote), ps = token_start(text, pe);
+		if (ps >= pe)
+			return 0;
+		int32_t pc = dc_cp(text, pe, ps, &n);
+		if (!dc_is_upper(pc) && !is_function_word(text + ps, pe - ps))
+			return 0;
+	}
+	lf->start = b;
 	lf->end = q;
 	return 1;
 }
@@ -1313,6 +1391,86 @@ static int title_line_before(const char *text, size_t len, size_t open, size_t c
 	return 1;
 }
 
+/* A unit's name on a line of its own, its short form the parent body's and
+ * the unit's initial ("Radiocommunication Sector (ITU-R)", "Secteur des
+ * radiocommunications (UIT-R)", MarkenG§8Bek97 Anlage 2): the parent's short
+ * form was defined in parentheses shortly before, and the part after the
+ * hyphen is spelled by word starts of the line. */
+static int unit_line_before(const char *text, size_t len, size_t open, size_t close,
+                            struct dc_span s, const struct sf *sf, struct dc_span *lf)
+{
+	size_t pl = strlen(sf->parts[0]), ul = strlen(sf->parts[1]);
+	if (sf->spoken || sf->n_parts != 2 || pl < 2 || ul < 1 || ul > 2 || s.start + pl >= s.end)
+		return 0;
+	for (size_t k = s.start; k < s.start + pl; k++)
+		if (text[k] < 'A' || text[k] > 'Z')
+			return 0;
+	size_t after = close + 1;
+	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+		after++;
+	if (after < len && text[after] != '\n')
+		return 0;
+	size_t ls = open;
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	ls = dc_skip_space(text, open, ls);
+	size_t te = skip_space_back(text, open);
+	if (ls >= te || !first_on_line(text, ls) || text[ls] < 'A' || text[ls] > 'Z')
+		return 0;
+	for (size_t k = ls; k < te; k++)
+		if (strchr("():;,.", text[k]))
+			return 0;
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, te, ls, w, MAX_WORDS);
+	if (nw < 2 || nw > 8 || w[nw - 1].end != te)
+		return 0;
+	size_t j = 0, n;
+	for (size_t k = 0; k < nw && j < ul; k++)
+		if (dc_fold(dc_cp(text, w[k].end, w[k].start, &n)) == sf->parts[1][j])
+			j++;
+	if (j < ul)
+		return 0;
+	/* "(ITU)" shortly before */
+	size_t from = ls > 4000 ? ls - 4000 : 0;
+	for (size_t k = from; k + pl + 2 <= ls; k++)
+		if (text[k] == '(' && text[k + pl + 1] == ')' && !memcmp(text + k + 1, text + s.start, pl)) {
+			lf->start = ls;
+			lf->end = te;
+			return 1;
+		}
+	return 0;
+}
+
+/* Whether the parenthesis open..close ends the document's title line: a
+ * "# " heading, or the text's first line with a blank line after it (a
+ * Markdown reader blanks the "#"); *title: where the title starts. */
+static int title_line(const char *text, size_t len, size_t open, size_t close, size_t *title)
+{
+	size_t after = close + 1;
+	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+		after++;
+	if (after < len && text[after] != '\n')
+		return 0;
+	size_t ls = open;
+	while (ls > 0 && text[ls - 1] != '\n')
+		ls--;
+	size_t start = dc_skip_space(text, open, 0);
+	if (open - ls >= 3 && text[ls] == '#' && text[ls + 1] == ' ') {
+		*title = dc_skip_space(text, open, ls + 1);
+		return 1;
+	}
+	if (start < ls || start >= open)
+		return 0;
+	/* the first line: a blank line follows */
+	size_t j = after < len ? after + 1 : len;
+	while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+		j++;
+	if (j >= len || text[j] != '\n')
+		return 0;
+	*title = start;
+	return 1;
+}
+
 /* A document's title: a top-level Markdown heading "# Title (SHORT)", or the
  * text's first line so followed by a blank line (a Markdown reader blanks the
  * "#"), and nothing after the parenthesis. German laws and ordinances open so,
@@ -1328,10 +1486,8 @@ static int title_line_before(const char *text, size_t len, size_t open, size_t c
 static int heading_title(const char *text, size_t len, size_t open, size_t close,
                          struct dc_span in, struct dc_span *lf)
 {
-	size_t after = close + 1, n;
-	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
-		after++;
-	if (after < len && text[after] != '\n')
+	size_t n, ls;
+	if (!title_line(text, len, open, close, &ls))
 		return 0;
 	/* the short form */
 	if (in.end - in.start > 32 || !dc_is_upper(dc_cp(text, in.end, in.start, &n)))
@@ -1362,26 +1518,6 @@ static int heading_title(const char *text, size_t len, size_t open, size_t close
 	}
 	if (caps < 2 || !first || digits > chars - digits)
 		return 0; /* "GII090932" is a code, no abbreviation */
-	/* the title's line */
-	size_t ls = open;
-	while (ls > 0 && text[ls - 1] != '\n')
-		ls--;
-	size_t start = dc_skip_space(text, open, 0);
-	if (open - ls >= 3 && text[ls] == '#' && text[ls + 1] == ' ') {
-		ls = dc_skip_space(text, open, ls + 1);
-	} else if (start >= ls && start < open) {
-		/* the first line: a blank line follows */
-		size_t j = after < len ? after + 1 : len;
-		while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
-			j++;
-		if (j < len && text[j] != '\n')
-			return 0;
-		if (j >= len)
-			return 0;
-		ls = start;
-	} else {
-		return 0;
-	}
 	size_t te = skip_space_back(text, open);
 	if (ls >= te || !dc_is_upper(dc_cp(text, te, ls, &n)))
 		return 0;
@@ -1754,6 +1890,45 @@ static void foreign_start(const char *text, struct dc_span *lf)
 	}
 }
 
+/* The head of a definition: "14. MEMU (Mobile Einheit zur Herstellung von
+ * explosiven Stoffen oder Gegenständen mit Explosivstoff) ist die ...",
+ * "16. OTIF (Organisation Intergouvernementale pour les transports
+ * internationaux ferroviaires) ist die ..." (GGVSEB § 2): the short form
+ * opens its line, the name in parentheses is what the entry defines, and a
+ * copula follows. The name may translate a foreign short form, so only its
+ * first letter is matched, and it has two words or more. */
+static int defined_entry(const char *text, size_t len, size_t short_start, size_t in,
+                         size_t in_end, size_t close, const struct sf *sf)
+{
+	size_t n;
+	if (sf->spoken || sf->is_stopword || sf->is_roman || !first_on_line(text, short_start))
+		return 0;
+	int32_t c = dc_cp(text, in_end, in, &n);
+	if (!dc_is_upper(c) || dc_fold(c) != sf->req[0])
+		return 0;
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, in_end, in, w, MAX_WORDS);
+	if (nw < 2 || w[nw - 1].end != in_end)
+		return 0;
+	size_t a = dc_skip_space(text, len, close + 1);
+	static const char *const copulas[] = { "ist", "sind", "bezeichnet", "bedeutet", NULL };
+	for (size_t k = 0; copulas[k]; k++)
+		if (word_is(text, len, a, copulas[k]))
+			return 1;
+	return 0;
+}
+
+/* Quotes delimit a name: a long form that ends at a closing quote starts
+ * at its opening one ("die Befugnis „Nutzung von Radar zur
+ * Luftverkehrskontrolle“ (RAD-S)", not "Radar zur ..."). */
+static void quote_start(const char *text, size_t open, struct dc_span *lf)
+{
+	size_t b, q, quote;
+	if (quoted_before(text, open, &b, &q, &quote) && skip_space_back(text, q) == lf->end &&
+	    lf->start > b)
+		lf->start = dc_skip_space(text, q, b);
+}
+
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
 	size_t close = i + 1;
@@ -1858,6 +2033,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	if (s.end == in_end && short_or_spoken(text, s, quoted, &sf)) {
 		if (long_before(text, long_end(text, i), &sf, &lf)) {
 			foreign_start(text, &lf);
+			quote_start(text, i, &lf);
 			return emit(text, fn, ctx, s, lf, pattern);
 		}
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
@@ -1868,8 +2044,12 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s, lf, "name phrase (kurz)");
 		if (!quoted && quoted_long_before(text, i, &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "\xe2\x80\x9elong\xe2\x80\x9c (short)");
+		if (!quoted && pattern[0] == 'l' && translated_quote_before(text, len, i, close, s, &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "\xe2\x80\x9ename\xe2\x80\x9c (code)");
 		if (!quoted && !sf.spoken && pattern[0] == 'l' && title_line_before(text, len, i, close, s, &lf))
 			return emit(text, fn, ctx, s, lf, "title line (short)");
+		if (!quoted && pattern[0] == 'l' && unit_line_before(text, len, i, close, s, &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "unit line (parent-unit)");
 		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */
 		size_t e = long_end(text, i), ws = token_start(text, e), pn;
 		if (ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
@@ -1934,6 +2114,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		struct dc_span inner = { in, in_end };
 		if (long_after(text, in_end, inner.start, &sf, 1, &lf) && lf.end == in_end)
 			return emit(text, fn, ctx, s, lf, "short (long)");
+		if (defined_entry(text, len, ts, in, in_end, close, &sf))
+			return emit(text, fn, ctx, s, inner, "short (long) ist");
 	}
 	return 0;
 }
@@ -2003,19 +2185,27 @@ static int at_article(const char *text, size_t len, struct dc_span s, const stru
 static int at_copula(const char *text, size_t len, struct dc_span s, const struct sf *sf,
                      dc_abbrev_fn fn, void *ctx)
 {
-	size_t n;
-	if (sf->is_stopword || s.start == 0 || s.end >= len ||
-	    !is_open_quote(dc_cp(text, s.start, dc_prev(text, s.start), &n)) ||
-	    !is_close_quote(dc_cp(text, len, s.end, &n)))
+	size_t n = 0;
+	if (sf->is_stopword || s.end >= len)
 		return 0;
+	/* quoted, or the head of an entry of a definition list ("18. GGVSee ist
+	 * die Gefahrgutverordnung See in der Fassung ...", GGVSEB § 2) */
+	int quoted = s.start > 0 && is_open_quote(dc_cp(text, s.start, dc_prev(text, s.start), &n)) &&
+	             is_close_quote(dc_cp(text, len, s.end, &n));
+	if (!quoted) {
+		n = 0;
+		if (!first_on_line(text, s.start) || s.start == 0 || text[s.start - 1] != ' ')
+			return 0;
+	}
 	size_t i = dc_skip_space(text, len, s.end + n);
 	static const char *const cues[] = { "ist der", "ist die", "ist das", "sind die", NULL };
 	for (size_t k = 0; cues[k]; k++) {
 		size_t m = strlen(cues[k]);
 		if (i + m < len && !memcmp(text + i, cues[k], m) && text[i + m] == ' ') {
 			struct dc_span lf;
-			if (long_after(text, len, i + m, sf, STRICT, &lf))
-				return emit(text, fn, ctx, s, lf, "\xe2\x80\x9eshort\xe2\x80\x9c ist long");
+			if (long_after(text, len, i + m, sf, quoted ? STRICT : 0, &lf))
+				return emit(text, fn, ctx, s, lf,
+				            quoted ? "\xe2\x80\x9eshort\xe2\x80\x9c ist long" : "short ist long");
 			return 0;
 		}
 	}

@@ -12,7 +12,7 @@
 #include "test.h"
 
 struct found {
-	char items[64][2][256];
+	char items[64][2][512];
 	const char *pattern[64];
 	int n;
 };
@@ -25,8 +25,8 @@ static int collect(const char *text, const struct dc_abbrev *a, void *ctx)
 	struct buf s = BUF_INIT, l = BUF_INIT;
 	dc_clean(text, a->short_form, &s);
 	dc_clean(text, a->long_form, &l);
-	snprintf(f->items[f->n][0], 256, "%s", buf_cstr(&s));
-	snprintf(f->items[f->n][1], 256, "%s", buf_cstr(&l));
+	snprintf(f->items[f->n][0], 512, "%s", buf_cstr(&s));
+	snprintf(f->items[f->n][1], 512, "%s", buf_cstr(&l));
 	f->pattern[f->n] = a->pattern;
 	f->n++;
 	buf_free(&s);
@@ -301,6 +301,46 @@ static const char *const cases[][3] = {
 	 * corpus: "1,1,1-" ends the window, so no pair rather than a part) */
 	{ "    f)  Di(2-ethylhexyl)phthalat (DEHP),\n", "DEHP", "Di(2-ethylhexyl)phthalat" },
 	{ "    1,1,1-Trichlor-2,2-bis(4-chlorphenyl)ethan (DDT), Chlordan,\n", "", "" },
+	/* round five (heldout4 and the law corpus): a code after a quoted name it translates
+	 * (FSPersAV § 47 and § 10; the list of LNG terms); quotes delimit a long form found by
+	 * its letters (RAD-S, FSPersAV § 10); the head of a definition with the name in
+	 * parentheses and only its first letter matched, and an unquoted head with "ist die"
+	 * (GGVSEB § 2) */
+	{ "Verordnung mit der Erlaubnis „Flugplatzkontrolle an Flugplätzen\nmit "
+	  "Instrumentenflugbetrieb“ (ADI) und der Befugnis", "ADI",
+	  "Flugplatzkontrolle an Flugplätzen mit Instrumentenflugbetrieb" },
+	{ "erteilt.\n„Platzverkehrskontrolle“ (TWR) oder den Befugnissen", "TWR",
+	  "Platzverkehrskontrolle" },
+	{ "58. „Flüssigerdgas“ (LNG) Erdgas, das durch Abkühlung auf eine Temperatur", "LNG",
+	  "Flüssigerdgas" },
+	{ "    f)  Die Befugnis „Nutzung von Radar zur Luftverkehrskontrolle“ (RAD-S),\n", "RAD-S",
+	  "Nutzung von Radar zur Luftverkehrskontrolle" },
+	{ "14. MEMU (Mobile Einheit zur Herstellung von explosiven Stoffen oder\n    Gegenständen mit "
+	  "Explosivstoff) ist die in Abschnitt 1.2.1 ADR\n", "MEMU",
+	  "Mobile Einheit zur Herstellung von explosiven Stoffen oder Gegenständen mit Explosivstoff" },
+	{ "16. OTIF (Organisation Intergouvernementale pour les transports\n    internationaux "
+	  "ferroviaires) ist die Zwischenstaatliche Organisation\n", "OTIF",
+	  "Organisation Intergouvernementale pour les transports internationaux ferroviaires" },
+	{ "18. GGVSee ist die Gefahrgutverordnung See in der Fassung der\n    Bekanntmachung vom 7. "
+	  "Dezember 2017 (BGBl. I S. 3862; 2018 I S. 131);", "GGVSee", "Gefahrgutverordnung See" },
+	/* and not: a quoted part of a name (the dual-use list: "EMCDB" are the whole
+	 * propellants), a mark glossed again (its "(DEF)" entries), a body quoted in a law's
+	 * title (KGUGEG: the title rule takes the title), a code whose first letter starts the
+	 * name ("APP", left to the rules with letters); a definition's head with a name that
+	 * does not start with its letter, or without a copula (constructed) */
+	{ "        5.  elastomermodifizierte, gegossene, zweibasige „Treibstoffe“ (EMCDB),\n", "", "" },
+	{ "damit.\n\n„Luftschiff“ (DEF) (airship): bezeichnet ein triebwerkgetriebenes", "", "" },
+	{ "# Gesetz über die nachträgliche Umstellung von Kontoguthaben, über die Tilgung von "
+	  "Anteilrechten an der Altguthaben-Ablösungs-Anleihe, zur Änderung lastenausgleichsrechtlicher "
+	  "Bestimmungen und zur Ergänzung des Gesetzes über die Errichtung der \"Staatlichen "
+	  "Versicherung der DDR in Abwicklung\" (KGUGEG)\n\n", "KGUGEG",
+	  "Gesetz über die nachträgliche Umstellung von Kontoguthaben, über die Tilgung von "
+	  "Anteilrechten an der Altguthaben-Ablösungs-Anleihe, zur Änderung lastenausgleichsrechtlicher "
+	  "Bestimmungen und zur Ergänzung des Gesetzes über die Errichtung der \"Staatlichen "
+	  "Versicherung der DDR in Abwicklung\"" },
+	{ "der Erlaubnis „Anflugkontrolle ohne\n    elektronische Luftverkehrsdarstellung“ (APP)", "", "" },
+	{ "17. UNECE (Wirtschaftskommission der Vereinten Nationen) ist die", "", "" },
+	{ "14. MEMU (Mobile Einheit zur Herstellung von explosiven Stoffen) wird", "", "" },
 	/* and what they must not take: a roman numeral from a word's inside, an EG whose G is a
 	 * word's last letter, a title line that does not hold the parts and is no top-level
 	 * heading (ChemG; as a heading it is the law's title, see below), a qualifier inside a
@@ -408,6 +448,24 @@ static void test_codes_in_a_list(void)
 				CHECK(0);
 			}
 	}
+}
+
+/* Round five: a unit's short form, its parent's and its initial, on a line of
+ * its own (MarkenG§8Bek97 Anlage 2, heldout4); not without the parent defined
+ * before it. */
+static void test_unit_lines(void)
+{
+	struct found f;
+	scan("International Telecommunication Union (ITU)\n- englisch -\n\n"
+	     "Namen und Abkürzungen der drei Bereiche:\nRadiocommunication Sector (ITU-R)\n"
+	     "Telecommunication Standardization Sector (ITU-T)\n"
+	     "Secteur du developpement des telecommunications (UIT-D)\n", &f);
+	CHECK(f.n == 3);
+	CHECK(has_pair(&f, "ITU", "International Telecommunication Union"));
+	CHECK(has_pair(&f, "ITU-R", "Radiocommunication Sector"));
+	CHECK(has_pair(&f, "ITU-T", "Telecommunication Standardization Sector"));
+	scan("Vorher.\nRadiocommunication Sector (ITU-R)\n", &f);
+	CHECK(f.n == 0);
 }
 
 static void test_explains_pairs_given_whole(void)
@@ -829,7 +887,10 @@ static void test_precision_and_recall_on_real_texts(void)
 	 * 34). The fourth held-out set, annotated blind and scored once on round
 	 * four: precision 1.00 (27 of 27), recall 0.57 (27 of 47) - names in
 	 * English, French and Spanish and rating codes, none spelled by German
-	 * letters. docs/discovery.md lists what is still missed. */
+	 * letters. Round five was built on heldout4's misses (codes after quoted
+	 * names they translate, definition heads, units of a parent body), so
+	 * heldout4 is a tuned set since: 1.00 / 0.94 (44 of 47); all sets 1.00 /
+	 * 0.92 (177 of 192). docs/discovery.md lists what is still missed. */
 	CHECK(p_dev >= 0.95);
 	CHECK(p_held >= 0.95);
 	CHECK(p_held2 >= 0.95);
@@ -841,9 +902,9 @@ static void test_precision_and_recall_on_real_texts(void)
 	CHECK(r_held2 >= 0.88);
 	CHECK(r_held3 >= 0.90);
 	CHECK(p_held4 >= 0.95);
-	CHECK(r_held4 >= 0.57);
+	CHECK(r_held4 >= 0.93);
 	CHECK(r_tuned >= 0.94);
-	CHECK(r_all >= 0.83);
+	CHECK(r_all >= 0.92);
 }
 
 static void test_inflected_variants(void)
@@ -879,6 +940,7 @@ int main(void)
 	RUN(test_clean_joins_line_end_hyphens);
 	RUN(test_cue_without_short_form);
 	RUN(test_codes_in_a_list);
+	RUN(test_unit_lines);
 	RUN(test_precision_and_recall_on_the_corpus);
 	RUN(test_precision_and_recall_on_real_texts);
 	RUN(test_law_titles_explain_their_abbreviations);
