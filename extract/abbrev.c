@@ -1243,6 +1243,8 @@ static int quoted_long_before(const char *text, size_t open, const struct sf *sf
 
 static int first_on_line(const char *text, size_t at);
 static int title_line(const char *text, size_t len, size_t open, size_t close, size_t *title);
+static int dash_long(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                     struct dc_span *out);
 
 /* A code of capitals after a quoted name whose letters it does not take,
  * the code of another language: "die Befugnis „Platzverkehrskontrolle“
@@ -1918,6 +1920,128 @@ static int defined_entry(const char *text, size_t len, size_t short_start, size_
 	return 0;
 }
 
+static int word_in(const char *s, size_t n, const char *const *list)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (strlen(list[k]) == n && !memcmp(s, list[k], n))
+			return 1;
+	return 0;
+}
+
+/* The noun before `open` with up to three lower-case adjectives before it
+ * ("elektronische Peillinie", "variabler Entfernungsmessring"): the name a
+ * parenthesis glosses. What stands before it must end a phrase: a
+ * punctuation mark, a line's start, "wie", "und", "oder", or a determiner
+ * after a local preposition ("in seinem Luftfahrthandbuch") - not "für die"
+ * of a longer name ("Indikator für die durchschnittliche Exposition"). */
+static int noun_phrase_before(const char *text, size_t open, struct dc_span sf_text,
+                              struct dc_span *np)
+{
+	static const char *const joins[] = { "wie", "und", "oder", "sowie", "bzw", NULL };
+	static const char *const dets[] = { "der", "die", "das", "dem", "den", "des", "ein", "eine",
+		"einem", "einer", "seinem", "seiner", "seine", "ihrem", "ihrer", "ihre", NULL };
+	static const char *const preps[] = { "in", "im", "mit", "auf", "bei", "aus", "durch", NULL };
+	size_t e = skip_space_back(text, open), n;
+	size_t ts = token_start(text, e);
+	if (ts >= e || !dc_is_upper(dc_cp(text, e, ts, &n)) || is_function_word(text + ts, e - ts))
+		return 0;
+	struct sf other;
+	if (short_form(text, (struct dc_span){ ts, e }, &other))
+		return 0;
+	/* "ATC-Freigabe (ATC – ...)": a compound of the short form */
+	size_t sl = sf_text.end - sf_text.start;
+	for (size_t k = ts; k + sl <= e; k++)
+		if (!memcmp(text + k, text + sf_text.start, sl))
+			return 0;
+	np->start = ts;
+	np->end = e;
+	for (;;) {
+		size_t b = skip_space_back(text, np->start), as = token_start(text, b);
+		if (b == np->start || as >= b || dc_is_upper(dc_cp(text, b, as, &n)) || b - as < 5 ||
+		    word_in(text + as, b - as, dets) || is_function_word(text + as, b - as) ||
+		    !adjective_like(text + as, b - as))
+			break;
+		np->start = as;
+	}
+	size_t b = skip_space_back(text, np->start), as = token_start(text, b);
+	if (b == 0 || as >= b)
+		return 1; /* the text's start, a punctuation or list mark */
+	if (word_in(text + as, b - as, joins))
+		return 1;
+	if (word_in(text + as, b - as, dets)) {
+		size_t pb = skip_space_back(text, as), ps = token_start(text, pb);
+		return ps < pb && word_in(text + ps, pb - ps, preps);
+	}
+	return 0;
+}
+
+/* "VO" leading a short form is the word "Verordnung" leading its long form,
+ * the other letters spelled after it: "Verordnung vom 21. Juli 1988 über die
+ * Gewährleistung des sicheren Transports gefährlicher Güter (VOTG)"
+ * (EinigVtr Anlage II). */
+static int vo_before(const char *text, size_t end, struct dc_span s, const struct sf *sf,
+                     struct dc_span *lf)
+{
+	if (sf->spoken || sf->n_req < 4 || s.end - s.start < 4 || memcmp(text + s.start, "VO", 2) ||
+	    !(text[s.start + 2] >= 'A' && text[s.start + 2] <= 'Z'))
+		return 0;
+	struct sf rest = *sf;
+	memmove(rest.req, rest.req + 2, rest.n_req - 1);
+	rest.n_req -= 2;
+	rest.n_chars -= 2;
+	rest.n_parts = 1;
+	rest.has_word_part = 0;
+	if (!long_before(text, end, &rest, lf))
+		return 0;
+	struct word rev[12];
+	size_t nw = words_before(text, lf->start, rev, 12);
+	for (size_t k = 0; k < nw; k++)
+		if (word_is(text, rev[k].end, rev[k].start, "Verordnung")) {
+			lf->start = rev[k].start;
+			return 1;
+		}
+	return 0;
+}
+
+/* A quoted title with its short form inside the quotes: „Lufttüchtigkeits-
+ * forderungen für Luftschiffe der Kategorie Normal und Zubringer (LFLS)“
+ * (LuftGerPV). The quotes give the extent, so words after the last spelled
+ * one (a category, an edition) belong to the title; every letter must be
+ * spelled in order, the first at the title's start. */
+static int quoted_title_before(const char *text, size_t len, size_t open, size_t close,
+                               const struct sf *sf, struct dc_span *lf)
+{
+	size_t n;
+	if (sf->spoken || sf->is_stopword || sf->is_roman || close + 1 >= len ||
+	    !is_close_quote(dc_cp(text, len, close + 1, &n)))
+		return 0;
+	size_t e = skip_space_back(text, open), b = e;
+	while (b > 0 && e - b < 300) {
+		size_t p = dc_prev(text, b);
+		int32_t c = dc_cp(text, b, p, &n);
+		if (is_open_quote(c))
+			break;
+		if (is_close_quote(c) || c == '(' || c == ')' || c == '.' || c == ';' || c == ':')
+			return 0;
+		b = p;
+	}
+	if (b == 0 || e - b >= 300)
+		return 0;
+	b = dc_skip_space(text, e, b);
+	struct word w[MAX_WORDS];
+	size_t nw = words_after(text, e, b, w, MAX_WORDS);
+	if (nw < 2 || w[nw - 1].end != e || w[0].start != b)
+		return 0;
+	static __thread struct lchars lc;
+	layout(text, w, nw, &lc);
+	size_t pos = lc.n;
+	if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0) || lc.word[pos] != 0 || lc.at[pos] != b)
+		return 0;
+	lf->start = b;
+	lf->end = e;
+	return 1;
+}
+
 /* Quotes delimit a name: a long form that ends at a closing quote starts
  * at its opening one ("die Befugnis „Nutzung von Radar zur
  * Luftverkehrskontrolle“ (RAD-S)", not "Radar zur ..."). */
@@ -1982,14 +2106,32 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			struct dc_span lf;
 			if (s.start < s.end && short_at(text, in_end, s.start).end == in_end &&
 			    short_form(text, s, &sf)) {
+				/* the name beside it first ("(Strahlenschutzverordnung –
+				 * StrlSchV)"), unless it holds a short form itself
+				 * ("BSI-Gesetz"): then the title before */
 				size_t name_end = skip_space_back(text, dash);
-				if (long_before(text, long_end(text, i), &sf, &lf) ||
+				int acronym = 0;
+				for (size_t k = in; k + 1 < name_end && !acronym; k++)
+					acronym = text[k] >= 'A' && text[k] <= 'Z' && text[k + 1] >= 'A' &&
+					          text[k + 1] <= 'Z';
+				if ((!acronym && long_after(text, name_end, in, &sf, 1, &lf) &&
+				     lf.end == name_end) ||
+				    long_before(text, long_end(text, i), &sf, &lf) ||
 				    law_title_before(text, long_end(text, i), &sf, &lf) ||
 				    (long_after(text, name_end, in, &sf, 1, &lf) && lf.end == name_end))
 					return emit(text, fn, ctx, s, lf, "long (name \xe2\x80\x93 short)");
 				return 0;
 			}
 		}
+	}
+	/* "Vorauslinie (HL – Heading Line)": the gloss spells the short form,
+	 * the name before it translates it (BinSchPersV Anlage 13) */
+	if (pattern[0] == 'l') {
+		struct dc_span s0 = short_at(text, in_end, in), gloss, np;
+		if (s0.end < in_end && short_form(text, s0, &sf) && !sf.spoken &&
+		    dash_long(text, in_end, s0, &sf, &gloss) && gloss.end == in_end &&
+		    noun_phrase_before(text, i, s0, &np))
+			return emit(text, fn, ctx, s0, np, "name (short \xe2\x80\x93 long)");
 	}
 	/* quotes around the short form (or around a long form after a short one) */
 	size_t qn;
@@ -2038,6 +2180,10 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		}
 		if (law_title_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "law (short)");
+		if (pattern[0] == 'l' && !quoted && vo_before(text, long_end(text, i), s, &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "VO long (short)");
+		if (pattern[0] == 'l' && !quoted && quoted_title_before(text, len, i, close, &sf, &lf))
+			return emit(text, fn, ctx, s, lf, "\xe2\x80\x9etitle (short)\xe2\x80\x9c");
 		if (pattern[0] == 'l' && !quoted && suffix_letter_before(text, long_end(text, i), &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "long (short-Z)");
 		if (pattern[0] == 'k' && cue_name_before(text, long_end(text, i), &sf, &lf))
@@ -2212,10 +2358,10 @@ static int at_copula(const char *text, size_t len, struct dc_span s, const struc
 	return 0;
 }
 
-/* At a short form followed by a free-standing dash or a colon and its long
+/* A short form followed by a free-standing dash or a colon and its long
  * form: "NOOTS – Nationales Once-Only-Technical-System". */
-static int at_dash(const char *text, size_t len, struct dc_span s, const struct sf *sf,
-                   dc_abbrev_fn fn, void *ctx)
+static int dash_long(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                     struct dc_span *out)
 {
 	if (sf->is_stopword || s.end >= len)
 		return 0;
@@ -2271,8 +2417,17 @@ static int at_dash(const char *text, size_t len, struct dc_span s, const struct 
 			break;
 		e = we;
 	}
+	*out = lf;
+	return 1;
+}
+
+static int at_dash(const char *text, size_t len, struct dc_span s, const struct sf *sf,
+                   dc_abbrev_fn fn, void *ctx)
+{
+	struct dc_span lf;
+	if (!dash_long(text, len, s, sf, &lf))
+		return 0;
 	return emit(text, fn, ctx, s, lf, "short \xe2\x80\x93 long");
-	return 0;
 }
 
 /* At the head of an entry of a definition list: a short form of capitals

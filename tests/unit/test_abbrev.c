@@ -341,6 +341,32 @@ static const char *const cases[][3] = {
 	{ "der Erlaubnis „Anflugkontrolle ohne\n    elektronische Luftverkehrsdarstellung“ (APP)", "", "" },
 	{ "17. UNECE (Wirtschaftskommission der Vereinten Nationen) ist die", "", "" },
 	{ "14. MEMU (Mobile Einheit zur Herstellung von explosiven Stoffen) wird", "", "" },
+	/* round six (heldout5 and the law corpus): a law's short title beside its abbreviation
+	 * before the long title (EAG-BehandV § 3), the long title when the short one holds a
+	 * short form itself (above: BSI-Gesetz); a name before a parenthesis whose gloss spells
+	 * the short form (test_names_before_glosses); "VO" for a leading "Verordnung"
+	 * (EinigVtr Anlage II); a quoted title with its short form inside the quotes
+	 * (LuftGerPV1998DV 2; the law corpus) */
+	{ "der Verordnung\n    zum Schutz vor der schädlichen Wirkung ionisierender Strahlung\n"
+	  "    (Strahlenschutzverordnung – StrlSchV) vom 29. November 2018 (BGBl. I", "StrlSchV",
+	  "Strahlenschutzverordnung" },
+	{ "2.  Erste Durchführungsbestimmung vom 21. Juli 1988 zur Verordnung über\n    die "
+	  "Gewährleistung des sicheren Transports gefährlicher Güter (VOTG)\n", "VOTG",
+	  "Verordnung über die Gewährleistung des sicheren Transports gefährlicher Güter" },
+	{ "        „Lufttüchtigkeitsforderungen für Luftschiffe der Kategorie Normal und\n"
+	  "        Zubringer (LFLS)“ vom 3. August 1999", "LFLS",
+	  "Lufttüchtigkeitsforderungen für Luftschiffe der Kategorie Normal und Zubringer" },
+	{ "nach § 16 der \"Allgemeinen Tarifordnung für Gefolgschaftsmitglieder im\nöffentlichen "
+	  "Dienst (ATO)\" und der", "ATO",
+	  "Allgemeinen Tarifordnung für Gefolgschaftsmitglieder im öffentlichen Dienst" },
+	/* and not: a name that is the end of a longer one ("Indikator für die durchschnittliche
+	 * Exposition", 39. BImSchV), a compound of the short form (LuftVO-Anhang), a quoted
+	 * title whose first word does not start the short form (constructed) */
+	{ "    Der Indikator für die durchschnittliche Exposition (AEI – Average\n    Exposure "
+	  "Indicator) wird", "AEI", "Average Exposure Indicator" },
+	{ "    c)  Beinahe-CFIT-Unfälle (CFIT – Controlled Flight into Terrain);", "CFIT",
+	  "Controlled Flight into Terrain" },
+	{ "die „Richtlinie für Luftschiffe (LFLS)“ gilt", "", "" },
 	/* and what they must not take: a roman numeral from a word's inside, an EG whose G is a
 	 * word's last letter, a title line that does not hold the parts and is no top-level
 	 * heading (ChemG; as a heading it is the law's title, see below), a qualifier inside a
@@ -466,6 +492,29 @@ static void test_unit_lines(void)
 	CHECK(has_pair(&f, "ITU-T", "Telecommunication Standardization Sector"));
 	scan("Vorher.\nRadiocommunication Sector (ITU-R)\n", &f);
 	CHECK(f.n == 0);
+}
+
+/* Round six: "Vorauslinie (HL – Heading Line)" gives two pairs, the name
+ * before the parenthesis and the gloss inside it (BinSchPersV Anlage 13,
+ * heldout5; LuftVO). Not the article-led end of a longer name (39. BImSchV):
+ * see the table. */
+static void test_names_before_glosses(void)
+{
+	static const char *const glosses[][4] = {
+		{ "            1.  Fähigkeit, vom Radar bereitgestellte Informationen wie Vorauslinie\n"
+		  "                (HL – Heading Line) zu", "HL", "Vorauslinie", "Heading Line" },
+		{ "Ringabstände, variabler Entfernungsmessring (VRM – Variable\n   Range Marker), Zielspuren",
+		  "VRM", "variabler Entfernungsmessring", "Variable Range Marker" },
+		{ "in seinem Luftfahrthandbuch (AIP – Aeronautical Information\nPublication) Landgebiete",
+		  "AIP", "Luftfahrthandbuch", "Aeronautical Information Publication" },
+	};
+	for (size_t i = 0; i < sizeof glosses / sizeof glosses[0]; i++) {
+		struct found f;
+		scan(glosses[i][0], &f);
+		CHECK(f.n == 2);
+		CHECK(has_pair(&f, glosses[i][1], glosses[i][2]));
+		CHECK(has_pair(&f, glosses[i][1], glosses[i][3]));
+	}
 }
 
 static void test_explains_pairs_given_whole(void)
@@ -898,6 +947,10 @@ static void test_precision_and_recall_on_real_texts(void)
 	 * once on round five: precision 0.96 (24 of 25), recall 0.53 (24 of 45) -
 	 * lower-case long forms of substance classes, names with a qualifier
 	 * after a comma ("Heizöl, leicht"), German names before an English code.
+	 * Round six was built on its misses (a name before "(HL – Heading
+	 * Line)", "VO" for Verordnung, a quoted title holding its short form, a
+	 * law's short title beside its abbreviation), so heldout5 is a tuned set
+	 * since: 1.00 / 0.64 (29 of 45); all sets 1.00 / 0.87 (206 of 237).
 	 * docs/discovery.md lists what is still missed. */
 	CHECK(p_dev >= 0.95);
 	CHECK(p_held >= 0.95);
@@ -912,9 +965,9 @@ static void test_precision_and_recall_on_real_texts(void)
 	CHECK(p_held4 >= 0.95);
 	CHECK(r_held4 >= 0.93);
 	CHECK(r_tuned >= 0.94);
-	CHECK(r_all >= 0.84);
+	CHECK(r_all >= 0.86);
 	CHECK(p_held5 >= 0.95);
-	CHECK(r_held5 >= 0.53);
+	CHECK(r_held5 >= 0.64);
 }
 
 static void test_inflected_variants(void)
@@ -951,6 +1004,7 @@ int main(void)
 	RUN(test_cue_without_short_form);
 	RUN(test_codes_in_a_list);
 	RUN(test_unit_lines);
+	RUN(test_names_before_glosses);
 	RUN(test_precision_and_recall_on_the_corpus);
 	RUN(test_precision_and_recall_on_real_texts);
 	RUN(test_law_titles_explain_their_abbreviations);
