@@ -62,7 +62,19 @@
  *     (RS)"); a treaty or committee under its foreign name, the short form
  *     from the A or C of Accord/Convention/Comité ("Europäischen
  *     Übereinkommen vom 26. Mai 2000 über ... (ADN)"); parentheses inside a
- *     chemical name's word ("Di(2-ethylhexyl)phthalat (DEHP)").
+ *     chemical name's word ("Di(2-ethylhexyl)phthalat (DEHP)");
+ *   - round five: a code of capitals after a quoted name it translates
+ *     ("die Befugnis „Platzverkehrskontrolle“ (TWR)"); quotes delimit a long
+ *     form found by its letters; a definition's head "MEMU (Mobile Einheit
+ *     ...) ist", the name's first letter matched, and "GGVSee ist die
+ *     Gefahrgutverordnung See" unquoted at a list entry's head; a unit's
+ *     short form on a line of its own, its parent's defined before it
+ *     ("Radiocommunication Sector (ITU-R)");
+ *   - round six: a law's short title beside its abbreviation before the long
+ *     title ("(Strahlenschutzverordnung – StrlSchV)"); the name before
+ *     "(HL – Heading Line)" as a second long form; "VO" for a leading
+ *     "Verordnung" (VOTG); a quoted title holding its short form
+ *     („Lufttüchtigkeitsforderungen ... (LFLS)“).
  * A short form is one token of 2 to 10 bytes with at least two capitals (a
  * third of its letters), optionally followed by a year ("BSIG 2009", "KVLG -
  * 1989"), or in parentheses two such tokens ("KoopA ADV", "TVA-H BBiG"). */
