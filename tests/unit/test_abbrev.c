@@ -755,7 +755,7 @@ static void test_law_titles_explain_their_abbreviations(void)
 
 /* ---- the annotated set of real texts (tests/data/discovery/pairs.tsv) ---- */
 
-enum { SET_MAX = 256 };
+enum { SET_MAX = 1024 };
 
 struct set_pair {
 	char text[96], sf[64], lf[512];
@@ -860,7 +860,8 @@ static void test_precision_and_recall_on_real_texts(void)
 		return;
 	char line[2048];
 	int header = 1;
-	while (fgets(line, sizeof line, f) && n_gold < SET_MAX) {
+	int too_many = 0;
+	while (fgets(line, sizeof line, f)) {
 		if (line[0] == '#')
 			continue;
 		if (header) {
@@ -871,19 +872,24 @@ static void test_precision_and_recall_on_real_texts(void)
 		char *a = strtok(line, "\t"), *b = strtok(NULL, "\t"), *c = strtok(NULL, "\t");
 		if (!a || !b || !c)
 			continue;
+		if (n_gold == SET_MAX) {
+			too_many = 1; /* every pair must count: raise SET_MAX */
+			break;
+		}
 		snprintf(gold[n_gold].text, sizeof gold[n_gold].text, "%s", a);
 		snprintf(gold[n_gold].sf, sizeof gold[n_gold].sf, "%s", b);
 		snprintf(gold[n_gold].lf, sizeof gold[n_gold].lf, "%s", c);
 		n_gold++;
 	}
 	fclose(f);
+	CHECK(!too_many);
 	CHECK(n_gold >= 60);
 	memset(&r, 0, sizeof r);
 	r.gold = gold;
 	r.n_gold = n_gold;
 	/* every text of every set once, as glossar discover reads it (also a
 	 * text without a pair: what is found there is a false positive) */
-	static const char *const sets[] = { "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5" };
+	static const char *const sets[] = { "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6" };
 	for (size_t d = 0; d < sizeof sets / sizeof sets[0]; d++) {
 		snprintf(path, sizeof path, "%s/texts/%s", dir, sets[d]);
 		DIR *dd = opendir(path);
@@ -924,9 +930,13 @@ static void test_precision_and_recall_on_real_texts(void)
 	 * round five was tuned on it */
 	double p_held4, r_held4;
 	set_score(&r, "heldout4/", &p_held4, &r_held4);
-	/* annotated blind during round five, scored once when its rules were done */
+	/* annotated blind during round five, scored once when its rules were done;
+	 * round six was tuned on it */
 	double p_held5, r_held5;
 	set_score(&r, "heldout5/", &p_held5, &r_held5);
+	/* annotated blind during round six, scored once when its rules were done */
+	double p_held6, r_held6;
+	set_score(&r, "heldout6/", &p_held6, &r_held6);
 	set_score(&r, "dev/|heldout/", &p_tuned, &r_tuned);
 	set_score(&r, "", &p_all, &r_all);
 	/* Issue 14 asks for precision >= 0.95 and recall >= 0.90. After round
@@ -950,8 +960,12 @@ static void test_precision_and_recall_on_real_texts(void)
 	 * Round six was built on its misses (a name before "(HL – Heading
 	 * Line)", "VO" for Verordnung, a quoted title holding its short form, a
 	 * law's short title beside its abbreviation), so heldout5 is a tuned set
-	 * since: 1.00 / 0.64 (29 of 45); all sets 1.00 / 0.87 (206 of 237).
-	 * docs/discovery.md lists what is still missed. */
+	 * since: 1.00 / 0.64 (29 of 45); all sets then 1.00 / 0.87 (206 of 237).
+	 * The sixth held-out set, annotated blind and scored once on round six:
+	 * precision 0.97 (36 of 37), recall 0.69 (36 of 52) - English degree
+	 * names, German names of radio aids before their English codes,
+	 * congeners; all sets 0.996 / 0.84 (243 of 289). docs/discovery.md lists
+	 * what is still missed. */
 	CHECK(p_dev >= 0.95);
 	CHECK(p_held >= 0.95);
 	CHECK(p_held2 >= 0.95);
@@ -965,7 +979,9 @@ static void test_precision_and_recall_on_real_texts(void)
 	CHECK(p_held4 >= 0.95);
 	CHECK(r_held4 >= 0.93);
 	CHECK(r_tuned >= 0.94);
-	CHECK(r_all >= 0.86);
+	CHECK(r_all >= 0.84);
+	CHECK(p_held6 >= 0.95);
+	CHECK(r_held6 >= 0.69);
 	CHECK(p_held5 >= 0.95);
 	CHECK(r_held5 >= 0.64);
 }
