@@ -960,7 +960,7 @@ static void test_precision_and_recall_on_real_texts(void)
 	 * Round six was built on its misses (a name before "(HL – Heading
 	 * Line)", "VO" for Verordnung, a quoted title holding its short form, a
 	 * law's short title beside its abbreviation), so heldout5 is a tuned set
-	 * since: 1.00 / 0.64 (29 of 45); all sets then 1.00 / 0.87 (206 of 237).
+	 * since: 1.00 / 0.67 (30 of 45); all sets then 1.00 / 0.87 (207 of 237).
 	 * The sixth held-out set, annotated blind and scored once on round six:
 	 * precision 0.97 (36 of 37), recall 0.69 (36 of 52) - English degree
 	 * names, German names of radio aids before their English codes,
@@ -983,7 +983,7 @@ static void test_precision_and_recall_on_real_texts(void)
 	CHECK(p_held6 >= 0.95);
 	CHECK(r_held6 >= 0.69);
 	CHECK(p_held5 >= 0.95);
-	CHECK(r_held5 >= 0.64);
+	CHECK(r_held5 >= 0.66);
 }
 
 static void test_inflected_variants(void)
