@@ -303,24 +303,37 @@ static int is_roman(const char *s, size_t n)
 	return 1;
 }
 
+/* The length of the year that follows a short form at text[at] (" 2009",
+ * " - 1989", " – 1989"), four digits and no more before len; 0 if none. */
+static size_t year_len(const char *text, size_t len, size_t at)
+{
+	size_t d = 0;
+	if (at + 3 <= len && !memcmp(text + at, " - ", 3))
+		d = 2;
+	else if (at + 5 <= len && !memcmp(text + at, " \xe2\x80\x93 ", 5))
+		d = 4;
+	if (at + d + 5 > len || text[at + d] != ' ')
+		return 0;
+	for (size_t k = at + d + 1; k < at + d + 5; k++)
+		if (!(text[k] >= '0' && text[k] <= '9'))
+			return 0;
+	if (at + d + 5 < len && text[at + d + 5] >= '0' && text[at + d + 5] <= '9')
+		return 0;
+	return d + 5;
+}
+
 /* Whether text[s] is a short form; fills sf. A trailing year is allowed. */
 int ab_short_form(const char *text, struct dc_span s, struct sf *sf)
 {
 	memset(sf, 0, sizeof *sf);
 	size_t end = s.end;
-	/* "BSIG 2009", "KVLG - 1989": the year takes no part in matching. */
-	if (end - s.start > 5 && text[end - 5] == ' ') {
-		int year = 1;
-		for (size_t i = end - 4; i < end; i++)
-			year &= text[i] >= '0' && text[i] <= '9';
-		if (year) {
-			end -= 5;
-			if (end - s.start > 2 && text[end - 1] == '-' && text[end - 2] == ' ')
-				end -= 2;
-			else if (end - s.start > 4 && !memcmp(text + end - 4, " \xe2\x80\x93", 4))
-				end -= 4;
+	/* "BSIG 2009", "KVLG - 1989": the year takes no part in matching; the
+	 * longest of " – 1989", " - 1989" and " 1989" that ends the span */
+	for (size_t y = 9; y >= 5; y -= 2)
+		if (end - s.start > y && year_len(text, end, end - y) == y) {
+			end -= y;
+			break;
 		}
-	}
 	size_t len = end - s.start;
 	if (len < 2 || len > MAX_SHORT)
 		return 0;
@@ -414,25 +427,7 @@ int ab_short_or_spoken(const char *text, struct dc_span s, int quoted, struct sf
 struct dc_span ab_short_at(const char *text, size_t len, size_t i)
 {
 	struct dc_span s = { i, ab_token_end(text, len, i) };
-	size_t d = 0;
-	if (s.end + 3 <= len && !memcmp(text + s.end, " - ", 3))
-		d = 2;
-	else if (s.end + 5 <= len && !memcmp(text + s.end, " \xe2\x80\x93 ", 5))
-		d = 4;
-	if (d && s.end + d + 5 <= len) {
-		int year = 1;
-		for (size_t k = s.end + d + 1; k < s.end + d + 5; k++)
-			year &= text[k] >= '0' && text[k] <= '9';
-		if (year && (s.end + d + 5 == len || !(text[s.end + d + 5] >= '0' && text[s.end + d + 5] <= '9')))
-			return (struct dc_span){ i, s.end + d + 5 };
-	}
-	if (s.end + 5 <= len && text[s.end] == ' ') {
-		int year = 1;
-		for (size_t k = s.end + 1; k < s.end + 5; k++)
-			year &= text[k] >= '0' && text[k] <= '9';
-		if (year && (s.end + 5 == len || !(text[s.end + 5] >= '0' && text[s.end + 5] <= '9')))
-			s.end += 5;
-	}
+	s.end += year_len(text, len, s.end);
 	return s;
 }
 

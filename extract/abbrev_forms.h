@@ -29,7 +29,7 @@ int ab_is_function_word(const char *s, size_t n);
 size_t ab_words_before(const char *text, size_t end, struct word *w, size_t max);
 /* Words after `start`, left to right, with the same stops. */
 size_t ab_words_after(const char *text, size_t len, size_t start, struct word *w, size_t max);
-/* The offset before the white space that ends at i. */
+/* The start of the white space that ends at i (i when there is none). */
 size_t ab_skip_space_back(const char *text, size_t i);
 /* The token (letters, digits, '&', hyphens inside) starting at i: its end. */
 size_t ab_token_end(const char *text, size_t len, size_t i);
