@@ -1,1009 +1,48 @@
-/* abbrev.c - abbreviation definitions in German text (discover.h).
+/* abbrev.c - abbreviation definitions in German text (discover.h): the
+ * rules that find a short form and its long form in the text, the scan
+ * (dc_abbrev_scan) and dc_abbrev_explains. What a short form is and how a
+ * long form spells it is abbrev_forms.c's.
  *
- * Schwartz & Hearst's algorithm (2003): a short form in parentheses after
- * its long form, or the other way round; the long form is the shortest run
- * of words before it whose letters, read right to left, take every letter
- * of the short form in order, the first letter at the start of a word.
- * Adapted to German:
- *   - letters may fall inside closed compounds (Digital·minister·konferenz
- *     -> DMK); lower-case letters of the short form may be skipped (EfA,
- *     IDNrG, EGovG) but capitals and digits may not;
- *   - every content word of the long form must give at least one letter
- *     (one may stay unmatched in long forms of three or more content
- *     words), which keeps "Verordnung (EU)" and "Jagdwesen (ohne ...)" out;
- *   - law titles: a final G (V) stands for a leading "Gesetz" ("Verordnung"):
- *     "Gesetz zur Verbesserung des Onlinezugangs ... (OZG)", or for the
- *     "-gesetz" of a compound ("Grundgesetz für die Bundesrepublik
- *     Deutschland (GG)"); such long forms may run to 25 words;
- *   - designations made of words: "Rat der IT-Beauftragten der
- *     Bundesregierung (IT-Rat)";
- *   - German cues besides parentheses: "die DMK, die Digitalministerkonferenz",
+ * The scan stops at a parenthesis (at_paren), at a cue outside one (at_cue)
+ * and at a short form outside one (at_list, at_apposition, at_article,
+ * at_dash, at_copula); every pair goes out through emit. The rules, by the
+ * round that brought them (each function's comment has the details):
+ *   - first: "long (short)" and "short (long)", quotes around either form;
+ *     German cues besides parentheses: "die DMK, die Digitalministerkonferenz",
  *     "ALD, also der Arbeitsgemeinschaft der Landesdienstleister",
  *     "Föderale IT-Kooperation – kurz FITKO –", "(kurz: FITKO)", "(im Folgenden
  *     „HS“ genannt)", ", im Folgenden: OZG,", "die Föderale IT-Kooperation, die
  *     FITKO,", "„Content Delivery Network“ oder „CDN“", the short form first
  *     with a dash or colon ("NOOTS – Nationales Once-Only-Technical-System")
  *     and a law's short title with its abbreviation ("(BSI-Gesetz – BSIG)");
- *   - quotes around either form; in quotes a title-case spoken acronym counts
- *     as a short form with every letter required ("„Fitko“ (Föderale
- *     IT-Kooperation)");
- *   - a long form after the short form prefers letters at word starts, so
- *     "AKDB, die Anstalt für Kommunale Datenverarbeitung in Bayern" runs to
- *     "Bayern", not to the b of "Datenverarbeitung";
- *   - a law's abbreviation may reorder its title when it ends in G (V) and the
- *     title starts with "Gesetz" ("Verordnung"): "Gesetz gegen Doping im Sport
- *     (AntiDopG)";
- *   - of the matches before a short form, the one with most letters at word
- *     or part starts wins over the shortest ("Paneuropäisches Privates
- *     Pensionsprodukt (PEPP)"); a place after a comma is skipped
- *     ("Deutsches Bergbau-Museum, Bochum (DBM)");
- *   - round three: a document's title ("# Title (SHORT)", or the first line
- *     before a blank one) is whole the long form of its abbreviation, which
- *     need not spell it ("Gesetz zum Schutz vor gefährlichen Stoffen
- *     (ChemG)"); codes in a list of three or more, a quarter of them spelled
- *     by their noun phrase ("Dorfgebieten (MD)", "Mischgebieten (MI)"), take
- *     the noun phrase; "„IMDG-Code“ ist der International Maritime Dangerous
- *     Goods Code" (every letter at a word start); a quoted long form needs
- *     half its content words to give letters; after a cue, a name of the
- *     initials and the phrase after it ("Harmonisierten System zur
- *     Bezeichnung ... (im Folgenden „HS“)"); an ordinal before "Gesetz" and a
- *     Greek letter after a substance ("Darbepoetin alfa") stay in the long
- *     form; "XY-Z" with XY in the long form's first word and Z the initial of
- *     its last ("Tarifvertrag für den Öffentlichen Dienst des Landes Hessen
- *     (TV-H)");
+ *   - then: a law's abbreviation that reorders its title ("Gesetz gegen
+ *     Doping im Sport (AntiDopG)", law_title_before); a place after a comma
+ *     is skipped ("Deutsches Bergbau-Museum, Bochum (DBM)");
+ *   - round three: a document's title (heading_title); codes in a list
+ *     (code_in_list); "„IMDG-Code“ ist der ..." (at_copula); a quoted long
+ *     form (quoted_long_before); a name after a cue (cue_name_before); a
+ *     Greek letter after a substance ("Darbepoetin alfa"); "XY-Z"
+ *     (suffix_letter_before);
  *   - round four: a chemical formula whose long form names a compound is
- *     no pair ("Bariumoxyd (BaO)"; element symbols alone would take FeV,
- *     EuWO); a definition list's head of capitals and a colon alone on its
- *     line takes the name that opens the next line, up to a parenthesis,
- *     comma, version clause or "und" before a name referring back ("13.
- *     SOLAS:\n Internationales Übereinkommen von 1974 zum Schutz ... auf See
- *     (BGBl."), its letters not matched; an English long form takes the
- *     capitalised words before it ("Russian Maritime Register of Shipping
- *     (RS)"); a treaty or committee under its foreign name, the short form
- *     from the A or C of Accord/Convention/Comité ("Europäischen
- *     Übereinkommen vom 26. Mai 2000 über ... (ADN)"); parentheses inside a
- *     chemical name's word ("Di(2-ethylhexyl)phthalat (DEHP)");
- *   - round five: a code of capitals after a quoted name it translates
- *     ("die Befugnis „Platzverkehrskontrolle“ (TWR)"); quotes delimit a long
- *     form found by its letters; a definition's head "MEMU (Mobile Einheit
- *     ...) ist", the name's first letter matched, and "GGVSee ist die
- *     Gefahrgutverordnung See" unquoted at a list entry's head; a unit's
- *     short form on a line of its own, its parent's defined before it
- *     ("Radiocommunication Sector (ITU-R)");
+ *     no pair (emit); a definition list's head (at_list); an English long
+ *     form's capitalised words (foreign_start); a treaty or committee under
+ *     its foreign name (treaty_before);
+ *   - round five: a code after a quoted name it translates
+ *     (translated_quote_before); quotes delimit a long form (quote_start);
+ *     a definition's head (defined_entry, at_copula); a unit of a parent
+ *     body (unit_line_before);
  *   - round six: a law's short title beside its abbreviation before the long
  *     title ("(Strahlenschutzverordnung – StrlSchV)"); the name before
- *     "(HL – Heading Line)" as a second long form; "VO" for a leading
- *     "Verordnung" (VOTG); a quoted title holding its short form
- *     („Lufttüchtigkeitsforderungen ... (LFLS)“).
- * A short form is one token of 2 to 10 bytes with at least two capitals (a
- * third of its letters), optionally followed by a year ("BSIG 2009", "KVLG -
- * 1989"), or in parentheses two such tokens ("KoopA ADV", "TVA-H BBiG"). */
+ *     "(HL – Heading Line)" (noun_phrase_before); "VO" for a leading
+ *     "Verordnung" (vo_before); a quoted title holding its short form
+ *     (quoted_title_before). */
+
 #include "discover.h"
 
 #include <string.h>
 
+#include "abbrev_forms.h"
 #include "dc_text.h"
-#include "norm.h"
-
-enum { MAX_WORDS = 25, MAX_CHARS = 1024, MAX_SHORT = 10 };
-
-struct word {
-	size_t start, end;
-};
-
-/* ---- text helpers ---- */
-
-int dc_clean(const char *text, struct dc_span s, struct buf *out)
-{
-	size_t i = s.start;
-	int space = 0, any = 0;
-	while (i < s.end) {
-		size_t n;
-		int32_t c = dc_cp(text, s.end, i, &n);
-		if (dc_is_space(c)) {
-			/* "Verwal-\ntung" joins; "Online-\nDienste" (capital next) keeps its hyphen. */
-			if (any && out->len && out->data[out->len - 1] == '-' && memchr(text + i, '\n', 1)) {
-				size_t j = i;
-				while (j < s.end && dc_is_space(dc_cp(text, s.end, j, &n)))
-					j += n;
-				if (j < s.end) {
-					int32_t next = dc_cp(text, s.end, j, &n);
-					if (dc_is_letter(next) && !dc_is_upper(next))
-						out->data[--out->len] = '\0';
-					i = j;
-					continue;
-				}
-			}
-			space = 1;
-			i += n;
-			continue;
-		}
-		if (space && any && buf_putc(out, ' ') < 0)
-			return -1;
-		space = 0;
-		if (buf_append(out, text + i, n) < 0)
-			return -1;
-		any = 1;
-		i += n;
-	}
-	return 0;
-}
-
-/* Characters that end a long form's window. */
-static int is_boundary(int32_t c)
-{
-	switch (c) {
-	case '.': case ',': case ';': case ':': case '!': case '?': case '(': case ')':
-	case '[': case ']': case '{': case '}': case '"': case '|': case '#': case '*':
-	case '<': case '>': case '=': case '_': case '`':
-	case 0x201E: case 0x201C: case 0x201D: case 0x00BB: case 0x00AB: case 0x2018: case 0x2019:
-		return 1;
-	}
-	return 0;
-}
-
-static int is_function_word(const char *s, size_t n)
-{
-	static const char *const words[] = {
-		"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
-		"einen", "und", "oder", "sowie", "f\xc3\xbcr", "\xc3\xbc" "ber", "zur", "zum", "zu",
-		"von", "vom", "in", "im", "am", "an", "auf", "bei", "mit", "nach", "aus", "als",
-		"gegen", "durch", "unter", "the", "of", "and", "for", "on", "to", NULL,
-	};
-	for (size_t i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && !strncmp(words[i], s, n))
-			return 1;
-	/* Capitalised at a sentence start. */
-	if (n >= 2 && s[0] >= 'A' && s[0] <= 'Z') {
-		char low[8];
-		if (n >= sizeof low)
-			return 0;
-		memcpy(low, s, n);
-		low[0] = (char)(low[0] - 'A' + 'a');
-		for (size_t i = 0; words[i]; i++)
-			if (strlen(words[i]) == n && !strncmp(words[i], low, n))
-				return 1;
-	}
-	return 0;
-}
-
-/* Collects up to max words that end at or before `end`, right to left, stopping
- * at a boundary character, a blank line or a free-standing dash. Returns the
- * count; w[0] is the word nearest to end. */
-static size_t words_before(const char *text, size_t end, struct word *w, size_t max)
-{
-	size_t k = 0, i = end;
-	while (k < max) {
-		int newlines = 0;
-		while (i > 0) {
-			size_t p = dc_prev(text, i), n;
-			int32_t c = dc_cp(text, i, p, &n);
-			if (!dc_is_space(c))
-				break;
-			newlines += c == '\n';
-			i = p;
-		}
-		if (i == 0 || newlines >= 2)
-			break;
-		size_t we = i;
-		while (i > 0) {
-			size_t p = dc_prev(text, i), n;
-			int32_t c = dc_cp(text, we, p, &n);
-			/* a chemical name's locants: "Di(2-ethylhexyl)phthalat (DEHP)", the
-			 * parentheses inside the word, letters or digits on both sides */
-			if ((c == '(' || c == ')') && p > 0 && i < we) {
-				size_t q = dc_prev(text, p), qn, m;
-				int32_t a = dc_cp(text, p, q, &qn), b = dc_cp(text, we, i, &m);
-				if ((dc_is_letter(a) || dc_is_digit(a)) && (dc_is_letter(b) || dc_is_digit(b))) {
-					i = p;
-					continue;
-				}
-			}
-			if (dc_is_space(c) || is_boundary(c))
-				break;
-			i = p;
-		}
-		if (i == we)
-			break; /* a boundary character */
-		/* A word of dashes only ("–") separates. */
-		int all_dash = 1;
-		for (size_t j = i; j < we;) {
-			size_t n;
-			if (!dc_is_dash(dc_cp(text, we, j, &n)))
-				all_dash = 0;
-			j += n;
-		}
-		if (all_dash)
-			break;
-		w[k].start = i;
-		w[k].end = we;
-		k++;
-	}
-	return k;
-}
-
-/* Words after `start`, left to right, with the same stops. */
-static size_t words_after(const char *text, size_t len, size_t start, struct word *w, size_t max)
-{
-	size_t k = 0, i = start;
-	while (k < max) {
-		int newlines = 0;
-		size_t n;
-		while (i < len) {
-			int32_t c = dc_cp(text, len, i, &n);
-			if (!dc_is_space(c))
-				break;
-			newlines += c == '\n';
-			i += n;
-		}
-		if (i >= len || newlines >= 2)
-			break;
-		size_t ws = i;
-		while (i < len) {
-			int32_t c = dc_cp(text, len, i, &n);
-			if (dc_is_space(c) || is_boundary(c))
-				break;
-			i += n;
-		}
-		if (i == ws)
-			break;
-		w[k].start = ws;
-		w[k].end = i;
-		k++;
-	}
-	return k;
-}
-
-/* ---- the short form ---- */
-
-struct sf {
-	char req[MAX_SHORT + 1]; /* folded letters that must match, in order */
-	size_t n_req;
-	size_t n_chars;          /* letters and digits */
-	char last;               /* folded last letter: 'g' Gesetz, 'v' Verordnung */
-	int last_upper;
-	char parts[4][MAX_SHORT + 1]; /* hyphen parts, folded */
-	size_t n_parts;
-	int has_word_part;       /* a part with lower-case letters ("Rat" of "IT-Rat") */
-	int is_stopword;         /* EU, EG, ...: defined only letter by letter */
-	int is_roman;            /* CD, DM, MD: also a roman numeral */
-	int spoken;              /* a quoted title-case form ("„Fitko“"): every letter counts */
-};
-
-static int is_roman(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("IVXLCDM", s[i]))
-			return 0;
-	return 1;
-}
-
-/* Whether text[s] is a short form; fills sf. A trailing year is allowed. */
-static int short_form(const char *text, struct dc_span s, struct sf *sf)
-{
-	memset(sf, 0, sizeof *sf);
-	size_t end = s.end;
-	/* "BSIG 2009", "KVLG - 1989": the year takes no part in matching. */
-	if (end - s.start > 5 && text[end - 5] == ' ') {
-		int year = 1;
-		for (size_t i = end - 4; i < end; i++)
-			year &= text[i] >= '0' && text[i] <= '9';
-		if (year) {
-			end -= 5;
-			if (end - s.start > 2 && text[end - 1] == '-' && text[end - 2] == ' ')
-				end -= 2;
-			else if (end - s.start > 4 && !memcmp(text + end - 4, " \xe2\x80\x93", 4))
-				end -= 4;
-		}
-	}
-	size_t len = end - s.start;
-	if (len < 2 || len > MAX_SHORT)
-		return 0;
-	size_t upper = 0, letters = 0, i = s.start, part_len = 0;
-	int part_lower = 0;
-	while (i < end) {
-		size_t n;
-		int32_t c = dc_cp(text, end, i, &n);
-		/* "KoopA ADV", "TVA-H BBiG": two tokens (at_paren checks the second) */
-		if ((dc_is_dash(c) || c == ' ') && i > s.start) {
-			if (sf->n_parts < 4)
-				sf->parts[sf->n_parts][part_len] = '\0';
-			sf->has_word_part |= part_lower && part_len >= 2;
-			sf->n_parts++;
-			part_len = 0;
-			part_lower = 0;
-			i += n;
-			continue;
-		}
-		char f = dc_fold(c);
-		/* "PPARδ": a lower-case letter beyond ASCII counts, but is not matched */
-		if (!f && c != '&' && !(i > s.start && dc_is_letter(c) && !dc_is_upper(c)))
-			return 0;
-		if (i == s.start && !dc_is_letter(c))
-			return 0;
-		if (dc_is_letter(c)) {
-			letters++;
-			if (dc_is_upper(c))
-				upper++;
-			else
-				part_lower = 1;
-		}
-		if (f) {
-			sf->n_chars++;
-			if (i == s.start || dc_is_upper(c) || dc_is_digit(c))
-				sf->req[sf->n_req++] = f;
-			sf->last = f;
-			sf->last_upper = dc_is_upper(c);
-			if (sf->n_parts < 4 && part_len < MAX_SHORT)
-				sf->parts[sf->n_parts][part_len++] = f;
-		}
-		i += n;
-	}
-	if (sf->n_parts < 4)
-		sf->parts[sf->n_parts][part_len] = '\0';
-	sf->has_word_part |= part_lower && part_len >= 2;
-	sf->n_parts++;
-	if (sf->n_parts > 4)
-		return 0;
-	/* stop-listed (EWG, DM) and roman (CD, DM) forms only after a long
-	 * form whose word and part initials give them (long_before) */
-	sf->is_roman = is_roman(text + s.start, len);
-	sf->is_stopword = sf->is_roman || dc_acronym_is_stopword(text + s.start, len);
-	return upper >= 2 && upper * 3 >= letters && sf->n_req >= 2;
-}
-
-/* A quoted short form in title case, as press texts write spoken acronyms
- * ("„Fitko“ (Föderale IT-Kooperation)"): 3 to 10 letters, every one of them
- * required. The long form must then give at least two of them at word or
- * part starts (spoken_ok), so that "(im Folgenden „Bund“)" after
- * "Bundesrepublik" is no pair. */
-static int spoken_form(const char *text, struct dc_span s, struct sf *sf)
-{
-	memset(sf, 0, sizeof *sf);
-	for (size_t i = s.start; i < s.end;) {
-		size_t n;
-		int32_t c = dc_cp(text, s.end, i, &n);
-		char f = dc_fold(c);
-		if (!f || !dc_is_letter(c) || (i == s.start) != dc_is_upper(c) || sf->n_req == MAX_SHORT)
-			return 0;
-		sf->req[sf->n_req] = f;
-		sf->parts[0][sf->n_req] = f;
-		sf->n_req++;
-		sf->last = f;
-		i += n;
-	}
-	sf->n_chars = sf->n_req;
-	sf->n_parts = 1;
-	sf->spoken = 1;
-	return sf->n_req >= 3 && !dc_acronym_is_stopword(text + s.start, s.end - s.start);
-}
-
-/* ---- the long form's letters ---- */
-
-struct lchars {
-	char c[MAX_CHARS];
-	unsigned char is_start[MAX_CHARS]; /* first letter of a word */
-	unsigned char is_part[MAX_CHARS];  /* first letter after a hyphen or slash */
-	unsigned char matched[MAX_CHARS];
-	size_t word[MAX_CHARS];            /* index into the words, left to right */
-	size_t at[MAX_CHARS];              /* byte offset */
-	size_t n;
-};
-
-/* Lays out the letters of words w[0..nw) (left to right). */
-static void layout(const char *text, const struct word *w, size_t nw, struct lchars *lc)
-{
-	lc->n = 0;
-	for (size_t k = 0; k < nw; k++) {
-		int first = 1, after_sep = 0;
-		for (size_t i = w[k].start; i < w[k].end && lc->n < MAX_CHARS;) {
-			size_t n;
-			int32_t c = dc_cp(text, w[k].end, i, &n);
-			char f = dc_fold(c);
-			if (f || dc_is_letter(c)) {
-				lc->c[lc->n] = f;
-				lc->is_start[lc->n] = (unsigned char)first;
-				lc->is_part[lc->n] = (unsigned char)(first || after_sep);
-				lc->matched[lc->n] = 0;
-				lc->word[lc->n] = k;
-				lc->at[lc->n] = i;
-				lc->n++;
-				first = 0;
-				after_sep = 0;
-			} else {
-				after_sep = dc_is_dash(c) || c == '/';
-			}
-			i += n;
-		}
-	}
-}
-
-/* Matches sf->req[from..to) right to left, each before position *pos; the
- * first one (from == 0) at a word start, or with part set at a part start
- * too ("Bundes-Klimaschutzgesetz (KSG)"). Marks what matched. */
-static int match_back(const struct sf *sf, size_t from, size_t to, struct lchars *lc, size_t *pos,
-                      int part)
-{
-	for (size_t k = to; k-- > from;) {
-		size_t p = *pos;
-		for (;;) {
-			if (p == 0)
-				return 0;
-			p--;
-			if (lc->c[p] == sf->req[k] && (k != 0 || (part ? lc->is_part[p] : lc->is_start[p])))
-				break;
-		}
-		lc->matched[p] = 1;
-		*pos = p;
-	}
-	return 1;
-}
-
-/* Every content word from word `first` on has a matched letter (one may not
- * when there are three or more). */
-static int content_covered(const char *text, const struct word *w, size_t first, size_t nw,
-                           const struct lchars *lc)
-{
-	size_t content = 0, unmatched = 0;
-	for (size_t k = first; k < nw; k++) {
-		if (is_function_word(text + w[k].start, w[k].end - w[k].start))
-			continue;
-		content++;
-		int any = 0;
-		for (size_t i = 0; i < lc->n; i++)
-			if (lc->word[i] == k && lc->matched[i])
-				any = 1;
-		unmatched += !any;
-	}
-	return unmatched == 0 || (content >= 3 && unmatched <= 1);
-}
-
-static int ends_with(const char *s, size_t n, const char *suffix)
-{
-	size_t m = strlen(suffix);
-	return n >= m && !memcmp(s + n - m, suffix, m);
-}
-
-/* The law rule: a final G (V) is "Gesetz" ("Verordnung") leading the title,
- * or the "-gesetz" of a compound. w is left to right. Returns the first word
- * of the long form, or -1. */
-static long match_law(const char *text, const struct word *w, size_t nw, const struct sf *sf,
-                      struct lchars *lc)
-{
-	if (!sf->last_upper || (sf->last != 'g' && sf->last != 'v') || sf->n_req < 2)
-		return -1;
-	const char *lead = sf->last == 'g' ? "Gesetz" : "Verordnung";
-	const char *suffix = sf->last == 'g' ? "gesetz" : "verordnung";
-	size_t lead_len = strlen(lead);
-	for (size_t k = 0; k < nw; k++) {
-		const char *s = text + w[k].start;
-		size_t n = w[k].end - w[k].start;
-		int is_lead = n >= lead_len && !memcmp(s, lead, lead_len) &&
-		              (n == lead_len || (n == lead_len + 2 && !memcmp(s + lead_len, "es", 2)));
-		int is_compound = !is_lead && (ends_with(s, n, suffix) || ends_with(s, n, "Gesetz"));
-		if (is_lead && k + 1 < nw) {
-			layout(text, w + k + 1, nw - k - 1, lc);
-			size_t pos = lc->n;
-			if (match_back(sf, 0, sf->n_req - 1, lc, &pos, 0))
-				return (long)k;
-		} else if (is_compound) {
-			/* The final letter at the compound's "gesetz", the rest before it. */
-			layout(text, w, nw, lc);
-			size_t pos = 0;
-			while (pos < lc->n && lc->word[pos] != k)
-				pos++;
-			size_t word_end = pos;
-			while (word_end < lc->n && lc->word[word_end] == k)
-				word_end++;
-			size_t suffix_len = strlen(suffix);
-			if (word_end - pos < suffix_len)
-				continue;
-			size_t g = word_end - suffix_len;
-			lc->matched[g] = 1;
-			size_t at = g;
-			if (match_back(sf, 0, sf->n_req - 1, lc, &at, 0))
-				return (long)lc->word[at];
-		}
-	}
-	return -1;
-}
-
-/* Designations of words: every hyphen part of the short form is a word or
- * hyphen part of the long form ("IT-Rat" in "Rat der IT-Beauftragten ..."). */
-static long match_parts(const char *text, const struct word *w, size_t nw, const struct sf *sf,
-                        struct lchars *lc)
-{
-	if (!sf->has_word_part || sf->n_parts < 2)
-		return -1;
-	layout(text, w, nw, lc);
-	long first = -1;
-	for (size_t p = 0; p < sf->n_parts; p++) {
-		size_t plen = strlen(sf->parts[p]);
-		long found = -1;
-		for (size_t i = lc->n; i-- > 0;) {
-			if (!lc->is_part[i] || i + plen > lc->n)
-				continue;
-			size_t j = 0;
-			while (j < plen && lc->c[i + j] == sf->parts[p][j] && lc->word[i + j] == lc->word[i])
-				j++;
-			/* the part ends there: at the word's end or before a hyphen */
-			if (j == plen && (i + j == lc->n || lc->is_part[i + j] ||
-			                  lc->word[i + j] != lc->word[i])) {
-				for (j = 0; j < plen; j++)
-					lc->matched[i + j] = 1;
-				found = (long)lc->word[i];
-				break;
-			}
-		}
-		if (found < 0)
-			return -1;
-		if (first < 0 || found < first)
-			first = found;
-	}
-	return first;
-}
-
-/* Matched letters at word or part starts: a spoken form needs two. */
-static int spoken_ok(const struct sf *sf, const struct lchars *lc)
-{
-	if (!sf->spoken)
-		return 1;
-	size_t starts = 0;
-	for (size_t i = 0; i < lc->n; i++)
-		starts += lc->matched[i] && lc->is_part[i];
-	return starts >= 2;
-}
-
-/* Whether the letter at byte `at` of word w follows a hyphen inside a word
- * that starts with a capital ("Bundes-Klimaschutzgesetz", not
- * "2,4,6-Tribromphenol" or "Alpha-Aktivität/Gebinde"). */
-static int after_hyphen(const char *text, const struct word *w, size_t at)
-{
-	size_t n;
-	if (at <= w->start || !dc_is_upper(dc_cp(text, w->end, w->start, &n)))
-		return 0;
-	return dc_is_dash(dc_cp(text, at, dc_prev(text, at), &n));
-}
-
-/* An adjective ending: "Aktueller", "Nationalen", "Deutsche". */
-static int adjective_like(const char *s, size_t n)
-{
-	return ends_with(s, n, "e") || ends_with(s, n, "er") || ends_with(s, n, "es") ||
-	       ends_with(s, n, "en") || ends_with(s, n, "em");
-}
-
-/* The official abbreviation of a law right after its title, whose letters
- * need not be in order ("Gesetz gegen Doping im Sport (AntiDopG)", "Gesetz
- * zur Zusammenführung und Neugliederung der Bundeseisenbahnen (BEZNG)"): a
- * final G (V) and a title from the nearest "Gesetz" ("Verordnung") on, of at
- * least two more words, whose word and part initials hold at least half of
- * the short form's other capitals. */
-static int law_title_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
-{
-	if (sf->spoken || !sf->last_upper || (sf->last != 'g' && sf->last != 'v'))
-		return 0;
-	const char *lead = sf->last == 'g' ? "Gesetz" : "Verordnung";
-	size_t lead_len = strlen(lead);
-	/* law titles run long: "Verordnung über die Durchführung der
-	 * veterinärrechtlichen Kontrollen ... aus Drittländern (LMEV)" has 26 words */
-	enum { TITLE_WORDS = 48 };
-	struct word rev[TITLE_WORDS];
-	size_t nw = words_before(text, end, rev, TITLE_WORDS);
-	for (size_t k = 2; k < nw; k++) {
-		const char *s = text + rev[k].start;
-		size_t n = rev[k].end - rev[k].start;
-		if (!(n == lead_len && !memcmp(s, lead, n)))
-			continue;
-		/* the capitals of the short form but its last, against the title's initials */
-		static __thread struct lchars lc;
-		struct word w[TITLE_WORDS];
-		for (size_t j = 0; j < k; j++)
-			w[j] = rev[k - 1 - j];
-		layout(text, w, k, &lc);
-		size_t caps = 0, found = 0;
-		for (size_t r = 0; r + 1 < sf->n_req; r++) {
-			caps++;
-			for (size_t i = 0; i < lc.n; i++)
-				if (lc.is_part[i] && lc.c[i] == sf->req[r]) {
-					found++;
-					break;
-				}
-		}
-		if (caps == 0 || found * 2 < caps)
-			return 0;
-		lf->start = rev[k].start;
-		lf->end = rev[0].end;
-		return 1;
-	}
-	return 0;
-}
-
-/* "Paneuropäisches Privates Pensionsprodukt (PEPP)", "Europäischen
- * Landwirtschaftsfonds für die Entwicklung des ländlichen Raums (ELER)": the
- * shortest match (Schwartz & Hearst) takes letters inside compounds and stops
- * at "Privates" or "Entwicklung"; a longer long form whose words give more of
- * the letters at word or part starts is the name. Given the shortest match
- * from `pos`, moves the match to the first letter with the most such letters
- * (ties: the nearest) when that is more and every content word still gives a
- * letter; returns the new position of the first letter. */
-static size_t match_most_starts(const char *text, const struct word *w, size_t nw,
-                                const struct sf *sf, struct lchars *lc, size_t pos)
-{
-	enum { NONE = -1000 };
-	static __thread short best[MAX_SHORT][MAX_CHARS];
-	size_t n = sf->n_req;
-	if (n < 2 || n > MAX_SHORT)
-		return pos;
-	/* best[k][p]: most part starts when req[k] is at p and the rest after it */
-	for (size_t k = n; k-- > 0;) {
-		int after = NONE;
-		for (size_t p = lc->n; p-- > 0;) {
-			int here = NONE;
-			if (lc->c[p] == sf->req[k] && (k == n - 1 || after > NONE))
-				here = lc->is_part[p] + (k == n - 1 ? 0 : after);
-			if (k + 1 < n && best[k + 1][p] > after)
-				after = best[k + 1][p];
-			best[k][p] = (short)here;
-		}
-	}
-	size_t top = pos;
-	for (size_t p = 0; p < lc->n; p++)
-		if (lc->is_start[p] && best[0][p] > NONE && best[0][p] >= best[0][top] &&
-		    (best[0][p] > best[0][top] || p > top))
-			top = p;
-	if (top == pos || best[0][top] <= best[0][pos])
-		return pos;
-	unsigned char keep[MAX_CHARS];
-	memcpy(keep, lc->matched, lc->n);
-	memset(lc->matched, 0, lc->n);
-	size_t p = top;
-	lc->matched[p] = 1;
-	for (size_t k = 1; k < n; k++) {
-		int want = best[k - 1][p] - lc->is_part[p];
-		size_t q = p + 1;
-		while (q < lc->n && best[k][q] != want)
-			q++;
-		if (q == lc->n) {
-			memcpy(lc->matched, keep, lc->n);
-			return pos;
-		}
-		lc->matched[q] = 1;
-		p = q;
-	}
-	if (!content_covered(text, w, lc->word[top], nw, lc)) {
-		memcpy(lc->matched, keep, lc->n);
-		return pos;
-	}
-	return top;
-}
-
-/* A letter that likely starts a part of a German compound ("Aus|druck",
- * "Wohnungs|gesellschaften"): a consonant after at least three letters of
- * its word, with at least four letters from it to the word's end (not the
- * "-is" of "Verzeichnis" nor the "-g" of "Einstufung"). */
-static int compound_start(const struct lchars *lc, size_t i)
-{
-	if (!lc->c[i] || strchr("aeiouy", lc->c[i]) || (lc->c[i] >= '0' && lc->c[i] <= '9'))
-		return 0;
-	size_t before = 0, from = 0;
-	for (size_t j = i; j-- > 0 && lc->word[j] == lc->word[i] && !lc->is_part[j + 1];)
-		before++;
-	for (size_t j = i; j < lc->n && lc->word[j] == lc->word[i] && (j == i || !lc->is_part[j]); j++)
-		from++;
-	return before >= 3 && from >= 4;
-}
-
-/* An ordinal number word: "Erste", "Zweiten", "Dreizehnte",
- * "Zweihundertachtundvierzigste". */
-static int is_ordinal(const char *s, size_t n)
-{
-	static const char *const stems[] = { "Erst", "Zweit", "Dritt", "Drei", "Viert", "Vier",
-		"F\xc3\xbcnf", "Sechs", "Sieb", "Acht", "Neun", "Zehn", "Elf", "Zw\xc3\xb6lf",
-		"Zwanzig", "Hundert", "Zwei", NULL };
-	if (!(ends_with(s, n, "te") || ends_with(s, n, "ten") || ends_with(s, n, "ter") ||
-	      ends_with(s, n, "tes") || ends_with(s, n, "tem")))
-		return 0;
-	for (size_t i = 0; stems[i]; i++)
-		if (n > strlen(stems[i]) && !memcmp(s, stems[i], strlen(stems[i])))
-			return 1;
-	return 0;
-}
-
-/* The long form that ends at `end` for the short form sf, if any. */
-static int long_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
-{
-	struct word rev[MAX_WORDS], w[MAX_WORDS];
-	size_t nw = words_before(text, end, rev, MAX_WORDS);
-	if (nw == 0)
-		return 0;
-	for (size_t k = 0; k < nw; k++)
-		w[k] = rev[nw - 1 - k];
-	static __thread struct lchars lc;
-	long first = sf->spoken ? -1 : match_law(text, w, nw, sf, &lc);
-	/* "dem Zweiten Gesetz über die Krankenversicherung der Landwirte (KVLG -
-	 * 1989)": an ordinal before "Gesetz" is part of the title */
-	if (first > 0 && is_ordinal(text + w[first - 1].start, w[first - 1].end - w[first - 1].start))
-		first--;
-	if (first < 0) {
-		/* Schwartz & Hearst's window: min(|A| + 5, 2|A|) words. */
-		size_t limit = sf->n_chars + 5 < 2 * sf->n_chars ? sf->n_chars + 5 : 2 * sf->n_chars;
-		size_t skip = nw > limit ? nw - limit : 0;
-		first = sf->spoken ? -1 : match_parts(text, w + skip, nw - skip, sf, &lc);
-		if (first < 0) {
-			layout(text, w + skip, nw - skip, &lc);
-			size_t pos = lc.n;
-			if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0)) {
-				/* the first letter at a part start: "Bundes-Klimaschutzgesetz
-				 * (KSG)", not "2009/119/EG und (EU)" */
-				layout(text, w + skip, nw - skip, &lc);
-				pos = lc.n;
-				if (sf->is_stopword || !match_back(sf, 0, sf->n_req, &lc, &pos, 1) ||
-				    !after_hyphen(text, &w[skip + lc.word[pos]], lc.at[pos]))
-					return 0;
-			}
-			pos = match_most_starts(text, w + skip, nw - skip, sf, &lc, pos);
-			first = (long)lc.word[pos];
-			/* "Aktueller Ausdruck (AD)": the shortest long form is one word
-			 * that gives every letter, and the adjective right before it
-			 * starts with the first one; the adjective is part of the name */
-			size_t last = nw - skip - 1;
-			if ((size_t)first == last && first > 0 && sf->n_req >= 2 && lc.is_start[pos]) {
-				const struct word *prev = &w[skip + last - 1];
-				size_t pn = prev->end - prev->start, q;
-				int32_t c = dc_cp(text, prev->end, prev->start, &q);
-				if (dc_fold(c) == sf->req[0] && !is_function_word(text + prev->start, pn) &&
-				    adjective_like(text + prev->start, pn)) {
-					lc.matched[pos] = 0;
-					for (size_t i = 0; i < lc.n; i++)
-						if (lc.word[i] == last - 1) {
-							lc.matched[i] = 1;
-							break;
-						}
-					first--;
-				}
-			}
-		}
-		if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc) || !spoken_ok(sf, &lc))
-			return 0;
-		/* "auf der Straße (ADR)": a long form starts with a content word */
-		const struct word *fw = &w[skip + (size_t)first];
-		if (text[fw->start] >= 'a' && text[fw->start] <= 'z' &&
-		    is_function_word(text + fw->start, fw->end - fw->start))
-			return 0; /* "Einer für Alle (EfA)" is fine */
-		/* "Verordnung (EU)", "und e der Verordnung (EU)": a short form of the
-		 * stop list needs every letter at the start of a word or part */
-		if (sf->is_stopword) {
-			/* "Deutsches Museum (DM)": the M of "Museum", not its last m */
-			layout(text, w + skip, nw - skip, &lc);
-			size_t at = lc.n;
-			for (size_t k = sf->n_req; k-- > 0;) {
-				while (at > 0 && !(lc.c[at - 1] == sf->req[k] &&
-				                   (k == 0 ? lc.is_start[at - 1]
-				                           : lc.is_part[at - 1] || compound_start(&lc, at - 1))))
-					at--;
-				if (at == 0)
-					return 0;
-				lc.matched[--at] = 1;
-			}
-			first = (long)lc.word[at];
-			if (!content_covered(text, w + skip, (size_t)first, nw - skip, &lc))
-				return 0;
-			size_t last = 0;
-			for (size_t i = 0; i < lc.n; i++)
-				if (lc.matched[i]) {
-					if (!lc.is_part[i] && !compound_start(&lc, i))
-						return 0;
-					last = i;
-				}
-			/* the long form's last word gives the final letter */
-			if (lc.word[last] != nw - skip - 1)
-				return 0;
-		}
-		first += (long)skip;
-	}
-	/* "§ 3 Absatz 1 Satz 1 der Klärschlammverordnung (AbfKlärV)": a citation
-	 * is no long form */
-	static const char *const citation_words[] = { "Absatz", "Satz", "Nummer", "Artikel",
-		"Anlage", "Buchstabe", "Abschnitt", "Teil", "Kapitel", "Paragraph", NULL };
-	for (size_t i = 0; citation_words[i]; i++) {
-		size_t n = strlen(citation_words[i]);
-		if (w[first].end - w[first].start == n && !memcmp(text + w[first].start, citation_words[i], n))
-			return 0;
-	}
-	lf->start = w[first].start;
-	lf->end = w[nw - 1].end;
-	/* "Frühsommermeningoenzephalitis-(FSME)-Virus" */
-	while (lf->end > lf->start + 1 && text[lf->end - 1] == '-')
-		lf->end--;
-	return 1;
-}
-
-/* Matches sf's letters left to right from the first word's start; with
- * starts set, every letter after the first at the start of a content word
- * or part ("AKDB, die Anstalt für Kommunale Datenverarbeitung in Bayern"),
- * else the nearest ones. Returns the index past the last match, or 0. */
-static size_t match_forward(const struct sf *sf, struct lchars *lc, const unsigned char *content,
-                            int starts)
-{
-	size_t pos = 0;
-	for (size_t k = 0; k < sf->n_req; k++) {
-		while (pos < lc->n &&
-		       !(lc->c[pos] == sf->req[k] &&
-		         (k == 0 ? lc->is_start[pos]
-		                 : !starts || (lc->is_part[pos] && content[lc->word[pos]]))))
-			pos++;
-		if (pos == lc->n || (k == 0 && lc->word[pos] != 0))
-			return 0;
-		lc->matched[pos++] = 1;
-	}
-	return pos;
-}
-
-/* The long form that starts at `start` (after the short form), left to right:
- * it ends with the word that gives the short form's last letter. whole: the
- * span is the long form (inside parentheses); STRICT: every letter at the
- * start of a content word or part. */
-enum { STRICT = 2 };
-static int long_after(const char *text, size_t len, size_t start, const struct sf *sf,
-                      int whole, struct dc_span *lf)
-{
-	struct word w[MAX_WORDS];
-	size_t nw = words_after(text, len, start, w, MAX_WORDS);
-	size_t first = 0;
-	while (first < nw && is_function_word(text + w[first].start, w[first].end - w[first].start))
-		first++;
-	if (first == nw)
-		return 0;
-	static __thread struct lchars lc;
-	if (whole == 1) {
-		/* "ENISA (Agentur ...)": the parentheses hold the long form; use the
-		 * rules of a long form before a short form on it. */
-		struct sf tmp = *sf;
-		long f = sf->spoken ? -1 : match_law(text, w + first, nw - first, &tmp, &lc);
-		if (f < 0) {
-			f = sf->spoken ? -1 : match_parts(text, w + first, nw - first, sf, &lc);
-			if (f < 0) {
-				layout(text, w + first, nw - first, &lc);
-				size_t pos = lc.n;
-				if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0)) {
-					layout(text, w + first, nw - first, &lc);
-					pos = lc.n;
-					if (sf->is_stopword || !match_back(sf, 0, sf->n_req, &lc, &pos, 1) ||
-					    !after_hyphen(text, &w[first + lc.word[pos]], lc.at[pos]))
-						return 0;
-				}
-				f = (long)lc.word[pos];
-			}
-			if (f != 0 || !content_covered(text, w + first, 0, nw - first, &lc) ||
-			    !spoken_ok(sf, &lc))
-				return 0;
-		} else if (f != 0) {
-			return 0;
-		}
-		lf->start = w[first].start;
-		lf->end = w[nw - 1].end;
-		return 1;
-	}
-	size_t limit = sf->n_chars + 5 < 2 * sf->n_chars ? sf->n_chars + 5 : 2 * sf->n_chars;
-	if (nw - first > limit)
-		nw = first + limit;
-	unsigned char content[MAX_WORDS];
-	for (size_t k = first; k < nw; k++)
-		content[k - first] = !is_function_word(text + w[k].start, w[k].end - w[k].start);
-	layout(text, w + first, nw - first, &lc);
-	size_t pos = match_forward(sf, &lc, content, 1);
-	if (!pos && whole != STRICT) {
-		layout(text, w + first, nw - first, &lc);
-		pos = match_forward(sf, &lc, content, 0);
-	}
-	if (!pos)
-		return 0;
-	size_t last_word = lc.word[pos - 1];
-	if (!content_covered(text, w + first, 0, last_word + 1, &lc) || !spoken_ok(sf, &lc))
-		return 0;
-	/* "LfU HE: Hessische Landesanstalt für Umwelt": a name does not end in
-	 * the adjective of a noun that follows */
-	const struct word *lw = &w[first + last_word];
-	size_t un;
-	if (first + last_word + 1 < nw && dc_is_upper(dc_cp(text, lw->end, lw->start, &un)) &&
-	    adjective_like(text + lw->start, lw->end - lw->start) &&
-	    dc_is_upper(dc_cp(text, w[first + last_word + 1].end, w[first + last_word + 1].start, &un)))
-		return 0;
-	lf->start = w[first].start;
-	lf->end = w[first + last_word].end;
-	return 1;
-}
-
-/* ---- the scan ---- */
-
-static size_t skip_space_back(const char *text, size_t i)
-{
-	while (i > 0) {
-		size_t p = dc_prev(text, i), n;
-		if (!dc_is_space(dc_cp(text, i, p, &n)))
-			break;
-		i = p;
-	}
-	return i;
-}
-
-/* The token (letters, digits, hyphens inside) starting at i. */
-static size_t token_end(const char *text, size_t len, size_t i)
-{
-	size_t j = i;
-	while (j < len) {
-		size_t n, m;
-		int32_t c = dc_cp(text, len, j, &n);
-		if (dc_is_letter(c) || dc_is_digit(c) || c == '&') {
-			j += n;
-			continue;
-		}
-		/* a hyphen inside the token: "IT-Rat" */
-		if (dc_is_dash(c) && j > i && j + n < len) {
-			int32_t next = dc_cp(text, len, j + n, &m);
-			if (dc_is_letter(next) || dc_is_digit(next)) {
-				j += n;
-				continue;
-			}
-		}
-		break;
-	}
-	return j;
-}
-
-static size_t token_start(const char *text, size_t end)
-{
-	size_t i = end;
-	while (i > 0) {
-		size_t p = dc_prev(text, i), n;
-		int32_t c = dc_cp(text, end, p, &n);
-		if (!(dc_is_letter(c) || dc_is_digit(c) || c == '&' || (dc_is_dash(c) && p > 0)))
-			break;
-		i = p;
-	}
-	while (i < end && text[i] == '-')
-		i++;
-	return i;
-}
-
-/* The short form that starts at i, with a year if one follows ("BSIG 2009",
- * "KVLG - 1989"). */
-static struct dc_span short_at(const char *text, size_t len, size_t i)
-{
-	struct dc_span s = { i, token_end(text, len, i) };
-	size_t d = 0;
-	if (s.end + 3 <= len && !memcmp(text + s.end, " - ", 3))
-		d = 2;
-	else if (s.end + 5 <= len && !memcmp(text + s.end, " \xe2\x80\x93 ", 5))
-		d = 4;
-	if (d && s.end + d + 5 <= len) {
-		int year = 1;
-		for (size_t k = s.end + d + 1; k < s.end + d + 5; k++)
-			year &= text[k] >= '0' && text[k] <= '9';
-		if (year && (s.end + d + 5 == len || !(text[s.end + d + 5] >= '0' && text[s.end + d + 5] <= '9')))
-			return (struct dc_span){ i, s.end + d + 5 };
-	}
-	if (s.end + 5 <= len && text[s.end] == ' ') {
-		int year = 1;
-		for (size_t k = s.end + 1; k < s.end + 5; k++)
-			year &= text[k] >= '0' && text[k] <= '9';
-		if (year && (s.end + 5 == len || !(text[s.end + 5] >= '0' && text[s.end + 5] <= '9')))
-			s.end += 5;
-	}
-	return s;
-}
-
-static int word_is(const char *text, size_t len, size_t i, const char *w)
-{
-	size_t n = strlen(w);
-	if (i + n > len || memcmp(text + i, w, n))
-		return 0;
-	if (i + n == len)
-		return 1;
-	size_t k;
-	int32_t c = dc_cp(text, len, i + n, &k);
-	return !dc_is_letter(c) && !dc_is_digit(c);
-}
 
 /* Whether text[s] reads as chemical element symbols with digits ("BaO",
  * "K2O", "CO2", "Fe2O3") and has a lower-case letter or a digit. */
@@ -1049,7 +88,7 @@ static int compound_name(const char *text, struct dc_span lf)
 		"carbonat", "karbonat", "phosphat", "silikat", "silicat", "hydroxid", "hydrid",
 		"cyanid", "carbid", "chromat", "borat", NULL };
 	for (size_t k = 0; anions[k]; k++)
-		if (ends_with(text + lf.start, lf.end - lf.start, anions[k]))
+		if (ab_ends_with(text + lf.start, lf.end - lf.start, anions[k]))
 			return 1;
 	return 0;
 }
@@ -1081,26 +120,66 @@ static int is_close_quote(int32_t c)
  * ("Verband Deutscher Eisenbahner-Sportvereine e.V. (VDES)") are no part of it. */
 static size_t long_end(const char *text, size_t end)
 {
-	end = skip_space_back(text, end);
+	end = ab_skip_space_back(text, end);
 	if (end > 0) {
 		size_t p = dc_prev(text, end), n;
 		if (is_close_quote(dc_cp(text, end, p, &n)))
-			end = skip_space_back(text, p);
+			end = ab_skip_space_back(text, p);
 	}
 	static const char *const forms[] = { "e.V.", "e. V.", "a.G.", "a. G.", "e.G.", "GmbH",
 	                                     "gGmbH", "mbH", "A\xc3\xb6R", NULL };
 	for (size_t k = 0; forms[k]; k++) {
 		size_t n = strlen(forms[k]);
 		if (end > n && !memcmp(text + end - n, forms[k], n) && text[end - n - 1] == ' ')
-			return skip_space_back(text, end - n);
+			return ab_skip_space_back(text, end - n);
 	}
 	return end;
 }
 
-/* Whether text[s] is a short form; a quoted one may be a spoken form. */
-static int short_or_spoken(const char *text, struct dc_span s, int quoted, struct sf *sf)
+/* The official abbreviation of a law right after its title, whose letters
+ * need not be in order ("Gesetz gegen Doping im Sport (AntiDopG)", "Gesetz
+ * zur Zusammenführung und Neugliederung der Bundeseisenbahnen (BEZNG)"): a
+ * final G (V) and a title from the nearest "Gesetz" ("Verordnung") on, of at
+ * least two more words, whose word and part initials hold at least half of
+ * the short form's other capitals. */
+static int law_title_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
 {
-	return short_form(text, s, sf) || (quoted && spoken_form(text, s, sf));
+	if (sf->spoken || !sf->last_upper || (sf->last != 'g' && sf->last != 'v'))
+		return 0;
+	const char *lead = sf->last == 'g' ? "Gesetz" : "Verordnung";
+	size_t lead_len = strlen(lead);
+	/* law titles run long: "Verordnung über die Durchführung der
+	 * veterinärrechtlichen Kontrollen ... aus Drittländern (LMEV)" has 26 words */
+	enum { TITLE_WORDS = 48 };
+	struct word rev[TITLE_WORDS];
+	size_t nw = ab_words_before(text, end, rev, TITLE_WORDS);
+	for (size_t k = 2; k < nw; k++) {
+		const char *s = text + rev[k].start;
+		size_t n = rev[k].end - rev[k].start;
+		if (!(n == lead_len && !memcmp(s, lead, n)))
+			continue;
+		/* the capitals of the short form but its last, against the title's initials */
+		static __thread struct lchars lc;
+		struct word w[TITLE_WORDS];
+		for (size_t j = 0; j < k; j++)
+			w[j] = rev[k - 1 - j];
+		ab_layout(text, w, k, &lc);
+		size_t caps = 0, found = 0;
+		for (size_t r = 0; r + 1 < sf->n_req; r++) {
+			caps++;
+			for (size_t i = 0; i < lc.n; i++)
+				if (lc.is_part[i] && lc.c[i] == sf->req[r]) {
+					found++;
+					break;
+				}
+		}
+		if (caps == 0 || found * 2 < caps)
+			return 0;
+		lf->start = rev[k].start;
+		lf->end = rev[0].end;
+		return 1;
+	}
+	return 0;
 }
 
 /* A short form "XY-Z" whose last part is one capital: the initial of the
@@ -1115,21 +194,21 @@ static int suffix_letter_before(const char *text, size_t end, const struct sf *s
 	    strlen(sf->parts[0]) < 2 || sf->n_chars != strlen(sf->parts[0]) + 1)
 		return 0;
 	struct word rev[MAX_WORDS];
-	size_t nw = words_before(text, end, rev, 12);
+	size_t nw = ab_words_before(text, end, rev, 12);
 	if (nw < 3)
 		return 0;
 	size_t n;
 	int32_t c = dc_cp(text, rev[0].end, rev[0].start, &n);
 	if (!dc_is_upper(c) || dc_fold(c) != sf->parts[1][0] ||
-	    is_function_word(text + rev[0].start, rev[0].end - rev[0].start))
+	    ab_is_function_word(text + rev[0].start, rev[0].end - rev[0].start))
 		return 0;
 	for (size_t k = 2; k < nw; k++) {
 		const struct word *fw = &rev[k];
 		c = dc_cp(text, fw->end, fw->start, &n);
 		if (!dc_is_upper(c) || dc_fold(c) != sf->parts[0][0] ||
-		    is_function_word(text + fw->start, fw->end - fw->start))
+		    ab_is_function_word(text + fw->start, fw->end - fw->start))
 			continue;
-		if (!is_function_word(text + rev[k - 1].start, rev[k - 1].end - rev[k - 1].start))
+		if (!ab_is_function_word(text + rev[k - 1].start, rev[k - 1].end - rev[k - 1].start))
 			return 0;
 		/* the rest of XY inside the first word, in order */
 		size_t j = 1;
@@ -1156,7 +235,7 @@ static int suffix_letter_before(const char *text, size_t end, const struct sf *s
 static int cue_name_before(const char *text, size_t end, const struct sf *sf, struct dc_span *lf)
 {
 	struct word rev[MAX_WORDS];
-	size_t nw = words_before(text, end, rev, MAX_WORDS);
+	size_t nw = ab_words_before(text, end, rev, MAX_WORDS);
 	if (sf->spoken || sf->n_req < 2 || sf->n_chars != sf->n_req)
 		return 0;
 	/* rev[k] is the k-th word before the parenthesis; the name is rev[k]
@@ -1164,7 +243,7 @@ static int cue_name_before(const char *text, size_t end, const struct sf *sf, st
 	for (size_t k = sf->n_req; k < nw; k++) {
 		size_t last = k + 1 - sf->n_req;
 		const struct word *after = &rev[last - 1];
-		if (!is_function_word(text + after->start, after->end - after->start))
+		if (!ab_is_function_word(text + after->start, after->end - after->start))
 			continue;
 		int ok = 1;
 		for (size_t j = 0; j < sf->n_req && ok; j++) {
@@ -1172,7 +251,7 @@ static int cue_name_before(const char *text, size_t end, const struct sf *sf, st
 			size_t n;
 			int32_t c = dc_cp(text, wj->end, wj->start, &n);
 			ok = dc_is_upper(c) && dc_fold(c) == sf->req[j] &&
-			     !is_function_word(text + wj->start, wj->end - wj->start);
+			     !ab_is_function_word(text + wj->start, wj->end - wj->start);
 		}
 		if (!ok)
 			continue;
@@ -1187,7 +266,7 @@ static int cue_name_before(const char *text, size_t end, const struct sf *sf, st
  * last byte inside the quotes, and where its opening quote stands. */
 static int quoted_before(const char *text, size_t open, size_t *start, size_t *end, size_t *quote)
 {
-	size_t e = skip_space_back(text, open), n;
+	size_t e = ab_skip_space_back(text, open), n;
 	if (e == 0)
 		return 0;
 	size_t q = dc_prev(text, e);
@@ -1227,17 +306,17 @@ static int quoted_long_before(const char *text, size_t open, const struct sf *sf
 	if (sf->spoken || sf->is_stopword || !quoted_before(text, open, &b, &q, &quote))
 		return 0;
 	struct word w[MAX_WORDS];
-	size_t nw = words_after(text, q, b, w, MAX_WORDS);
+	size_t nw = ab_words_after(text, q, b, w, MAX_WORDS);
 	if (nw < 2 || w[nw - 1].end != q || w[0].start != dc_skip_space(text, q, b))
 		return 0;
 	static __thread struct lchars lc;
-	layout(text, w, nw, &lc);
+	ab_layout(text, w, nw, &lc);
 	size_t pos = lc.n;
-	if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0) || lc.word[pos] != 0)
+	if (!ab_match_back(sf, 0, sf->n_req, &lc, &pos, 0) || lc.word[pos] != 0)
 		return 0;
 	size_t content = 0, covered = 0;
 	for (size_t k = 0; k < nw; k++) {
-		if (is_function_word(text + w[k].start, w[k].end - w[k].start))
+		if (ab_is_function_word(text + w[k].start, w[k].end - w[k].start))
 			continue;
 		content++;
 		for (size_t i = 0; i < lc.n; i++)
@@ -1253,10 +332,19 @@ static int quoted_long_before(const char *text, size_t open, const struct sf *sf
 	return 1;
 }
 
-static int first_on_line(const char *text, size_t at);
 static int title_line(const char *text, size_t len, size_t open, size_t close, size_t *title);
 static int dash_long(const char *text, size_t len, struct dc_span s, const struct sf *sf,
                      struct dc_span *out);
+
+/* The end of the line (or text) after the parenthesis closing at `close`,
+ * or 0 when anything but blanks stands between. */
+static size_t line_end_after(const char *text, size_t len, size_t close)
+{
+	size_t after = close + 1;
+	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
+		after++;
+	return after < len && text[after] != '\n' ? 0 : after;
+}
 
 /* A code of capitals after a quoted name whose letters it does not take,
  * the code of another language: "die Befugnis „Platzverkehrskontrolle“
@@ -1277,12 +365,12 @@ static int translated_quote_before(const char *text, size_t len, size_t open, si
 		if (!((text[k] >= 'A' && text[k] <= 'Z') || (text[k] == '-' && k > s.start)))
 			return 0;
 	b = dc_skip_space(text, q, b);
-	q = skip_space_back(text, q);
+	q = ab_skip_space_back(text, q);
 	int32_t c = b < q ? dc_cp(text, q, b, &n) : 0;
 	if (!dc_is_upper(c) || dc_fold(c) == sf->req[0])
 		return 0;
 	struct word w[MAX_WORDS];
-	size_t nw = words_after(text, q, b, w, MAX_WORDS);
+	size_t nw = ab_words_after(text, q, b, w, MAX_WORDS);
 	if (nw == 0 || nw > 8 || w[nw - 1].end != q)
 		return 0;
 	/* every letter an initial of the name, out of order: a reordered short
@@ -1290,7 +378,7 @@ static int translated_quote_before(const char *text, size_t len, size_t open, si
 	size_t initials = 0;
 	for (size_t j = 0; j < sf->n_req; j++)
 		for (size_t k = 0; k < nw; k++)
-			if (!is_function_word(text + w[k].start, w[k].end - w[k].start) &&
+			if (!ab_is_function_word(text + w[k].start, w[k].end - w[k].start) &&
 			    dc_fold(dc_cp(text, w[k].end, w[k].start, &n)) == sf->req[j]) {
 				initials++;
 				break;
@@ -1306,12 +394,12 @@ static int translated_quote_before(const char *text, size_t len, size_t open, si
 		return 0;
 	/* the name opens its phrase: a line's start, an article or preposition,
 	 * or a noun ("die Erlaubnis „…“") before it */
-	if (!first_on_line(text, quote)) {
-		size_t pe = skip_space_back(text, quote), ps = token_start(text, pe);
+	if (!ab_first_on_line(text, quote)) {
+		size_t pe = ab_skip_space_back(text, quote), ps = ab_token_start(text, pe);
 		if (ps >= pe)
 			return 0;
 		int32_t pc = dc_cp(text, pe, ps, &n);
-		if (!dc_is_upper(pc) && !is_function_word(text + ps, pe - ps))
+		if (!dc_is_upper(pc) && !ab_is_function_word(text + ps, pe - ps))
 			return 0;
 	}
 	lf->start = b;
@@ -1319,8 +407,6 @@ static int translated_quote_before(const char *text, size_t len, size_t open, si
 	return 1;
 }
 
-/* At '(' i: "long (short)", "long (kurz: short)", "long (im Folgenden „short“
- * genannt)" or "short (long)", "„short“ (long)". */
 /* A line that holds only a title and its abbreviation, the abbreviation
  * built from parts of the title's words in any order ("Organisationserlass
  * der Bundeskanzlerin (BKOrgErl 2009)"): the short form has two or more
@@ -1330,17 +416,14 @@ static int translated_quote_before(const char *text, size_t len, size_t open, si
 static int title_line_before(const char *text, size_t len, size_t open, size_t close,
                              struct dc_span s, struct dc_span *lf)
 {
-	size_t after = close + 1;
-	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
-		after++;
-	if (after < len && text[after] != '\n')
+	if (!line_end_after(text, len, close))
 		return 0;
 	size_t ls = open;
 	while (ls > 0 && text[ls - 1] != '\n')
 		ls--;
 	while (ls < open && (text[ls] == '#' || text[ls] == ' ' || text[ls] == '\t'))
 		ls++;
-	size_t te = skip_space_back(text, open);
+	size_t te = ab_skip_space_back(text, open);
 	if (ls >= te || text[ls] < 'A' || text[ls] > 'Z')
 		return 0;
 	for (size_t k = ls; k < te; k++)
@@ -1374,16 +457,16 @@ static int title_line_before(const char *text, size_t len, size_t open, size_t c
 	if (long_chunks < 2)
 		return 0;
 	struct word w[MAX_WORDS];
-	size_t nw = words_after(text, te, ls, w, MAX_WORDS);
+	size_t nw = ab_words_after(text, te, ls, w, MAX_WORDS);
 	if (nw < 3 || w[nw - 1].end != te)
 		return 0;
 	static __thread struct lchars lc;
-	layout(text, w, nw, &lc);
+	ab_layout(text, w, nw, &lc);
 	size_t starts = 0;
 	for (size_t k = 0; k < n_chunks; k++) {
 		size_t cl = strlen(chunk[k]), p;
 		for (p = 0; p < lc.n; p++) {
-			if (lc.matched[p] || !(lc.is_part[p] || compound_start(&lc, p) || cl >= 3))
+			if (lc.matched[p] || !(lc.is_part[p] || ab_compound_start(&lc, p) || cl >= 3))
 				continue;
 			size_t j = 0;
 			while (j < cl && p + j < lc.n && !lc.matched[p + j] && lc.c[p + j] == chunk[k][j] &&
@@ -1419,23 +502,20 @@ static int unit_line_before(const char *text, size_t len, size_t open, size_t cl
 	for (size_t k = s.start; k < s.start + pl; k++)
 		if (text[k] < 'A' || text[k] > 'Z')
 			return 0;
-	size_t after = close + 1;
-	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
-		after++;
-	if (after < len && text[after] != '\n')
+	if (!line_end_after(text, len, close))
 		return 0;
 	size_t ls = open;
 	while (ls > 0 && text[ls - 1] != '\n')
 		ls--;
 	ls = dc_skip_space(text, open, ls);
-	size_t te = skip_space_back(text, open);
-	if (ls >= te || !first_on_line(text, ls) || text[ls] < 'A' || text[ls] > 'Z')
+	size_t te = ab_skip_space_back(text, open);
+	if (ls >= te || !ab_first_on_line(text, ls) || text[ls] < 'A' || text[ls] > 'Z')
 		return 0;
 	for (size_t k = ls; k < te; k++)
 		if (strchr("():;,.", text[k]))
 			return 0;
 	struct word w[MAX_WORDS];
-	size_t nw = words_after(text, te, ls, w, MAX_WORDS);
+	size_t nw = ab_words_after(text, te, ls, w, MAX_WORDS);
 	if (nw < 2 || nw > 8 || w[nw - 1].end != te)
 		return 0;
 	size_t j = 0, n;
@@ -1460,10 +540,8 @@ static int unit_line_before(const char *text, size_t len, size_t open, size_t cl
  * Markdown reader blanks the "#"); *title: where the title starts. */
 static int title_line(const char *text, size_t len, size_t open, size_t close, size_t *title)
 {
-	size_t after = close + 1;
-	while (after < len && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r'))
-		after++;
-	if (after < len && text[after] != '\n')
+	size_t after = line_end_after(text, len, close);
+	if (!after)
 		return 0;
 	size_t ls = open;
 	while (ls > 0 && text[ls - 1] != '\n')
@@ -1532,41 +610,28 @@ static int heading_title(const char *text, size_t len, size_t open, size_t close
 	}
 	if (caps < 2 || !first || digits > chars - digits)
 		return 0; /* "GII090932" is a code, no abbreviation */
-	size_t te = skip_space_back(text, open);
+	size_t te = ab_skip_space_back(text, open);
 	if (ls >= te || !dc_is_upper(dc_cp(text, te, ls, &n)))
 		return 0;
 	size_t spaces = 0;
 	for (size_t k = ls; k < te; k++)
 		spaces += text[k] == ' ';
 	struct word w[MAX_WORDS];
-	size_t nw = words_after(text, te, ls, w, MAX_WORDS);
+	size_t nw = ab_words_after(text, te, ls, w, MAX_WORDS);
 	if (spaces < 2 || nw == 0)
 		return 0;
 	int lead = 0;
 	if (last_upper && (last == 'g' || last == 'v'))
-		lead = word_is(text, te, ls, last == 'g' ? "Gesetz" : "Verordnung");
+		lead = ab_word_is(text, te, ls, last == 'g' ? "Gesetz" : "Verordnung");
 	static __thread struct lchars lc;
-	layout(text, w, nw, &lc);
+	ab_layout(text, w, nw, &lc);
 	int initial = 0;
 	for (size_t i = 0; i < lc.n && !initial; i++)
-		initial = lc.c[i] == first && (lc.is_part[i] || compound_start(&lc, i));
+		initial = lc.c[i] == first && (lc.is_part[i] || ab_compound_start(&lc, i));
 	if (!lead && !initial)
 		return 0;
 	lf->start = ls;
 	lf->end = te;
-	return 1;
-}
-
-/* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
-static int first_on_line(const char *text, size_t at)
-{
-	size_t i = at;
-	while (i > 0 && text[i - 1] != '\n')
-		i--;
-	for (; i < at; i++)
-		if (!strchr(" \t*-.)", text[i]) && !(text[i] >= '0' && text[i] <= '9') &&
-		    !(text[i] >= 'a' && text[i] <= 'z' && i + 1 < at && text[i + 1] == ')'))
-			return 0;
 	return 1;
 }
 
@@ -1597,16 +662,16 @@ static int code_item(const char *text, size_t len, size_t open, struct code_item
 		a++;
 	if (!(a >= len || text[a] == '\n' || text[a] == ',' || text[a] == ';' ||
 	      (text[a] == '.' && !(a + 1 < len && text[a + 1] >= '0' && text[a + 1] <= '9')) ||
-	      word_is(text, len, a, "und") || word_is(text, len, a, "oder") ||
-	      word_is(text, len, a, "sowie")))
+	      ab_word_is(text, len, a, "und") || ab_word_is(text, len, a, "oder") ||
+	      ab_word_is(text, len, a, "sowie")))
 		return 0;
 	/* the noun, then adjectives, on the same line */
 	size_t e = open, n;
 	while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t'))
 		e--;
-	size_t ws = token_start(text, e);
+	size_t ws = ab_token_start(text, e);
 	if (ws == e || e - ws < 3 || !dc_is_upper(dc_cp(text, e, ws, &n)) ||
-	    is_function_word(text + ws, e - ws))
+	    ab_is_function_word(text + ws, e - ws))
 		return 0;
 	size_t lower = 0;
 	for (size_t k = ws; k < e; k += n) {
@@ -1622,13 +687,13 @@ static int code_item(const char *text, size_t len, size_t open, struct code_item
 		size_t b = np;
 		while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t'))
 			b--;
-		size_t ps = token_start(text, b);
+		size_t ps = ab_token_start(text, b);
 		if (ps == b || b == np) {
 			np = b == np ? np : np;
 			break;
 		}
 		int adjective = k < 3 && !dc_is_upper(dc_cp(text, b, ps, &n)) &&
-		                !is_function_word(text + ps, b - ps) && adjective_like(text + ps, b - ps);
+		                !ab_is_function_word(text + ps, b - ps) && ab_adjective_like(text + ps, b - ps);
 		for (size_t q = ps; adjective && q < b; q += n)
 			adjective = dc_is_letter(dc_cp(text, b, q, &n));
 		if (adjective) {
@@ -1636,7 +701,7 @@ static int code_item(const char *text, size_t len, size_t open, struct code_item
 			continue;
 		}
 		/* what stands before the phrase */
-		if (!is_function_word(text + ps, b - ps))
+		if (!ab_is_function_word(text + ps, b - ps))
 			return 0;
 		break;
 	}
@@ -1647,7 +712,7 @@ static int code_item(const char *text, size_t len, size_t open, struct code_item
 	if (b > 0 && b == np) {
 		/* no blank before: the phrase starts the text */
 	} else if (b > 0 && !strchr("\n,;*|-#", text[b - 1]) && !(b > 0 && dc_is_letter(text[b - 1]))) {
-		if (!first_on_line(text, b))
+		if (!ab_first_on_line(text, b))
 			return 0;
 	}
 	it->np = np;
@@ -1666,8 +731,8 @@ static int code_gap(const char *text, size_t a, size_t b)
 		size_t n;
 		int32_t c = dc_cp(text, b, i, &n);
 		if (dc_is_letter(c)) {
-			size_t e = token_end(text, b, i);
-			if (!is_function_word(text + i, e - i) && ++words > 2)
+			size_t e = ab_token_end(text, b, i);
+			if (!ab_is_function_word(text + i, e - i) && ++words > 2)
 				return 0;
 			i = e > i ? e : i + n;
 			continue;
@@ -1761,12 +826,12 @@ static int code_in_list(const char *text, size_t len, size_t open, struct dc_spa
 		struct sf sf;
 		struct dc_span s = { items[k].open + 1, items[k].close };
 		struct word w[8];
-		size_t nw = words_after(text, skip_space_back(text, items[k].open), items[k].np, w, 8);
-		if (nw && short_form(text, s, &sf)) {
+		size_t nw = ab_words_after(text, ab_skip_space_back(text, items[k].open), items[k].np, w, 8);
+		if (nw && ab_short_form(text, s, &sf)) {
 			static __thread struct lchars lc;
-			layout(text, w, nw, &lc);
+			ab_layout(text, w, nw, &lc);
 			size_t pos = lc.n;
-			explained += match_back(&sf, 0, sf.n_req, &lc, &pos, 0);
+			explained += ab_match_back(&sf, 0, sf.n_req, &lc, &pos, 0);
 		}
 	}
 	if (self == n || explained < 2 || explained * 4 < n)
@@ -1775,27 +840,26 @@ static int code_in_list(const char *text, size_t len, size_t open, struct dc_spa
 	sf_span->end = items[self].close;
 	struct sf sf;
 	struct dc_span l;
-	if (short_form(text, *sf_span, &sf) && long_before(text, long_end(text, open), &sf, &l) &&
+	if (ab_short_form(text, *sf_span, &sf) && ab_long_before(text, long_end(text, open), &sf, &l) &&
 	    l.start < items[self].np) {
 		*lf = l;
 		return 1;
 	}
 	lf->start = items[self].np;
-	lf->end = skip_space_back(text, open);
+	lf->end = ab_skip_space_back(text, open);
 	return 1;
 }
-
 
 /* A treaty under its foreign name: "Europäischen Übereinkommen vom 26. Mai
  * 2000 über die internationale Beförderung von gefährlichen Gütern auf
  * Binnenwasserstraßen (ADN)" (Accord européen ...), "Übereinkommens über den
  * internationalen Eisenbahnverkehr (COTIF)"; also a committee, "Europäischen
  * Ausschuss für die Ausarbeitung von Standards im Bereich der
- * Binnenschifffahrt (CESNI)" (Comité). The short form is 3 to 6
- * capitals starting with the A or C of the noun's translation
- * (Accord, Agreement, Convention; Comité, Committee: only C), not ending in G or V (a law about the
- * treaty: "(CSCG)"); the long form runs from the nearest "Übereinkommen" or
- * "Abkommen" (with a capitalised adjective before it) to the parenthesis,
+ * Binnenschifffahrt (CESNI)" (Comité). The short form is 3 to 6 capitals
+ * starting with the A or C of the noun's translation (Accord, Agreement,
+ * Convention; Comité, Committee: only C), not ending in G or V (a law about
+ * the treaty: "(CSCG)"); the long form runs from the nearest "Übereinkommen"
+ * or "Abkommen" (with a capitalised adjective before it) to the parenthesis,
  * a date or "von 1974" then "über", "zur" or "zum", without a comma or other
  * boundary in between (a full stop only after a digit). */
 static int treaty_before(const char *text, size_t open, const struct sf *sf, struct dc_span *lf)
@@ -1817,14 +881,14 @@ static int treaty_before(const char *text, size_t open, const struct sf *sf, str
 			i = p;
 			continue;
 		}
-		if (is_boundary(c) || (dc_is_dash(c) && (p == 0 || text[p - 1] == ' ')))
+		if (ab_is_boundary(c) || (dc_is_dash(c) && (p == 0 || text[p - 1] == ' ')))
 			break;
 		if (c == '\n' && p > 0 && text[p - 1] == '\n')
 			break;
 		i = p;
 		if (p == 0 || !dc_is_letter(dc_cp(text, end, dc_prev(text, p), &n)))
 			for (size_t k = 0; nouns[k]; k++)
-				if (word_is(text, end, p, nouns[k])) {
+				if (ab_word_is(text, end, p, nouns[k])) {
 					noun = p;
 					found = 1;
 					committee = k >= 4;
@@ -1834,16 +898,16 @@ static int treaty_before(const char *text, size_t open, const struct sf *sf, str
 	}
 	if (!found)
 		return 0;
-	size_t after = dc_skip_space(text, end, token_end(text, end, noun));
-	if (committee && (sf->req[0] != 'c' || !word_is(text, end, after, "f\xc3\xbcr")))
+	size_t after = dc_skip_space(text, end, ab_token_end(text, end, noun));
+	if (committee && (sf->req[0] != 'c' || !ab_word_is(text, end, after, "f\xc3\xbcr")))
 		return 0;
 	/* what follows the noun: "vom 26. Mai 2000 über", "von 1974 zum", "über" */
-	size_t j = dc_skip_space(text, end, token_end(text, end, noun));
-	if (word_is(text, end, j, "vom") || word_is(text, end, j, "von")) {
+	size_t j = dc_skip_space(text, end, ab_token_end(text, end, noun));
+	if (ab_word_is(text, end, j, "vom") || ab_word_is(text, end, j, "von")) {
 		/* a date or year: "26. Mai 2000", "1974", "1973/78" */
 		j = dc_skip_space(text, end, j + 3);
 		for (int k = 0; k < 3 && j < end; k++) {
-			size_t te = token_end(text, end, j);
+			size_t te = ab_token_end(text, end, j);
 			if (te == j || !((text[j] >= '0' && text[j] <= '9') || (k == 1 && dc_is_upper(text[j]))))
 				break;
 			while (te < end && (text[te] == '.' || text[te] == '/' ||
@@ -1852,8 +916,8 @@ static int treaty_before(const char *text, size_t open, const struct sf *sf, str
 			j = dc_skip_space(text, end, te);
 		}
 	}
-	if (!committee && !(word_is(text, end, j, "\xc3\xbc" "ber") || word_is(text, end, j, "zur") ||
-	                    word_is(text, end, j, "zum")))
+	if (!committee && !(ab_word_is(text, end, j, "\xc3\xbc" "ber") ||
+	                    ab_word_is(text, end, j, "zur") || ab_word_is(text, end, j, "zum")))
 		return 0;
 	size_t words = 0;
 	for (size_t k = noun; k < end; k++)
@@ -1863,11 +927,11 @@ static int treaty_before(const char *text, size_t open, const struct sf *sf, str
 	lf->start = noun;
 	lf->end = end;
 	/* "Europäischen Übereinkommen", "Internationales Übereinkommen" */
-	size_t b = skip_space_back(text, noun);
+	size_t b = ab_skip_space_back(text, noun);
 	if (b < noun && b > 0) {
-		size_t ts = token_start(text, b), n;
-		if (ts < b && dc_is_upper(dc_cp(text, b, ts, &n)) && adjective_like(text + ts, b - ts) &&
-		    !is_function_word(text + ts, b - ts))
+		size_t ts = ab_token_start(text, b), n;
+		if (ts < b && dc_is_upper(dc_cp(text, b, ts, &n)) && ab_adjective_like(text + ts, b - ts) &&
+		    !ab_is_function_word(text + ts, b - ts))
 			lf->start = ts;
 	}
 	return 1;
@@ -1885,20 +949,20 @@ static void foreign_start(const char *text, struct dc_span *lf)
 	for (size_t i = lf->start; i < lf->end && !english; i++)
 		if (i > lf->start && text[i - 1] == ' ')
 			for (size_t k = 0; en[k] && !english; k++)
-				english = word_is(text, lf->end, i, en[k]);
+				english = ab_word_is(text, lf->end, i, en[k]);
 	if (!english)
 		return;
 	for (int k = 0; k < 3; k++) {
-		size_t b = skip_space_back(text, lf->start);
+		size_t b = ab_skip_space_back(text, lf->start);
 		if (b == lf->start || b == 0)
 			return;
-		size_t ts = token_start(text, b);
+		size_t ts = ab_token_start(text, b);
 		if (ts + 2 > b || !(text[ts] >= 'A' && text[ts] <= 'Z'))
 			return;
 		for (size_t j = ts + 1; j < b; j++)
 			if (!(text[j] >= 'a' && text[j] <= 'z'))
 				return;
-		if (is_function_word(text + ts, b - ts))
+		if (ab_is_function_word(text + ts, b - ts))
 			return;
 		lf->start = ts;
 	}
@@ -1915,19 +979,19 @@ static int defined_entry(const char *text, size_t len, size_t short_start, size_
                          size_t in_end, size_t close, const struct sf *sf)
 {
 	size_t n;
-	if (sf->spoken || sf->is_stopword || sf->is_roman || !first_on_line(text, short_start))
+	if (sf->spoken || sf->is_stopword || sf->is_roman || !ab_first_on_line(text, short_start))
 		return 0;
 	int32_t c = dc_cp(text, in_end, in, &n);
 	if (!dc_is_upper(c) || dc_fold(c) != sf->req[0])
 		return 0;
 	struct word w[MAX_WORDS];
-	size_t nw = words_after(text, in_end, in, w, MAX_WORDS);
+	size_t nw = ab_words_after(text, in_end, in, w, MAX_WORDS);
 	if (nw < 2 || w[nw - 1].end != in_end)
 		return 0;
 	size_t a = dc_skip_space(text, len, close + 1);
 	static const char *const copulas[] = { "ist", "sind", "bezeichnet", "bedeutet", NULL };
 	for (size_t k = 0; copulas[k]; k++)
-		if (word_is(text, len, a, copulas[k]))
+		if (ab_word_is(text, len, a, copulas[k]))
 			return 1;
 	return 0;
 }
@@ -1953,12 +1017,12 @@ static int noun_phrase_before(const char *text, size_t open, struct dc_span sf_t
 	static const char *const dets[] = { "der", "die", "das", "dem", "den", "des", "ein", "eine",
 		"einem", "einer", "seinem", "seiner", "seine", "ihrem", "ihrer", "ihre", NULL };
 	static const char *const preps[] = { "in", "im", "mit", "auf", "bei", "aus", "durch", NULL };
-	size_t e = skip_space_back(text, open), n;
-	size_t ts = token_start(text, e);
-	if (ts >= e || !dc_is_upper(dc_cp(text, e, ts, &n)) || is_function_word(text + ts, e - ts))
+	size_t e = ab_skip_space_back(text, open), n;
+	size_t ts = ab_token_start(text, e);
+	if (ts >= e || !dc_is_upper(dc_cp(text, e, ts, &n)) || ab_is_function_word(text + ts, e - ts))
 		return 0;
 	struct sf other;
-	if (short_form(text, (struct dc_span){ ts, e }, &other))
+	if (ab_short_form(text, (struct dc_span){ ts, e }, &other))
 		return 0;
 	/* "ATC-Freigabe (ATC – ...)": a compound of the short form */
 	size_t sl = sf_text.end - sf_text.start;
@@ -1968,20 +1032,20 @@ static int noun_phrase_before(const char *text, size_t open, struct dc_span sf_t
 	np->start = ts;
 	np->end = e;
 	for (;;) {
-		size_t b = skip_space_back(text, np->start), as = token_start(text, b);
+		size_t b = ab_skip_space_back(text, np->start), as = ab_token_start(text, b);
 		if (b == np->start || as >= b || dc_is_upper(dc_cp(text, b, as, &n)) || b - as < 5 ||
-		    word_in(text + as, b - as, dets) || is_function_word(text + as, b - as) ||
-		    !adjective_like(text + as, b - as))
+		    word_in(text + as, b - as, dets) || ab_is_function_word(text + as, b - as) ||
+		    !ab_adjective_like(text + as, b - as))
 			break;
 		np->start = as;
 	}
-	size_t b = skip_space_back(text, np->start), as = token_start(text, b);
+	size_t b = ab_skip_space_back(text, np->start), as = ab_token_start(text, b);
 	if (b == 0 || as >= b)
 		return 1; /* the text's start, a punctuation or list mark */
 	if (word_in(text + as, b - as, joins))
 		return 1;
 	if (word_in(text + as, b - as, dets)) {
-		size_t pb = skip_space_back(text, as), ps = token_start(text, pb);
+		size_t pb = ab_skip_space_back(text, as), ps = ab_token_start(text, pb);
 		return ps < pb && word_in(text + ps, pb - ps, preps);
 	}
 	return 0;
@@ -2003,12 +1067,12 @@ static int vo_before(const char *text, size_t end, struct dc_span s, const struc
 	rest.n_chars -= 2;
 	rest.n_parts = 1;
 	rest.has_word_part = 0;
-	if (!long_before(text, end, &rest, lf))
+	if (!ab_long_before(text, end, &rest, lf))
 		return 0;
 	struct word rev[12];
-	size_t nw = words_before(text, lf->start, rev, 12);
+	size_t nw = ab_words_before(text, lf->start, rev, 12);
 	for (size_t k = 0; k < nw; k++)
-		if (word_is(text, rev[k].end, rev[k].start, "Verordnung")) {
+		if (ab_word_is(text, rev[k].end, rev[k].start, "Verordnung")) {
 			lf->start = rev[k].start;
 			return 1;
 		}
@@ -2027,7 +1091,7 @@ static int quoted_title_before(const char *text, size_t len, size_t open, size_t
 	if (sf->spoken || sf->is_stopword || sf->is_roman || close + 1 >= len ||
 	    !is_close_quote(dc_cp(text, len, close + 1, &n)))
 		return 0;
-	size_t e = skip_space_back(text, open), b = e;
+	size_t e = ab_skip_space_back(text, open), b = e;
 	while (b > 0 && e - b < 300) {
 		size_t p = dc_prev(text, b);
 		int32_t c = dc_cp(text, b, p, &n);
@@ -2041,13 +1105,13 @@ static int quoted_title_before(const char *text, size_t len, size_t open, size_t
 		return 0;
 	b = dc_skip_space(text, e, b);
 	struct word w[MAX_WORDS];
-	size_t nw = words_after(text, e, b, w, MAX_WORDS);
+	size_t nw = ab_words_after(text, e, b, w, MAX_WORDS);
 	if (nw < 2 || w[nw - 1].end != e || w[0].start != b)
 		return 0;
 	static __thread struct lchars lc;
-	layout(text, w, nw, &lc);
+	ab_layout(text, w, nw, &lc);
 	size_t pos = lc.n;
-	if (!match_back(sf, 0, sf->n_req, &lc, &pos, 0) || lc.word[pos] != 0 || lc.at[pos] != b)
+	if (!ab_match_back(sf, 0, sf->n_req, &lc, &pos, 0) || lc.word[pos] != 0 || lc.at[pos] != b)
 		return 0;
 	lf->start = b;
 	lf->end = e;
@@ -2060,11 +1124,13 @@ static int quoted_title_before(const char *text, size_t len, size_t open, size_t
 static void quote_start(const char *text, size_t open, struct dc_span *lf)
 {
 	size_t b, q, quote;
-	if (quoted_before(text, open, &b, &q, &quote) && skip_space_back(text, q) == lf->end &&
+	if (quoted_before(text, open, &b, &q, &quote) && ab_skip_space_back(text, q) == lf->end &&
 	    lf->start > b)
 		lf->start = dc_skip_space(text, q, b);
 }
 
+/* At '(' i: "long (short)", "long (kurz: short)", "long (im Folgenden „short“
+ * genannt)" or "short (long)", "„short“ (long)". */
 static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, void *ctx)
 {
 	size_t close = i + 1;
@@ -2073,7 +1139,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	if (close >= len || text[close] != ')')
 		return 0;
 	size_t in = dc_skip_space(text, len, i + 1);
-	size_t in_end = skip_space_back(text, close);
+	size_t in_end = ab_skip_space_back(text, close);
 	if (in >= in_end)
 		return 0;
 	struct sf sf;
@@ -2082,7 +1148,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	static const char *const cues[] = { "kurz", "Kurz", "abgek\xc3\xbcrzt", "im Folgenden",
 	                                    "nachfolgend", "Nachfolgend", "fortan", NULL };
 	for (size_t k = 0; cues[k]; k++)
-		if (word_is(text, len, in, cues[k])) {
+		if (ab_word_is(text, len, in, cues[k])) {
 			in += strlen(cues[k]);
 			if (in < in_end && text[in] == ':')
 				in++;
@@ -2095,7 +1161,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			for (size_t v = 0; verbs[v]; v++) {
 				size_t n = strlen(verbs[v]);
 				if (in_end - in > n && !memcmp(text + in_end - n, verbs[v], n)) {
-					in_end = skip_space_back(text, in_end - n);
+					in_end = ab_skip_space_back(text, in_end - n);
 					break;
 				}
 			}
@@ -2116,21 +1182,21 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			size_t dash = dc_prev(text, d);
 			struct dc_span s = { dc_skip_space(text, in_end, d), in_end };
 			struct dc_span lf;
-			if (s.start < s.end && short_at(text, in_end, s.start).end == in_end &&
-			    short_form(text, s, &sf)) {
+			if (s.start < s.end && ab_short_at(text, in_end, s.start).end == in_end &&
+			    ab_short_form(text, s, &sf)) {
 				/* the name beside it first ("(Strahlenschutzverordnung –
 				 * StrlSchV)"), unless it holds a short form itself
 				 * ("BSI-Gesetz"): then the title before */
-				size_t name_end = skip_space_back(text, dash);
+				size_t name_end = ab_skip_space_back(text, dash);
 				int acronym = 0;
 				for (size_t k = in; k + 1 < name_end && !acronym; k++)
 					acronym = text[k] >= 'A' && text[k] <= 'Z' && text[k + 1] >= 'A' &&
 					          text[k + 1] <= 'Z';
-				if ((!acronym && long_after(text, name_end, in, &sf, 1, &lf) &&
+				if ((!acronym && ab_long_after(text, name_end, in, &sf, 1, &lf) &&
 				     lf.end == name_end) ||
-				    long_before(text, long_end(text, i), &sf, &lf) ||
+				    ab_long_before(text, long_end(text, i), &sf, &lf) ||
 				    law_title_before(text, long_end(text, i), &sf, &lf) ||
-				    (long_after(text, name_end, in, &sf, 1, &lf) && lf.end == name_end))
+				    (ab_long_after(text, name_end, in, &sf, 1, &lf) && lf.end == name_end))
 					return emit(text, fn, ctx, s, lf, "long (name \xe2\x80\x93 short)");
 				return 0;
 			}
@@ -2139,8 +1205,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	/* "Vorauslinie (HL – Heading Line)": the gloss spells the short form,
 	 * the name before it translates it (BinSchPersV Anlage 13) */
 	if (pattern[0] == 'l') {
-		struct dc_span s0 = short_at(text, in_end, in), gloss, np;
-		if (s0.end < in_end && short_form(text, s0, &sf) && !sf.spoken &&
+		struct dc_span s0 = ab_short_at(text, in_end, in), gloss, np;
+		if (s0.end < in_end && ab_short_form(text, s0, &sf) && !sf.spoken &&
 		    dash_long(text, in_end, s0, &sf, &gloss) && gloss.end == in_end &&
 		    noun_phrase_before(text, i, s0, &np))
 			return emit(text, fn, ctx, s0, np, "name (short \xe2\x80\x93 long)");
@@ -2158,12 +1224,12 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			quoted = 1;
 		}
 	}
-	struct dc_span s = short_at(text, in_end, in);
+	struct dc_span s = ab_short_at(text, in_end, in);
 	struct dc_span lf;
 	/* "(KoopA ADV)", "(TVA-H BBiG)": two tokens of two capitals or more each
 	 * (not "SGB V") */
 	if (s.end < in_end && text[s.end] == ' ' && s.end + 1 < in_end) {
-		struct dc_span t2 = { s.end + 1, token_end(text, in_end, s.end + 1) };
+		struct dc_span t2 = { s.end + 1, ab_token_end(text, in_end, s.end + 1) };
 		size_t caps1 = 0, caps2 = 0, cn;
 		for (size_t k = s.start; k < s.end; k += cn)
 			caps1 += dc_is_upper(dc_cp(text, s.end, k, &cn));
@@ -2184,8 +1250,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		if (code_in_list(text, len, i, &code, &lf))
 			return emit(text, fn, ctx, code, lf, "list of codes");
 	}
-	if (s.end == in_end && short_or_spoken(text, s, quoted, &sf)) {
-		if (long_before(text, long_end(text, i), &sf, &lf)) {
+	if (s.end == in_end && ab_short_or_spoken(text, s, quoted, &sf)) {
+		if (ab_long_before(text, long_end(text, i), &sf, &lf)) {
 			foreign_start(text, &lf);
 			quote_start(text, i, &lf);
 			return emit(text, fn, ctx, s, lf, pattern);
@@ -2209,28 +1275,28 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		if (!quoted && pattern[0] == 'l' && unit_line_before(text, len, i, close, s, &sf, &lf))
 			return emit(text, fn, ctx, s, lf, "unit line (parent-unit)");
 		/* "Deutsches Bergbau-Museum, Bochum (DBM)": a place after a comma */
-		size_t e = long_end(text, i), ws = token_start(text, e), pn;
+		size_t e = long_end(text, i), ws = ab_token_start(text, e), pn;
 		if (ws < e && dc_is_upper(dc_cp(text, e, ws, &pn))) {
 			int letters = 1;
 			for (size_t k = ws; k < e; k += pn)
 				letters &= dc_is_letter(dc_cp(text, e, k, &pn));
-			size_t c = skip_space_back(text, ws);
+			size_t c = ab_skip_space_back(text, ws);
 			if (letters && c < ws && c > 0 && text[c - 1] == ',' &&
-			    long_before(text, long_end(text, c - 1), &sf, &lf))
+			    ab_long_before(text, long_end(text, c - 1), &sf, &lf))
 				return emit(text, fn, ctx, s, lf, "long, place (short)");
 		}
 		/* "Erythropoetin human (EPO)": a lower-case qualifier after a name
 		 * that gives every letter of the short form on its own, the name
 		 * first on its line (an entry of a list of substances) */
 		if (ws < e && !dc_is_upper(dc_cp(text, e, ws, &pn)) && !sf.is_stopword &&
-		    !is_function_word(text + ws, e - ws) && e - ws >= 3) {
+		    !ab_is_function_word(text + ws, e - ws) && e - ws >= 3) {
 			int letters = 1;
 			for (size_t k = ws; k < e; k += pn)
 				letters &= dc_is_letter(dc_cp(text, e, k, &pn)) && !dc_is_upper(dc_cp(text, e, k, &pn));
-			size_t c = skip_space_back(text, ws);
+			size_t c = ab_skip_space_back(text, ws);
 			if (letters && c < ws && c > 0 && dc_is_letter(dc_cp(text, c, dc_prev(text, c), &pn)) &&
-			    long_before(text, c, &sf, &lf) && lf.start == token_start(text, c) &&
-			    dc_is_upper(dc_cp(text, c, lf.start, &pn)) && first_on_line(text, lf.start)) {
+			    ab_long_before(text, c, &sf, &lf) && lf.start == ab_token_start(text, c) &&
+			    dc_is_upper(dc_cp(text, c, lf.start, &pn)) && ab_first_on_line(text, lf.start)) {
 				/* a Greek letter is part of a substance's name ("Darbepoetin
 				 * alfa", "Interferon beta"), "human" is not */
 				static const char *const greek[] = { "alfa", "alpha", "beta", "gamma",
@@ -2247,7 +1313,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	}
 	/* "ENISA (Agentur der Europäischen Union für Cybersicherheit)",
 	 * "„FITKO“ (Föderale IT-Kooperation)" */
-	size_t before = skip_space_back(text, i);
+	size_t before = ab_skip_space_back(text, i);
 	if (before == i || before == 0)
 		return 0; /* "X(" is no pattern of prose */
 	int short_quoted = 0;
@@ -2256,7 +1322,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 		before = p;
 		short_quoted = 1;
 	}
-	size_t ts = token_start(text, before);
+	size_t ts = ab_token_start(text, before);
 	if (short_quoted) {
 		/* the opening quote right before the token */
 		if (ts == 0 || ts == before)
@@ -2267,10 +1333,10 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 	}
 	s.start = ts;
 	s.end = before;
-	if (ts < before && short_or_spoken(text, s, short_quoted, &sf) && !sf.is_roman &&
+	if (ts < before && ab_short_or_spoken(text, s, short_quoted, &sf) && !sf.is_roman &&
 	    in_end - in > s.end - s.start + 2) {
 		struct dc_span inner = { in, in_end };
-		if (long_after(text, in_end, inner.start, &sf, 1, &lf) && lf.end == in_end)
+		if (ab_long_after(text, in_end, inner.start, &sf, 1, &lf) && lf.end == in_end)
 			return emit(text, fn, ctx, s, lf, "short (long)");
 		if (defined_entry(text, len, ts, in, in_end, close, &sf))
 			return emit(text, fn, ctx, s, inner, "short (long) ist");
@@ -2289,9 +1355,9 @@ static int at_apposition(const char *text, size_t len, struct dc_span s, const s
 	static const char *const cues[] = { "also", "d. h.", "das hei\xc3\x9ft", "die", "der",
 	                                    "das", NULL };
 	for (size_t k = 0; cues[k]; k++)
-		if (word_is(text, len, i, cues[k])) {
+		if (ab_word_is(text, len, i, cues[k])) {
 			struct dc_span lf;
-			if (long_after(text, len, i + strlen(cues[k]), sf, 0, &lf))
+			if (ab_long_after(text, len, i + strlen(cues[k]), sf, 0, &lf))
 				return emit(text, fn, ctx, s, lf, "short, long");
 			return 0;
 		}
@@ -2316,7 +1382,7 @@ static int at_article(const char *text, size_t len, struct dc_span s, const stru
 {
 	if (sf->is_stopword || !apposition_ends(text, len, s.end))
 		return 0;
-	size_t b = skip_space_back(text, s.start);
+	size_t b = ab_skip_space_back(text, s.start);
 	if (b == s.start || b < 4)
 		return 0;
 	static const char *const articles[] = { "die", "der", "das", "des", "dem", "den", NULL };
@@ -2324,11 +1390,11 @@ static int at_article(const char *text, size_t len, struct dc_span s, const stru
 		size_t a = b - 3;
 		if (memcmp(text + a, articles[k], 3) || (a > 0 && dc_is_letter(text[a - 1])))
 			continue;
-		size_t c = skip_space_back(text, a);
+		size_t c = ab_skip_space_back(text, a);
 		if (c == a || c == 0 || text[c - 1] != ',')
 			return 0;
 		struct dc_span lf;
-		if (long_before(text, long_end(text, c - 1), sf, &lf))
+		if (ab_long_before(text, long_end(text, c - 1), sf, &lf))
 			return emit(text, fn, ctx, s, lf, "long, short");
 		return 0;
 	}
@@ -2352,7 +1418,7 @@ static int at_copula(const char *text, size_t len, struct dc_span s, const struc
 	             is_close_quote(dc_cp(text, len, s.end, &n));
 	if (!quoted) {
 		n = 0;
-		if (!first_on_line(text, s.start) || s.start == 0 || text[s.start - 1] != ' ')
+		if (!ab_first_on_line(text, s.start) || s.start == 0 || text[s.start - 1] != ' ')
 			return 0;
 	}
 	size_t i = dc_skip_space(text, len, s.end + n);
@@ -2361,7 +1427,7 @@ static int at_copula(const char *text, size_t len, struct dc_span s, const struc
 		size_t m = strlen(cues[k]);
 		if (i + m < len && !memcmp(text + i, cues[k], m) && text[i + m] == ' ') {
 			struct dc_span lf;
-			if (long_after(text, len, i + m, sf, quoted ? STRICT : 0, &lf))
+			if (ab_long_after(text, len, i + m, sf, quoted ? STRICT : 0, &lf))
 				return emit(text, fn, ctx, s, lf,
 				            quoted ? "\xe2\x80\x9eshort\xe2\x80\x9c ist long" : "short ist long");
 			return 0;
@@ -2395,18 +1461,18 @@ static int dash_long(const char *text, size_t len, struct dc_span s, const struc
 	/* "Art. 18 BayDiG - BayDiG Wiki": the long form starts with a word,
 	 * not with another short form */
 	struct sf other;
-	struct dc_span fw = { i, token_end(text, len, i) };
-	if (short_form(text, fw, &other))
+	struct dc_span fw = { i, ab_token_end(text, len, i) };
+	if (ab_short_form(text, fw, &other))
 		return 0;
 	/* nor is the short form the end of a longer designation ("LfU HE:") */
-	size_t b = skip_space_back(text, s.start);
+	size_t b = ab_skip_space_back(text, s.start);
 	if (b < s.start && b > 0) {
-		struct dc_span pw = { token_start(text, b), b };
-		if (pw.start < pw.end && short_form(text, pw, &other))
+		struct dc_span pw = { ab_token_start(text, b), b };
+		if (pw.start < pw.end && ab_short_form(text, pw, &other))
 			return 0;
 	}
 	struct dc_span lf;
-	if (!long_after(text, len, i, sf, 0, &lf) || lf.start != i)
+	if (!ab_long_after(text, len, i, sf, 0, &lf) || lf.start != i)
 		return 0;
 	/* A gloss in a list may run on to the end of its item: "AKT –
 	 * Automatischer Kassentresor mit Echtheitsprüfung; R-AKT – ..." (up to
@@ -2423,9 +1489,9 @@ static int dash_long(const char *text, size_t len, struct dc_span s, const struc
 			lf.end = e;
 			break;
 		}
-		size_t we = token_end(text, len, j);
-		if (k == 3 || we == j || (k == 0 && !is_function_word(text + j, we - j)) ||
-		    (k > 0 && !is_function_word(text + j, we - j) && !dc_is_upper(c)))
+		size_t we = ab_token_end(text, len, j);
+		if (k == 3 || we == j || (k == 0 && !ab_is_function_word(text + j, we - j)) ||
+		    (k > 0 && !ab_is_function_word(text + j, we - j) && !dc_is_upper(c)))
 			break;
 		e = we;
 	}
@@ -2466,7 +1532,7 @@ static int at_list(const char *text, size_t len, struct dc_span s, const struct 
 	}
 	/* first on its line, after a list mark if any ("2.", "13.", "a)"; the
 	 * Markdown reader drops them) */
-	if (!first_on_line(text, s.start))
+	if (!ab_first_on_line(text, s.start))
 		return 0;
 	/* nothing else on its line */
 	size_t i = s.end + 1;
@@ -2477,10 +1543,10 @@ static int at_list(const char *text, size_t len, struct dc_span s, const struct 
 	i = dc_skip_space(text, len, i);
 	if (i >= len || !dc_is_upper(dc_cp(text, len, i, &n)))
 		return 0;
-	size_t we = token_end(text, len, i);
+	size_t we = ab_token_end(text, len, i);
 	struct sf other;
-	if (we == i || is_function_word(text + i, we - i) ||
-	    short_form(text, (struct dc_span){ i, we }, &other))
+	if (we == i || ab_is_function_word(text + i, we - i) ||
+	    ab_short_form(text, (struct dc_span){ i, we }, &other))
 		return 0;
 	size_t end = i, words = 0, j = i;
 	while (j < len) {
@@ -2496,30 +1562,30 @@ static int at_list(const char *text, size_t len, struct dc_span s, const struct 
 			j += n;
 			continue;
 		}
-		if (is_boundary(c) || (dc_is_dash(c) && j > 0 && text[j - 1] == ' '))
+		if (ab_is_boundary(c) || (dc_is_dash(c) && j > 0 && text[j - 1] == ' '))
 			break;
 		if (dc_is_space(c) || !(dc_is_letter(c) || dc_is_digit(c))) {
 			j += n;
 			continue;
 		}
-		size_t e = token_end(text, len, j);
+		size_t e = ab_token_end(text, len, j);
 		if (e == j)
 			e = j + n;
 		size_t d = dc_skip_space(text, len, j + 2);
-		if (word_is(text, len, j, "in") && word_is(text, len, d, "der")) {
+		if (ab_word_is(text, len, j, "in") && ab_word_is(text, len, d, "der")) {
 			size_t v = dc_skip_space(text, len, d + 3);
-			if (word_is(text, len, v, "Fassung") || word_is(text, len, v, "jeweils") ||
-			    word_is(text, len, v, "Ausgabe"))
+			if (ab_word_is(text, len, v, "Fassung") || ab_word_is(text, len, v, "jeweils") ||
+			    ab_word_is(text, len, v, "Ausgabe"))
 				break;
 		}
-		if (word_is(text, len, j, "und") || word_is(text, len, j, "sowie")) {
+		if (ab_word_is(text, len, j, "und") || ab_word_is(text, len, j, "sowie")) {
 			/* a second name that refers back: "zu diesem Übereinkommen" */
 			size_t k = j;
 			int back = 0;
-			while (k < len && !is_boundary((unsigned char)text[k]) && k - j < 200) {
+			while (k < len && !ab_is_boundary((unsigned char)text[k]) && k - j < 200) {
 				if ((k == 0 || text[k - 1] == ' ' || text[k - 1] == '\n') &&
-				    (word_is(text, len, k, "diesem") || word_is(text, len, k, "dieser") ||
-				     word_is(text, len, k, "diesen") || word_is(text, len, k, "dieses")))
+				    (ab_word_is(text, len, k, "diesem") || ab_word_is(text, len, k, "dieser") ||
+				     ab_word_is(text, len, k, "diesen") || ab_word_is(text, len, k, "dieses")))
 					back = 1;
 				k++;
 			}
@@ -2532,8 +1598,8 @@ static int at_list(const char *text, size_t len, struct dc_span s, const struct 
 		j = e;
 	}
 	/* the name ends with a content word */
-	size_t ls = token_start(text, end);
-	if (end == i || is_function_word(text + ls, end - ls))
+	size_t ls = ab_token_start(text, end);
+	if (end == i || ab_is_function_word(text + ls, end - ls))
 		return 0;
 	*hit = 1;
 	return emit(text, fn, ctx, s, (struct dc_span){ i, end }, "short: long (list)");
@@ -2545,8 +1611,7 @@ static const char *const cue_words[] = { "kurz", "Kurz", "im Folgenden", "nachfo
 
 /* At a cue outside parentheses: "Föderale IT-Kooperation – kurz FITKO –",
  * "Onlinezugangsgesetz, im Folgenden: OZG,", "„Nationales
- * Once-Only-Technical-System“ – kurz: NOOTS –". Returns the cue's length
- * through *skip. */
+ * Once-Only-Technical-System“ – kurz: NOOTS –". */
 static int at_cue(const char *text, size_t len, size_t i, const char *cue, dc_abbrev_fn fn,
                   void *ctx)
 {
@@ -2558,7 +1623,7 @@ static int at_cue(const char *text, size_t len, size_t i, const char *cue, dc_ab
 	int quoted = j < len && is_open_quote(dc_cp(text, len, j, &qn));
 	if (quoted)
 		j += qn;
-	struct dc_span s = short_at(text, len, j);
+	struct dc_span s = ab_short_at(text, len, j);
 	struct sf sf;
 	if (s.end == s.start)
 		return 0;
@@ -2567,11 +1632,11 @@ static int at_cue(const char *text, size_t len, size_t i, const char *cue, dc_ab
 		if (s.end >= len || !is_close_quote(dc_cp(text, len, s.end, &en)))
 			return 0;
 	}
-	if (!short_or_spoken(text, s, quoted, &sf))
+	if (!ab_short_or_spoken(text, s, quoted, &sf))
 		return 0;
 	/* The long form ends before the separator in front of the cue; after
 	 * "oder" only between quotes: "„Content Delivery Network“ oder „CDN“". */
-	size_t b = skip_space_back(text, i);
+	size_t b = ab_skip_space_back(text, i);
 	if (b == 0)
 		return 0;
 	size_t p = dc_prev(text, b), n;
@@ -2581,7 +1646,7 @@ static int at_cue(const char *text, size_t len, size_t i, const char *cue, dc_ab
 	if (!strcmp(cue, "oder"))
 		p = b;
 	struct dc_span lf;
-	if (long_before(text, long_end(text, p), &sf, &lf))
+	if (ab_long_before(text, long_end(text, p), &sf, &lf))
 		return emit(text, fn, ctx, s, lf, strcmp(cue, "oder") ? "kurz" : "long oder short");
 	return 0;
 }
@@ -2598,20 +1663,20 @@ int dc_abbrev_scan(const char *text, size_t len, dc_abbrev_fn fn, void *ctx)
 		const char *cue = NULL;
 		for (size_t k = 0; word_start && !cue && cue_words[k]; k++)
 			if ((unsigned char)text[i] == (unsigned char)cue_words[k][0] &&
-			    word_is(text, len, i, cue_words[k]))
+			    ab_word_is(text, len, i, cue_words[k]))
 				cue = cue_words[k];
 		if (c == '(') {
 			rc = at_paren(text, len, i, fn, ctx);
 		} else if (cue) {
-			size_t before = skip_space_back(text, i);
+			size_t before = ab_skip_space_back(text, i);
 			/* "(kurz: X)" is handled at its parenthesis */
 			if (!(before > 0 && text[before - 1] == '('))
 				rc = at_cue(text, len, i, cue, fn, ctx);
 			n = strlen(cue);
 		} else if (dc_is_upper(c) && word_start) {
-			struct dc_span s = short_at(text, len, i);
+			struct dc_span s = ab_short_at(text, len, i);
 			struct sf sf;
-			if (short_form(text, s, &sf)) {
+			if (ab_short_form(text, s, &sf)) {
 				int hit = 0;
 				rc = at_list(text, len, s, &sf, fn, ctx, &hit);
 				if (!rc && !hit)
@@ -2637,87 +1702,23 @@ int dc_abbrev_explains(const char *short_form_text, size_t short_len, const char
 {
 	struct sf sf;
 	struct dc_span s = { 0, short_len };
-	if (!short_form(short_form_text, s, &sf))
+	if (!ab_short_form(short_form_text, s, &sf))
 		return 0;
 	struct word w[MAX_WORDS];
-	size_t nw = words_after(long_form, long_len, 0, w, MAX_WORDS);
+	size_t nw = ab_words_after(long_form, long_len, 0, w, MAX_WORDS);
 	if (nw == 0)
 		return 0;
 	static __thread struct lchars lc;
-	long first = match_law(long_form, w, nw, &sf, &lc);
+	long first = ab_match_law(long_form, w, nw, &sf, &lc);
 	if (first == 0)
 		return 1;
-	first = match_parts(long_form, w, nw, &sf, &lc);
+	first = ab_match_parts(long_form, w, nw, &sf, &lc);
 	if (first < 0) {
-		layout(long_form, w, nw, &lc);
+		ab_layout(long_form, w, nw, &lc);
 		size_t pos = lc.n;
-		if (!match_back(&sf, 0, sf.n_req, &lc, &pos, 0))
+		if (!ab_match_back(&sf, 0, sf.n_req, &lc, &pos, 0))
 			return 0;
 		first = (long)lc.word[pos];
 	}
-	return first == 0 && content_covered(long_form, w, 0, nw, &lc);
-}
-
-/* ---- inflected variants ---- */
-
-static int is_ending(const char *s, size_t n)
-{
-	static const char *const endings[] = { "", "e", "n", "s", "en", "er", "es", "em", "ns",
-		                                   "ens", "ern", NULL };
-	for (int i = 0; endings[i]; i++)
-		if (strlen(endings[i]) == n && !memcmp(endings[i], s, n))
-			return 1;
-	return 0;
-}
-
-/* The next word of s from *at (split at ' ' and '-'): start and length. */
-static int next_word(const char *s, size_t *at, const char **w, size_t *n)
-{
-	while (s[*at] == ' ' || s[*at] == '-')
-		(*at)++;
-	if (!s[*at])
-		return 0;
-	*w = s + *at;
-	while (s[*at] && s[*at] != ' ' && s[*at] != '-')
-		(*at)++;
-	*n = (size_t)(s + *at - *w);
-	return 1;
-}
-
-int dc_is_inflected_variant(const char *a, const char *b)
-{
-	struct buf na = BUF_INIT, nb = BUF_INIT;
-	int same_words = 0, differs = 0;
-	if (norm_text(a, strlen(a), &na) == 0 && norm_text(b, strlen(b), &nb) == 0 && na.len &&
-	    nb.len) {
-		const char *sa = buf_cstr(&na), *sb = buf_cstr(&nb);
-		size_t ia = 0, ib = 0;
-		same_words = 1;
-		for (;;) {
-			const char *wa, *wb;
-			size_t la, lb;
-			int ha = next_word(sa, &ia, &wa, &la), hb = next_word(sb, &ib, &wb, &lb);
-			if (!ha || !hb) {
-				same_words = !ha && !hb;
-				break;
-			}
-			if (la == lb && !memcmp(wa, wb, la))
-				continue;
-			size_t p = 0;
-			while (p < la && p < lb && wa[p] == wb[p])
-				p++;
-			/* "nationalen"/"nationales": the stem "national" with "en" and "es" */
-			size_t stem = p;
-			while (stem > 0 && !(is_ending(wa + stem, la - stem) && is_ending(wb + stem, lb - stem)))
-				stem--;
-			if (stem < 3 || !is_ending(wa + stem, la - stem) || !is_ending(wb + stem, lb - stem)) {
-				same_words = 0;
-				break;
-			}
-			differs = 1;
-		}
-	}
-	buf_free(&na);
-	buf_free(&nb);
-	return same_words && differs;
+	return first == 0 && ab_content_covered(long_form, w, 0, nw, &lc);
 }
