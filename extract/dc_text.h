@@ -1,5 +1,6 @@
 /* dc_text.h - small UTF-8 helpers shared by the discovery finders
- * (abbrev.c, acronym.c, definition.c, citation.c); internal to extract/. */
+ * (abbrev.c, abbrev_forms.c, acronym.c, definition.c, citation.c); internal
+ * to extract/. */
 #ifndef GLOSSAR_DC_TEXT_H
 #define GLOSSAR_DC_TEXT_H
 

@@ -1,6 +1,6 @@
 /* discover.h - discovery on plain UTF-8 text: abbreviation definitions
- * (abbrev.c), unknown acronyms (acronym.c), German sentences and definition
- * sentences (definition.c) and legal citations (citation.c).
+ * (abbrev.c, abbrev_forms.c), unknown acronyms (acronym.c), German sentences
+ * and definition sentences (definition.c) and legal citations (citation.c).
  *
  * Every finder works on (text, len) as a reader produced it and reports
  * byte spans into that text through a callback, so the caller maps them back
@@ -22,7 +22,7 @@ struct dc_span {
  * hyphenated, "Verwal-\ntung" joins), trimmed. Returns 0 or -1 (memory). */
 int dc_clean(const char *text, struct dc_span s, struct buf *out);
 
-/* ---- abbreviation definitions (abbrev.c) ---- */
+/* ---- abbreviation definitions (abbrev.c, abbrev_forms.c) ---- */
 
 /* One definition of a short form by a long form found in the text. */
 struct dc_abbrev {
