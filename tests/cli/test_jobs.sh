@@ -75,6 +75,23 @@ same one_long_line "$tmp/oneline.txt"
 tail -n 1 "$tmp/j1.out" >"$tmp/last.out"
 check_grep one_long_line_columns_run_on '"line":1,"col":[0-9]{7},' "$tmp/last.out"
 
+# Parts count their lines as they match; one that starts before the parts
+# before it have run is shifted to its line and column afterwards. Long
+# lines of many lengths (parts start inside them, and the next line feed
+# comes later), CRLF line ends, umlauts before the terms:
+awk 'BEGIN { srand(7); for (i = 0; i < 150; i++) { n = int(rand() * 3000)
+	for (k = 0; k < n; k++) printf "Grüße über das OZG %d; ", k
+	printf "Ende %d\r\n", i } }' >"$tmp/crlf.txt"
+same long_crlf_lines "$tmp/crlf.txt"
+check_grep long_crlf_lines_columns '"line":[0-9]+,"col":[0-9]{5},' "$tmp/j1.out"
+# and more mentions in a part than it keeps unformatted (4 MB) before it
+# waits for the parts before it to run, on lines and on one line
+awk 'BEGIN { for (i = 0; i < 140000; i++) printf "das OZG und mehr,%s", (i % 7 ? " " : "\n") }' >"$tmp/dense.txt"
+same dense_mentions --format tsv "$tmp/dense.txt"
+check dense_mentions_all test "$(wc -l <"$tmp/j1.out")" -eq 140001
+tr '\n' ' ' <"$tmp/dense.txt" >"$tmp/dense1.txt"
+same dense_mentions_one_line --format tsv "$tmp/dense1.txt"
+
 # Labels across line breaks at every line start, indented lines (the
 # column of a part's first line), umlauts: a match running across a seam
 # makes the next part run again with its skip.
