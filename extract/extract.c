@@ -720,8 +720,8 @@ int ex_extract_part(const struct gz *gz, const char *path, const struct ex_optio
 		r.cf.tail_base = p->start - keep;
 	}
 	if (scratch) {
-		if (!scratch->block)
-			scratch->block = malloc(BLOCK + OVERLAP + 1);
+		if (!scratch->block) /* a thread's, for every part it takes */
+			scratch->block = gz_huge_alloc(BLOCK + OVERLAP + 1);
 		src.block = scratch->block; /* NULL: stream_text allocates */
 		r.z = scratch->z;
 	}

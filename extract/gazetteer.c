@@ -136,6 +136,20 @@ void nz_free(struct nz *z)
 	nz_init(z);
 }
 
+void *gz_huge_alloc(size_t len)
+{
+	enum { HUGE = 2 << 20 };
+	if (len < HUGE / 2)
+		return malloc(len);
+	len = (len + HUGE - 1) & ~(size_t)(HUGE - 1);
+	void *p = aligned_alloc(HUGE, len);
+	if (p)
+		madvise(p, len, MADV_HUGEPAGE); /* a hint: without it, 4 KB pages */
+	return p;
+}
+
+/* Room for need bytes; what the arrays held is not kept (nz_run starts
+ * anew), so they are allocated afresh rather than copied. */
 static int nz_reserve(struct nz *z, size_t need)
 {
 	if (need <= z->cap)
@@ -143,20 +157,15 @@ static int nz_reserve(struct nz *z, size_t need)
 	size_t cap = z->cap ? z->cap : 4096;
 	while (cap < need)
 		cap *= 2;
-	unsigned char *b = realloc(z->b, cap);
-	if (b)
-		z->b = b;
-	unsigned char *fl = realloc(z->fl, cap);
-	if (fl)
-		z->fl = fl;
-	uint32_t *off = realloc(z->off, cap * sizeof *off);
-	if (off)
-		z->off = off;
-	uint32_t *cpend = realloc(z->cpend, cap * sizeof *cpend);
-	if (cpend)
-		z->cpend = cpend;
-	if (!b || !fl || !off || !cpend)
+	nz_free(z);
+	z->b = gz_huge_alloc(cap);
+	z->fl = gz_huge_alloc(cap);
+	z->off = gz_huge_alloc(cap * sizeof *z->off);
+	z->cpend = gz_huge_alloc(cap * sizeof *z->cpend);
+	if (!z->b || !z->fl || !z->off || !z->cpend) {
+		nz_free(z);
 		return -1;
+	}
 	z->cap = cap;
 	return 0;
 }
@@ -1030,19 +1039,15 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 {
 	const struct gz_node *nodes = gz->nodes;
 	uint32_t n_nodes = gz->h->n_nodes;
-	uint32_t *off = malloc((size_t)n_nodes * sizeof *off);
-	uint32_t *stack = malloc((size_t)n_nodes * sizeof *stack);
-	uint32_t *queue = malloc((size_t)n_nodes * sizeof *queue);
+	/* a node's record offset, the depth-first stack, the breadth-first queue */
+	uint32_t *off = gz_huge_alloc(3 * (size_t)n_nodes * sizeof *off);
+	uint32_t *stack = off + n_nodes, *queue = off + 2 * (size_t)n_nodes;
 	free(gz->walk);
 	gz->walk = NULL;
 	free(gz->root2);
 	gz->root2 = NULL;
-	if (!off || !stack || !queue) {
-		free(off);
-		free(stack);
-		free(queue);
+	if (!off)
 		return err_set(err, what, 0, "out of memory");
-	}
 	for (uint32_t v = 0; v < n_nodes; v++)
 		off[v] = UINT32_MAX;
 	int bad = 0;
@@ -1103,13 +1108,13 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 			}
 		}
 	}
-	free(queue);
-	free(stack);
 	if (bad) {
 		free(off);
 		return err_set(err, what, 0, "corrupt compiled gazetteer: not a tree");
 	}
-	uint32_t *w = calloc((size_t)total, sizeof *w);
+	uint32_t *w = gz_huge_alloc((size_t)total * sizeof *w);
+	if (w)
+		memset(w, 0, (size_t)total * sizeof *w);
 	gz->root2 = calloc(65536, sizeof *gz->root2);
 	if (!w || !gz->root2) {
 		free(w);
