@@ -540,6 +540,7 @@ struct par {
 	int stop;
 	pthread_mutex_t pdf_mu; /* poppler is read by one thread at a time */
 	size_t part_min;        /* the smallest part */
+	struct ex_scratch *rerun; /* the main thread's buffers for parts it runs again */
 };
 
 /* A job's output waiting for the main thread is bounded: a worker ahead
@@ -909,7 +910,9 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 	}
 	/* a match of the part before that runs past this part's start: what
 	 * the single pass skips here depends on it, so this part runs again,
-	 * here, with that skip (rare: a label across the cut) */
+	 * here, with that skip (rare with names and titles, the rule with a
+	 * vocabulary of common word pairs), its records written as it goes,
+	 * as the single pass writes them */
 	if (rc == 0 && jb->part > 0 && *carry > jb->range.start) {
 		pthread_mutex_lock(&p->mu);
 		while (!jb->is_done)
@@ -925,10 +928,13 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 			struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
 				                  &jb->warn_count, NULL, &jb->warns };
 			long lines, tail_cps; /* known already */
+			if (!p->rerun) /* NULL: the part allocates its own */
+				p->rerun = ex_scratch_new();
 			jb->rc = ex_extract_part(p->gz, path, &opt, &jb->range, jb->first_line, *carry,
-			                         &jb->last_end, &lines, &tail_cps, NULL, job_mention, jb,
-			                         &jb->err);
-			job_flush(jb);
+			                         &jb->last_end, &lines, &tail_cps, p->rerun, on_mention,
+			                         o, &jb->err);
+			if (o->failed == 2)
+				rc = -1; /* the knowledge base said why, in err */
 		}
 	}
 	/* the batches, as they come */
@@ -1048,6 +1054,7 @@ static int par_run(struct par *p, size_t *bytes, int *warnings, struct err *err)
 		pthread_join(tid[t], NULL);
 	for (size_t j = 0; j < p->n_jobs; j++)
 		job_free(&p->jobs[j]);
+	ex_scratch_free(p->rerun);
 	free(tid);
 	free(p->jobs);
 	pthread_mutex_destroy(&p->mu);

@@ -141,6 +141,17 @@ cp "$db" "$tmp/st5.db"
 check_exit store_bad_file_is_exit_2 2 g --db "$tmp/st5.db" extract -j 4 --store "$tmp/big.txt" "$tmp/bad.txt"
 /usr/bin/python3 -c "$dump" "$tmp/st5.db" >"$tmp/st5-after.sql"
 check store_bad_file_stores_nothing cmp -s "$tmp/st5-before.sql" "$tmp/st5-after.sql"
+# --store where a part runs again (a label across its start): the main
+# thread stores that part's mentions as it matches them
+printf 'key,type,pref_label\nd1,concept,die Digitalisierung\nd2,concept,OZG\nd3,concept,Digitalisierung der Verwaltung\nd4,concept,die Straße\n' >"$tmp/seams.csv"
+g --db "$tmp/sk1.db" import "$tmp/seams.csv" >/dev/null 2>&1
+cp "$tmp/sk1.db" "$tmp/sk3.db"
+g --db "$tmp/sk1.db" extract -j 1 --store "$tmp/seams.txt" >"$tmp/sk1.out" 2>&1
+g --db "$tmp/sk3.db" extract -j 3 --store "$tmp/seams.txt" >"$tmp/sk3.out" 2>&1
+check_grep store_across_seams_stored '^stored [0-9]{6} mentions from 1 documents' "$tmp/sk3.out"
+/usr/bin/python3 -c "$dump" "$tmp/sk1.db" >"$tmp/sk1.sql"
+/usr/bin/python3 -c "$dump" "$tmp/sk3.db" >"$tmp/sk3.sql"
+check store_across_seams_same_knowledge_base cmp -s "$tmp/sk1.sql" "$tmp/sk3.sql"
 unset GLOSSAR_PART_BYTES
 
 # discover -j: the same candidates, output and knowledge base
