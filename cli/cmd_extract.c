@@ -518,6 +518,7 @@ struct job {
 	long lines, tail_cps; /* what the part adds to the next one's line and column */
 	int has_lines;        /* it has run: lines and tail_cps are set */
 	int at_known, rel, shifting, kept_done;
+	int discard;          /* the main thread runs it again: its records are thrown away */
 	long first_line;
 	size_t last_end;      /* parts: the skip a next part must start with */
 	struct batch *q_head, *q_tail; /* handed over, not yet taken */
@@ -649,6 +650,11 @@ static int job_flush(struct job *jb)
 	pthread_mutex_lock(&p->mu);
 	while (jb->q_bytes >= QUEUE_BYTES && jb != &p->jobs[p->emitted] && !p->stop)
 		pthread_cond_wait(&p->cv, &p->mu);
+	if (jb->discard) { /* not queued: the job being written is not held back */
+		pthread_mutex_unlock(&p->mu);
+		batch_free(b);
+		return 0;
+	}
 	if (jb->q_tail)
 		jb->q_tail->next = b;
 	else
@@ -915,6 +921,7 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 	 * as the single pass writes them */
 	if (rc == 0 && jb->part > 0 && *carry > jb->range.start) {
 		pthread_mutex_lock(&p->mu);
+		jb->discard = 1;
 		while (!jb->is_done)
 			pthread_cond_wait(&p->cv, &p->mu);
 		pthread_mutex_unlock(&p->mu);
