@@ -472,10 +472,11 @@ static int extract_run(struct cli *cli, char **files, int n_files, const char *o
  * Workers share the gazetteer read-only; the fuzzy index is built before
  * they start. */
 
-/* A mention kept for --store: its surface in the job's arena; concept,
- * label and method point into the gazetteer or are literals. */
+/* A mention kept for --store, or until a part learns where it starts:
+ * its surface in the job's arena; concept, label, method and rule point
+ * into the gazetteer or are literals. */
 struct kept {
-	const char *concept, *label, *method;
+	const char *concept, *label, *method, *rule;
 	size_t start, end, surface_off, surface_len;
 	long line, col;
 	double score;
@@ -508,8 +509,17 @@ struct job {
 	uint64_t fnv;
 	struct err_list warns; /* warnings, printed by the main thread */
 	int warn_count;       /* what opt->warnings counted */
-	long lines, tail_cps; /* parts: ex_count_lines of the part, known first */
-	int has_lines;
+	/* Parts: a part counts its lines as it matches; one that starts before
+	 * the parts before it have run does not know its first line and
+	 * column: it runs from line 1, column 1 (rel) and its positions are
+	 * shifted once it learns them (at_known: first_line, range.col). Its
+	 * records are kept unformatted until then; the worker that learns it
+	 * first formats them. */
+	long lines, tail_cps; /* what the part adds to the next one's line and column */
+	int has_lines;        /* it has run: lines and tail_cps are set */
+	int at_known, rel, shifting, kept_done;
+	int discard;          /* the main thread runs it again: its records are thrown away */
+	long first_line;
 	size_t last_end;      /* parts: the skip a next part must start with */
 	struct batch *q_head, *q_tail; /* handed over, not yet taken */
 	size_t q_bytes;
@@ -531,6 +541,7 @@ struct par {
 	int stop;
 	pthread_mutex_t pdf_mu; /* poppler is read by one thread at a time */
 	size_t part_min;        /* the smallest part */
+	struct ex_scratch *rerun; /* the main thread's buffers for parts it runs again */
 };
 
 /* A job's output waiting for the main thread is bounded: a worker ahead
@@ -550,16 +561,31 @@ static void batch_free(struct batch *b)
 }
 
 static int job_flush(struct job *jb);
+static int job_learn(struct job *jb);
+
+/* A position of a part that ran from line 1, column 1, where it is. */
+static void job_shift(const struct job *jb, long *line, long *col)
+{
+	if (*line == 1)
+		*col += jb->range.col - 1;
+	*line += jb->first_line - 1;
+}
 
 static int job_mention(const struct ex_mention *m, void *ctx)
 {
 	struct job *jb = ctx;
-	if (!jb->o.store && jb->o.is_job == 1) {
+	if (jb->o.is_job == 1 && (!jb->rel || jb->shifting)) {
+		struct ex_mention shifted;
+		if (jb->rel) {
+			shifted = *m;
+			job_shift(jb, &shifted.line, &shifted.col);
+			m = &shifted;
+		}
 		if (on_mention(m, &jb->o))
 			return 1;
 		return jb->o.b.len >= BATCH_BYTES ? job_flush(jb) : 0;
 	}
-	/* --store: kept for the main thread */
+	/* --store, or a part that does not know yet where it starts: kept */
 	if (jb->n_kept == jb->cap_kept) {
 		size_t cap = jb->cap_kept ? 2 * jb->cap_kept : 256;
 		struct kept *k = realloc(jb->kept, cap * sizeof *k);
@@ -569,14 +595,16 @@ static int job_mention(const struct ex_mention *m, void *ctx)
 		jb->cap_kept = cap;
 	}
 	struct kept *k = &jb->kept[jb->n_kept++];
-	*k = (struct kept){ m->concept, m->label, m->method, m->start, m->end, jb->arena.len,
-		            m->surface_len, m->line, m->col, m->score };
-	jb->o.mentions++;
+	*k = (struct kept){ m->concept, m->label, m->method, m->rule, m->start, m->end,
+		            jb->arena.len, m->surface_len, m->line, m->col, m->score };
 	if (buf_append(&jb->arena, m->surface, m->surface_len) < 0) {
 		err_set(&jb->err, m->doc, 0, "out of memory");
 		jb->o.failed = 2;
 		return 1;
 	}
+	if (jb->o.is_job == 1) /* now and then: has it learnt where it starts? */
+		return jb->n_kept % 1024 == 0 ? job_learn(jb) : 0;
+	jb->o.mentions++;
 	return jb->n_kept >= BATCH_KEPT ? job_flush(jb) : 0;
 }
 
@@ -595,9 +623,12 @@ static void job_free(struct job *jb)
 	jb->n_kept = jb->cap_kept = 0;
 }
 
-/* Hands what the job has found so far to the main thread. */
+/* Hands what the job has found so far to the main thread: records, or
+ * with --store the mentions kept. */
 static int job_flush(struct job *jb)
 {
+	if (jb->o.is_job == 1 && jb->n_kept)
+		return 0; /* kept until the part learns where it starts */
 	if (!jb->o.b.len && !jb->n_kept)
 		return 0;
 	struct batch *b = calloc(1, sizeof *b);
@@ -619,6 +650,11 @@ static int job_flush(struct job *jb)
 	pthread_mutex_lock(&p->mu);
 	while (jb->q_bytes >= QUEUE_BYTES && jb != &p->jobs[p->emitted] && !p->stop)
 		pthread_cond_wait(&p->cv, &p->mu);
+	if (jb->discard) { /* not queued: the job being written is not held back */
+		pthread_mutex_unlock(&p->mu);
+		batch_free(b);
+		return 0;
+	}
 	if (jb->q_tail)
 		jb->q_tail->next = b;
 	else
@@ -635,14 +671,72 @@ static int is_pdf(const struct par *p, const char *path)
 	return !strcmp(p->in_format ? p->in_format : ex_format_for(path), "pdf");
 }
 
-/* Runs a part with the line it starts on and the skip carried into it. */
-static int job_run_part(struct par *p, struct job *jb, long first_line, size_t skip_to,
-                        struct ex_scratch *scratch)
+/* Formats the records a part kept while it did not know where it starts,
+ * now that it does, and goes on formatting them as they come. */
+static int job_format_kept(struct job *jb)
 {
-	struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
-		                  &jb->warn_count, NULL, &jb->warns };
-	return ex_extract_part(p->gz, p->files[jb->file], &opt, &jb->range, first_line, skip_to,
-	                       &jb->last_end, scratch, job_mention, jb, &jb->err);
+	struct kept *v = jb->kept;
+	size_t n = jb->n_kept;
+	struct buf arena = jb->arena;
+	jb->kept = NULL;
+	jb->n_kept = jb->cap_kept = 0;
+	jb->arena = (struct buf)BUF_INIT;
+	jb->shifting = 1;
+	int stop = 0;
+	for (size_t k = 0; k < n && !stop; k++) {
+		const struct kept *q = &v[k];
+		struct ex_mention m = { jb->par->files[jb->file], q->line, q->col, q->start, q->end,
+			                arena.data + q->surface_off, q->surface_len, q->concept,
+			                q->label, q->method, q->score, 0, NULL, q->rule };
+		job_shift(jb, &m.line, &m.col);
+		stop = on_mention(&m, &jb->o) || (jb->o.b.len >= BATCH_BYTES && job_flush(jb));
+	}
+	free(v);
+	buf_free(&arena);
+	return stop;
+}
+
+/* A part's worker, now and then while it keeps its records: formats them
+ * once the part knows where it starts; waits for that while a queue's
+ * worth of them is kept. Non-zero: stop. */
+static int job_learn(struct job *jb)
+{
+	struct par *p = jb->par;
+	pthread_mutex_lock(&p->mu);
+	while (!jb->at_known && !p->stop &&
+	       jb->n_kept * sizeof *jb->kept + jb->arena.len >= QUEUE_BYTES)
+		pthread_cond_wait(&p->cv, &p->mu);
+	int known = jb->at_known, stop = p->stop;
+	pthread_mutex_unlock(&p->mu);
+	if (stop)
+		return 1;
+	return known ? job_format_kept(jb) : 0;
+}
+
+/* Under p->mu, after a part of jb's file has run: the parts whose parts
+ * before have all run learn where they start. Returns one that has run
+ * with its records kept, for the caller to format (taken), or NULL. */
+static struct job *learn_starts(struct par *p, struct job *jb)
+{
+	struct job *first = jb - jb->part, *take = NULL;
+	long line = 1, col = 1;
+	for (struct job *q = first; q < first + jb->n_parts; q++) {
+		if (!q->at_known) {
+			q->first_line = line;
+			q->range.col = col;
+			q->at_known = 1;
+		}
+		if (q->kept_done && !take) {
+			q->kept_done = 0;
+			take = q;
+		}
+		if (!q->has_lines)
+			break;
+		line += q->lines;
+		col = ex_next_col(col, q->lines, q->tail_cps);
+	}
+	pthread_cond_broadcast(&p->cv);
+	return take;
 }
 
 static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
@@ -661,31 +755,50 @@ static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
 			pthread_mutex_unlock(&p->pdf_mu);
 		return;
 	}
-	/* a part: its line feeds first, so that later parts learn their first
-	 * line and column as soon as they start; then where this part starts */
-	long lines = 0, tail_cps = 0;
-	int rc = ex_count_lines(path, jb->range.start, jb->range.end, &lines, &tail_cps, &jb->err);
+	/* a part: from where it starts when the parts before have run, else
+	 * from line 1, column 1, shifted later */
 	pthread_mutex_lock(&p->mu);
-	jb->lines = lines;
-	jb->tail_cps = tail_cps;
-	jb->has_lines = 1;
-	pthread_cond_broadcast(&p->cv);
-	long first_line = 1, col = 1;
-	struct job *first = jb - jb->part;
-	for (struct job *q = first; q < jb; q++) {
-		while (!q->has_lines && !p->stop)
-			pthread_cond_wait(&p->cv, &p->mu);
-		first_line += q->lines;
-		col = ex_next_col(col, q->lines, q->tail_cps);
-	}
-	jb->range.col = col;
-	int stop = p->stop;
+	struct ex_part range = jb->range;
+	long first_line = jb->first_line;
+	jb->rel = !jb->at_known;
 	pthread_mutex_unlock(&p->mu);
-	if (rc < 0 || stop) {
-		jb->rc = -1;
-		return;
+	if (jb->rel) {
+		range.col = 1;
+		first_line = 1;
 	}
-	jb->rc = job_run_part(p, jb, first_line, jb->range.start, scratch);
+	struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
+		                  &jb->warn_count, NULL, &jb->warns };
+	jb->rc = ex_extract_part(p->gz, path, &opt, &range, first_line, range.start, &jb->last_end,
+	                         &jb->lines, &jb->tail_cps, scratch, job_mention, jb, &jb->err);
+}
+
+/* A job has run: its records are handed over; a part's counts tell the
+ * parts after it where they start, and the records of those that ran
+ * before they knew are formatted here. */
+static void job_finish(struct par *p, struct job *jb)
+{
+	job_flush(jb);
+	pthread_mutex_lock(&p->mu);
+	if (jb->n_parts > 1) {
+		jb->has_lines = 1;
+		if (jb->o.is_job == 1 && jb->rel && !jb->shifting)
+			jb->kept_done = 1;
+		else
+			jb->is_done = 1;
+		struct job *q;
+		while ((q = learn_starts(p, jb))) {
+			pthread_mutex_unlock(&p->mu);
+			if (q->rc == 0)
+				job_format_kept(q);
+			job_flush(q);
+			pthread_mutex_lock(&p->mu);
+			q->is_done = 1;
+		}
+	} else {
+		jb->is_done = 1;
+	}
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
 }
 
 static void *worker(void *arg)
@@ -701,10 +814,8 @@ static void *worker(void *arg)
 		struct job *jb = &p->jobs[p->next++];
 		pthread_mutex_unlock(&p->mu);
 		job_run(p, jb, scratch);
-		job_flush(jb);
+		job_finish(p, jb);
 		pthread_mutex_lock(&p->mu);
-		jb->is_done = 1;
-		pthread_cond_broadcast(&p->cv);
 	}
 	pthread_mutex_unlock(&p->mu);
 	ex_scratch_free(scratch);
@@ -748,6 +859,11 @@ static int make_jobs(struct par *p, struct err *err)
 			jb->n_parts = (int)n_parts;
 			if (parts)
 				jb->range = parts[k];
+			if (k == 0) { /* the first part knows where it starts */
+				jb->at_known = 1;
+				jb->first_line = 1;
+				jb->range.col = 1;
+			}
 			jb->o.is_tsv = p->o->is_tsv;
 			jb->o.err = &jb->err;
 		}
@@ -756,8 +872,9 @@ static int make_jobs(struct par *p, struct err *err)
 	return 0;
 }
 
-/* Writes a batch's records, or stores its mentions; 0 or -1. */
-static int take_batch(struct par *p, const struct batch *b, struct err *err)
+/* Writes a batch of job jb's records, or stores its mentions; 0 or -1. */
+static int take_batch(struct par *p, const struct job *jb, const struct batch *b,
+                      struct err *err)
 {
 	struct out *o = p->o;
 	for (size_t k = 0; k < b->n_kept; k++) {
@@ -765,6 +882,8 @@ static int take_batch(struct par *p, const struct batch *b, struct err *err)
 		struct kb_mention km = { m->concept, m->start, m->end, m->line, m->col,
 			                 b->arena.data + m->surface_off, m->surface_len,
 			                 m->label, m->method, m->score };
+		if (jb->rel)
+			job_shift(jb, &km.line, &km.col);
 		if (kb_mentions_add(o->store, &km, err) < 0)
 			return -1;
 	}
@@ -797,23 +916,32 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 	}
 	/* a match of the part before that runs past this part's start: what
 	 * the single pass skips here depends on it, so this part runs again,
-	 * here, with that skip (rare: a label across the cut) */
+	 * here, with that skip (rare with names and titles, the rule with a
+	 * vocabulary of common word pairs), its records written as it goes,
+	 * as the single pass writes them */
 	if (rc == 0 && jb->part > 0 && *carry > jb->range.start) {
 		pthread_mutex_lock(&p->mu);
+		jb->discard = 1;
 		while (!jb->is_done)
 			pthread_cond_wait(&p->cv, &p->mu);
 		pthread_mutex_unlock(&p->mu);
 		if (jb->rc == 0) {
-			long first_line = 1;
-			for (struct job *q = jb - jb->part; q < jb; q++)
-				first_line += q->lines;
 			job_free(jb);
 			jb->o.mentions = 0;
 			jb->bytes = 0;
 			jb->warn_count = 0;
 			jb->o.failed = 0;
-			jb->rc = job_run_part(p, jb, first_line, *carry, NULL);
-			job_flush(jb);
+			jb->rel = jb->shifting = 0; /* it knows where it starts */
+			struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
+				                  &jb->warn_count, NULL, &jb->warns };
+			long lines, tail_cps; /* known already */
+			if (!p->rerun) /* NULL: the part allocates its own */
+				p->rerun = ex_scratch_new();
+			jb->rc = ex_extract_part(p->gz, path, &opt, &jb->range, jb->first_line, *carry,
+			                         &jb->last_end, &lines, &tail_cps, p->rerun, on_mention,
+			                         o, &jb->err);
+			if (o->failed == 2)
+				rc = -1; /* the knowledge base said why, in err */
 		}
 	}
 	/* the batches, as they come */
@@ -829,7 +957,7 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 		if (!b)
 			break;
 		for (struct batch *q = b; q && rc == 0; q = q->next)
-			if (take_batch(p, q, err) < 0)
+			if (take_batch(p, jb, q, err) < 0)
 				rc = -1;
 		batch_free(b);
 	}
@@ -842,8 +970,14 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 			err_print(&jb->warns.v[w], stderr);
 		*warnings += jb->warn_count;
 	} else if (!*file_warned && jb->warn_count) {
-		if (jb->warns.n)
-			err_print(&jb->warns.v[0], stderr);
+		if (jb->warns.n) {
+			struct err w = jb->warns.v[0];
+			if (jb->rel && w.line > 0) {
+				long col = 1;
+				job_shift(jb, &w.line, &col);
+			}
+			err_print(&w, stderr);
+		}
 		*warnings += 1;
 		*file_warned = 1;
 	}
@@ -927,6 +1061,7 @@ static int par_run(struct par *p, size_t *bytes, int *warnings, struct err *err)
 		pthread_join(tid[t], NULL);
 	for (size_t j = 0; j < p->n_jobs; j++)
 		job_free(&p->jobs[j]);
+	ex_scratch_free(p->rerun);
 	free(tid);
 	free(p->jobs);
 	pthread_mutex_destroy(&p->mu);

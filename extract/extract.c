@@ -138,6 +138,7 @@ struct source {
 	size_t base, skip_to, stop_at;
 	long line, col;
 	size_t last_end;         /* out: the skip a next block would carry */
+	long end_line, end_col;  /* out, with stop_at: line and column of stop_at */
 	char *block;             /* BLOCK + OVERLAP + 1 bytes to use, or NULL */
 };
 
@@ -357,10 +358,19 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 			rc = err_set(err, name, 0, "out of memory");
 			goto out;
 		}
+		struct cursor at_block = cur;
 		emit_hits(r, data, base, &cur, src);
 		src->last_end = skip_to;
-		if (src->stop_at && base + cut >= src->stop_at)
+		if (src->stop_at && base + cut >= src->stop_at) {
+			/* the part's own line feeds, counted in this pass: stop_at lies
+			 * in this block, normally at its cut (no hit starts after it) */
+			if (cur.pos > src->stop_at)
+				cur = at_block;
+			cursor_advance(&cur, data, base, src->stop_at);
+			src->end_line = cur.line;
+			src->end_col = cur.col;
 			break;
+		}
 		if (at_eof && cut == len) {
 			if (base + len == 0 && src->is_input)
 				warn(opt, r->path, 0, "empty file, nothing to extract");
@@ -621,46 +631,6 @@ int ex_text_parts(const char *path, size_t part_bytes, int shares, struct ex_par
 	return 0;
 }
 
-int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, long *tail_cps,
-                   struct err *err)
-{
-	*n_lines = 0;
-	*tail_cps = 0;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
-	enum { CHUNK = 1 << 18 };
-	char *buf = malloc(CHUNK);
-	if (!buf) {
-		fclose(f);
-		return err_set(err, path, 0, "out of memory");
-	}
-	int rc = fseeko(f, (off_t)start, SEEK_SET) < 0 ? -1 : 0;
-	long count = 0, tail = 0;
-	for (size_t at = start; rc == 0 && at < end;) {
-		size_t want = end - at < CHUNK ? end - at : CHUNK;
-		size_t got = fread(buf, 1, want, f);
-		if (got == 0)
-			break;
-		const unsigned char *b = (const unsigned char *)buf, *e = b + got;
-		size_t lines = count_newlines(b, e);
-		if (lines) {
-			count += (long)lines;
-			tail = count_cps((const unsigned char *)memrchr(b, '\n', got) + 1, e);
-		} else {
-			tail += count_cps(b, e);
-		}
-		at += got;
-	}
-	if (rc < 0 || ferror(f))
-		rc = err_set(err, path, 0, "cannot read: %s", strerror(errno));
-	free(buf);
-	fclose(f);
-	*n_lines = count;
-	*tail_cps = tail;
-	return rc;
-}
-
 long ex_next_col(long col, long n_lines, long tail_cps)
 {
 	return n_lines ? 1 + tail_cps : col + tail_cps;
@@ -714,10 +684,13 @@ void ex_scratch_free(struct ex_scratch *s)
 
 int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
                     const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
-                    struct ex_scratch *scratch, ex_mention_fn fn, void *ctx, struct err *err)
+                    long *n_lines, long *tail_cps, struct ex_scratch *scratch,
+                    ex_mention_fn fn, void *ctx, struct err *err)
 {
 	struct run r = { .gz = gz, .path = path, .fn = fn, .ctx = ctx };
 	*last_end = 0;
+	*n_lines = 0;
+	*tail_cps = 0;
 	if (opt && opt->fuzzy && !(r.fz = gz_fuzzy_get(gz)))
 		return err_set(err, path, 0, "out of memory building the fuzzy index");
 	struct source src = { 0 };
@@ -732,6 +705,8 @@ int ex_extract_part(const struct gz *gz, const char *path, const struct ex_optio
 	src.skip_to = skip_to;
 	src.line = first_line;
 	src.col = p->col;
+	src.end_line = first_line;
+	src.end_col = p->col;
 	struct stat sb;
 	/* the last part runs to the end of the file, the others stop at their end */
 	src.stop_at = (fstat(fileno(src.f), &sb) == 0 && (size_t)sb.st_size > p->end) ? p->end : 0;
@@ -745,8 +720,8 @@ int ex_extract_part(const struct gz *gz, const char *path, const struct ex_optio
 		r.cf.tail_base = p->start - keep;
 	}
 	if (scratch) {
-		if (!scratch->block)
-			scratch->block = malloc(BLOCK + OVERLAP + 1);
+		if (!scratch->block) /* a thread's, for every part it takes */
+			scratch->block = gz_huge_alloc(BLOCK + OVERLAP + 1);
 		src.block = scratch->block; /* NULL: stream_text allocates */
 		r.z = scratch->z;
 	}
@@ -759,6 +734,10 @@ int ex_extract_part(const struct gz *gz, const char *path, const struct ex_optio
 	free(r.hits);
 	fclose(src.f);
 	*last_end = src.last_end;
+	if (src.stop_at && rc == 0 && !r.stopped) {
+		*n_lines = src.end_line - first_line;
+		*tail_cps = *n_lines ? src.end_col - 1 : src.end_col - p->col;
+	}
 	if (opt && opt->bytes_read)
 		*opt->bytes_read += p->end - p->start;
 	return rc;

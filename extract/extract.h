@@ -114,7 +114,7 @@ int ex_threads_init(const struct gz *gz, int fuzzy, struct err *err);
 /* A large plain-text file matched on several threads: its parts start
  * where the blocks of a single pass start, so each part yields exactly the
  * mentions a single pass finds starting in it; the line and column a part
- * starts on come from the counts of the parts before it (ex_count_lines). */
+ * starts on come from the counts of the parts before it (ex_extract_part). */
 struct ex_scratch;
 
 struct ex_part {
@@ -130,12 +130,6 @@ struct ex_part {
 int ex_text_parts(const char *path, size_t part_bytes, int shares, struct ex_part **parts,
                   size_t *n_parts, struct err *err);
 
-/* The line feeds in [start, end) of path, and the code points after the
- * last of them (all of them when there is none): what a part adds to the
- * line and column of the next. */
-int ex_count_lines(const char *path, size_t start, size_t end, long *n_lines, long *tail_cps,
-                   struct err *err);
-
 /* The column the part after one starts on: from the column that one
  * starts on and its counts. */
 long ex_next_col(long col, long n_lines, long tail_cps);
@@ -146,15 +140,22 @@ int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err);
 
 /* Extracts the mentions starting in part p of path (plain text), as
  * ex_extract_path does for the whole file: line numbers from first_line
- * (1 + the line feeds before p->start); matches starting before skip_to
- * are skipped (a single pass carries the end of the previous part's last
- * match, when it lies past p->start). *last_end is set to what a single
- * pass would carry into the next part: the next part's results are right
- * when it is <= that part's start. opt->bytes_read counts the part's bytes;
+ * (1 + the line feeds before p->start), columns on that line from p->col;
+ * matches starting before skip_to are skipped (a single pass carries the
+ * end of the previous part's last match, when it lies past p->start).
+ * *last_end is set to what a single pass would carry into the next part:
+ * the next part's results are right when it is <= that part's start.
+ * *n_lines and *tail_cps to the line feeds in [p->start, p->end) and the
+ * code points after the last of them (all of them when there is none),
+ * counted in the same pass (0 for the part that ends the file): what the
+ * part adds to the line and column of the next. A caller that does not
+ * know yet where the part starts runs it from line 1, column 1 and shifts
+ * the positions afterwards. opt->bytes_read counts the part's bytes;
  * opt->fnv is not used. */
 int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
                     const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
-                    struct ex_scratch *scratch, ex_mention_fn fn, void *ctx, struct err *err);
+                    long *n_lines, long *tail_cps, struct ex_scratch *scratch,
+                    ex_mention_fn fn, void *ctx, struct err *err);
 
 /* Buffers a thread keeps from one part to the next (the block and the
  * normaliser's arrays: allocated and touched once, not per part); NULL

@@ -136,6 +136,20 @@ void nz_free(struct nz *z)
 	nz_init(z);
 }
 
+void *gz_huge_alloc(size_t len)
+{
+	enum { HUGE = 2 << 20 };
+	if (len < HUGE / 2)
+		return malloc(len);
+	len = (len + HUGE - 1) & ~(size_t)(HUGE - 1);
+	void *p = aligned_alloc(HUGE, len);
+	if (p)
+		madvise(p, len, MADV_HUGEPAGE); /* a hint: without it, 4 KB pages */
+	return p;
+}
+
+/* Room for need bytes; what the arrays held is not kept (nz_run starts
+ * anew), so they are allocated afresh rather than copied. */
 static int nz_reserve(struct nz *z, size_t need)
 {
 	if (need <= z->cap)
@@ -143,20 +157,15 @@ static int nz_reserve(struct nz *z, size_t need)
 	size_t cap = z->cap ? z->cap : 4096;
 	while (cap < need)
 		cap *= 2;
-	unsigned char *b = realloc(z->b, cap);
-	if (b)
-		z->b = b;
-	unsigned char *fl = realloc(z->fl, cap);
-	if (fl)
-		z->fl = fl;
-	uint32_t *off = realloc(z->off, cap * sizeof *off);
-	if (off)
-		z->off = off;
-	uint32_t *cpend = realloc(z->cpend, cap * sizeof *cpend);
-	if (cpend)
-		z->cpend = cpend;
-	if (!b || !fl || !off || !cpend)
+	nz_free(z);
+	z->b = gz_huge_alloc(cap);
+	z->fl = gz_huge_alloc(cap);
+	z->off = gz_huge_alloc(cap * sizeof *z->off);
+	z->cpend = gz_huge_alloc(cap * sizeof *z->cpend);
+	if (!z->b || !z->fl || !z->off || !z->cpend) {
+		nz_free(z);
 		return -1;
+	}
 	z->cap = cap;
 	return 0;
 }
@@ -642,6 +651,77 @@ struct gz_node;
 static inline uint32_t child_word(const struct gz_node *nodes, uint32_t c);
 
 
+/* Levels laid out breadth-first: every word start visits these records, so
+ * they lie together (a few hundred KB with 13,000 law titles, in L2). */
+enum { WALK_BFS = 6 };
+
+/* Sorts each node's list of children by byte. */
+static void sort_children(struct bnode *nodes, size_t n_nodes)
+{
+	for (size_t v = 0; v < n_nodes; v++) {
+		uint32_t sorted = 0;
+		for (uint32_t c = nodes[v].first_child, next; c; c = next) {
+			next = nodes[c].next_sibling;
+			uint32_t *at = &sorted;
+			while (*at && nodes[*at].byte < nodes[c].byte)
+				at = &nodes[*at].next_sibling;
+			nodes[c].next_sibling = *at;
+			*at = c;
+		}
+		nodes[v].first_child = sorted;
+	}
+}
+
+/* The nodes in the order build_walk lays out their records: the top
+ * WALK_BFS levels breadth-first, then each subtree below them
+ * depth-first, children by byte. order[k] is the k-th node, nn[v] the
+ * place of node v. Sorts the children. */
+static int walk_order(struct bnode *nodes, size_t n_nodes, uint32_t **order_out, uint32_t **nn_out)
+{
+	uint32_t *order = malloc(n_nodes * sizeof *order);
+	uint32_t *nn = malloc(n_nodes * sizeof *nn);
+	uint32_t *stack = malloc(n_nodes * sizeof *stack);
+	if (!order || !nn || !stack) {
+		free(order);
+		free(nn);
+		free(stack);
+		return -1;
+	}
+	sort_children(nodes, n_nodes);
+	size_t n = 0, qh = 0, level_end = 1;
+	unsigned level = 0;
+	order[n++] = 0;
+	while (qh < n) {
+		if (qh == level_end) {
+			level++;
+			level_end = n;
+		}
+		if (level == WALK_BFS)
+			break;
+		for (uint32_t c = nodes[order[qh++]].first_child; c; c = nodes[c].next_sibling)
+			order[n++] = c;
+	}
+	for (size_t q = qh, end = n; q < end; q++) {
+		size_t sp = 0;
+		for (uint32_t c = nodes[order[q]].first_child; c || sp;) {
+			if (!c) {
+				c = stack[--sp];
+				continue;
+			}
+			order[n++] = c;
+			if (nodes[c].next_sibling)
+				stack[sp++] = nodes[c].next_sibling;
+			c = nodes[c].first_child;
+		}
+	}
+	free(stack);
+	for (size_t k = 0; k < n; k++)
+		nn[order[k]] = (uint32_t)k;
+	*order_out = order;
+	*nn_out = nn;
+	return 0;
+}
+
 struct gz *gz_compile(const struct gz_label *labels, size_t n_labels, struct err *err)
 {
 	return gz_compile_ctx(labels, NULL, n_labels, err);
@@ -765,6 +845,12 @@ struct gz *gz_compile_ctx(const struct gz_label *labels, const char *const *cont
 	if (buf_putc(&pool, 0) < 0) /* the pool ends with a NUL: checked on load */
 		goto oom;
 	qsort_r(ents, n_ents, sizeof *ents, cmp_entry, pool.data);
+	/* Nodes numbered in the order build_walk lays out their records, so
+	 * that loading reads the node and edge arrays front to back (the
+	 * labels keep their order). */
+	uint32_t *order = NULL, *nn = NULL;
+	if (walk_order(nodes, n_nodes, &order, &nn) < 0)
+		goto oom;
 
 	/* Lay out the blob. */
 	size_t n_edges = n_nodes - 1;
@@ -780,6 +866,8 @@ struct gz *gz_compile_ctx(const struct gz_label *labels, const char *const *cont
 	char *blob = calloc(1, total);
 	if (!gz || !blob) {
 		free(blob);
+		free(order);
+		free(nn);
 		goto oom;
 	}
 	gz->blob = blob;
@@ -799,25 +887,20 @@ struct gz *gz_compile_ctx(const struct gz_label *labels, const char *const *cont
 	uint32_t *ec = (uint32_t *)(blob + off_ec);
 	struct gz_entry *fe = (struct gz_entry *)(blob + off_ent);
 	size_t edge = 0;
-	for (size_t v = 0; v < n_nodes; v++) {
-		fn[v].edge_start = (uint32_t)edge;
+	for (size_t k = 0; k < n_nodes; k++) {
+		uint32_t v = order[k]; /* its children are sorted by byte */
+		fn[k].edge_start = (uint32_t)edge;
 		size_t first = edge;
 		for (uint32_t c = nodes[v].first_child; c; c = nodes[c].next_sibling) {
-			/* insertion sort by byte keeps edges ordered */
-			size_t p = edge++;
-			while (p > first && eb[p - 1] > nodes[c].byte) {
-				eb[p] = eb[p - 1];
-				ec[p] = ec[p - 1];
-				p--;
-			}
-			eb[p] = nodes[c].byte;
-			ec[p] = c;
+			eb[edge] = nodes[c].byte;
+			ec[edge++] = nn[c];
 		}
-		fn[v].n_edges = (uint16_t)(edge - first);
-		fn[v].flags = (uint16_t)((nodes[v].may_split ? N_SPLIT : 0) | (nodes[v].stem ? N_STEM : 0));
+		fn[k].n_edges = (uint16_t)(edge - first);
+		fn[k].flags = (uint16_t)((nodes[v].may_split ? N_SPLIT : 0) | (nodes[v].stem ? N_STEM : 0));
 	}
+	free(order);
 	for (size_t q = 0; q < n_ents; q++) {
-		struct gz_node *v = &fn[ents[q].node];
+		struct gz_node *v = &fn[nn[ents[q].node]];
 		if (!v->n_out)
 			v->out_start = (uint32_t)q;
 		v->n_out++;
@@ -825,6 +908,7 @@ struct gz *gz_compile_ctx(const struct gz_label *labels, const char *const *cont
 			                   ents[q].keylen, ents[q].kind, ents[q].flags,
 			                   ents[q].context };
 	}
+	free(nn);
 	memcpy(blob + off_pool, pool.data, pool.len);
 	free(nodes);
 	free(ents);
@@ -1018,9 +1102,6 @@ static int build_prefilter(struct gz *gz)
 	return 0;
 }
 
-/* Levels laid out breadth-first: every word start visits these records, so
- * they lie together (a few hundred KB with 13,000 law titles, in L2). */
-enum { WALK_BFS = 6 };
 
 /* Lays out the walk records (see struct gz): the top WALK_BFS levels
  * breadth-first, then each subtree below them in depth-first preorder, a
@@ -1030,19 +1111,15 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 {
 	const struct gz_node *nodes = gz->nodes;
 	uint32_t n_nodes = gz->h->n_nodes;
-	uint32_t *off = malloc((size_t)n_nodes * sizeof *off);
-	uint32_t *stack = malloc((size_t)n_nodes * sizeof *stack);
-	uint32_t *queue = malloc((size_t)n_nodes * sizeof *queue);
+	/* a node's record offset, the depth-first stack, the breadth-first queue */
+	uint32_t *off = gz_huge_alloc(3 * (size_t)n_nodes * sizeof *off);
+	uint32_t *stack = off + n_nodes, *queue = off + 2 * (size_t)n_nodes;
 	free(gz->walk);
 	gz->walk = NULL;
 	free(gz->root2);
 	gz->root2 = NULL;
-	if (!off || !stack || !queue) {
-		free(off);
-		free(stack);
-		free(queue);
+	if (!off)
 		return err_set(err, what, 0, "out of memory");
-	}
 	for (uint32_t v = 0; v < n_nodes; v++)
 		off[v] = UINT32_MAX;
 	int bad = 0;
@@ -1103,13 +1180,13 @@ static int build_walk(struct gz *gz, struct err *err, const char *what)
 			}
 		}
 	}
-	free(queue);
-	free(stack);
 	if (bad) {
 		free(off);
 		return err_set(err, what, 0, "corrupt compiled gazetteer: not a tree");
 	}
-	uint32_t *w = calloc((size_t)total, sizeof *w);
+	uint32_t *w = gz_huge_alloc((size_t)total * sizeof *w);
+	if (w)
+		memset(w, 0, (size_t)total * sizeof *w);
 	gz->root2 = calloc(65536, sizeof *gz->root2);
 	if (!w || !gz->root2) {
 		free(w);

@@ -33,6 +33,12 @@ struct nz {
  * GLOSSAR_NO_SIMD (the tests compare both paths). */
 int gz_simd_enabled(void);
 
+/* malloc for a large array touched right away (the normaliser's, the
+ * walk's, a thread's block): from 1 MB on it starts at a 2 MB boundary
+ * and asks for transparent huge pages, since on a virtual machine a fault
+ * per 4 KB page cost more than the work done in it. Freed with free. */
+void *gz_huge_alloc(size_t len);
+
 void nz_init(struct nz *z);
 void nz_free(struct nz *z);
 /* Normalises s[0, len); offsets are relative to s. Returns 0 or -1 (memory). */

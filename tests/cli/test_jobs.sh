@@ -75,6 +75,23 @@ same one_long_line "$tmp/oneline.txt"
 tail -n 1 "$tmp/j1.out" >"$tmp/last.out"
 check_grep one_long_line_columns_run_on '"line":1,"col":[0-9]{7},' "$tmp/last.out"
 
+# Parts count their lines as they match; one that starts before the parts
+# before it have run is shifted to its line and column afterwards. Long
+# lines of many lengths (parts start inside them, and the next line feed
+# comes later), CRLF line ends, umlauts before the terms:
+awk 'BEGIN { srand(7); for (i = 0; i < 150; i++) { n = int(rand() * 3000)
+	for (k = 0; k < n; k++) printf "Grüße über das OZG %d; ", k
+	printf "Ende %d\r\n", i } }' >"$tmp/crlf.txt"
+same long_crlf_lines "$tmp/crlf.txt"
+check_grep long_crlf_lines_columns '"line":[0-9]+,"col":[0-9]{5},' "$tmp/j1.out"
+# and more mentions in a part than it keeps unformatted (4 MB) before it
+# waits for the parts before it to run, on lines and on one line
+awk 'BEGIN { for (i = 0; i < 140000; i++) printf "das OZG und mehr,%s", (i % 7 ? " " : "\n") }' >"$tmp/dense.txt"
+same dense_mentions --format tsv "$tmp/dense.txt"
+check dense_mentions_all test "$(wc -l <"$tmp/j1.out")" -eq 140001
+tr '\n' ' ' <"$tmp/dense.txt" >"$tmp/dense1.txt"
+same dense_mentions_one_line --format tsv "$tmp/dense1.txt"
+
 # Labels across line breaks at every line start, indented lines (the
 # column of a part's first line), umlauts: a match running across a seam
 # makes the next part run again with its skip.
@@ -124,6 +141,17 @@ cp "$db" "$tmp/st5.db"
 check_exit store_bad_file_is_exit_2 2 g --db "$tmp/st5.db" extract -j 4 --store "$tmp/big.txt" "$tmp/bad.txt"
 /usr/bin/python3 -c "$dump" "$tmp/st5.db" >"$tmp/st5-after.sql"
 check store_bad_file_stores_nothing cmp -s "$tmp/st5-before.sql" "$tmp/st5-after.sql"
+# --store where a part runs again (a label across its start): the main
+# thread stores that part's mentions as it matches them
+printf 'key,type,pref_label\nd1,concept,die Digitalisierung\nd2,concept,OZG\nd3,concept,Digitalisierung der Verwaltung\nd4,concept,die Straße\n' >"$tmp/seams.csv"
+g --db "$tmp/sk1.db" import "$tmp/seams.csv" >/dev/null 2>&1
+cp "$tmp/sk1.db" "$tmp/sk3.db"
+g --db "$tmp/sk1.db" extract -j 1 --store "$tmp/seams.txt" >"$tmp/sk1.out" 2>&1
+g --db "$tmp/sk3.db" extract -j 3 --store "$tmp/seams.txt" >"$tmp/sk3.out" 2>&1
+check_grep store_across_seams_stored '^stored [0-9]{6} mentions from 1 documents' "$tmp/sk3.out"
+/usr/bin/python3 -c "$dump" "$tmp/sk1.db" >"$tmp/sk1.sql"
+/usr/bin/python3 -c "$dump" "$tmp/sk3.db" >"$tmp/sk3.sql"
+check store_across_seams_same_knowledge_base cmp -s "$tmp/sk1.sql" "$tmp/sk3.sql"
 unset GLOSSAR_PART_BYTES
 
 # discover -j: the same candidates, output and knowledge base
