@@ -418,9 +418,7 @@ static int title_line_before(const char *text, size_t len, size_t open, size_t c
 {
 	if (!line_end_after(text, len, close))
 		return 0;
-	size_t ls = open;
-	while (ls > 0 && text[ls - 1] != '\n')
-		ls--;
+	size_t ls = ab_line_start(text, open);
 	while (ls < open && (text[ls] == '#' || text[ls] == ' ' || text[ls] == '\t'))
 		ls++;
 	size_t te = ab_skip_space_back(text, open);
@@ -504,9 +502,7 @@ static int unit_line_before(const char *text, size_t len, size_t open, size_t cl
 			return 0;
 	if (!line_end_after(text, len, close))
 		return 0;
-	size_t ls = open;
-	while (ls > 0 && text[ls - 1] != '\n')
-		ls--;
+	size_t ls = ab_line_start(text, open);
 	ls = dc_skip_space(text, open, ls);
 	size_t te = ab_skip_space_back(text, open);
 	if (ls >= te || !ab_first_on_line(text, ls) || text[ls] < 'A' || text[ls] > 'Z')
@@ -543,9 +539,7 @@ static int title_line(const char *text, size_t len, size_t open, size_t close, s
 	size_t after = line_end_after(text, len, close);
 	if (!after)
 		return 0;
-	size_t ls = open;
-	while (ls > 0 && text[ls - 1] != '\n')
-		ls--;
+	size_t ls = ab_line_start(text, open);
 	size_t start = dc_skip_space(text, open, 0);
 	if (open - ls >= 3 && text[ls] == '#' && text[ls + 1] == ' ') {
 		*title = dc_skip_space(text, open, ls + 1);
@@ -996,14 +990,6 @@ static int defined_entry(const char *text, size_t len, size_t short_start, size_
 	return 0;
 }
 
-static int word_in(const char *s, size_t n, const char *const *list)
-{
-	for (size_t k = 0; list[k]; k++)
-		if (strlen(list[k]) == n && !memcmp(s, list[k], n))
-			return 1;
-	return 0;
-}
-
 /* The noun before `open` with up to three lower-case adjectives before it
  * ("elektronische Peillinie", "variabler Entfernungsmessring"): the name a
  * parenthesis glosses. What stands before it must end a phrase: a
@@ -1034,7 +1020,7 @@ static int noun_phrase_before(const char *text, size_t open, struct dc_span sf_t
 	for (;;) {
 		size_t b = ab_skip_space_back(text, np->start), as = ab_token_start(text, b);
 		if (b == np->start || as >= b || dc_is_upper(dc_cp(text, b, as, &n)) || b - as < 5 ||
-		    word_in(text + as, b - as, dets) || ab_is_function_word(text + as, b - as) ||
+		    ab_word_in(text + as, b - as, dets) || ab_is_function_word(text + as, b - as) ||
 		    !ab_adjective_like(text + as, b - as))
 			break;
 		np->start = as;
@@ -1042,11 +1028,11 @@ static int noun_phrase_before(const char *text, size_t open, struct dc_span sf_t
 	size_t b = ab_skip_space_back(text, np->start), as = ab_token_start(text, b);
 	if (b == 0 || as >= b)
 		return 1; /* the text's start, a punctuation or list mark */
-	if (word_in(text + as, b - as, joins))
+	if (ab_word_in(text + as, b - as, joins))
 		return 1;
-	if (word_in(text + as, b - as, dets)) {
+	if (ab_word_in(text + as, b - as, dets)) {
 		size_t pb = ab_skip_space_back(text, as), ps = ab_token_start(text, pb);
-		return ps < pb && word_in(text + ps, pb - ps, preps);
+		return ps < pb && ab_word_in(text + ps, pb - ps, preps);
 	}
 	return 0;
 }
@@ -1301,9 +1287,8 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 				 * alfa", "Interferon beta"), "human" is not */
 				static const char *const greek[] = { "alfa", "alpha", "beta", "gamma",
 					"delta", "epsilon", "zeta", "theta", "kappa", "lambda", "omega", NULL };
-				for (size_t k = 0; greek[k]; k++)
-					if (strlen(greek[k]) == e - ws && !memcmp(text + ws, greek[k], e - ws))
-						lf.end = e;
+				if (ab_word_in(text + ws, e - ws, greek))
+					lf.end = e;
 				return emit(text, fn, ctx, s, lf, "long qualifier (short)");
 			}
 		}

@@ -93,6 +93,14 @@ int ab_is_boundary(int32_t c)
 	return 0;
 }
 
+int ab_word_in(const char *s, size_t n, const char *const *list)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (strlen(list[k]) == n && !memcmp(s, list[k], n))
+			return 1;
+	return 0;
+}
+
 int ab_is_function_word(const char *s, size_t n)
 {
 	static const char *const words[] = {
@@ -101,9 +109,8 @@ int ab_is_function_word(const char *s, size_t n)
 		"von", "vom", "in", "im", "am", "an", "auf", "bei", "mit", "nach", "aus", "als",
 		"gegen", "durch", "unter", "the", "of", "and", "for", "on", "to", NULL,
 	};
-	for (size_t i = 0; words[i]; i++)
-		if (strlen(words[i]) == n && !strncmp(words[i], s, n))
-			return 1;
+	if (ab_word_in(s, n, words))
+		return 1;
 	/* Capitalised at a sentence start. */
 	if (n >= 2 && s[0] >= 'A' && s[0] <= 'Z') {
 		char low[8];
@@ -111,9 +118,7 @@ int ab_is_function_word(const char *s, size_t n)
 			return 0;
 		memcpy(low, s, n);
 		low[0] = (char)(low[0] - 'A' + 'a');
-		for (size_t i = 0; words[i]; i++)
-			if (strlen(words[i]) == n && !strncmp(words[i], low, n))
-				return 1;
+		return ab_word_in(low, n, words);
 	}
 	return 0;
 }
@@ -268,12 +273,16 @@ int ab_word_is(const char *text, size_t len, size_t i, const char *w)
 }
 
 /* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
+size_t ab_line_start(const char *text, size_t at)
+{
+	while (at > 0 && text[at - 1] != '\n')
+		at--;
+	return at;
+}
+
 int ab_first_on_line(const char *text, size_t at)
 {
-	size_t i = at;
-	while (i > 0 && text[i - 1] != '\n')
-		i--;
-	for (; i < at; i++)
+	for (size_t i = ab_line_start(text, at); i < at; i++)
 		if (!strchr(" \t*-.)", text[i]) && !(text[i] >= '0' && text[i] <= '9') &&
 		    !(text[i] >= 'a' && text[i] <= 'z' && i + 1 < at && text[i + 1] == ')'))
 			return 0;
@@ -906,10 +915,7 @@ static int is_ending(const char *s, size_t n)
 {
 	static const char *const endings[] = { "", "e", "n", "s", "en", "er", "es", "em", "ns",
 		                                   "ens", "ern", NULL };
-	for (int i = 0; endings[i]; i++)
-		if (strlen(endings[i]) == n && !memcmp(endings[i], s, n))
-			return 1;
-	return 0;
+	return ab_word_in(s, n, endings);
 }
 
 /* The next word of s from *at (split at ' ' and '-'): start and length. */
