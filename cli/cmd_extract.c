@@ -739,14 +739,21 @@ static struct job *learn_starts(struct par *p, struct job *jb)
 	return take;
 }
 
+/* A job's extraction options: warnings and counts go to the job; fnv, if
+ * not NULL, hashes the file (--store of a whole file). */
+static struct ex_options job_options(struct par *p, struct job *jb, uint64_t *fnv)
+{
+	return (struct ex_options){ p->fuzzy, p->in_format, err_list_add, &jb->bytes,
+		                    &jb->warn_count, fnv, &jb->warns };
+}
+
 static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
 {
 	const char *path = p->files[jb->file];
 	jb->o.is_job = p->store ? 2 : 1;
 	jb->fnv = EX_FNV_INIT;
 	if (jb->n_parts == 1) {
-		struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
-			                  &jb->warn_count, p->store ? &jb->fnv : NULL, &jb->warns };
+		struct ex_options opt = job_options(p, jb, p->store ? &jb->fnv : NULL);
 		int pdf = is_pdf(p, path);
 		if (pdf)
 			pthread_mutex_lock(&p->pdf_mu);
@@ -766,8 +773,7 @@ static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
 		range.col = 1;
 		first_line = 1;
 	}
-	struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
-		                  &jb->warn_count, NULL, &jb->warns };
+	struct ex_options opt = job_options(p, jb, NULL);
 	jb->rc = ex_extract_part(p->gz, path, &opt, &range, first_line, range.start, &jb->last_end,
 	                         &jb->lines, &jb->tail_cps, scratch, job_mention, jb, &jb->err);
 }
@@ -932,8 +938,7 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 			jb->warn_count = 0;
 			jb->o.failed = 0;
 			jb->rel = jb->shifting = 0; /* it knows where it starts */
-			struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &jb->bytes,
-				                  &jb->warn_count, NULL, &jb->warns };
+			struct ex_options opt = job_options(p, jb, NULL);
 			long lines, tail_cps; /* known already */
 			if (!p->rerun) /* NULL: the part allocates its own */
 				p->rerun = ex_scratch_new();
