@@ -428,9 +428,7 @@ static int title_line_before(const char *text, size_t len, size_t open, size_t c
 		if (text[k] == '(' || text[k] == ')' || text[k] == ':' || text[k] == ';')
 			return 0;
 	/* the short form's parts, without a year */
-	size_t se = s.end;
-	if (se - s.start > 5 && text[se - 5] == ' ')
-		se -= 5;
+	size_t se = s.end - ab_year_tail(text, s);
 	char chunk[MAX_SHORT][MAX_SHORT + 1];
 	size_t n_chunks = 0, long_chunks = 0;
 	memset(chunk, 0, sizeof chunk);

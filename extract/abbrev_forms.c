@@ -331,18 +331,22 @@ static size_t year_len(const char *text, size_t len, size_t at)
 	return d + 5;
 }
 
+/* The length of the year that ends s: the longest of " – 1989", " - 1989"
+ * and " 1989"; 0 if none. */
+size_t ab_year_tail(const char *text, struct dc_span s)
+{
+	for (size_t y = 9; y >= 5; y -= 2)
+		if (s.end - s.start > y && year_len(text, s.end, s.end - y) == y)
+			return y;
+	return 0;
+}
+
 /* Whether text[s] is a short form; fills sf. A trailing year is allowed. */
 int ab_short_form(const char *text, struct dc_span s, struct sf *sf)
 {
 	memset(sf, 0, sizeof *sf);
-	size_t end = s.end;
-	/* "BSIG 2009", "KVLG - 1989": the year takes no part in matching; the
-	 * longest of " – 1989", " - 1989" and " 1989" that ends the span */
-	for (size_t y = 9; y >= 5; y -= 2)
-		if (end - s.start > y && year_len(text, end, end - y) == y) {
-			end -= y;
-			break;
-		}
+	/* "BSIG 2009", "KVLG - 1989": the year takes no part in matching */
+	size_t end = s.end - ab_year_tail(text, s);
 	size_t len = end - s.start;
 	if (len < 2 || len > MAX_SHORT)
 		return 0;

@@ -63,6 +63,8 @@ struct sf {
 	int spoken;              /* a quoted title-case form ("„Fitko“"): every letter counts */
 };
 
+/* The length of the year that ends s (" 2009", " - 1989"); 0 if none. */
+size_t ab_year_tail(const char *text, struct dc_span s);
 /* Whether text[s] is a short form; fills sf. A trailing year is allowed. */
 int ab_short_form(const char *text, struct dc_span s, struct sf *sf);
 /* Whether text[s] is a short form; a quoted one may be a spoken form
