@@ -292,7 +292,18 @@ static const char edit_css[] =
 	"form.concept li label{display:inline;font-weight:normal}\n"
 	"table.diff td,table.diff th{vertical-align:top}\n"
 	"del{background:#fdd}ins{background:#dfd;text-decoration:none}\n"
-	".comment{border-left:3px solid #d0d7de;padding-left:.8rem;margin:.6rem 0}\n";
+	".comment{border-left:3px solid #d0d7de;padding-left:.8rem;margin:.6rem 0}\n"
+	/* the candidates queue fits the page: long words wrap, the two forms
+	 * stack, and on a narrow screen each candidate is a block of its own */
+	"table.cands{width:100%;table-layout:fixed}table.cands td{vertical-align:top;overflow-wrap:break-word}\n"
+	"table.cands th:nth-child(1){width:13rem}table.cands th:nth-child(3){width:13rem}"
+	"table.cands th:nth-child(4){width:8.5rem}table.cands q{font-size:.9rem}\n"
+	"table.cands form{display:flex;flex-direction:column;gap:.2rem;margin:0 0 .4rem}\n"
+	"table.cands input[type=text]{width:100%;box-sizing:border-box}\n"
+	"@media (max-width:40rem){table.cands thead{display:none}"
+	"table.cands tr,table.cands td{display:block}table.cands td{border:0;padding:.1rem 0}"
+	"table.cands tr{border-bottom:1px solid #d0d7de;padding:.5rem 0}"
+	"table.cands form{flex-direction:row;flex-wrap:wrap}table.cands input[type=text]{width:auto}}\n";
 
 void h_edit_css(struct req *r)
 {
@@ -1192,6 +1203,20 @@ struct cand_ctx {
 	int n;
 };
 
+/* The kinds of candidates that discover finds, in the pages' language. */
+static const char *cand_kind_de(const char *kind)
+{
+	static const char *const de[][2] = {
+		{ "abbreviation", "Abkürzung mit Langform" }, { "acronym", "Akronym" },
+		{ "definition", "Definition" }, { "variant", "Schreibvariante" },
+		{ "citation", "Rechtszitat" },
+	};
+	for (size_t i = 0; i < sizeof de / sizeof de[0]; i++)
+		if (!strcmp(kind, de[i][0]))
+			return de[i][1];
+	return kind;
+}
+
 static int cand_item(const struct kb_candidate *c, void *ctx)
 {
 	struct cand_ctx *x = ctx;
@@ -1200,10 +1225,11 @@ static int cand_item(const struct kb_candidate *c, void *ctx)
 	const char *m = e->r->srv->mount;
 	if (x->n++ >= 200)
 		return 1;
-	pg_printf(o, "<tr id=\"cand-%lld\"><td><a href=\"%hedit/candidate?id=%lld\">%lld</a></td><td>%h</td><td>%h</td><td>%h</td>"
+	pg_printf(o, "<tr id=\"cand-%lld\"><td><a href=\"%hedit/candidate?id=%lld\">%lld</a> "
+	          "<small>%h</small><br><strong>%h</strong>%s%h</td>"
 	          "<td><q>%h</q><br><small>%h:%ld, %ld×</small></td><td>",
-	          c->id, m, c->id, c->id, c->kind, c->surface, c->expansion, c->context, c->doc, c->line,
-	          c->count);
+	          c->id, m, c->id, c->id, cand_kind_de(c->kind), c->surface,
+	          c->expansion[0] ? "<br>" : "", c->expansion, c->context, c->doc, c->line, c->count);
 	/* What accepting does, in words of the rules kb_candidate_accept follows;
 	 * the candidate's own page shows the exact change. */
 	if (!strcmp(c->kind, "variant"))
@@ -1241,12 +1267,12 @@ void h_edit_candidates(struct req *r)
 	const char *done = req_param(r, "done");
 	if (done)
 		pg_printf(&r->out, "<p class=\"notice\" role=\"status\" id=\"done\">%h</p>\n", done);
-	pg_printf(&r->out, "<table><thead><tr><th>Nr.</th><th>Art</th><th>Fund</th><th>Langform / "
-	          "Begriff</th><th>Beleg</th><th>Annehmen bewirkt</th><th></th></tr></thead><tbody>\n");
+	pg_printf(&r->out, "<table class=\"cands\"><thead><tr><th>Fund</th><th>Beleg</th>"
+	          "<th>Annehmen bewirkt</th><th></th></tr></thead><tbody>\n");
 	struct cand_ctx x = { &e, 0 };
 	struct err err = { "", 0, "" };
 	if (kb_candidate_list(e.kb, NULL, "pending", cand_item, &x, &err) < 0)
-		pg_printf(&r->out, "<tr><td colspan=\"7\" class=\"error\">%h</td></tr>\n", err.msg);
+		pg_printf(&r->out, "<tr><td colspan=\"4\" class=\"error\">%h</td></tr>\n", err.msg);
 	pg_printf(&r->out, "</tbody></table>\n%s", x.n ? "" : "<p>Keine offenen Kandidaten.</p>\n");
 	datalist_all(&e);
 	pg_end(r);
@@ -1457,7 +1483,8 @@ void h_edit_upload(struct req *r)
 	          "<form method=\"post\" action=\"%hedit/upload/document\" "
 	          "enctype=\"multipart/form-data\">\n", m);
 	csrf_field(&e);
-	pg_printf(&r->out, "<label for=\"doc-file\">Dokument (.txt, .md, .html, .xml …)</label> "
+	pg_printf(&r->out, "<label for=\"doc-file\">Dokument (Word, Writer, PDF, LaTeX, Markdown, "
+	          "HTML, XML oder Text)</label> "
 	          "<input type=\"file\" id=\"doc-file\" name=\"file\" required>\n<button "
 	          "type=\"submit\" id=\"discover\">Auswerten</button></form></section>\n");
 	pg_end(r);
@@ -1549,7 +1576,7 @@ static int run_discover(const char *db, const char *dir, const char *name)
 static int document_name_ok(const char *name)
 {
 	static const char *const ext[] = { ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml",
-		                           ".xml", NULL };
+		                           ".xml", ".docx", ".odt", ".pdf", ".tex", ".latex", NULL };
 	size_t n = strlen(name);
 	if (!n || name[0] == '.')
 		return 0;
@@ -1569,8 +1596,8 @@ void h_edit_upload_document(struct req *r)
 		return;
 	if (!up.has_file || !document_name_ok(up.name)) {
 		buf_free(&up.data);
-		ed_fail(&e, 422, "Keine Datei, oder ein Format, das glossar nicht liest "
-		                 "(.txt, .md, .html, .xml …).");
+		ed_fail(&e, 422, "Keine Datei, oder ein Format, das glossar nicht liest (.docx, .odt, "
+		                 ".pdf, .tex, .md, .html, .xml, .txt).");
 		return;
 	}
 	char dir[] = "/tmp/glossar-upload.XXXXXX";
@@ -1675,7 +1702,8 @@ void h_edit_candidate(struct req *r)
 	pg_printf(&r->out, "<h1>Kandidat %lld: %h</h1>\n<dl class=\"facts\"><dt>Art</dt><dd>%h</dd>"
 	          "<dt>Langform / Begriff</dt><dd>%h</dd><dt>Beleg</dt><dd><q>%h</q><br>%h, Zeile %ld "
 	          "(%ld× gefunden)</dd><dt>Status</dt><dd>%h</dd></dl>\n",
-	          c.id, c.surface, c.kind, c.expansion, c.context, c.doc, c.line, c.count, c.status);
+	          c.id, c.surface, cand_kind_de(c.kind), c.expansion, c.context, c.doc, c.line, c.count,
+	          c.status);
 	pg_printf(&r->out, "<section aria-labelledby=\"vorschau\"><h2 id=\"vorschau\">Annehmen%s%h "
 	          "bewirkt</h2>\n<div id=\"preview\">\n", as ? " in " : "", as ? as : "");
 	char dir[] = "/tmp/glossar-preview.XXXXXX";

@@ -182,7 +182,19 @@ try:
            alice.find_element(By.TAG_NAME, "main").text[:300])
     alice.get(base + "edit/candidates")
     report("candidates_from_upload_listed", len(alice.find_elements(By.CSS_SELECTOR, "tr[id^=cand-]")) > 0)
+    # the queue fits the window: every row's buttons can be seen and clicked
+    widths = alice.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    report("candidates_fit_the_window", widths[0] <= widths[1], widths)
+    buttons = alice.find_elements(By.CSS_SELECTOR, "tr[id^=cand-] button")
+    report("candidates_buttons_inside_the_window",
+           buttons and all(b.rect["x"] + b.rect["width"] <= widths[1] for b in buttons),
+           [(b.text, b.rect) for b in buttons[:2]])
     shot(alice, "14-candidates")
+    alice.set_window_size(420, 900)
+    widths = alice.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    report("candidates_fit_a_phone", widths[0] <= widths[1], widths)
+    shot(alice, "15-candidates-narrow")
+    alice.set_window_size(1200, 1800)
     submit(alice, alice.find_element(By.ID, "logout"))
     alice.get(base + "edit/")
     report("logged_out", "/login" in alice.current_url, alice.current_url)

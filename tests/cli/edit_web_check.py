@@ -333,6 +333,24 @@ con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=30)
 n_after = con.execute("SELECT count(*) FROM candidate_evidence WHERE doc = 'bericht.md'").fetchone()[0]
 con.close()
 say(st == 200 and n_before == 0 and n_after > 0, "upload_document_discovers", "%s %d %d %s" % (st, n_before, n_after, page[-300:]))
+# Word, Writer and PDF files go through the same readers as on the command line
+# (XÖV stands in a field of the DOCX, which LibreOffice's ODT and PDF keep)
+for name in ("bericht.docx", "bericht-lo.odt", "bericht.pdf"):
+    doc = open(data_dir + "/documents/" + name, "rb").read()
+    body, ct = multipart({"csrf": a_csrf}, "upload-" + name, doc)
+    st, _, page = req("POST", "edit/upload/document", body, cookie=alice, ctype=ct)
+    m = re.search(r'id="result">([^<]*)<', page)
+    result = html.unescape(m.group(1)) if m else page[-300:]
+    say(st == 200 and m and "\tXÖV\t" in result, "upload_%s_discovers" % re.sub(r"\W", "_", name),
+        "%s %s" % (st, result.replace("\n", " | ")))
+# a zip bomb is refused with the reader's message, and nothing is stored
+before = state()
+bomb = open(data_dir + "/documents/hostile/zip-bomb.docx", "rb").read()
+body, ct = multipart({"csrf": a_csrf}, "bombe.docx", bomb)
+st, _, page = req("POST", "edit/upload/document", body, cookie=alice, ctype=ct)
+say(st == 422 and "bombe.docx" in page and "zip bomb" in page, "upload_zip_bomb_refused_with_message",
+    "%s %s" % (st, page[-300:]))
+say(state() == before, "refused_zip_bomb_changes_nothing", "%s != %s" % (state(), before))
 body, ct = multipart({"csrf": a_csrf}, "programm.exe", b"MZ")
 st, _, _ = req("POST", "edit/upload/document", body, cookie=alice, ctype=ct)
 say(st == 422, "upload_unknown_format_refused", st)
