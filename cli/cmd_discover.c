@@ -431,6 +431,25 @@ static int recs_store(struct run *r, struct kb_cands *w, struct ids *ids, struct
 	return 0;
 }
 
+/* The lower-case word right before text[at] ("des" of "des Nationalen
+ * ...-Systems"), "" if there is none of at most 5 ASCII letters. */
+static void word_before(const char *text, size_t at, char out[8])
+{
+	size_t e = at;
+	while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t'))
+		e--;
+	size_t b = e;
+	while (b > 0 && ((text[b - 1] >= 'a' && text[b - 1] <= 'z') ||
+	                 (text[b - 1] >= 'A' && text[b - 1] <= 'Z')))
+		b--;
+	out[0] = '\0';
+	if (e - b < 2 || e - b > 5 || (b > 0 && (unsigned char)text[b - 1] >= 0x80))
+		return;
+	for (size_t i = b; i < e; i++)
+		out[i - b] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] - 'A' + 'a' : text[i]);
+	out[e - b] = '\0';
+}
+
 static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
 {
 	struct run *r = ctx;
@@ -454,8 +473,22 @@ static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
 			                                                              : a->short_form.end };
 			const char *label = NULL;
 			size_t ci = inflected_label_of(r->known, buf_cstr(&s), buf_cstr(&l), &label);
-			if (ci == r->known->vocab.n)
-				rc = record(r, "abbreviation", buf_cstr(&s), buf_cstr(&l), NULL, where, NULL);
+			if (ci == r->known->vocab.n) {
+				/* a new concept is named in the base form ("des Nationalen
+				 * ...-Systems" offers "Nationales ...-System") */
+				char article[8];
+				struct buf base = BUF_INIT;
+				word_before(text, a->long_form.start, article);
+				int b = dc_base_form(article, buf_cstr(&l), &base);
+				if (b < 0) {
+					err_set(r->err, r->doc->path, 0, "out of memory");
+					r->failed = rc = 1;
+				} else {
+					rc = record(r, "abbreviation", buf_cstr(&s), b ? buf_cstr(&base) : buf_cstr(&l),
+					            NULL, where, NULL);
+				}
+				buf_free(&base);
+			}
 			else if (is_known(r->known, buf_cstr(&s), s.len))
 				/* The concept is known and this is its name inflected ("des Nationalen
 				 * ...-Systems"): at most a spelling to match, never one to show. */

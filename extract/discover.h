@@ -50,6 +50,15 @@ int dc_abbrev_explains(const char *short_form, size_t short_len, const char *lon
  * on either side, and at least one pair different. 1 yes, 0 no. */
 int dc_is_inflected_variant(const char *a, const char *b);
 
+/* The base form of a name declined after article (lower case: "des",
+ * "der", "dem", "im", "die", "das", ...), as a glossary names it: "des" +
+ * "Nationalen Once-Only-Technical-Systems" gives "Nationales
+ * Once-Only-Technical-System", "der" + "Föderalen IT-Kooperation" gives
+ * "Föderale IT-Kooperation" (baseform.c). Appends it to out and returns 1;
+ * 0 where the case or the head noun's gender is not certain enough (out
+ * unchanged: keep the name as written); -1 out of memory. */
+int dc_base_form(const char *article, const char *name, struct buf *out);
+
 /* ---- unknown acronyms (acronym.c) ---- */
 
 /* Whether s looks like an acronym: at least two capitals, half of its letters

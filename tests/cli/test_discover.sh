@@ -45,7 +45,8 @@ refuse entities_refuse_bad_header "$d/laws-bad-header.tsv" 1 "expected the heade
 # ---- discover ----
 g --db "$db" discover --format jsonl "$d/sample.md" >"$tmp/d1.jsonl"
 check_grep finds_abbreviation_pair '"kind":"abbreviation","surface":"DMK","expansion":"Digitalministerkonferenz","doc":"[^"]*sample.md","line":3,' "$tmp/d1.jsonl"
-check_grep finds_kurz_pair '"kind":"abbreviation","surface":"FITKO","expansion":"Föderalen IT-Kooperation"' "$tmp/d1.jsonl"
+# "der Föderalen IT-Kooperation – kurz FITKO –": the long form in its base form
+check_grep finds_kurz_pair '"kind":"abbreviation","surface":"FITKO","expansion":"Föderale IT-Kooperation"' "$tmp/d1.jsonl"
 check_grep counts_unknown_acronym '"kind":"acronym","surface":"BMDS",.*"count":2,' "$tmp/d1.jsonl"
 check_no_grep known_acronym_is_no_candidate '"kind":"acronym","surface":"(OZG|GG|DMK)"' "$tmp/d1.jsonl"
 check_grep finds_definition '"kind":"definition","surface":"Registermodernisierung","expansion":"Unter Registermodernisierung versteht man' "$tmp/d1.jsonl"
@@ -112,6 +113,10 @@ check_grep accepted_status_listed '"surface":"DMK".*"status":"accepted"' "$tmp/l
 fitko=$(id_of abbreviation FITKO)
 g --db "$db" candidates accept "$fitko" --as fitko >"$tmp/a2"
 check_grep accept_as_key '^fitko: draft concept added$' "$tmp/a2"
+g --db "$db" export --format csv >"$tmp/x3.csv"
+check_grep accepted_concept_named_in_base_form '^fitko,concept,Föderale IT-Kooperation,FITKO,' "$tmp/x3.csv"
+g --db "$db" extract "$d/sample.md" >"$tmp/m3.jsonl"
+check_grep base_form_matches_the_declined_text '"surface":"Föderalen IT-Kooperation","concept":"fitko","label":"Föderale IT-Kooperation","method":"inflected"' "$tmp/m3.jsonl"
 
 bmds=$(id_of acronym BMDS)
 g --db "$db" candidates reject "$bmds" >"$tmp/r1"
