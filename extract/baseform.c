@@ -124,16 +124,20 @@ static size_t genitive_ending(struct word w)
 }
 
 /* A capitalised adjective before the head noun ("Nationalen", "Föderale"):
- * at least five letters, ending in -e, -en, -em, -er or -es. Returns the
- * ending's length, 0 if it is none. */
+ * at least five letters, ending in -e, -en, -em, -er or -es, not after a
+ * c (English "Practice Statement"). Returns the ending's length, 0 if it
+ * is none. */
 static size_t adjective_ending(struct word w)
 {
 	if (w.n < 5 || !(w.s[0] >= 'A' && w.s[0] <= 'Z') || memchr(w.s, '-', w.n))
 		return 0;
+	size_t k = 0;
 	if (ends_with(w.s, w.n, "en") || ends_with(w.s, w.n, "em") || ends_with(w.s, w.n, "er") ||
 	    ends_with(w.s, w.n, "es"))
-		return 2;
-	return w.s[w.n - 1] == 'e' ? 1 : 0;
+		k = 2;
+	else if (w.s[w.n - 1] == 'e')
+		k = 1;
+	return k && w.s[w.n - k - 1] != 'c' ? k : 0;
 }
 
 int dc_base_form(const char *article, const char *name, struct buf *out)

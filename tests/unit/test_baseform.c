@@ -49,6 +49,7 @@ static const struct { const char *article, *name, *base; } cases[] = {
 	{ "der", "Deutsche Verwaltungscloud", "" },  /* -e after "der" with a feminine noun */
 	{ "des", "für Migration", "" },              /* starts with a function word */
 	{ "des", "Bundesamtes 2020", "" },           /* head not capitalised */
+	{ "das", "Practice Statement", "" },         /* English: no German adjective */
 };
 
 static void test_base_forms(void)
