@@ -1,5 +1,6 @@
 /* fuzz_abbrev.c - libFuzzer harness for the abbreviation finder and the
- * other text finders of discover.h (acronyms, sentences, definitions):
+ * other text finders of discover.h (acronyms, sentences, definitions, the
+ * base form of a long form):
  * any bytes, no crash, no read outside the input, spans inside it. */
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,6 +18,13 @@ static int on_abbrev(const char *text, const struct dc_abbrev *a, void *ctx)
 		abort();
 	struct buf b = BUF_INIT;
 	dc_clean(text, a->long_form, &b);
+	/* the base form discover offers, after each kind of article */
+	static const char *const articles[] = { "des", "der", "im", "die", "das", "" };
+	for (size_t i = 0; i < sizeof articles / sizeof articles[0]; i++) {
+		struct buf base = BUF_INIT;
+		dc_base_form(articles[i], buf_cstr(&b), &base);
+		buf_free(&base);
+	}
 	buf_free(&b);
 	return 0;
 }
