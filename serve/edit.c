@@ -295,6 +295,8 @@ static const char edit_css[] =
 	".comment{border-left:3px solid #d0d7de;padding-left:.8rem;margin:.6rem 0}\n"
 	/* the candidates queue fits the page: long words wrap, the two forms
 	 * stack, and on a narrow screen each candidate is a block of its own */
+	"nav.kinds ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3rem 1rem}\n"
+	"nav.kinds a[aria-current]{font-weight:bold;text-decoration:none;color:inherit}\n"
 	"table.cands{width:100%;table-layout:fixed}table.cands td{vertical-align:top;overflow-wrap:break-word}\n"
 	"table.cands th:nth-child(1){width:13rem}table.cands th:nth-child(3){width:13rem}"
 	"table.cands th:nth-child(4){width:8.5rem}table.cands q{font-size:.9rem}\n"
@@ -1198,24 +1200,37 @@ void h_edit_undo(struct req *r)
 
 /* ---- candidates ---- */
 
-struct cand_ctx {
-	struct ed *e;
-	int n;
-};
-
 /* The kinds of candidates that discover finds, in the pages' language. */
+static const char *const cand_kinds[][2] = {
+	{ "abbreviation", "Abkürzung mit Langform" }, { "acronym", "Akronym" },
+	{ "definition", "Definition" }, { "variant", "Schreibvariante" },
+	{ "citation", "Rechtszitat" },
+};
+#define N_CAND_KINDS (sizeof cand_kinds / sizeof cand_kinds[0])
+#define CAND_PAGE 200
+
+static size_t cand_kind_index(const char *kind)
+{
+	size_t i = 0;
+	while (i < N_CAND_KINDS && strcmp(kind, cand_kinds[i][0]))
+		i++;
+	return i;
+}
+
 static const char *cand_kind_de(const char *kind)
 {
-	static const char *const de[][2] = {
-		{ "abbreviation", "Abkürzung mit Langform" }, { "acronym", "Akronym" },
-		{ "definition", "Definition" }, { "variant", "Schreibvariante" },
-		{ "citation", "Rechtszitat" },
-	};
-	for (size_t i = 0; i < sizeof de / sizeof de[0]; i++)
-		if (!strcmp(kind, de[i][0]))
-			return de[i][1];
-	return kind;
+	size_t i = cand_kind_index(kind);
+	return i < N_CAND_KINDS ? cand_kinds[i][1] : kind;
 }
+
+/* One page of the queue: the candidates of one kind (or all) from the
+ * from-th on; also counts every pending candidate by kind. */
+struct cand_ctx {
+	struct ed *e;
+	const char *kind;
+	size_t from, seen, shown, total, per_kind[N_CAND_KINDS];
+	int more, counting;
+};
 
 static int cand_item(const struct kb_candidate *c, void *ctx)
 {
@@ -1223,8 +1238,22 @@ static int cand_item(const struct kb_candidate *c, void *ctx)
 	struct ed *e = x->e;
 	struct buf *o = &e->r->out;
 	const char *m = e->r->srv->mount;
-	if (x->n++ >= 200)
+	if (x->counting) {
+		size_t k = cand_kind_index(c->kind);
+		x->total++;
+		if (k < N_CAND_KINDS)
+			x->per_kind[k]++;
+		return 0;
+	}
+	if (x->kind && strcmp(c->kind, x->kind))
+		return 0;
+	if (x->seen++ < x->from)
+		return 0;
+	if (x->shown == CAND_PAGE) {
+		x->more = 1;
 		return 1;
+	}
+	x->shown++;
 	pg_printf(o, "<tr id=\"cand-%lld\"><td><a href=\"%hedit/candidate?id=%lld\">%lld</a> "
 	          "<small>%h</small><br><strong>%h</strong>%s%h</td>"
 	          "<td><q>%h</q><br><small>%h:%ld, %ld×</small></td><td>",
@@ -1257,23 +1286,85 @@ static int cand_item(const struct kb_candidate *c, void *ctx)
 	return 0;
 }
 
+/* The link to a page of the queue. */
+static void cand_link(struct buf *o, const char *m, const char *kind, size_t from,
+                      const char *attrs, const char *text)
+{
+	pg_printf(o, "<a href=\"%hedit/candidates", m);
+	if (kind)
+		pg_printf(o, "?kind=%u", kind);
+	if (from)
+		pg_printf(o, "%sfrom=%zu", kind ? "&amp;" : "?", from);
+	pg_printf(o, "\"%s>%h</a>", attrs, text);
+}
+
 void h_edit_candidates(struct req *r)
 {
 	struct ed e;
 	if (ed_begin(r, &e, KB_CAP_EDIT) < 0)
 		return;
+	const char *kind = req_param(r, "kind"), *from_s = req_param(r, "from");
+	char *end = NULL;
+	unsigned long long from = from_s ? strtoull(from_s, &end, 10) : 0;
+	if (kind && cand_kind_index(kind) == N_CAND_KINDS) {
+		ed_fail(&e, 400, "Diese Art von Kandidaten gibt es nicht.");
+		return;
+	}
+	if (from_s && (!*from_s || *end || from_s[0] == '-' || from > 1000000000)) {
+		ed_fail(&e, 400, "Die Seite ist keine Zahl.");
+		return;
+	}
+	const char *m = r->srv->mount;
+	struct buf *o = &r->out;
 	page_begin(&e, "Kandidaten");
-	pg_printf(&r->out, "<h1>Kandidaten</h1>\n");
+	pg_printf(o, "<h1>Kandidaten</h1>\n");
 	const char *done = req_param(r, "done");
 	if (done)
-		pg_printf(&r->out, "<p class=\"notice\" role=\"status\" id=\"done\">%h</p>\n", done);
-	pg_printf(&r->out, "<table class=\"cands\"><thead><tr><th>Fund</th><th>Beleg</th>"
-	          "<th>Annehmen bewirkt</th><th></th></tr></thead><tbody>\n");
-	struct cand_ctx x = { &e, 0 };
+		pg_printf(o, "<p class=\"notice\" role=\"status\" id=\"done\">%h</p>\n", done);
+	struct cand_ctx x = { .e = &e, .kind = kind, .from = (size_t)from, .counting = 1 };
 	struct err err = { "", 0, "" };
-	if (kb_candidate_list(e.kb, NULL, "pending", cand_item, &x, &err) < 0)
-		pg_printf(&r->out, "<tr><td colspan=\"4\" class=\"error\">%h</td></tr>\n", err.msg);
-	pg_printf(&r->out, "</tbody></table>\n%s", x.n ? "" : "<p>Keine offenen Kandidaten.</p>\n");
+	if (kb_candidate_list(e.kb, NULL, "pending", cand_item, &x, &err) < 0) {
+		pg_printf(o, "<p class=\"error\">%h</p>\n", err.msg);
+	} else {
+		/* the kinds, with their counts: a filter */
+		char label[96];
+		pg_printf(o, "<nav class=\"kinds\" aria-label=\"Arten\"><ul>\n<li>");
+		snprintf(label, sizeof label, "Alle (%zu)", x.total);
+		cand_link(o, m, NULL, 0, kind ? "" : " aria-current=\"page\"", label);
+		for (size_t k = 0; k < N_CAND_KINDS; k++) {
+			if (!x.per_kind[k])
+				continue;
+			snprintf(label, sizeof label, "%s (%zu)", cand_kinds[k][1], x.per_kind[k]);
+			pg_printf(o, "</li>\n<li>");
+			cand_link(o, m, cand_kinds[k][0], 0,
+			          kind && !strcmp(kind, cand_kinds[k][0]) ? " aria-current=\"page\"" : "",
+			          label);
+		}
+		pg_printf(o, "</li></ul></nav>\n");
+		pg_printf(o, "<table class=\"cands\"><thead><tr><th>Fund</th><th>Beleg</th>"
+		          "<th>Annehmen bewirkt</th><th></th></tr></thead><tbody>\n");
+		x.counting = 0;
+		if (kb_candidate_list(e.kb, NULL, "pending", cand_item, &x, &err) < 0)
+			pg_printf(o, "<tr><td colspan=\"4\" class=\"error\">%h</td></tr>\n", err.msg);
+		pg_printf(o, "</tbody></table>\n");
+		if (!x.shown)
+			pg_printf(o, "<p>Keine offenen Kandidaten%s.</p>\n", x.from ? " auf dieser Seite" : "");
+		else if (x.from || x.more) {
+			pg_printf(o, "<nav class=\"pages\" aria-label=\"Seiten\"><p>Kandidaten %zu–%zu von %zu",
+			          x.from + 1, x.from + x.shown,
+			          kind ? x.per_kind[cand_kind_index(kind)] : x.total);
+			if (x.from) {
+				pg_printf(o, " · ");
+				cand_link(o, m, kind, x.from > CAND_PAGE ? x.from - CAND_PAGE : 0,
+				          " rel=\"prev\"", "← vorherige");
+			}
+			if (x.more) {
+				pg_printf(o, " · ");
+				cand_link(o, m, kind, x.from + CAND_PAGE, " rel=\"next\"", "nächste →");
+			}
+			pg_printf(o, "</p></nav>\n");
+		}
+	}
 	datalist_all(&e);
 	pg_end(r);
 	ed_end(&e);

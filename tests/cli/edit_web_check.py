@@ -351,6 +351,35 @@ st, _, page = req("POST", "edit/upload/document", body, cookie=alice, ctype=ct)
 say(st == 422 and "bombe.docx" in page and "zip bomb" in page, "upload_zip_bomb_refused_with_message",
     "%s %s" % (st, page[-300:]))
 say(state() == before, "refused_zip_bomb_changes_nothing", "%s != %s" % (state(), before))
+# ---- the queue in pages, filtered by kind ----
+# a document with 230 acronyms nobody knows: more than one page of them
+codes = ["ZQ" + a + b for a in "ABCDEFGHJK" for b in "ABCDEFGHJKLMNPQRSTUVWXYZ"][:230]
+text = "".join("Der Bericht nennt %s als Beispiel.\n" % c for c in codes).encode()
+body, ct = multipart({"csrf": a_csrf}, "akronyme.txt", text)
+st, _, _ = req("POST", "edit/upload/document", body, cookie=alice, ctype=ct)
+con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=30)
+n_acr = con.execute("SELECT count(*) FROM candidate WHERE kind = 'acronym' AND status = 'pending'").fetchone()[0]
+n_all = con.execute("SELECT count(*) FROM candidate WHERE status = 'pending'").fetchone()[0]
+con.close()
+say(st == 200 and n_acr >= 230, "queue_has_more_than_a_page", "%s %d" % (st, n_acr))
+st, _, page = req("GET", "edit/candidates?kind=acronym", cookie=alice)
+kinds = re.findall(r'<tr id="cand-\d+"><td><a [^>]*>\d+</a> <small>([^<]*)</small>', page)
+say(st == 200 and len(kinds) == 200 and set(kinds) == {"Akronym"}, "kind_filter_shows_one_page_of_that_kind",
+    "%s %d %s" % (st, len(kinds), set(kinds)))
+say("Akronym (%d)" % n_acr in page and "Alle (%d)" % n_all in page, "kind_filter_counts", page[page.find('<nav class="kinds"'):][:400])
+say('aria-current="page">Akronym' in page, "kind_filter_marks_current")
+m = re.search(r'href="([^"]*)" rel="next"', page)
+say(m and html.unescape(m.group(1)).endswith("edit/candidates?kind=acronym&from=200"), "queue_links_next_page", m.group(1) if m else page[-400:])
+st, _, page2 = req("GET", "edit/candidates?kind=acronym&from=200", cookie=alice)
+rows2 = re.findall(r'<tr id="cand-(\d+)">', page2)
+rows1 = re.findall(r'<tr id="cand-(\d+)">', page)
+say(st == 200 and len(rows2) == n_acr - 200 and not set(rows1) & set(rows2), "second_page_holds_the_rest",
+    "%s %d" % (st, len(rows2)))
+say('rel="prev"' in page2 and 'rel="next"' not in page2 and ("Kandidaten 201–%d von %d" % (n_acr, n_acr)) in page2,
+    "second_page_links_back", page2[page2.find('<nav class="pages"'):][:300])
+for bad in ("kind=%3Cscript%3E", "kind=acronymx", "from=abc", "from=-1", "from=", "from=99999999999"):
+    st, _, page = req("GET", "edit/candidates?" + bad, cookie=alice)
+    say(st == 400 and "<script>" not in page, "queue_bad_parameter_400_" + re.sub(r"\W", "_", bad), st)
 body, ct = multipart({"csrf": a_csrf}, "programm.exe", b"MZ")
 st, _, _ = req("POST", "edit/upload/document", body, cookie=alice, ctype=ct)
 say(st == 422, "upload_unknown_format_refused", st)
