@@ -1232,6 +1232,15 @@ struct cand_ctx {
 	int more, counting;
 };
 
+/* The page an accept or reject returns to: the same kind and page. */
+static void cand_back_fields(struct buf *o, const struct cand_ctx *x)
+{
+	if (x->kind)
+		pg_printf(o, "<input type=\"hidden\" name=\"kind\" value=\"%h\">", x->kind);
+	if (x->from)
+		pg_printf(o, "<input type=\"hidden\" name=\"from\" value=\"%zu\">", x->from);
+}
+
 static int cand_item(const struct kb_candidate *c, void *ctx)
 {
 	struct cand_ctx *x = ctx;
@@ -1275,12 +1284,14 @@ static int cand_item(const struct kb_candidate *c, void *ctx)
 	pg_printf(o, " · <a href=\"%hedit/candidate?id=%lld\">Vorschau</a>", m, c->id);
 	pg_printf(o, "</td><td><form method=\"post\" action=\"%hedit/candidates/accept\">", m);
 	csrf_field(e);
+	cand_back_fields(o, x);
 	pg_printf(o, "<input type=\"hidden\" name=\"id\" value=\"%lld\">"
 	          "<input type=\"text\" name=\"as\" list=\"keys\" placeholder=\"in Begriff …\" "
 	          "aria-label=\"in einen anderen Begriff übernehmen\" size=\"12\">"
 	          "<button type=\"submit\">Annehmen</button></form>"
 	          "<form method=\"post\" action=\"%hedit/candidates/reject\">", c->id, m);
 	csrf_field(e);
+	cand_back_fields(o, x);
 	pg_printf(o, "<input type=\"hidden\" name=\"id\" value=\"%lld\">"
 	          "<button type=\"submit\">Ablehnen</button></form></td></tr>\n", c->id);
 	return 0;
@@ -1399,7 +1410,14 @@ static void candidate_post(struct req *r, int is_accept)
 		return;
 	}
 	struct buf q = { 0 };
-	buf_puts(&q, "edit/candidates?done=");
+	buf_puts(&q, "edit/candidates?");
+	/* back to the kind and page the editor came from */
+	const char *kind = form_get(&e.form, "kind"), *from = form_get(&e.form, "from");
+	if (kind && cand_kind_index(kind) < N_CAND_KINDS)
+		buf_printf(&q, "kind=%s&", kind);
+	if (from && *from && strspn(from, "0123456789") == strlen(from) && strlen(from) < 10)
+		buf_printf(&q, "from=%s&", from);
+	buf_puts(&q, "done=");
 	if (!is_accept)
 		snprintf(msg, sizeof msg, "Kandidat %lld abgelehnt.", id);
 	pg_urlencode(&q, msg);

@@ -377,6 +377,16 @@ say(st == 200 and len(rows2) == n_acr - 200 and not set(rows1) & set(rows2), "se
     "%s %d" % (st, len(rows2)))
 say('rel="prev"' in page2 and 'rel="next"' not in page2 and ("Kandidaten 201–%d von %d" % (n_acr, n_acr)) in page2,
     "second_page_links_back", page2[page2.find('<nav class="pages"'):][:300])
+# rejecting from a filtered page returns to that kind and page
+one = rows2[0]
+st, h, _ = req("POST", "edit/candidates/reject", {"csrf": a_csrf, "id": one, "kind": "acronym", "from": "200"},
+               cookie=alice)
+loc = h.get("location", "")
+say(st == 303 and "edit/candidates?kind=acronym&from=200&done=" in loc, "reject_returns_to_kind_and_page", "%s %s" % (st, loc))
+st, h, _ = req("POST", "edit/candidates/reject", {"csrf": a_csrf, "id": rows2[1], "kind": "<b>", "from": "2x"},
+               cookie=alice)
+loc = h.get("location", "")
+say(st == 303 and "kind=" not in loc and "from=" not in loc, "reject_ignores_bad_return_fields", "%s %s" % (st, loc))
 for bad in ("kind=%3Cscript%3E", "kind=acronymx", "from=abc", "from=-1", "from=", "from=99999999999"):
     st, _, page = req("GET", "edit/candidates?" + bad, cookie=alice)
     say(st == 400 and "<script>" not in page, "queue_bad_parameter_400_" + re.sub(r"\W", "_", bad), st)
