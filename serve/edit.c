@@ -373,11 +373,14 @@ static int diff_row(const struct kb_field_diff *d, void *ctx)
 		                  "<th>nachher</th></tr></thead><tbody>\n");
 	pg_printf(x->out, "<tr data-field=\"%h\"><th scope=\"row\">%h</th><td>", d->field,
 	          field_name(d->field));
+	const char *(*name)(const char *) = !strcmp(d->field, "type")     ? srv_type_de
+	                                    : !strcmp(d->field, "status") ? srv_status_de
+	                                                                  : NULL;
 	if (d->before)
-		pg_printf(x->out, "<del>%h</del>", d->before);
+		pg_printf(x->out, "<del>%h</del>", name ? name(d->before) : d->before);
 	pg_printf(x->out, "</td><td>");
 	if (d->after)
-		pg_printf(x->out, "<ins>%h</ins>", d->after);
+		pg_printf(x->out, "<ins>%h</ins>", name ? name(d->after) : d->after);
 	pg_printf(x->out, "</td></tr>\n");
 	return 0;
 }
@@ -684,8 +687,9 @@ static void concept_form(struct ed *e, const struct kb_concept *c, long long ver
 	pg_printf(o, "<label for=\"type\">%h</label>%s<select id=\"type\" name=\"type\">\n",
 	          field_name("type"), field_msgs_of(m, "type"));
 	for (int i = 0; kb_types[i]; i++)
-		pg_printf(o, "<option%s>%h</option>\n",
-		          c->type && !strcmp(c->type, kb_types[i]) ? " selected" : "", kb_types[i]);
+		pg_printf(o, "<option value=\"%h\"%s>%h</option>\n", kb_types[i],
+		          c->type && !strcmp(c->type, kb_types[i]) ? " selected" : "",
+		          srv_type_de(kb_types[i]));
 	pg_printf(o, "</select>\n<label for=\"pref_label\">%h</label>%s<input type=\"text\" "
 	          "id=\"pref_label\" name=\"pref_label\" value=\"%h\" required>\n",
 	          field_name("pref_label"), field_msgs_of(m, "pref_label"),
@@ -747,9 +751,10 @@ void h_edit_concept(struct req *r)
 	page_begin(&e, found ? "Begriff bearbeiten" : "Neuer Begriff");
 	if (found)
 		pg_printf(&r->out, "<h1>%h bearbeiten</h1>\n<p>Status: <span class=\"status\" "
-		          "id=\"status\">%h</span> · Version %lld · <a href=\"%hedit/review?key=%u\">"
+		          "id=\"status\" data-status=\"%h\">%h</span> · Version %lld · <a href=\"%hedit/review?key=%u\">"
 		          "Prüfung und Kommentare</a> · <a href=\"%hedit/history?key=%u\">Verlauf</a></p>\n",
-		          c.pref_label, c.status, version, r->srv->mount, c.key, r->srv->mount, c.key);
+		          c.pref_label, c.status, srv_status_de(c.status), version, r->srv->mount, c.key,
+		          r->srv->mount, c.key);
 	else
 		pg_printf(&r->out, "<h1>Neuer Begriff</h1>\n");
 	concept_form(&e, &c, version, !found, NULL);
@@ -928,10 +933,11 @@ void h_edit_review(struct req *r)
 	if (done)
 		pg_printf(&r->out, "<p class=\"notice\" role=\"status\" id=\"done\">%h</p>\n", done);
 	pg_printf(&r->out, "<p>Schlüssel <code>%h</code> · Status: <span class=\"status\" "
-	          "id=\"status\">%h</span> · Version %lld · <a href=\"%hedit/concept?key=%u\" "
+	          "id=\"status\" data-status=\"%h\">%h</span> · Version %lld · "
+	          "<a href=\"%hedit/concept?key=%u\" "
 	          "id=\"edit-link\">Bearbeiten</a> · <a href=\"%hedit/history?key=%u\">Verlauf</a> · "
 	          "<a href=\"%h%u\">Öffentliche Seite</a></p>\n",
-	          c.key, c.status, version, m, c.key, m, c.key, m, c.key);
+	          c.key, c.status, srv_status_de(c.status), version, m, c.key, m, c.key, m, c.key);
 	int found_appr = 0, found_now = 0;
 	char *approved = kb_review_last_approved(e.kb, key, &found_appr, &err);
 	char *now = kb_concept_state_at(e.kb, key, version, &found_now, &err);

@@ -22,7 +22,7 @@ static const char *const status_names[][2] = {
 	{ "deprecated", "veraltet" },
 };
 
-static const char *type_de(const char *t)
+const char *srv_type_de(const char *t)
 {
 	for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
 		if (!strcmp(t, type_names[i][0]))
@@ -30,7 +30,7 @@ static const char *type_de(const char *t)
 	return t;
 }
 
-static const char *status_de(const char *t)
+const char *srv_status_de(const char *t)
 {
 	for (size_t i = 0; i < sizeof status_names / sizeof status_names[0]; i++)
 		if (!strcmp(t, status_names[i][0]))
@@ -253,7 +253,7 @@ static int make_concept_html(struct snap *sn, size_t i, struct buf *out, void *c
 	label_list(r, "Abkürzungen", &c->abbreviations);
 	label_list(r, "Andere Bezeichnungen", &c->alt_labels);
 	pg_printf(&r->out, "<dt>Typ</dt><dd>%h</dd>\n<dt>Status</dt><dd><span class=\"status\">%h</span></dd>\n",
-	          type_de(c->type), status_de(c->status));
+	          srv_type_de(c->type), srv_status_de(c->status));
 	concept_links(r, "Oberbegriffe", &c->broader);
 	concept_links(r, "Unterbegriffe", &cv->narrower);
 	concept_links(r, "Verwandte Begriffe", &cv->related);
@@ -430,7 +430,7 @@ void h_search(struct req *r)
 	for (long i = 0; i < n; i++) {
 		const struct kb_concept *c = &sn->v.items[hits[i].concept];
 		pg_printf(&r->out, "<li><a href=\"%h%u\">%h</a> <small>%h</small>", r->srv->mount, c->key,
-		          c->pref_label, type_de(c->type));
+		          c->pref_label, srv_type_de(c->type));
 		/* hidden labels are matched, never shown */
 		if (hits[i].label && strcmp(hits[i].label, c->pref_label))
 			pg_printf(&r->out, " <small>– gefunden als „%h“</small>", hits[i].label);

@@ -196,6 +196,10 @@ void h_not_found(struct req *r);
  * the inside of a JSON string (safe in <script>), %d %ld %lld %zu numbers,
  * %% a percent sign. Returns 0, or -1 when memory ran out. */
 int pg_printf(struct buf *b, const char *fmt, ...);
+/* A concept's type and status in the pages' language ("law" -> "Rechtsnorm",
+ * "review" -> "in Prüfung"); the code itself if it has no name (pages.c). */
+const char *srv_type_de(const char *type);
+const char *srv_status_de(const char *status);
 /* <!doctype html> ... <main>: the header with the title and the search form. */
 int pg_begin(struct req *r, const char *title);
 /* </main>, the footer, </html>; sets status 200 and the HTML content type. */

@@ -74,7 +74,8 @@ def login(d, name):
 
 
 def status(d):
-    return d.find_element(By.ID, "status").text
+    """The concept's status code; the page shows its German name."""
+    return d.find_element(By.ID, "status").get_attribute("data-status")
 
 
 def set_text(d, elem_id, text):

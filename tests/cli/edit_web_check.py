@@ -204,7 +204,15 @@ say(st == 409, "approve_stale_version_409", st)
 st, h, _ = req("POST", "edit/approve", {"csrf": b_csrf, "key": "neu-eins", "version": v, "comment": "Passt."}, cookie=bob)
 say(st == 303, "other_reviewer_approves", st)
 st, _, body = req("GET", "edit/review?key=neu-eins", cookie=bob)
-say('id="status">approved<' in body and "Passt." in body, "approved_with_comment_in_thread")
+say('id="status" data-status="approved">freigegeben<' in body and "Passt." in body, "approved_with_comment_in_thread")
+# types and statuses by their German names, codes kept as values
+st, _, form = req("GET", "edit/concept?key=neu-eins", cookie=bob)
+say('<option value="law">Rechtsnorm</option>' in form and '<option value="concept" selected>Begriff</option>' in form,
+    "type_choices_named_in_german", form[form.find('<select id="type"'):][:300])
+st, _, hist = req("GET", "edit/history?key=neu-eins", cookie=bob)
+say('<tr data-field="type"><th scope="row">Typ</th><td></td><td><ins>Begriff</ins>' in hist and
+    '<tr data-field="status"><th scope="row">Status</th><td><del>in Prüfung</del></td><td><ins>freigegeben</ins>' in hist,
+    "diff_names_type_and_status", hist[hist.find('data-field="type"'):][:200])
 
 # ---- no lost update ----
 v = version_of(alice, "neu-eins")
