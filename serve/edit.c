@@ -290,6 +290,7 @@ static const char edit_css[] =
 	"form.concept select{font:inherit;width:100%;max-width:40rem;padding:.2rem}\n"
 	"form.concept ul{list-style:none;padding:0;margin:0}\n"
 	"form.concept li label{display:inline;font-weight:normal}\n"
+	"form.concept fieldset label{font-weight:normal}\n"
 	"table.diff td,table.diff th{vertical-align:top}\n"
 	"del{background:#fdd}ins{background:#dfd;text-decoration:none}\n"
 	".comment{border-left:3px solid #d0d7de;padding-left:.8rem;margin:.6rem 0}\n"
@@ -328,6 +329,22 @@ static const char *const field_de[][2] = {
 	{ "alt_labels_en", "Weitere englische Benennungen" },
 	{ "definition_en", "Englische Definition" },
 };
+
+/* What each match flag does, in the editors' words (docs/glossary-csv.md). */
+static const char *match_flag_de(const char *flag)
+{
+	static const char *const de[][2] = {
+		{ "case", "nur in dieser Groß- und Kleinschreibung finden" },
+		{ "compound", "auch in zusammengesetzten Wörtern finden" },
+		{ "context", "nur finden, wo der Absatz einen verknüpften Begriff nennt" },
+		{ "hidden-context", "versteckte Schreibweisen nur neben einem verknüpften Begriff finden" },
+		{ "ordinary-word", "Benennungen sind bewusst gewöhnliche Wörter (keine Lint-Warnung)" },
+	};
+	for (size_t i = 0; i < sizeof de / sizeof de[0]; i++)
+		if (!strcmp(flag, de[i][0]))
+			return de[i][1];
+	return flag;
+}
 
 static const char *field_name(const char *f)
 {
@@ -712,9 +729,10 @@ static void concept_form(struct ed *e, const struct kb_concept *c, long long ver
 	multi_field(e, "related", &c->related, m, "keys");
 	pg_printf(o, "<fieldset><legend>%h</legend>\n", field_name("match"));
 	for (int i = 0; kb_match_flags[i]; i++)
-		pg_printf(o, "<label><input type=\"checkbox\" name=\"match\" value=\"%h\"%s> %h</label>\n",
+		pg_printf(o, "<label><input type=\"checkbox\" name=\"match\" value=\"%h\"%s> %h "
+		          "<small>(<code>%h</code>)</small></label>\n",
 		          kb_match_flags[i], strv_contains(&c->match, kb_match_flags[i]) ? " checked" : "",
-		          kb_match_flags[i]);
+		          match_flag_de(kb_match_flags[i]), kb_match_flags[i]);
 	pg_printf(o, "</fieldset>\n<p><button type=\"submit\" id=\"save\">Speichern</button></p>\n"
 	          "</form>\n");
 }

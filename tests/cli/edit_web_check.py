@@ -209,6 +209,8 @@ say('id="status" data-status="approved">freigegeben<' in body and "Passt." in bo
 st, _, form = req("GET", "edit/concept?key=neu-eins", cookie=bob)
 say('<option value="law">Rechtsnorm</option>' in form and '<option value="concept" selected>Begriff</option>' in form,
     "type_choices_named_in_german", form[form.find('<select id="type"'):][:300])
+say('value="hidden-context"> versteckte Schreibweisen nur neben einem verknüpften Begriff finden' in form,
+    "match_flags_explained", form[form.find('name="match"'):][:300])
 st, _, hist = req("GET", "edit/history?key=neu-eins", cookie=bob)
 say('<tr data-field="type"><th scope="row">Typ</th><td></td><td><ins>Begriff</ins>' in hist and
     '<tr data-field="status"><th scope="row">Status</th><td><del>in Prüfung</del></td><td><ins>freigegeben</ins>' in hist,
