@@ -23,12 +23,14 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # Libraries only some commands need are not linked but opened on first use
 # (common/solib.h), by the name each gives itself (its SONAME), so that the
 # other commands do not load them: poppler-glib (the first PDF, in
-# extract/read_pdf.c) and libzip (DOCX and ODT, common/ziplib.c).
-LAZY_PKGS  = poppler-glib libzip
+# extract/read_pdf.c), libzip (DOCX and ODT, common/ziplib.c) and Graphviz's
+# libgvc (SVG pictures, exports/graph.c).
+LAZY_PKGS  = poppler-glib libzip libgvc
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 soname = $(shell objdump -p "$$(pkg-config --variable=libdir $(1))/$(2)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 POPPLER_SONAME := $(call soname,poppler-glib,libpoppler-glib.so)
 ZIP_SONAME     := $(call soname,libzip,libzip.so)
+GVC_SONAME     := $(call soname,libgvc,libgvc.so)
 ALL_CFLAGS  = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 
@@ -53,6 +55,7 @@ $(BUILD)/libglossar.a: $(LIB_OBJ)
 
 $(BUILD)/extract/read_pdf.o: ALL_CFLAGS += $(if $(POPPLER_SONAME),-DPOPPLER_SONAME='"$(POPPLER_SONAME)"')
 $(BUILD)/common/ziplib.o: ALL_CFLAGS += $(if $(ZIP_SONAME),-DZIP_SONAME='"$(ZIP_SONAME)"')
+$(BUILD)/exports/graph.o: ALL_CFLAGS += $(if $(GVC_SONAME),-DGVC_SONAME='"$(GVC_SONAME)"')
 
 $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)

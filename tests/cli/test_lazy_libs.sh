@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_lazy_libs.sh - the libraries only some commands need (poppler-glib,
-# libzip) are not linked but opened on first use: a command that does not
+# libzip, Graphviz) are not linked but opened on first use: a command that does not
 # need them does not load them, one that does still works, and without
 # them it says which library is missing and exits 2.
 . "$(dirname "$0")/lib.sh"
@@ -14,7 +14,7 @@ soname() {
 		sed -n 's/^ *SONAME *//p'
 }
 
-lazy='libpoppler-glib|libzip'
+lazy='libpoppler-glib|libzip|libgvc|libcgraph'
 if command -v readelf >/dev/null; then
 	readelf -d "$GLOSSAR" >"$tmp/dyn" 2>&1
 	check_grep binary_links_libxml2 'NEEDED.*libxml2' "$tmp/dyn"
@@ -37,6 +37,10 @@ check_no_grep extract_md_loads_no_lazy_library "^($lazy|libcrypto)" "$tmp/md"
 loaded "$tmp/docx" "$GLOSSAR" --db "$db" extract "$d/bericht.docx"
 check_grep extract_docx_opens_libzip '^libzip' "$tmp/docx"
 check_no_grep extract_docx_opens_no_poppler '^libpoppler' "$tmp/docx"
+loaded "$tmp/dot" "$GLOSSAR" --db "$db" export --format dot
+check_no_grep export_dot_loads_no_lazy_library "^($lazy|libcrypto)" "$tmp/dot"
+loaded "$tmp/svg" "$GLOSSAR" --db "$db" export --format svg
+check_grep export_svg_opens_libgvc '^libgvc' "$tmp/svg"
 
 # the commands that need them still work
 g --db "$db" extract --format tsv "$d/bericht.docx" >"$tmp/m" 2>"$tmp/err"
@@ -44,6 +48,8 @@ check_grep docx_read '	ozg	' "$tmp/m"
 check appendix_docx_written g --db "$db" appendix --format docx -o "$tmp/a.docx" "$d/bericht.md"
 check_grep appendix_docx_is_a_zip '^PK' "$tmp/a.docx"
 check_exit appendix_docx_reads_back 0 g --db "$db" extract "$tmp/a.docx"
+check export_svg_written g --db "$db" export --format svg --root ozg -o "$tmp/a.svg"
+check_grep export_svg_is_svg '<svg ' "$tmp/a.svg"
 
 # Without them: an empty file by the library's name, first in the loader's
 # path, is a library that cannot be loaded.
@@ -70,6 +76,18 @@ if [ -n "$zip" ]; then
 	check_exit md_without_libzip_still_reads 0 without g --db "$db" extract "$d/bericht.md"
 else
 	skip without_libzip "no SONAME for libzip (pkg-config, objdump)"
+fi
+
+gvc=$(missing libgvc libgvc.so)
+if [ -n "$gvc" ]; then
+	check_exit svg_without_graphviz_exits_2 2 \
+		without g --db "$db" export --format svg -o "$tmp/b.svg"
+	check_grep svg_without_graphviz_says_why \
+		"cannot draw SVG pictures: Graphviz \(libgvc\) cannot be loaded \(.*$gvc.*\); install libgvc6" "$tmp/err"
+	if [ -e "$tmp/b.svg" ]; then not_ok svg_without_graphviz_writes_nothing; else ok svg_without_graphviz_writes_nothing; fi
+	check_exit dot_without_graphviz_still_written 0 without g --db "$db" export --format dot
+else
+	skip without_graphviz "no SONAME for libgvc (pkg-config, objdump)"
 fi
 
 pdf=$(missing poppler-glib libpoppler-glib.so)
