@@ -23,14 +23,15 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # Libraries only some commands need are not linked but opened on first use
 # (common/solib.h), by the name each gives itself (its SONAME), so that the
 # other commands do not load them: poppler-glib (the first PDF, in
-# extract/read_pdf.c), libzip (DOCX and ODT, common/ziplib.c) and Graphviz's
-# libgvc (SVG pictures, exports/graph.c).
-LAZY_PKGS  = poppler-glib libzip libgvc
+# extract/read_pdf.c), libzip (DOCX and ODT, common/ziplib.c), Graphviz's
+# libgvc (SVG pictures, exports/graph.c) and libmicrohttpd (serve, serve/mhd.c).
+LAZY_PKGS  = poppler-glib libzip libgvc libmicrohttpd
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 soname = $(shell objdump -p "$$(pkg-config --variable=libdir $(1))/$(2)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 POPPLER_SONAME := $(call soname,poppler-glib,libpoppler-glib.so)
 ZIP_SONAME     := $(call soname,libzip,libzip.so)
 GVC_SONAME     := $(call soname,libgvc,libgvc.so)
+MHD_SONAME     := $(call soname,libmicrohttpd,libmicrohttpd.so)
 ALL_CFLAGS  = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 
@@ -56,6 +57,7 @@ $(BUILD)/libglossar.a: $(LIB_OBJ)
 $(BUILD)/extract/read_pdf.o: ALL_CFLAGS += $(if $(POPPLER_SONAME),-DPOPPLER_SONAME='"$(POPPLER_SONAME)"')
 $(BUILD)/common/ziplib.o: ALL_CFLAGS += $(if $(ZIP_SONAME),-DZIP_SONAME='"$(ZIP_SONAME)"')
 $(BUILD)/exports/graph.o: ALL_CFLAGS += $(if $(GVC_SONAME),-DGVC_SONAME='"$(GVC_SONAME)"')
+$(BUILD)/serve/mhd.o: ALL_CFLAGS += $(if $(MHD_SONAME),-DMHD_SONAME='"$(MHD_SONAME)"')
 
 $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_lazy_libs.sh - the libraries only some commands need (poppler-glib,
-# libzip, Graphviz) are not linked but opened on first use: a command that does not
+# libzip, Graphviz, libmicrohttpd) are not linked but opened on first use: a command that does not
 # need them does not load them, one that does still works, and without
 # them it says which library is missing and exits 2.
 . "$(dirname "$0")/lib.sh"
@@ -14,7 +14,7 @@ soname() {
 		sed -n 's/^ *SONAME *//p'
 }
 
-lazy='libpoppler-glib|libzip|libgvc|libcgraph'
+lazy='libpoppler-glib|libzip|libgvc|libcgraph|libmicrohttpd|libgnutls'
 if command -v readelf >/dev/null; then
 	readelf -d "$GLOSSAR" >"$tmp/dyn" 2>&1
 	check_grep binary_links_libxml2 'NEEDED.*libxml2' "$tmp/dyn"
@@ -88,6 +88,17 @@ if [ -n "$gvc" ]; then
 	check_exit dot_without_graphviz_still_written 0 without g --db "$db" export --format dot
 else
 	skip without_graphviz "no SONAME for libgvc (pkg-config, objdump)"
+fi
+
+mhd=$(missing libmicrohttpd libmicrohttpd.so)
+if [ -n "$mhd" ]; then
+	# (timeout: a server that did start would wait for a signal)
+	check_exit serve_without_libmicrohttpd_exits_2 2 \
+		without timeout 20 "$GLOSSAR" --db "$db" serve --listen 127.0.0.1:0
+	check_grep serve_without_libmicrohttpd_says_why \
+		"cannot serve: libmicrohttpd cannot be loaded \(.*$mhd.*\); install libmicrohttpd12" "$tmp/err"
+else
+	skip without_libmicrohttpd "no SONAME for libmicrohttpd (pkg-config, objdump)"
 fi
 
 pdf=$(missing poppler-glib libpoppler-glib.so)
