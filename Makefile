@@ -22,7 +22,7 @@ WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # Libraries only some commands need are not linked but opened on first use
 # (common/solib.h), by the name each gives itself (its SONAME), so that the
-# other commands do not load them: poppler-glib (the first PDF, in
+# other commands do not load them: poppler-glib (the first PDF,
 # extract/read_pdf.c), libzip (DOCX and ODT, common/ziplib.c), Graphviz's
 # libgvc (SVG pictures, exports/graph.c) and libmicrohttpd (serve, serve/mhd.c).
 LAZY_PKGS  = poppler-glib libzip libgvc libmicrohttpd

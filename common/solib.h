@@ -1,8 +1,8 @@
 /* solib.h - shared libraries opened on first use (dlopen) instead of linked.
  * A linked library is loaded, with everything it pulls in, by every run of
- * glossar; one only some commands need (libzip, Graphviz, libmicrohttpd) is
- * opened by the first call that needs it, so `glossar --version` or an
- * extract of a text file does not pay for it.
+ * glossar; one only some commands need (poppler-glib, libzip, Graphviz,
+ * libmicrohttpd) is opened by the first call that needs it, so `glossar
+ * --version` or an extract of a text file does not pay for it.
  *
  * A user declares its library's functions once, by name, in an X-macro:
  *
