@@ -72,7 +72,7 @@ int zw_add(struct zw *z, const char *name, const void *data, size_t len, int is_
 		return -1;
 	}
 	if (zl.zip_set_file_compression(z->zip, (zip_uint64_t)idx,
-	                             is_stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) < 0 ||
+	                                is_stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9) < 0 ||
 	    zl.zip_file_set_mtime(z->zip, (zip_uint64_t)idx, ZW_MTIME, 0) < 0)
 		z->failed = 1;
 	return z->failed ? -1 : 0;

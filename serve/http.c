@@ -303,7 +303,7 @@ static enum MHD_Result answer(struct req *r)
 		mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
 		if (r->snap->last_modified_http[0])
 			mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_LAST_MODIFIED,
-			                        r->snap->last_modified_http);
+			                            r->snap->last_modified_http);
 		mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
 	}
 	for (size_t i = 0; i < r->n_extra; i++)
