@@ -20,10 +20,18 @@ DEBS     = libxml2-dev libsqlite3-dev libutf8proc-dev libcsv-dev libmicrohttpd-d
 
 WARN     = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# poppler-glib is not linked: the PDF reader opens it with the first PDF
-# (extract/read_pdf.c), by the name the library gives itself
-PKG_LIBS   := $(shell pkg-config --libs $(filter-out poppler-glib,$(PKGS)) 2>/dev/null)
-POPPLER_SONAME := $(shell objdump -p "$$(pkg-config --variable=libdir poppler-glib)/libpoppler-glib.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+# Libraries only some commands need are not linked but opened on first use
+# (common/solib.h), by the name each gives itself (its SONAME), so that the
+# other commands do not load them: poppler-glib (the first PDF,
+# extract/read_pdf.c), libzip (DOCX and ODT, common/ziplib.c), Graphviz's
+# libgvc (SVG pictures, exports/graph.c) and libmicrohttpd (serve, serve/mhd.c).
+LAZY_PKGS  = poppler-glib libzip libgvc libmicrohttpd
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
+soname = $(shell objdump -p "$$(pkg-config --variable=libdir $(1))/$(2)" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+POPPLER_SONAME := $(call soname,poppler-glib,libpoppler-glib.so)
+ZIP_SONAME     := $(call soname,libzip,libzip.so)
+GVC_SONAME     := $(call soname,libgvc,libgvc.so)
+MHD_SONAME     := $(call soname,libmicrohttpd,libmicrohttpd.so)
 ALL_CFLAGS  = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 
@@ -47,6 +55,9 @@ $(BUILD)/libglossar.a: $(LIB_OBJ)
 	ar rcs $@ $(LIB_OBJ)
 
 $(BUILD)/extract/read_pdf.o: ALL_CFLAGS += $(if $(POPPLER_SONAME),-DPOPPLER_SONAME='"$(POPPLER_SONAME)"')
+$(BUILD)/common/ziplib.o: ALL_CFLAGS += $(if $(ZIP_SONAME),-DZIP_SONAME='"$(ZIP_SONAME)"')
+$(BUILD)/exports/graph.o: ALL_CFLAGS += $(if $(GVC_SONAME),-DGVC_SONAME='"$(GVC_SONAME)"')
+$(BUILD)/serve/mhd.o: ALL_CFLAGS += $(if $(MHD_SONAME),-DMHD_SONAME='"$(MHD_SONAME)"')
 
 $(BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)

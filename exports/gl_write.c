@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "gl_writer.h"
+#include "zipwrite.h"
 
 const struct gl_text *gl_text(enum gl_lang lang)
 {
@@ -84,6 +85,9 @@ int gl_write(FILE *out, const struct gl_list *l, enum gl_format f,
 	const struct gl_writer *w = writer_for(f);
 	if (!w)
 		return err_set(err, NULL, 0, "unknown glossary format");
+	/* DOCX and ODT are zip files: without libzip, say so before any work */
+	if ((f == GL_DOCX || f == GL_ODT) && zw_load(f == GL_DOCX ? "DOCX" : "ODT", err) < 0)
+		return -1;
 	struct buf b = BUF_INIT, id = BUF_INIT, url = BUF_INIT, note = BUF_INIT;
 	const struct gl_text *t = gl_text(l->lang);
 	struct gl_ctx ctx = { &b, opt && opt->title ? opt->title : t->glossary, l, t, 0,

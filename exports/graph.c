@@ -3,13 +3,31 @@
  * label escaped for a DOT string) and as SVG (libgvc lays the DOT out and
  * renders it; its SVG writer escapes text for XML). `glossar export
  * --format dot|svg` and the server's pictures both come from here.
- * libgvc keeps global state, so rendering is serialised by one lock. */
+ * libgvc keeps global state, so rendering is serialised by one lock.
+ * libgvc is opened with the first SVG (../common/solib.h), not linked: it
+ * and what it pulls in cost every run of glossar about 1.5 ms to load. */
 #include <graphviz/gvc.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/solib.h"
 #include "exports.h"
+
+#ifndef GVC_SONAME
+#define GVC_SONAME "libgvc.so.6"
+#endif
+
+/* ag* come from libcgraph, which libgvc pulls in */
+#define GVLIB_FUNCS(F)                                                                     \
+	F(gvContext) F(gvLayout) F(gvRenderData) F(gvFreeRenderData) F(gvFreeLayout)           \
+	F(agmemread) F(agclose)
+static struct {
+	GVLIB_FUNCS(SOLIB_SLOT)
+} gv;
+#define GV_SYM(f) { #f, &gv.f },
+static const struct solib_sym gv_syms[] = { GVLIB_FUNCS(GV_SYM) };
+static struct solib gv_lib = SOLIB_INIT("Graphviz (libgvc)", GVC_SONAME, "libgvc6", gv_syms);
 
 static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -152,21 +170,23 @@ static GVC_t *gvc;
 
 static int render_svg(struct buf *out, const char *dot, const char *layout, struct err *err)
 {
+	if (solib_load(&gv_lib, "draw SVG pictures", NULL, err) < 0)
+		return -1;
 	pthread_mutex_lock(&gv_lock);
 	int rc = -1;
 	if (!gvc)
-		gvc = gvContext();
-	Agraph_t *g = gvc ? agmemread(dot) : NULL;
-	if (g && gvLayout(gvc, g, layout) == 0) {
+		gvc = gv.gvContext();
+	Agraph_t *g = gvc ? gv.agmemread(dot) : NULL;
+	if (g && gv.gvLayout(gvc, g, layout) == 0) {
 		char *data = NULL;
 		unsigned int len = 0;
-		if (gvRenderData(gvc, g, "svg", &data, &len) == 0 && data)
+		if (gv.gvRenderData(gvc, g, "svg", &data, &len) == 0 && data)
 			rc = buf_append(out, data, len);
-		gvFreeRenderData(data);
-		gvFreeLayout(gvc, g);
+		gv.gvFreeRenderData(data);
+		gv.gvFreeLayout(gvc, g);
 	}
 	if (g)
-		agclose(g);
+		gv.agclose(g);
 	pthread_mutex_unlock(&gv_lock);
 	if (rc < 0)
 		return err_set(err, NULL, 0, "Graphviz could not render the graph (is libgvc's dot "

@@ -7,9 +7,14 @@
 #include <stddef.h>
 
 #include "../common/buf.h"
+#include "../common/err.h"
 
 struct zw;
 
+/* 0 when libzip can be opened (it is opened on first use, common/ziplib.h);
+ * else -1 and err says "cannot write KIND files: libzip cannot be loaded". */
+int zw_load(const char *kind, struct err *err);
+/* NULL when out of memory or without libzip. */
 struct zw *zw_new(void);
 /* Adds a part; data is copied. is_stored keeps it uncompressed (ODF's mimetype). */
 int zw_add(struct zw *z, const char *name, const void *data, size_t len, int is_stored);

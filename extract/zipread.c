@@ -1,9 +1,11 @@
-/* zipread.c - zip parts with limits (zipread.h), on libzip. */
+/* zipread.c - zip parts with limits (zipread.h), on libzip (opened with the
+ * first zip file: every call goes through zl). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
+#include "../common/ziplib.h"
 #include "zipread.h"
 
 struct zr {
@@ -42,37 +44,41 @@ struct zr *zr_open(const char *path, const char *kind, const char *data, size_t 
 		err_set(err, path, 0, "not a zip archive, so not a %s file", kind);
 		return NULL;
 	}
+	char what[64];
+	snprintf(what, sizeof what, "read %s files", kind);
+	if (ziplib_load(what, path, err) < 0)
+		return NULL;
 	zip_error_t ze;
-	zip_error_init(&ze);
-	zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-	zip_t *zip = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
+	zl.zip_error_init(&ze);
+	zip_source_t *src = zl.zip_source_buffer_create(data, len, 0, &ze);
+	zip_t *zip = src ? zl.zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
 	if (!zip) {
-		err_set(err, path, 0, "damaged zip archive: %s", zip_error_strerror(&ze));
+		err_set(err, path, 0, "damaged zip archive: %s", zl.zip_error_strerror(&ze));
 		if (src)
-			zip_source_free(src);
-		zip_error_fini(&ze);
+			zl.zip_source_free(src);
+		zl.zip_error_fini(&ze);
 		return NULL;
 	}
-	zip_error_fini(&ze);
-	zip_int64_t n = zip_get_num_entries(zip, 0);
+	zl.zip_error_fini(&ze);
+	zip_int64_t n = zl.zip_get_num_entries(zip, 0);
 	if (n < 0 || n > ZR_MAX_ENTRIES) {
 		err_set(err, path, 0, "zip archive with %lld entries (limit %d): refused", (long long)n,
 		        ZR_MAX_ENTRIES);
-		zip_close(zip);
+		zl.zip_close(zip);
 		return NULL;
 	}
 	for (zip_int64_t i = 0; i < n; i++) {
-		const char *name = zip_get_name(zip, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
+		const char *name = zl.zip_get_name(zip, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
 		if (!name || name_is_unsafe(name)) {
 			err_set(err, path, 0, "zip entry name '%s' points outside the archive: refused",
 			        name ? name : "?");
-			zip_discard(zip);
+			zl.zip_discard(zip);
 			return NULL;
 		}
 	}
 	struct zr *z = calloc(1, sizeof *z);
 	if (!z) {
-		zip_discard(zip);
+		zl.zip_discard(zip);
 		err_set(err, path, 0, "out of memory");
 		return NULL;
 	}
@@ -85,24 +91,24 @@ void zr_close(struct zr *z)
 {
 	if (!z)
 		return;
-	zip_discard(z->zip);
+	zl.zip_discard(z->zip);
 	free(z);
 }
 
 int zr_has(struct zr *z, const char *name)
 {
-	return zip_name_locate(z->zip, name, 0) >= 0;
+	return zl.zip_name_locate(z->zip, name, 0) >= 0;
 }
 
 size_t zr_count(struct zr *z)
 {
-	zip_int64_t n = zip_get_num_entries(z->zip, 0);
+	zip_int64_t n = zl.zip_get_num_entries(z->zip, 0);
 	return n < 0 ? 0 : (size_t)n;
 }
 
 const char *zr_name(struct zr *z, size_t i)
 {
-	return zip_get_name(z->zip, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
+	return zl.zip_get_name(z->zip, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
 }
 
 int zr_read(struct zr *z, const char *name, char **out, size_t *len, struct err *err)
@@ -110,9 +116,9 @@ int zr_read(struct zr *z, const char *name, char **out, size_t *len, struct err 
 	char where[600];
 	snprintf(where, sizeof where, "%s:%s", z->path, name);
 	zip_stat_t st;
-	zip_stat_init(&st);
-	zip_int64_t idx = zip_name_locate(z->zip, name, 0);
-	if (idx < 0 || zip_stat_index(z->zip, (zip_uint64_t)idx, 0, &st) < 0)
+	zl.zip_stat_init(&st);
+	zip_int64_t idx = zl.zip_name_locate(z->zip, name, 0);
+	if (idx < 0 || zl.zip_stat_index(z->zip, (zip_uint64_t)idx, 0, &st) < 0)
 		return err_set(err, z->path, 0, "the archive has no %s", name);
 	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
 		return err_set(err, where, 0, "the part is encrypted: refused");
@@ -128,22 +134,22 @@ int zr_read(struct zr *z, const char *name, char **out, size_t *len, struct err 
 		               "compression ratio %llu:1 passes the limit of %d:1: refused (a zip bomb?)",
 		               (unsigned long long)(st.comp_size ? st.size / st.comp_size : st.size),
 		               ZR_MAX_RATIO);
-	zip_file_t *f = zip_fopen_index(z->zip, (zip_uint64_t)idx, 0);
+	zip_file_t *f = zl.zip_fopen_index(z->zip, (zip_uint64_t)idx, 0);
 	if (!f)
-		return err_set(err, where, 0, "cannot open the part: %s", zip_strerror(z->zip));
+		return err_set(err, where, 0, "cannot open the part: %s", zl.zip_strerror(z->zip));
 	/* the sizes in the header may lie: never read more than it declared */
 	size_t cap = (size_t)st.size;
 	char *data = malloc(cap + 1);
 	if (!data) {
-		zip_fclose(f);
+		zl.zip_fclose(f);
 		return err_set(err, where, 0, "out of memory");
 	}
 	size_t got = 0;
 	for (;;) {
-		zip_int64_t k = zip_fread(f, data + got, cap - got);
+		zip_int64_t k = zl.zip_fread(f, data + got, cap - got);
 		if (k < 0) {
-			err_set(err, where, 0, "damaged part: %s", zip_file_strerror(f));
-			zip_fclose(f);
+			err_set(err, where, 0, "damaged part: %s", zl.zip_file_strerror(f));
+			zl.zip_fclose(f);
 			free(data);
 			return -1;
 		}
@@ -152,16 +158,16 @@ int zr_read(struct zr *z, const char *name, char **out, size_t *len, struct err 
 		got += (size_t)k;
 		if (got == cap) {
 			char extra;
-			if (zip_fread(f, &extra, 1) != 0) {
+			if (zl.zip_fread(f, &extra, 1) != 0) {
 				err_set(err, where, 0, "the part is longer than its zip entry says: refused");
-				zip_fclose(f);
+				zl.zip_fclose(f);
 				free(data);
 				return -1;
 			}
 			break;
 		}
 	}
-	if (zip_fclose(f) != 0) {
+	if (zl.zip_fclose(f) != 0) {
 		free(data);
 		return err_set(err, where, 0, "damaged part (checksum or length mismatch)");
 	}

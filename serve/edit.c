@@ -11,7 +11,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <microhttpd.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 
 #include <sqlite3.h>
 
+#include "mhd.h"
 #include "srv.h"
 
 #define COOKIE "glossar_session"
@@ -183,14 +183,14 @@ static void redirect(struct req *r, const char *path_and_query)
 
 static const char *cookie_session(struct req *r)
 {
-	return MHD_lookup_connection_value(r->con, MHD_COOKIE_KIND, COOKIE);
+	return mhd.MHD_lookup_connection_value(r->con, MHD_COOKIE_KIND, COOKIE);
 }
 
 static void client_address(struct req *r, char out[64])
 {
 	out[0] = '\0';
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(r->con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		mhd.MHD_get_connection_info(r->con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (!ci || !ci->client_addr)
 		return;
 	const struct sockaddr *sa = ci->client_addr;
@@ -1557,11 +1557,11 @@ static int ed_begin_upload(struct req *r, struct ed *e, struct upload *up)
 		return -1;
 	}
 	up->form = &e->form;
-	struct MHD_PostProcessor *pp = MHD_create_post_processor(r->con, 65536, up_iter, up);
-	int bad = !pp || MHD_post_process(pp, buf_cstr(&r->body), r->body.len) != MHD_YES ||
+	struct MHD_PostProcessor *pp = mhd.MHD_create_post_processor(r->con, 65536, up_iter, up);
+	int bad = !pp || mhd.MHD_post_process(pp, buf_cstr(&r->body), r->body.len) != MHD_YES ||
 	          up->is_bad;
 	if (pp)
-		MHD_destroy_post_processor(pp);
+		mhd.MHD_destroy_post_processor(pp);
 	if (bad) {
 		form_free(&e->form);
 		buf_free(&up->data);

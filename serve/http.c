@@ -6,7 +6,6 @@
  * CORS for GET), ETag/Last-Modified and 304, and a clean stop on SIGTERM. */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <microhttpd.h>
 #include <netdb.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include <unistd.h>
 
 #include "../exports/escape.h"
+#include "mhd.h"
 #include "srv.h"
 
 static const char csp[] =
@@ -44,7 +44,7 @@ const char *req_param(const struct req *r, const char *name)
 
 const char *req_header(const struct req *r, const char *name)
 {
-	return MHD_lookup_connection_value(r->con, MHD_HEADER_KIND, name);
+	return mhd.MHD_lookup_connection_value(r->con, MHD_HEADER_KIND, name);
 }
 
 int req_add_header(struct req *r, const char *name, const char *value)
@@ -287,29 +287,29 @@ static enum MHD_Result answer(struct req *r)
 	if (status == MHD_HTTP_NOT_MODIFIED)
 		len = 0;
 	struct MHD_Response *resp =
-		MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
+		mhd.MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return MHD_NO;
 	if (status != MHD_HTTP_NOT_MODIFIED && r->ctype)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->ctype);
-	MHD_add_response_header(resp, "Content-Security-Policy", csp);
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+		mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->ctype);
+	mhd.MHD_add_response_header(resp, "Content-Security-Policy", csp);
+	mhd.MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	mhd.MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
 	if (!r->is_post)
-		MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
+		mhd.MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
 	if (r->vary_accept)
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept");
+		mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_VARY, "Accept");
 	if (etag[0]) {
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
+		mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_ETAG, etag);
 		if (r->snap->last_modified_http[0])
-			MHD_add_response_header(resp, MHD_HTTP_HEADER_LAST_MODIFIED,
-			                        r->snap->last_modified_http);
-		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+			mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_LAST_MODIFIED,
+			                            r->snap->last_modified_http);
+		mhd.MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
 	}
 	for (size_t i = 0; i < r->n_extra; i++)
-		MHD_add_response_header(resp, r->extra[i].name, r->extra[i].value);
-	enum MHD_Result rc = MHD_queue_response(r->con, (unsigned)status, resp);
-	MHD_destroy_response(resp);
+		mhd.MHD_add_response_header(resp, r->extra[i].name, r->extra[i].value);
+	enum MHD_Result rc = mhd.MHD_queue_response(r->con, (unsigned)status, resp);
+	mhd.MHD_destroy_response(resp);
 	return rc;
 }
 
@@ -557,7 +557,7 @@ int serve_run(const struct serve_options *o, struct err *err)
 	struct sockaddr_storage ss;
 	socklen_t ss_len;
 	char host[256];
-	if (parse_listen(o->listen, &ss, &ss_len, host, sizeof host, err) < 0)
+	if (parse_listen(o->listen, &ss, &ss_len, host, sizeof host, err) < 0 || mhd_load(err) < 0)
 		return -1;
 	struct srv s;
 	if (srv_init(&s, o, err) < 0) {
@@ -591,7 +591,7 @@ int serve_run(const struct serve_options *o, struct err *err)
 		{ MHD_OPTION_THREAD_POOL_SIZE, o->threads, NULL },
 		{ MHD_OPTION_END, 0, NULL },
 	};
-	struct MHD_Daemon *d = MHD_start_daemon(
+	struct MHD_Daemon *d = mhd.MHD_start_daemon(
 		flags, 0, NULL, NULL, on_request, &s, MHD_OPTION_ARRAY, ops,
 		o->threads > 1 ? MHD_OPTION_ARRAY : MHD_OPTION_END, pool, MHD_OPTION_END);
 	if (!d) {
@@ -599,7 +599,7 @@ int serve_run(const struct serve_options *o, struct err *err)
 		return err_set(err, NULL, 0, "cannot listen on %s: %s", o->listen,
 		               errno ? strerror(errno) : "libmicrohttpd refused to start");
 	}
-	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	const union MHD_DaemonInfo *info = mhd.MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	unsigned port = info ? info->port : 0;
 	char base[600];
 	if (o->base_uri)
@@ -612,7 +612,7 @@ int serve_run(const struct serve_options *o, struct err *err)
 	int rc = srv_set_base(&s, base, err);
 	struct snap *first = rc ? NULL : snap_acquire(&s, err);
 	if (!first) {
-		MHD_stop_daemon(d);
+		mhd.MHD_stop_daemon(d);
 		srv_fini(&s);
 		return -1;
 	}
@@ -628,7 +628,7 @@ int serve_run(const struct serve_options *o, struct err *err)
 	}
 	int sig = 0;
 	sigwait(&set, &sig);
-	MHD_stop_daemon(d);
+	mhd.MHD_stop_daemon(d);
 	srv_fini(&s);
 	if (!o->quiet)
 		fprintf(stderr, "glossar serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
