@@ -140,6 +140,7 @@ struct source {
 	size_t last_end;         /* out: the skip a next block would carry */
 	long end_line, end_col;  /* out, with stop_at: line and column of stop_at */
 	char *block;             /* BLOCK + OVERLAP + 1 bytes to use, or NULL */
+	ex_block_fn on_block;    /* a part: after each block, or NULL */
 };
 
 /* Emits the hits of a block whose byte 0 is input offset base. With a
@@ -361,6 +362,11 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 		struct cursor at_block = cur;
 		emit_hits(r, data, base, &cur, src);
 		src->last_end = skip_to;
+		if (src->on_block && !r->stopped &&
+		    src->on_block(skip_to > base + cut ? skip_to : base + cut, r->ctx)) {
+			r->stopped = 1;
+			break;
+		}
 		if (src->stop_at && base + cut >= src->stop_at) {
 			/* the part's own line feeds, counted in this pass: stop_at lies
 			 * in this block, normally at its cut (no hit starts after it) */
@@ -685,7 +691,7 @@ void ex_scratch_free(struct ex_scratch *s)
 int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
                     const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
                     long *n_lines, long *tail_cps, struct ex_scratch *scratch,
-                    ex_mention_fn fn, void *ctx, struct err *err)
+                    ex_mention_fn fn, ex_block_fn on_block, void *ctx, struct err *err)
 {
 	struct run r = { .gz = gz, .path = path, .fn = fn, .ctx = ctx };
 	*last_end = 0;
@@ -703,6 +709,7 @@ int ex_extract_part(const struct gz *gz, const char *path, const struct ex_optio
 	}
 	src.base = p->start;
 	src.skip_to = skip_to;
+	src.on_block = on_block;
 	src.line = first_line;
 	src.col = p->col;
 	src.end_line = first_line;
