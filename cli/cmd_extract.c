@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../common/buf.h"
 #include "../extract/extract.h"
@@ -489,6 +490,7 @@ struct batch {
 	size_t n_kept;
 	struct buf arena;
 	size_t first, n; /* the job's mentions [first, first + n), in text or kept */
+	size_t spill_off, spill_len; /* or its text is in the job's spill file */
 	struct batch *next;
 };
 
@@ -534,6 +536,13 @@ struct job {
 	size_t seen;          /* mentions of the run so far */
 	size_t batched, n_buf; /* of them: handed over; formatted in o.b, not yet */
 	int resync;           /* being run again: its batches wait (bounded) */
+	int count_failed;     /* could not count where it starts: it waits */
+	/* A job ahead with a queue's worth of records waiting writes the rest
+	 * to a file of its own (deleted already) rather than wait: records
+	 * are dense with a vocabulary of common words */
+	int spill_fd;         /* + 1: 0 when none */
+	int spill_failed;     /* could not: it waits */
+	size_t spill_size;
 	size_t drop_below;    /* its mentions before this are thrown away */
 	long first_line;
 	size_t last_end;      /* parts: the skip a next part must start with */
@@ -628,6 +637,10 @@ static int job_mention(const struct ex_mention *m, void *ctx)
 
 static void job_free(struct job *jb)
 {
+	if (jb->spill_fd)
+		close(jb->spill_fd - 1);
+	jb->spill_fd = 0;
+	jb->spill_size = 0;
 	batch_free(jb->q_head);
 	jb->q_head = jb->q_tail = NULL;
 	jb->q_bytes = 0;
@@ -639,6 +652,34 @@ static void job_free(struct job *jb)
 	err_list_free(&jb->warns);
 	jb->kept = NULL;
 	jb->n_kept = jb->cap_kept = 0;
+}
+
+/* Writes batch b's text to the end of jb's spill file instead; 1 when
+ * done. */
+static int job_spill(struct job *jb, struct batch *b)
+{
+	if (!jb->spill_fd) {
+		const char *dir = getenv("TMPDIR");
+		char path[4096];
+		snprintf(path, sizeof path, "%s/glossar-XXXXXX", dir && *dir ? dir : "/tmp");
+		int fd = mkstemp(path);
+		if (fd < 0)
+			return 0;
+		unlink(path);
+		jb->spill_fd = fd + 1;
+	}
+	for (size_t done = 0; done < b->text.len;) {
+		ssize_t w = pwrite(jb->spill_fd - 1, b->text.data + done, b->text.len - done,
+		                   (off_t)(jb->spill_size + done));
+		if (w <= 0)
+			return 0;
+		done += (size_t)w;
+	}
+	b->spill_off = jb->spill_size;
+	b->spill_len = b->text.len;
+	jb->spill_size += b->text.len;
+	buf_free(&b->text);
+	return 1;
 }
 
 /* Hands what the job has found so far to the main thread: records, or
@@ -671,8 +712,19 @@ static int job_flush(struct job *jb)
 	struct par *p = jb->par;
 	pthread_mutex_lock(&p->mu);
 	while (jb->q_bytes >= QUEUE_BYTES && (jb != &p->jobs[p->emitted] || jb->resync) &&
-	       !p->stop)
+	       !p->stop) {
+		if (!b->n_kept && !jb->resync && !jb->spill_failed) {
+			pthread_mutex_unlock(&p->mu);
+			int spilt = job_spill(jb, b);
+			pthread_mutex_lock(&p->mu);
+			if (spilt) {
+				size = 0;
+				break;
+			}
+			jb->spill_failed = 1;
+		}
 		pthread_cond_wait(&p->cv, &p->mu);
+	}
 	if (b->first + b->n <= jb->drop_below) { /* run again: not queued */
 		pthread_mutex_unlock(&p->mu);
 		batch_free(b);
@@ -758,6 +810,29 @@ static int job_learn(struct job *jb)
 {
 	struct par *p = jb->par;
 	pthread_mutex_lock(&p->mu);
+	if (!jb->at_known && !p->stop && !jb->count_failed &&
+	    jb->n_kept * sizeof *jb->kept + jb->arena.len >= QUEUE_BYTES) {
+		/* dense: rather than wait for the parts before to run, count the
+		 * lines from the last part that knows where it starts (the first
+		 * does) to this one's start, as they would */
+		const struct job *q = jb - 1;
+		while (!q->at_known)
+			q--;
+		size_t from = q->range.start;
+		long line = q->first_line, col = q->range.col, n_lines, tail_cps;
+		pthread_mutex_unlock(&p->mu);
+		struct err e;
+		int rc = ex_count_lines(p->files[jb->file], from, jb->range.start, &n_lines,
+		                        &tail_cps, &e);
+		pthread_mutex_lock(&p->mu);
+		if (rc < 0)
+			jb->count_failed = 1; /* then it waits */
+		else if (!jb->at_known) {
+			jb->first_line = line + n_lines;
+			jb->range.col = ex_next_col(col, n_lines, tail_cps);
+			jb->at_known = 1;
+		}
+	}
 	while (!jb->at_known && !p->stop &&
 	       jb->n_kept * sizeof *jb->kept + jb->arena.len >= QUEUE_BYTES)
 		pthread_cond_wait(&p->cv, &p->mu);
@@ -953,6 +1028,21 @@ static int take_batch(struct par *p, const struct job *jb, const struct batch *b
 		flush_out(o);
 		if (fwrite(b->text.data, 1, b->text.len, stdout) != b->text.len)
 			o->failed = 1;
+	}
+	if (b->spill_len) { /* read back through o's buffer */
+		flush_out(o);
+		for (size_t done = 0; done < b->spill_len;) {
+			size_t want = b->spill_len - done < BATCH_BYTES ? b->spill_len - done : BATCH_BYTES;
+			if (buf_grow(&o->b, want) < 0)
+				return err_set(err, p->files[jb->file], 0, "out of memory");
+			ssize_t got = pread(jb->spill_fd - 1, o->b.data, want, (off_t)(b->spill_off + done));
+			if (got <= 0)
+				return err_set(err, p->files[jb->file], 0, "cannot read back records: %s",
+				               got < 0 ? strerror(errno) : "short file");
+			o->b.len = (size_t)got;
+			flush_out(o);
+			done += (size_t)got;
+		}
 	}
 	return 0;
 }

@@ -8,6 +8,7 @@
  * blocks, so the normaliser's memory stays that of one block; line and
  * column come from a cursor that only moves forward. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -640,6 +641,43 @@ int ex_text_parts(const char *path, size_t part_bytes, int shares, struct ex_par
 long ex_next_col(long col, long n_lines, long tail_cps)
 {
 	return n_lines ? 1 + tail_cps : col + tail_cps;
+}
+
+int ex_count_lines(const char *path, size_t from, size_t to, long *n_lines, long *tail_cps,
+                   struct err *err)
+{
+	*n_lines = 0;
+	*tail_cps = 0;
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	enum { CHUNK = 1 << 20 };
+	unsigned char *buf = malloc(CHUNK);
+	int rc = 0;
+	if (!buf)
+		rc = err_set(err, path, 0, "out of memory");
+	while (rc == 0 && from < to) {
+		size_t want = to - from < CHUNK ? to - from : CHUNK;
+		ssize_t got = pread(fd, buf, want, (off_t)from);
+		if (got <= 0) {
+			rc = err_set(err, path, 0, "cannot read: %s", got < 0 ? strerror(errno)
+			             : "the file changed");
+			break;
+		}
+		const unsigned char *e = buf + got;
+		size_t lines = count_newlines(buf, e);
+		if (lines) {
+			const unsigned char *last_nl = memrchr(buf, '\n', (size_t)got);
+			*n_lines += (long)lines;
+			*tail_cps = count_cps(last_nl + 1, e);
+		} else {
+			*tail_cps += count_cps(buf, e);
+		}
+		from += (size_t)got;
+	}
+	free(buf);
+	close(fd);
+	return rc;
 }
 
 int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err)

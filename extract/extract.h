@@ -134,6 +134,13 @@ int ex_text_parts(const char *path, size_t part_bytes, int shares, struct ex_par
  * starts on and its counts. */
 long ex_next_col(long col, long n_lines, long tail_cps);
 
+/* The line feeds in [from, to) of path and the code points after the
+ * last of them (all of them when there is none), counted as
+ * ex_extract_part counts a part's: for a part that would rather count
+ * where it starts than wait for the parts before it. 0, or -1 with err. */
+int ex_count_lines(const char *path, size_t from, size_t to, long *n_lines, long *tail_cps,
+                   struct err *err);
+
 /* The FNV-1a hash (from EX_FNV_INIT) and size of a file's bytes, as
  * ex_extract_path computes them with opt->fnv and opt->bytes_read. */
 int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err);
