@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../common/buf.h"
 #include "../extract/extract.h"
@@ -488,8 +489,14 @@ struct batch {
 	struct kept *kept;
 	size_t n_kept;
 	struct buf arena;
+	size_t first, n; /* the job's mentions [first, first + n), in text or kept */
+	size_t spill_off, spill_len; /* or its text is in the job's spill file */
 	struct batch *next;
 };
+
+/* A part's first run marks where its first MARKS blocks end, for the
+ * main thread if it runs the part again (take_job). */
+enum { MARKS = 8 };
 
 struct par;
 
@@ -518,7 +525,25 @@ struct job {
 	long lines, tail_cps; /* what the part adds to the next one's line and column */
 	int has_lines;        /* it has run: lines and tail_cps are set */
 	int at_known, rel, shifting, kept_done;
-	int discard;          /* the main thread runs it again: its records are thrown away */
+	/* Run again by the main thread with the skip carried in: after each of
+	 * its first MARKS blocks the first run notes what it carries into the
+	 * next block and the mentions it has found so far, its records before
+	 * in batches of their own. Where the run again carries the same after
+	 * the same block, the rest of the first run is what the single pass
+	 * finds: its mentions from there on are kept, those before dropped. */
+	struct { size_t carry, seen; } mark[MARKS];
+	int n_marks;
+	size_t seen;          /* mentions of the run so far */
+	size_t batched, n_buf; /* of them: handed over; formatted in o.b, not yet */
+	int resync;           /* being run again: its batches wait (bounded) */
+	int count_failed;     /* could not count where it starts: it waits */
+	/* A job ahead with a queue's worth of records waiting writes the rest
+	 * to a file of its own (deleted already) rather than wait: records
+	 * are dense with a vocabulary of common words */
+	int spill_fd;         /* + 1: 0 when none */
+	int spill_failed;     /* could not: it waits */
+	size_t spill_size;
+	size_t drop_below;    /* its mentions before this are thrown away */
 	long first_line;
 	size_t last_end;      /* parts: the skip a next part must start with */
 	struct batch *q_head, *q_tail; /* handed over, not yet taken */
@@ -574,6 +599,7 @@ static void job_shift(const struct job *jb, long *line, long *col)
 static int job_mention(const struct ex_mention *m, void *ctx)
 {
 	struct job *jb = ctx;
+	jb->seen++;
 	if (jb->o.is_job == 1 && (!jb->rel || jb->shifting)) {
 		struct ex_mention shifted;
 		if (jb->rel) {
@@ -581,6 +607,7 @@ static int job_mention(const struct ex_mention *m, void *ctx)
 			job_shift(jb, &shifted.line, &shifted.col);
 			m = &shifted;
 		}
+		jb->n_buf++;
 		if (on_mention(m, &jb->o))
 			return 1;
 		return jb->o.b.len >= BATCH_BYTES ? job_flush(jb) : 0;
@@ -610,6 +637,10 @@ static int job_mention(const struct ex_mention *m, void *ctx)
 
 static void job_free(struct job *jb)
 {
+	if (jb->spill_fd)
+		close(jb->spill_fd - 1);
+	jb->spill_fd = 0;
+	jb->spill_size = 0;
 	batch_free(jb->q_head);
 	jb->q_head = jb->q_tail = NULL;
 	jb->q_bytes = 0;
@@ -621,6 +652,34 @@ static void job_free(struct job *jb)
 	err_list_free(&jb->warns);
 	jb->kept = NULL;
 	jb->n_kept = jb->cap_kept = 0;
+}
+
+/* Writes batch b's text to the end of jb's spill file instead; 1 when
+ * done. */
+static int job_spill(struct job *jb, struct batch *b)
+{
+	if (!jb->spill_fd) {
+		const char *dir = getenv("TMPDIR");
+		char path[4096];
+		snprintf(path, sizeof path, "%s/glossar-XXXXXX", dir && *dir ? dir : "/tmp");
+		int fd = mkstemp(path);
+		if (fd < 0)
+			return 0;
+		unlink(path);
+		jb->spill_fd = fd + 1;
+	}
+	for (size_t done = 0; done < b->text.len;) {
+		ssize_t w = pwrite(jb->spill_fd - 1, b->text.data + done, b->text.len - done,
+		                   (off_t)(jb->spill_size + done));
+		if (w <= 0)
+			return 0;
+		done += (size_t)w;
+	}
+	b->spill_off = jb->spill_size;
+	b->spill_len = b->text.len;
+	jb->spill_size += b->text.len;
+	buf_free(&b->text);
+	return 1;
 }
 
 /* Hands what the job has found so far to the main thread: records, or
@@ -641,6 +700,10 @@ static int job_flush(struct job *jb)
 	b->kept = jb->kept;
 	b->n_kept = jb->n_kept;
 	b->arena = jb->arena;
+	b->first = jb->batched;
+	b->n = jb->n_buf + jb->n_kept;
+	jb->batched += b->n;
+	jb->n_buf = 0;
 	jb->o.b = (struct buf)BUF_INIT;
 	jb->arena = (struct buf)BUF_INIT;
 	jb->kept = NULL;
@@ -648,9 +711,21 @@ static int job_flush(struct job *jb)
 	size_t size = b->text.len + b->arena.len + b->n_kept * sizeof *b->kept;
 	struct par *p = jb->par;
 	pthread_mutex_lock(&p->mu);
-	while (jb->q_bytes >= QUEUE_BYTES && jb != &p->jobs[p->emitted] && !p->stop)
+	while (jb->q_bytes >= QUEUE_BYTES && (jb != &p->jobs[p->emitted] || jb->resync) &&
+	       !p->stop) {
+		if (!b->n_kept && !jb->resync && !jb->spill_failed) {
+			pthread_mutex_unlock(&p->mu);
+			int spilt = job_spill(jb, b);
+			pthread_mutex_lock(&p->mu);
+			if (spilt) {
+				size = 0;
+				break;
+			}
+			jb->spill_failed = 1;
+		}
 		pthread_cond_wait(&p->cv, &p->mu);
-	if (jb->discard) { /* not queued: the job being written is not held back */
+	}
+	if (b->first + b->n <= jb->drop_below) { /* run again: not queued */
 		pthread_mutex_unlock(&p->mu);
 		batch_free(b);
 		return 0;
@@ -671,6 +746,35 @@ static int is_pdf(const struct par *p, const char *path)
 	return !strcmp(p->in_format ? p->in_format : ex_format_for(path), "pdf");
 }
 
+/* Whether a block of the part's first run ends before its mention i:
+ * a batch must not hold mentions of both sides. Read by the worker that
+ * notes the marks, or after the part has run. */
+static int at_mark(const struct job *jb, size_t i)
+{
+	for (int k = 0; k < jb->n_marks; k++)
+		if (jb->mark[k].seen == i)
+			return 1;
+	return 0;
+}
+
+/* A part's first run, after each block: its first MARKS blocks are marked. */
+static int job_block(size_t carry, void *ctx)
+{
+	struct job *jb = ctx;
+	if (jb->n_marks == MARKS)
+		return 0;
+	if (job_flush(jb)) /* unless kept: then job_format_kept cuts there */
+		return 1;
+	struct par *p = jb->par;
+	pthread_mutex_lock(&p->mu);
+	jb->mark[jb->n_marks].carry = carry;
+	jb->mark[jb->n_marks].seen = jb->seen;
+	jb->n_marks++;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return 0;
+}
+
 /* Formats the records a part kept while it did not know where it starts,
  * now that it does, and goes on formatting them as they come. */
 static int job_format_kept(struct job *jb)
@@ -689,6 +793,9 @@ static int job_format_kept(struct job *jb)
 			                arena.data + q->surface_off, q->surface_len, q->concept,
 			                q->label, q->method, q->score, 0, NULL, q->rule };
 		job_shift(jb, &m.line, &m.col);
+		if (jb->n_buf && at_mark(jb, jb->batched + jb->n_buf) && job_flush(jb))
+			break;
+		jb->n_buf++;
 		stop = on_mention(&m, &jb->o) || (jb->o.b.len >= BATCH_BYTES && job_flush(jb));
 	}
 	free(v);
@@ -703,6 +810,29 @@ static int job_learn(struct job *jb)
 {
 	struct par *p = jb->par;
 	pthread_mutex_lock(&p->mu);
+	if (!jb->at_known && !p->stop && !jb->count_failed &&
+	    jb->n_kept * sizeof *jb->kept + jb->arena.len >= QUEUE_BYTES) {
+		/* dense: rather than wait for the parts before to run, count the
+		 * lines from the last part that knows where it starts (the first
+		 * does) to this one's start, as they would */
+		const struct job *q = jb - 1;
+		while (!q->at_known)
+			q--;
+		size_t from = q->range.start;
+		long line = q->first_line, col = q->range.col, n_lines, tail_cps;
+		pthread_mutex_unlock(&p->mu);
+		struct err e;
+		int rc = ex_count_lines(p->files[jb->file], from, jb->range.start, &n_lines,
+		                        &tail_cps, &e);
+		pthread_mutex_lock(&p->mu);
+		if (rc < 0)
+			jb->count_failed = 1; /* then it waits */
+		else if (!jb->at_known) {
+			jb->first_line = line + n_lines;
+			jb->range.col = ex_next_col(col, n_lines, tail_cps);
+			jb->at_known = 1;
+		}
+	}
 	while (!jb->at_known && !p->stop &&
 	       jb->n_kept * sizeof *jb->kept + jb->arena.len >= QUEUE_BYTES)
 		pthread_cond_wait(&p->cv, &p->mu);
@@ -775,7 +905,8 @@ static void job_run(struct par *p, struct job *jb, struct ex_scratch *scratch)
 	}
 	struct ex_options opt = job_options(p, jb, NULL);
 	jb->rc = ex_extract_part(p->gz, path, &opt, &range, first_line, range.start, &jb->last_end,
-	                         &jb->lines, &jb->tail_cps, scratch, job_mention, jb, &jb->err);
+	                         &jb->lines, &jb->tail_cps, scratch, job_mention, job_block, jb,
+	                         &jb->err);
 }
 
 /* A job has run: its records are handed over; a part's counts tell the
@@ -898,7 +1029,120 @@ static int take_batch(struct par *p, const struct job *jb, const struct batch *b
 		if (fwrite(b->text.data, 1, b->text.len, stdout) != b->text.len)
 			o->failed = 1;
 	}
+	if (b->spill_len) { /* read back through o's buffer */
+		flush_out(o);
+		for (size_t done = 0; done < b->spill_len;) {
+			size_t want = b->spill_len - done < BATCH_BYTES ? b->spill_len - done : BATCH_BYTES;
+			if (buf_grow(&o->b, want) < 0)
+				return err_set(err, p->files[jb->file], 0, "out of memory");
+			ssize_t got = pread(jb->spill_fd - 1, o->b.data, want, (off_t)(b->spill_off + done));
+			if (got <= 0)
+				return err_set(err, p->files[jb->file], 0, "cannot read back records: %s",
+				               got < 0 ? strerror(errno) : "short file");
+			o->b.len = (size_t)got;
+			flush_out(o);
+			done += (size_t)got;
+		}
+	}
 	return 0;
+}
+
+/* The main thread running part jb again with the skip carried in. */
+struct rerun {
+	struct par *p;
+	struct job *jb;
+	int block;    /* blocks run so far */
+	int resynced;
+};
+
+/* After each block run again: once it carries what the first run carried
+ * after the same block, the run stops and the first run's mentions from
+ * there on are kept. While the first run has not reached that block, its
+ * batches hold mentions of blocks run again here: they are thrown away. */
+static int rerun_block(size_t carry, void *ctx)
+{
+	struct rerun *rr = ctx;
+	struct par *p = rr->p;
+	struct job *jb = rr->jb;
+	int i = rr->block++;
+	if (i > MARKS)
+		return 0;
+	pthread_mutex_lock(&p->mu);
+	if (i == MARKS) { /* no agreement in the blocks marked: the whole part again */
+		jb->drop_below = SIZE_MAX;
+		jb->resync = 0;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		return 0;
+	}
+	while (jb->n_marks <= i && !jb->is_done && !p->stop) {
+		struct batch *b = jb->q_head;
+		jb->q_head = jb->q_tail = NULL;
+		jb->q_bytes = 0;
+		pthread_cond_broadcast(&p->cv);
+		if (b) {
+			pthread_mutex_unlock(&p->mu);
+			batch_free(b);
+			pthread_mutex_lock(&p->mu);
+		} else {
+			pthread_cond_wait(&p->cv, &p->mu);
+		}
+	}
+	int stop = 0;
+	if (jb->n_marks > i && jb->mark[i].carry == carry) {
+		jb->drop_below = jb->mark[i].seen;
+		jb->resync = 0;
+		rr->resynced = stop = 1;
+	} else if (jb->n_marks <= i) { /* the first run stopped early */
+		jb->drop_below = SIZE_MAX;
+		jb->resync = 0;
+	}
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return stop;
+}
+
+static int rerun_mention(const struct ex_mention *m, void *ctx)
+{
+	return on_mention(m, ((struct rerun *)ctx)->p->o);
+}
+
+/* Runs part jb again from its start with the skip carried in, writing
+ * its records (or storing its mentions) as the single pass does, until
+ * it agrees with the first run (*resynced) or to the part's end (then
+ * *last_end is what it carries into the next part). Its warnings are the
+ * first run's, which finds the same bytes. 0 or -1. */
+static int rerun_part(struct par *p, struct job *jb, size_t skip, size_t *last_end,
+                      int *resynced, struct err *err)
+{
+	struct rerun rr = { p, jb, 0, 0 };
+	pthread_mutex_lock(&p->mu);
+	jb->resync = 1;
+	struct ex_part range = jb->range; /* it knows where it starts */
+	long first_line = jb->first_line;
+	pthread_mutex_unlock(&p->mu);
+	struct err_list warns = { 0 };
+	int n_warn = 0;
+	size_t n_bytes = 0;
+	struct ex_options opt = { p->fuzzy, p->in_format, err_list_add, &n_bytes, &n_warn, NULL,
+		                  &warns };
+	long lines, tail_cps; /* known already */
+	if (!p->rerun) /* NULL: the part allocates its own */
+		p->rerun = ex_scratch_new();
+	int rc = ex_extract_part(p->gz, p->files[jb->file], &opt, &range, first_line, skip,
+	                         last_end, &lines, &tail_cps, p->rerun, rerun_mention, rerun_block,
+	                         &rr, err);
+	err_list_free(&warns);
+	pthread_mutex_lock(&p->mu);
+	if (!rr.resynced) /* every mention of the first run is the rerun's */
+		jb->drop_below = SIZE_MAX;
+	jb->resync = 0;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	*resynced = rr.resynced;
+	if (p->o->failed == 2)
+		return -1; /* the knowledge base said why, in err */
+	return rc;
 }
 
 /* Does with job jb's results what the single pass does as it goes,
@@ -924,30 +1168,15 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 	 * the single pass skips here depends on it, so this part runs again,
 	 * here, with that skip (rare with names and titles, the rule with a
 	 * vocabulary of common word pairs), its records written as it goes,
-	 * as the single pass writes them */
+	 * as the single pass writes them, until it carries into a block what
+	 * the first run carried there: from there on the first run's records
+	 * are the single pass's */
+	int rerun = 0, resynced = 0;
+	size_t rerun_end = 0;
 	if (rc == 0 && jb->part > 0 && *carry > jb->range.start) {
-		pthread_mutex_lock(&p->mu);
-		jb->discard = 1;
-		while (!jb->is_done)
-			pthread_cond_wait(&p->cv, &p->mu);
-		pthread_mutex_unlock(&p->mu);
-		if (jb->rc == 0) {
-			job_free(jb);
-			jb->o.mentions = 0;
-			jb->bytes = 0;
-			jb->warn_count = 0;
-			jb->o.failed = 0;
-			jb->rel = jb->shifting = 0; /* it knows where it starts */
-			struct ex_options opt = job_options(p, jb, NULL);
-			long lines, tail_cps; /* known already */
-			if (!p->rerun) /* NULL: the part allocates its own */
-				p->rerun = ex_scratch_new();
-			jb->rc = ex_extract_part(p->gz, path, &opt, &jb->range, jb->first_line, *carry,
-			                         &jb->last_end, &lines, &tail_cps, p->rerun, on_mention,
-			                         o, &jb->err);
-			if (o->failed == 2)
-				rc = -1; /* the knowledge base said why, in err */
-		}
+		rerun = 1;
+		if (rerun_part(p, jb, *carry, &rerun_end, &resynced, err) < 0)
+			rc = -1;
 	}
 	/* the batches, as they come */
 	for (;;) {
@@ -962,13 +1191,13 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 		if (!b)
 			break;
 		for (struct batch *q = b; q && rc == 0; q = q->next)
-			if (take_batch(p, jb, q, err) < 0)
+			if (q->first + q->n > jb->drop_below && take_batch(p, jb, q, err) < 0)
 				rc = -1;
 		batch_free(b);
 	}
 	if (rc < 0)
 		return -1;
-	*carry = jb->last_end;
+	*carry = rerun && !resynced ? rerun_end : jb->last_end;
 	/* warnings: a file's parts warn as the single pass does, once */
 	if (jb->n_parts == 1) {
 		for (size_t w = 0; w < jb->warns.n; w++)
@@ -987,7 +1216,11 @@ static int take_job(struct par *p, struct job *jb, size_t *bytes, int *warnings,
 		*file_warned = 1;
 	}
 	*bytes += jb->bytes;
-	o->mentions += jb->o.mentions;
+	/* run again: the rerun's mentions are counted already */
+	if (!rerun)
+		o->mentions += jb->o.mentions;
+	else if (resynced && jb->o.mentions > (long long)jb->drop_below)
+		o->mentions += jb->o.mentions - (long long)jb->drop_below;
 	if (jb->o.failed == 1)
 		o->failed = 1;
 	if (jb->rc < 0 || jb->o.failed == 2) {

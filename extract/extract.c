@@ -8,6 +8,7 @@
  * blocks, so the normaliser's memory stays that of one block; line and
  * column come from a cursor that only moves forward. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +141,7 @@ struct source {
 	size_t last_end;         /* out: the skip a next block would carry */
 	long end_line, end_col;  /* out, with stop_at: line and column of stop_at */
 	char *block;             /* BLOCK + OVERLAP + 1 bytes to use, or NULL */
+	ex_block_fn on_block;    /* a part: after each block, or NULL */
 };
 
 /* Emits the hits of a block whose byte 0 is input offset base. With a
@@ -361,6 +363,11 @@ static int stream_text(struct run *r, struct source *src, const struct ex_option
 		struct cursor at_block = cur;
 		emit_hits(r, data, base, &cur, src);
 		src->last_end = skip_to;
+		if (src->on_block && !r->stopped &&
+		    src->on_block(skip_to > base + cut ? skip_to : base + cut, r->ctx)) {
+			r->stopped = 1;
+			break;
+		}
 		if (src->stop_at && base + cut >= src->stop_at) {
 			/* the part's own line feeds, counted in this pass: stop_at lies
 			 * in this block, normally at its cut (no hit starts after it) */
@@ -636,6 +643,43 @@ long ex_next_col(long col, long n_lines, long tail_cps)
 	return n_lines ? 1 + tail_cps : col + tail_cps;
 }
 
+int ex_count_lines(const char *path, size_t from, size_t to, long *n_lines, long *tail_cps,
+                   struct err *err)
+{
+	*n_lines = 0;
+	*tail_cps = 0;
+	int fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return err_set(err, path, 0, "cannot read: %s", strerror(errno));
+	enum { CHUNK = 1 << 20 };
+	unsigned char *buf = malloc(CHUNK);
+	int rc = 0;
+	if (!buf)
+		rc = err_set(err, path, 0, "out of memory");
+	while (rc == 0 && from < to) {
+		size_t want = to - from < CHUNK ? to - from : CHUNK;
+		ssize_t got = pread(fd, buf, want, (off_t)from);
+		if (got <= 0) {
+			rc = err_set(err, path, 0, "cannot read: %s", got < 0 ? strerror(errno)
+			             : "the file changed");
+			break;
+		}
+		const unsigned char *e = buf + got;
+		size_t lines = count_newlines(buf, e);
+		if (lines) {
+			const unsigned char *last_nl = memrchr(buf, '\n', (size_t)got);
+			*n_lines += (long)lines;
+			*tail_cps = count_cps(last_nl + 1, e);
+		} else {
+			*tail_cps += count_cps(buf, e);
+		}
+		from += (size_t)got;
+	}
+	free(buf);
+	close(fd);
+	return rc;
+}
+
 int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err)
 {
 	*fnv = EX_FNV_INIT;
@@ -685,7 +729,7 @@ void ex_scratch_free(struct ex_scratch *s)
 int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
                     const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
                     long *n_lines, long *tail_cps, struct ex_scratch *scratch,
-                    ex_mention_fn fn, void *ctx, struct err *err)
+                    ex_mention_fn fn, ex_block_fn on_block, void *ctx, struct err *err)
 {
 	struct run r = { .gz = gz, .path = path, .fn = fn, .ctx = ctx };
 	*last_end = 0;
@@ -703,6 +747,7 @@ int ex_extract_part(const struct gz *gz, const char *path, const struct ex_optio
 	}
 	src.base = p->start;
 	src.skip_to = skip_to;
+	src.on_block = on_block;
 	src.line = first_line;
 	src.col = p->col;
 	src.end_line = first_line;

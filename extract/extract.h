@@ -134,9 +134,22 @@ int ex_text_parts(const char *path, size_t part_bytes, int shares, struct ex_par
  * starts on and its counts. */
 long ex_next_col(long col, long n_lines, long tail_cps);
 
+/* The line feeds in [from, to) of path and the code points after the
+ * last of them (all of them when there is none), counted as
+ * ex_extract_part counts a part's: for a part that would rather count
+ * where it starts than wait for the parts before it. 0, or -1 with err. */
+int ex_count_lines(const char *path, size_t from, size_t to, long *n_lines, long *tail_cps,
+                   struct err *err);
+
 /* The FNV-1a hash (from EX_FNV_INIT) and size of a file's bytes, as
  * ex_extract_path computes them with opt->fnv and opt->bytes_read. */
 int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err);
+
+/* Called after each block of a part with what it carries into the next
+ * block (the end of its last match, or the next block's start, whichever
+ * is later): two runs of a part that carry the same after the same block
+ * find the same from there on. Non-zero stops the run there. */
+typedef int (*ex_block_fn)(size_t carry, void *ctx);
 
 /* Extracts the mentions starting in part p of path (plain text), as
  * ex_extract_path does for the whole file: line numbers from first_line
@@ -150,12 +163,12 @@ int ex_file_fnv(const char *path, uint64_t *fnv, size_t *size, struct err *err);
  * counted in the same pass (0 for the part that ends the file): what the
  * part adds to the line and column of the next. A caller that does not
  * know yet where the part starts runs it from line 1, column 1 and shifts
- * the positions afterwards. opt->bytes_read counts the part's bytes;
+ * the positions afterwards. on_block, when not NULL, gets ctx too. opt->bytes_read counts the part's bytes;
  * opt->fnv is not used. */
 int ex_extract_part(const struct gz *gz, const char *path, const struct ex_options *opt,
                     const struct ex_part *p, long first_line, size_t skip_to, size_t *last_end,
                     long *n_lines, long *tail_cps, struct ex_scratch *scratch,
-                    ex_mention_fn fn, void *ctx, struct err *err);
+                    ex_mention_fn fn, ex_block_fn on_block, void *ctx, struct err *err);
 
 /* Buffers a thread keeps from one part to the next (the block and the
  * normaliser's arrays: allocated and touched once, not per part); NULL
