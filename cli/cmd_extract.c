@@ -711,9 +711,14 @@ static int job_flush(struct job *jb)
 	size_t size = b->text.len + b->arena.len + b->n_kept * sizeof *b->kept;
 	struct par *p = jb->par;
 	pthread_mutex_lock(&p->mu);
-	while (jb->q_bytes >= QUEUE_BYTES && (jb != &p->jobs[p->emitted] || jb->resync) &&
-	       !p->stop) {
-		if (!b->n_kept && !jb->resync && !jb->spill_failed) {
+	/* A full queue waits for the main thread, which takes the batches of
+	 * the job being written as they come; a job ahead rather writes them
+	 * to a file of its own, as the main thread may be busy for long. The
+	 * job being written waits too, so that memory stays bounded even where
+	 * the workers keep both cores to themselves (real-time scheduling). */
+	while (jb->q_bytes >= QUEUE_BYTES && !p->stop) {
+		int ahead = jb != &p->jobs[p->emitted] || jb->resync;
+		if (ahead && !b->n_kept && !jb->resync && !jb->spill_failed) {
 			pthread_mutex_unlock(&p->mu);
 			int spilt = job_spill(jb, b);
 			pthread_mutex_lock(&p->mu);
