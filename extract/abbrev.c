@@ -1196,7 +1196,7 @@ static int at_paren(const char *text, size_t len, size_t i, dc_abbrev_fn fn, voi
 			return emit(text, fn, ctx, s0, np, "name (short \xe2\x80\x93 long)");
 	}
 	/* quotes around the short form (or around a long form after a short one) */
-	size_t qn;
+	size_t qn = 0;
 	int quoted = 0;
 	int32_t q = in < in_end ? dc_cp(text, in_end, in, &qn) : 0;
 	if (is_open_quote(q)) {
