@@ -16,7 +16,7 @@
 
 static const char candidates_help[] =
 	"usage: glossar candidates list [--kind K] [--status S] [--format text|jsonl]\n"
-	"       glossar candidates accept ID [--as KEY]\n"
+	"       glossar candidates accept ID [--as KEY] [--name LABEL]\n"
 	"       glossar candidates reject ID\n"
 	"\n"
 	"The editors' review queue of what glossar discover found.\n"
@@ -24,8 +24,10 @@ static const char candidates_help[] =
 	"          S: pending, accepted, rejected\n"
 	"  accept  abbreviation: adds the short and long form to the concept that has\n"
 	"          one of them as a label, else creates a draft concept keyed by the\n"
-	"          long form (\"foederale-it-kooperation\"); --as KEY names the concept.\n"
-	"          acronym: likewise, with the acronym as the preferred label.\n"
+	"          long form (\"foederale-it-kooperation\"); --as KEY names the concept;\n"
+	"          --name LABEL replaces the long form discover offered.\n"
+	"          acronym: likewise, with the acronym as the preferred label (with\n"
+	"          --name LABEL: LABEL, the acronym as its abbreviation).\n"
 	"          variant: adds a hidden label to its concept.\n"
 	"          definition: sets the definition (source: the document) of the\n"
 	"          concept the term names, if it has none (else refused, exit 1); a\n"
@@ -38,6 +40,7 @@ static const char candidates_help[] =
 	"  glossar candidates list --kind abbreviation\n"
 	"  glossar candidates accept 3\n"
 	"  glossar candidates accept 7 --as dmk\n"
+	"  glossar candidates accept 9 --name 'Nationales Once-Only-Technical-System'\n"
 	"  glossar candidates list --status pending --format jsonl\n";
 
 
@@ -179,9 +182,10 @@ int cmd_candidates(struct cli *cli, int argc, char **argv)
 		{ "status", required_argument, NULL, 's' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "as", required_argument, NULL, 'a' },
+		{ "name", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *kind = NULL, *status = NULL, *as_key = NULL;
+	const char *kind = NULL, *status = NULL, *as_key = NULL, *name = NULL;
 	int jsonl = 0, c;
 	optind = 0;
 	while ((c = getopt_long(argc - 1, argv + 1, "h", opts, NULL)) != -1) {
@@ -200,6 +204,9 @@ int cmd_candidates(struct cli *cli, int argc, char **argv)
 			break;
 		case 'a':
 			as_key = optarg;
+			break;
+		case 'n':
+			name = optarg;
 			break;
 		default:
 			return cli_option_error("candidates", argv + 1, "h", opts);
@@ -227,7 +234,7 @@ int cmd_candidates(struct cli *cli, int argc, char **argv)
 	struct err err = { "", 0, "" };
 	struct kb *kb;
 	if (!strcmp(sub, "list")) {
-		if (n_args != 0 || as_key)
+		if (n_args != 0 || as_key || name)
 			return cli_usage_error("candidates", "list takes no arguments but --kind, --status, --format");
 		if (cli_open_kb_readonly(cli, &kb) < 0)
 			return EXIT_INPUT;
@@ -241,14 +248,14 @@ int cmd_candidates(struct cli *cli, int argc, char **argv)
 	long long id;
 	if (n_args != 1 || parse_id(args[0], &id) < 0)
 		return cli_usage_error("candidates", "%s expects one candidate ID", sub);
-	if (kind || status || jsonl || (as_key && !strcmp(sub, "reject")))
+	if (kind || status || jsonl || ((as_key || name) && !strcmp(sub, "reject")))
 		return cli_usage_error("candidates", "%s takes no such option", sub);
 	if (cli_open_kb(cli, &kb) < 0)
 		return EXIT_INPUT;
 	int rc;
 	char msg[512] = "";
 	if (!strcmp(sub, "accept"))
-		rc = kb_candidate_accept(kb, id, as_key, msg, &err);
+		rc = kb_candidate_accept(kb, id, as_key, name, msg, &err);
 	else {
 		rc = kb_candidate_reject(kb, id, &err);
 		snprintf(msg, sizeof msg, "candidate %lld rejected", id);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../common/buf.h"
 #include "../extract/norm.h"
@@ -337,8 +338,27 @@ static int set_status(struct kb *kb, long long id, const char *status, struct er
 }
 
 /* The work of accept, inside the transaction. */
+/* A name an editor gives: valid UTF-8, no control characters, not only
+ * white space. */
+static int valid_name(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s);
+	int visible = 0;
+	while (n > 0) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(p, n, &c);
+		if (k <= 0 || c < 0x20 || c == 0x7F || utf8proc_category(c) == UTF8PROC_CATEGORY_CC)
+			return 0;
+		visible |= c != ' ';
+		p += k;
+		n -= k;
+	}
+	return visible;
+}
+
 static int accept(struct kb *kb, const struct kb_candidate *cand, const char *as_key,
-                  char msg[512], struct err *err)
+                  const char *name, char msg[512], struct err *err)
 {
 	char action[64];
 	snprintf(action, sizeof action, "candidates accept %lld", cand->id);
@@ -402,6 +422,8 @@ static int accept(struct kb *kb, const struct kb_candidate *cand, const char *as
 	}
 	/* abbreviation and acronym */
 	const char *long_form = !strcmp(cand->kind, "abbreviation") ? cand->expansion : "";
+	if (name && *name)
+		long_form = name;
 	if (as_key)
 		snprintf(key, sizeof key, "%s", as_key);
 	else {
@@ -467,9 +489,27 @@ static int begin_with_candidate(struct kb *kb, long long id, struct kb_candidate
 	return 0;
 }
 
-int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, char msg[512],
-                        struct err *err)
+int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, const char *name,
+                        char msg[512], struct err *err)
 {
+	/* the editor's name, without the spaces around it */
+	char trimmed[301] = "";
+	if (name) {
+		while (*name == ' ')
+			name++;
+		size_t n = strlen(name);
+		while (n && name[n - 1] == ' ')
+			n--;
+		if (n >= sizeof trimmed)
+			return err_set(err, kb_path(kb), 0,
+			               "candidate %lld: a name of at most 300 bytes, please", id);
+		memcpy(trimmed, name, n);
+		trimmed[n] = '\0';
+		if (n && !valid_name(trimmed))
+			return err_set(err, kb_path(kb), 0,
+			               "candidate %lld: the name must be one line of UTF-8 text", id);
+		name = trimmed;
+	}
 	struct kb_candidate cand;
 	if (begin_with_candidate(kb, id, &cand, err) < 0)
 		return -1;
@@ -477,7 +517,7 @@ int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, char ms
 	if (!strcmp(cand.status, "accepted")) {
 		snprintf(msg, 512, "candidate %lld was accepted before", id);
 	} else {
-		rc = accept(kb, &cand, as_key, msg, err);
+		rc = accept(kb, &cand, as_key, name, msg, err);
 		if (rc == 0)
 			rc = set_status(kb, id, "accepted", err);
 	}

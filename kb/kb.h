@@ -280,11 +280,13 @@ int kb_candidate_get(struct kb *kb, long long id, struct kb_candidate *out, stru
  * without a long form; a variant adds a hidden label to its concept; a
  * definition sets the definition (source: the document) of the concept
  * named by the term (or as_key) when it has none, and creates a draft
- * concept when there is none; a citation is only marked accepted.
+ * concept when there is none; a citation is only marked accepted. name, if
+ * not NULL or empty, replaces an abbreviation's long form (or names an
+ * acronym's concept): the editor's correction of what discover offered.
  * Returns 0 and a message of what was done in msg, or -1 with err filled
  * (nothing changed). */
-int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, char msg[512],
-                        struct err *err);
+int kb_candidate_accept(struct kb *kb, long long id, const char *as_key, const char *name,
+                        char msg[512], struct err *err);
 int kb_candidate_reject(struct kb *kb, long long id, struct err *err);
 /* The key a long form gives: lower-case ASCII transliteration, hyphens
  * ("Föderale IT-Kooperation" -> "foederale-it-kooperation"). */

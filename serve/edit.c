@@ -1411,6 +1411,7 @@ static void candidate_post(struct req *r, int is_accept)
 	if (ed_begin(r, &e, KB_CAP_EDIT) < 0)
 		return;
 	const char *ids = form_get(&e.form, "id"), *as = form_get(&e.form, "as");
+	const char *name = form_get(&e.form, "name");
 	char *end = NULL;
 	long long id = ids ? strtoll(ids, &end, 10) : 0;
 	if (!ids || !*ids || *end || id <= 0) {
@@ -1425,7 +1426,7 @@ static void candidate_post(struct req *r, int is_accept)
 	}
 	struct err err = { "", 0, "" };
 	char msg[512] = "";
-	int rc = is_accept ? kb_candidate_accept(e.kb, id, as, msg, &err)
+	int rc = is_accept ? kb_candidate_accept(e.kb, id, as, name, msg, &err)
 	                   : kb_candidate_reject(e.kb, id, &err);
 	if (rc < 0) {
 		const char *colon = strstr(err.msg, ": ");
@@ -1810,7 +1811,7 @@ void h_edit_candidate(struct req *r)
 	struct ed e;
 	if (ed_begin(r, &e, KB_CAP_EDIT) < 0)
 		return;
-	const char *ids = req_param(r, "id"), *as = req_param(r, "as");
+	const char *ids = req_param(r, "id"), *as = req_param(r, "as"), *name = req_param(r, "name");
 	char *end = NULL;
 	long long id = ids ? strtoll(ids, &end, 10) : 0;
 	if (!ids || !*ids || *end || id <= 0) {
@@ -1849,7 +1850,7 @@ void h_edit_candidate(struct req *r)
 		if (kb_backup(e.kb, path, &err) == 0 && kb_open(&copy, path, &err) == 0) {
 			kb_set_actor(copy, e.ses.user.name, &err);
 			long long before = last_change_id(copy);
-			if (kb_candidate_accept(copy, id, as, msg, &err) == 0) {
+			if (kb_candidate_accept(copy, id, as, name, msg, &err) == 0) {
 				struct preview_ctx p = { &e, before, 0 };
 				pg_printf(&r->out, "<p>%h</p>\n", msg);
 				kb_history(copy, NULL, preview_change, &p, &err);
@@ -1873,15 +1874,26 @@ void h_edit_candidate(struct req *r)
 	}
 	if (!shown)
 		pg_printf(&r->out, "<p class=\"error\">Die Vorschau ist gerade nicht möglich.</p>\n");
-	pg_printf(&r->out, "</div></section>\n<form method=\"get\" action=\"%hedit/candidate\">"
-	          "<input type=\"hidden\" name=\"id\" value=\"%lld\"><label for=\"as\">In einen anderen "
-	          "Begriff übernehmen (Schlüssel)</label> <input id=\"as\" name=\"as\" list=\"keys\" "
-	          "value=\"%h\"> <button type=\"submit\">Vorschau</button></form>\n"
-	          "<form method=\"post\" action=\"%hedit/candidates/accept\">", m, c.id, as ? as : "", m);
+	/* an abbreviation's long form or an acronym's name may be corrected
+	 * before accepting: the preview shows the result */
+	int nameable = !strcmp(c.kind, "abbreviation") || !strcmp(c.kind, "acronym");
+	if (!name)
+		name = nameable ? c.expansion : "";
+	pg_printf(&r->out, "</div></section>\n<form method=\"get\" action=\"%hedit/candidate\" "
+	          "class=\"concept\"><input type=\"hidden\" name=\"id\" value=\"%lld\">", m, c.id);
+	if (nameable)
+		pg_printf(&r->out, "<label for=\"name\">Benennung (Langform), wie sie übernommen wird"
+		          "</label><input type=\"text\" id=\"name\" name=\"name\" value=\"%h\">\n", name);
+	pg_printf(&r->out, "<label for=\"as\">In einen anderen Begriff übernehmen (Schlüssel)</label>"
+	          "<input type=\"text\" id=\"as\" name=\"as\" list=\"keys\" value=\"%h\">\n"
+	          "<p><button type=\"submit\" id=\"show-preview\">Vorschau</button></p></form>\n"
+	          "<form method=\"post\" action=\"%hedit/candidates/accept\">", as ? as : "", m);
 	csrf_field(&e);
 	pg_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><input type=\"hidden\" "
-	          "name=\"as\" value=\"%h\"><button type=\"submit\" id=\"accept\">Annehmen</button></form>"
-	          "<form method=\"post\" action=\"%hedit/candidates/reject\">", c.id, as ? as : "", m);
+	          "name=\"as\" value=\"%h\"><input type=\"hidden\" name=\"name\" value=\"%h\">"
+	          "<button type=\"submit\" id=\"accept\">Annehmen</button></form>"
+	          "<form method=\"post\" action=\"%hedit/candidates/reject\">", c.id, as ? as : "",
+	          nameable ? name : "", m);
 	csrf_field(&e);
 	pg_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><button type=\"submit\" "
 	          "id=\"reject\">Ablehnen</button></form>\n", c.id);

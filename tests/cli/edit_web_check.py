@@ -397,6 +397,21 @@ st, h, _ = req("POST", "edit/candidates/reject", {"csrf": a_csrf, "id": rows2[1]
                cookie=alice)
 loc = h.get("location", "")
 say(st == 303 and "kind=" not in loc and "from=" not in loc, "reject_ignores_bad_return_fields", "%s %s" % (st, loc))
+# the editor names an acronym's concept on the preview page, then accepts
+acr = rows2[2]
+st, _, prev = req("GET", "edit/candidate?id=%s&name=%s" % (acr, urllib.parse.quote("Zentrale Testagentur <b>")),
+                  cookie=alice)
+say(st == 200 and 'id="name" name="name" value="Zentrale Testagentur &lt;b&gt;"' in prev
+    and "zentrale-testagentur-b" in prev and "<b>" not in prev.split('id="preview"')[1].split("</section>")[0],
+    "preview_shows_the_editors_name", prev[prev.find('id="preview"'):][:400])
+st, h, _ = req("POST", "edit/candidates/accept", {"csrf": a_csrf, "id": acr, "name": " Zentrale Testagentur "},
+               cookie=alice)
+con = sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=30)
+row = con.execute("SELECT group_concat(l.kind || '=' || l.text, ' ') FROM label l JOIN concept c"
+                  " ON c.id = l.concept_id WHERE c.key = 'zentrale-testagentur' ORDER BY l.kind").fetchone()
+con.close()
+say(st == 303 and row[0] and "pref=Zentrale Testagentur" in row[0] and "abbrev=ZQ" in row[0],
+    "accept_with_the_editors_name", "%s %s %s" % (st, row, h.get("location")))
 for bad in ("kind=%3Cscript%3E", "kind=acronymx", "from=abc", "from=-1", "from=", "from=99999999999"):
     st, _, page = req("GET", "edit/candidates?" + bad, cookie=alice)
     say(st == 400 and "<script>" not in page, "queue_bad_parameter_400_" + re.sub(r"\W", "_", bad), st)

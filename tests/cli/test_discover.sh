@@ -118,6 +118,22 @@ check_grep accepted_concept_named_in_base_form '^fitko,concept,Föderale IT-Koop
 g --db "$db" extract "$d/sample.md" >"$tmp/m3.jsonl"
 check_grep base_form_matches_the_declined_text '"surface":"Föderalen IT-Kooperation","concept":"fitko","label":"Föderale IT-Kooperation","method":"inflected"' "$tmp/m3.jsonl"
 
+# the editor corrects the name discover could not put in its base form
+printf 'Die Sendung des Deutschlandfunks (DLF) beginnt.\n' >"$tmp/dlf.md"
+g --db "$db" discover "$tmp/dlf.md" >/dev/null
+dlf=$(id_of abbreviation DLF)
+g --db "$db" candidates list --kind abbreviation --format jsonl >"$tmp/dlf.jsonl"
+check_grep name_kept_when_gender_unknown '"surface":"DLF","expansion":"Deutschlandfunks"' "$tmp/dlf.jsonl"
+g --db "$db" export --format csv >"$tmp/before-name.csv"
+check_exit accept_bad_name_exit_2 2 g --db "$db" candidates accept "$dlf" --name "$(printf 'Deutschland\nfunk')"
+g --db "$db" export --format csv >"$tmp/after-name.csv"
+check bad_name_changes_nothing cmp -s "$tmp/before-name.csv" "$tmp/after-name.csv"
+check_exit reject_takes_no_name 2 g --db "$db" candidates reject "$dlf" --name Deutschlandfunk
+g --db "$db" candidates accept "$dlf" --name '  Deutschlandfunk ' >"$tmp/a-dlf"
+check_grep accept_with_name '^deutschlandfunk: draft concept added$' "$tmp/a-dlf"
+g --db "$db" export --format csv >"$tmp/x-dlf.csv"
+check_grep accepted_with_the_editors_name '^deutschlandfunk,concept,Deutschlandfunk,DLF,' "$tmp/x-dlf.csv"
+
 bmds=$(id_of acronym BMDS)
 g --db "$db" candidates reject "$bmds" >"$tmp/r1"
 check_grep reject_message "^candidate $bmds rejected$" "$tmp/r1"

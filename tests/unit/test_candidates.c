@@ -84,7 +84,7 @@ static void test_accept_variant_adds_hidden_label_with_history(void)
 {
 	long long id = query_int("SELECT id FROM candidate WHERE kind = 'variant'");
 	char msg[512];
-	CHECK(kb_candidate_accept(kb, id, NULL, msg, &err) == 0);
+	CHECK(kb_candidate_accept(kb, id, NULL, NULL, msg, &err) == 0);
 	CHECK_STR(msg, "dataport: hidden label 'Datapod' added");
 	struct kb_concept c;
 	CHECK(kb_concept_get(kb, "dataport", &c, &err) == 1);
@@ -110,7 +110,7 @@ static void test_accept_abbreviation_joins_existing_concept(void)
 	kb_cands_free(w);
 	CHECK(kb_commit(kb, &err) == 0);
 	char msg[512];
-	CHECK(kb_candidate_accept(kb, id, NULL, msg, &err) == 0);
+	CHECK(kb_candidate_accept(kb, id, NULL, NULL, msg, &err) == 0);
 	CHECK_STR(msg, "dataport: labels added");
 	struct kb_concept c;
 	CHECK(kb_concept_get(kb, "dataport", &c, &err) == 1);
@@ -124,11 +124,11 @@ static void test_accept_abbreviation_joins_existing_concept(void)
 	CHECK(kb_cands_finish(w, &err) == 0);
 	kb_cands_free(w);
 	CHECK(kb_commit(kb, &err) == 0);
-	CHECK(kb_candidate_accept(kb, clash, "datenportal", msg, &err) < 0);
+	CHECK(kb_candidate_accept(kb, clash, "datenportal", NULL, msg, &err) < 0);
 	CHECK(strstr(err.msg, "'DP' is a label of dataport already") != NULL);
 	/* nothing changes when the accept fails */
 	long long changes = query_int("SELECT count(*) FROM change");
-	CHECK(kb_candidate_accept(kb, bad, "Not A Key", msg, &err) < 0);
+	CHECK(kb_candidate_accept(kb, bad, "Not A Key", NULL, msg, &err) < 0);
 	CHECK(query_int("SELECT count(*) FROM change") == changes);
 	CHECK(query_int("SELECT count(*) FROM candidate WHERE status = 'pending'") == 2);
 }
