@@ -399,6 +399,9 @@ loc = h.get("location", "")
 say(st == 303 and "kind=" not in loc and "from=" not in loc, "reject_ignores_bad_return_fields", "%s %s" % (st, loc))
 # the editor names an acronym's concept on the preview page, then accepts
 acr = rows2[2]
+before = state()
+st, _, _ = req("POST", "edit/candidates/accept", {"csrf": a_csrf, "id": acr, "name": "Zeile\neins"}, cookie=alice)
+say(st == 422 and state() == before, "accept_bad_name_422_changes_nothing", st)
 st, _, prev = req("GET", "edit/candidate?id=%s&name=%s" % (acr, urllib.parse.quote("Zentrale Testagentur <b>")),
                   cookie=alice)
 say(st == 200 and 'id="name" name="name" value="Zentrale Testagentur &lt;b&gt;"' in prev
