@@ -272,7 +272,6 @@ int ab_word_is(const char *text, size_t len, size_t i, const char *w)
 	return !dc_is_letter(c) && !dc_is_digit(c);
 }
 
-/* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
 size_t ab_line_start(const char *text, size_t at)
 {
 	while (at > 0 && text[at - 1] != '\n')
@@ -280,6 +279,7 @@ size_t ab_line_start(const char *text, size_t at)
 	return at;
 }
 
+/* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
 int ab_first_on_line(const char *text, size_t at)
 {
 	for (size_t i = ab_line_start(text, at); i < at; i++)

@@ -20,10 +20,10 @@ struct word {
 
 /* Characters that end a long form's window. */
 int ab_is_boundary(int32_t c);
-/* Articles, prepositions and conjunctions, German and English, also
- * capitalised at a sentence start. */
 /* Whether s[0..n) is one of the words of the NULL-ended list. */
 int ab_word_in(const char *s, size_t n, const char *const *list);
+/* Articles, prepositions and conjunctions, German and English, also
+ * capitalised at a sentence start. */
 int ab_is_function_word(const char *s, size_t n);
 /* Collects up to max words that end at or before `end`, right to left, stopping
  * at a boundary character, a blank line or a free-standing dash. Returns the
@@ -39,9 +39,9 @@ size_t ab_token_end(const char *text, size_t len, size_t i);
 size_t ab_token_start(const char *text, size_t end);
 /* Whether the word w stands at text[i], no letter or digit after it. */
 int ab_word_is(const char *text, size_t len, size_t i, const char *w);
-/* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
 /* The start of the line that holds `at`. */
 size_t ab_line_start(const char *text, size_t at);
+/* Whether only blanks and list markup (-, *, a), 1.) stand before `at` on its line. */
 int ab_first_on_line(const char *text, size_t at);
 int ab_ends_with(const char *s, size_t n, const char *suffix);
 /* An adjective ending: "Aktueller", "Nationalen", "Deutsche". */

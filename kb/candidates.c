@@ -337,7 +337,6 @@ static int set_status(struct kb *kb, long long id, const char *status, struct er
 	return rc == SQLITE_DONE ? 0 : sql_fail(kb, err, "cannot update the candidate");
 }
 
-/* The work of accept, inside the transaction. */
 /* A name an editor gives: valid UTF-8, no control characters, not only
  * white space. */
 static int valid_name(const char *s)
@@ -357,6 +356,7 @@ static int valid_name(const char *s)
 	return visible;
 }
 
+/* The work of accept, inside the transaction. */
 static int accept(struct kb *kb, const struct kb_candidate *cand, const char *as_key,
                   const char *name, char msg[512], struct err *err)
 {
