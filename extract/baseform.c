@@ -14,28 +14,15 @@
 
 #include <string.h>
 
+#include "abbrev_forms.h"
 #include "discover.h"
 
 #define MAX_BF_WORDS 24
 
-struct word {
+struct bf_word {
 	const char *s;
 	size_t n;
 };
-
-static int ends_with(const char *s, size_t n, const char *suffix)
-{
-	size_t k = strlen(suffix);
-	return n >= k && !memcmp(s + n - k, suffix, k);
-}
-
-static int in_list(const char *s, size_t n, const char *const *list)
-{
-	for (size_t i = 0; list[i]; i++)
-		if (strlen(list[i]) == n && !memcmp(s, list[i], n))
-			return 1;
-	return 0;
-}
 
 static int is_function_word(const char *s, size_t n)
 {
@@ -45,7 +32,7 @@ static int is_function_word(const char *s, size_t n)
 		"mit", "nach", "aus", "als", "gegen", "durch", "unter", "vor", "ohne", "um", "bis",
 		"of", "and", "the", "for", "on", "to", NULL,
 	};
-	return in_list(s, n, fw);
+	return ab_word_in(s, n, fw);
 }
 
 /* 'm', 'n' or 'f' by the noun's last letters (lower case), 0 if not known.
@@ -92,7 +79,7 @@ static char gender_of(const char *s, size_t n)
 	size_t best = 0;
 	for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
 		size_t k = strlen(ends[i].end);
-		if (k > best && ends_with(low, n, ends[i].end)) {
+		if (k > best && ab_ends_with(low, n, ends[i].end)) {
 			best = k;
 			g = ends[i].g;
 		}
@@ -102,23 +89,23 @@ static char gender_of(const char *s, size_t n)
 
 /* The last part of a hyphenated compound ("Systems" of
  * "Once-Only-Technical-Systems"). */
-static struct word last_part(struct word w)
+static struct bf_word last_part(struct bf_word w)
 {
 	const char *h = NULL;
 	for (size_t i = 0; i < w.n; i++)
 		if (w.s[i] == '-')
 			h = w.s + i + 1;
-	return h ? (struct word){ h, (size_t)(w.s + w.n - h) } : w;
+	return h ? (struct bf_word){ h, (size_t)(w.s + w.n - h) } : w;
 }
 
 /* The genitive singular ending of a masculine or neuter noun: "es" after
  * t, d, s, ß, z, x, g, h, k ("Amtes", "Gesetzes", "Tages"), else "s"; 0
  * if the word has none. */
-static size_t genitive_ending(struct word w)
+static size_t genitive_ending(struct bf_word w)
 {
-	if (ends_with(w.s, w.n, "es") && w.n > 4 && strchr("tdszxghk", w.s[w.n - 3]))
+	if (ab_ends_with(w.s, w.n, "es") && w.n > 4 && strchr("tdszxghk", w.s[w.n - 3]))
 		return 2;
-	if (ends_with(w.s, w.n, "\xc3\x9f" "es"))
+	if (ab_ends_with(w.s, w.n, "\xc3\x9f" "es"))
 		return 2;
 	return w.n > 3 && w.s[w.n - 1] == 's' ? 1 : 0;
 }
@@ -127,13 +114,13 @@ static size_t genitive_ending(struct word w)
  * at least five letters, ending in -e, -en, -em, -er or -es, not after a
  * c (English "Practice Statement"). Returns the ending's length, 0 if it
  * is none. */
-static size_t adjective_ending(struct word w)
+static size_t adjective_ending(struct bf_word w)
 {
 	if (w.n < 5 || !(w.s[0] >= 'A' && w.s[0] <= 'Z') || memchr(w.s, '-', w.n))
 		return 0;
 	size_t k = 0;
-	if (ends_with(w.s, w.n, "en") || ends_with(w.s, w.n, "em") || ends_with(w.s, w.n, "er") ||
-	    ends_with(w.s, w.n, "es"))
+	if (ab_ends_with(w.s, w.n, "en") || ab_ends_with(w.s, w.n, "em") ||
+	    ab_ends_with(w.s, w.n, "er") || ab_ends_with(w.s, w.n, "es"))
 		k = 2;
 	else if (w.s[w.n - 1] == 'e')
 		k = 1;
@@ -142,7 +129,7 @@ static size_t adjective_ending(struct word w)
 
 int dc_base_form(const char *article, const char *name, struct buf *out)
 {
-	struct word w[MAX_BF_WORDS];
+	struct bf_word w[MAX_BF_WORDS];
 	size_t nw = 0;
 	for (const char *p = name; *p;) {
 		while (*p == ' ')
@@ -154,7 +141,7 @@ int dc_base_form(const char *article, const char *name, struct buf *out)
 			break;
 		if (nw == MAX_BF_WORDS)
 			return 0;
-		w[nw++] = (struct word){ p, (size_t)(e - p) };
+		w[nw++] = (struct bf_word){ p, (size_t)(e - p) };
 		p = e;
 	}
 	/* the head: the last word before the first function word */
@@ -169,10 +156,10 @@ int dc_base_form(const char *article, const char *name, struct buf *out)
 		adj_end[i] = adjective_ending(w[i]);
 		if (!adj_end[i])
 			return 0;
-		adj_en &= ends_with(w[i].s, w[i].n, "en");
+		adj_en &= ab_ends_with(w[i].s, w[i].n, "en");
 		adj_e &= adj_end[i] == 1;
 	}
-	struct word hp = last_part(w[head]);
+	struct bf_word hp = last_part(w[head]);
 	size_t strip = 0;    /* letters to cut from the head noun */
 	const char *ending;  /* the adjectives' nominative ending */
 	char g;
