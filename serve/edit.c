@@ -340,18 +340,12 @@ static const char *match_flag_de(const char *flag)
 		{ "hidden-context", "versteckte Schreibweisen nur neben einem verknüpften Begriff finden" },
 		{ "ordinary-word", "Benennungen sind bewusst gewöhnliche Wörter (keine Lint-Warnung)" },
 	};
-	for (size_t i = 0; i < sizeof de / sizeof de[0]; i++)
-		if (!strcmp(flag, de[i][0]))
-			return de[i][1];
-	return flag;
+	return srv_name_of(de, sizeof de / sizeof de[0], flag);
 }
 
 static const char *field_name(const char *f)
 {
-	for (size_t i = 0; i < sizeof field_de / sizeof field_de[0]; i++)
-		if (!strcmp(f, field_de[i][0]))
-			return field_de[i][1];
-	return f;
+	return srv_name_of(field_de, sizeof field_de / sizeof field_de[0], f);
 }
 
 static void page_begin(struct ed *e, const char *title)
@@ -1243,8 +1237,7 @@ static size_t cand_kind_index(const char *kind)
 
 static const char *cand_kind_de(const char *kind)
 {
-	size_t i = cand_kind_index(kind);
-	return i < N_CAND_KINDS ? cand_kinds[i][1] : kind;
+	return srv_name_of(cand_kinds, N_CAND_KINDS, kind);
 }
 
 /* One page of the queue: the candidates of one kind (or all) from the

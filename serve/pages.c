@@ -22,20 +22,22 @@ static const char *const status_names[][2] = {
 	{ "deprecated", "veraltet" },
 };
 
+const char *srv_name_of(const char *const (*names)[2], size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(code, names[i][0]))
+			return names[i][1];
+	return code;
+}
+
 const char *srv_type_de(const char *t)
 {
-	for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
-		if (!strcmp(t, type_names[i][0]))
-			return type_names[i][1];
-	return t;
+	return srv_name_of(type_names, sizeof type_names / sizeof type_names[0], t);
 }
 
 const char *srv_status_de(const char *t)
 {
-	for (size_t i = 0; i < sizeof status_names / sizeof status_names[0]; i++)
-		if (!strcmp(t, status_names[i][0]))
-			return status_names[i][1];
-	return t;
+	return srv_name_of(status_names, sizeof status_names / sizeof status_names[0], t);
 }
 
 void srv_index_letter(const char *label, char out[2])

@@ -199,6 +199,8 @@ int pg_printf(struct buf *b, const char *fmt, ...);
 /* A concept's type and status in the pages' language ("law" -> "Rechtsnorm",
  * "review" -> "in Prüfung"); the code itself if it has no name (pages.c). */
 const char *srv_type_de(const char *type);
+/* The name of code in a table of {code, name} pairs; code itself if none. */
+const char *srv_name_of(const char *const (*names)[2], size_t n, const char *code);
 const char *srv_status_de(const char *status);
 /* <!doctype html> ... <main>: the header with the title and the search form. */
 int pg_begin(struct req *r, const char *title);
