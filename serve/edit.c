@@ -1241,13 +1241,36 @@ static const char *cand_kind_de(const char *kind)
 }
 
 /* One page of the queue: the candidates of one kind (or all) from the
- * from-th on; also counts every pending candidate by kind. */
+ * from-th on; and every pending candidate counted by kind. */
 struct cand_ctx {
 	struct ed *e;
 	const char *kind;
 	size_t from, seen, shown, total, per_kind[N_CAND_KINDS];
-	int more, counting;
+	int more;
 };
+
+static int cand_count(const struct kb_candidate *c, void *ctx)
+{
+	struct cand_ctx *x = ctx;
+	size_t k = cand_kind_index(c->kind);
+	x->total++;
+	if (k < N_CAND_KINDS)
+		x->per_kind[k]++;
+	return 0;
+}
+
+/* The queue's "from" parameter: a number of candidates to skip. */
+static int parse_from(const char *s, size_t *from)
+{
+	if (!s || !*s || *s == '-')
+		return -1;
+	char *end;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (*end || v > 1000000000)
+		return -1;
+	*from = (size_t)v;
+	return 0;
+}
 
 /* The page an accept or reject returns to: the same kind and page. */
 static void cand_back_fields(struct buf *o, const struct cand_ctx *x)
@@ -1264,13 +1287,6 @@ static int cand_item(const struct kb_candidate *c, void *ctx)
 	struct ed *e = x->e;
 	struct buf *o = &e->r->out;
 	const char *m = e->r->srv->mount;
-	if (x->counting) {
-		size_t k = cand_kind_index(c->kind);
-		x->total++;
-		if (k < N_CAND_KINDS)
-			x->per_kind[k]++;
-		return 0;
-	}
 	if (x->kind && strcmp(c->kind, x->kind))
 		return 0;
 	if (x->seen++ < x->from)
@@ -1332,13 +1348,12 @@ void h_edit_candidates(struct req *r)
 	if (ed_begin(r, &e, KB_CAP_EDIT) < 0)
 		return;
 	const char *kind = req_param(r, "kind"), *from_s = req_param(r, "from");
-	char *end = NULL;
-	unsigned long long from = from_s ? strtoull(from_s, &end, 10) : 0;
+	size_t from = 0;
 	if (kind && cand_kind_index(kind) == N_CAND_KINDS) {
 		ed_fail(&e, 400, "Diese Art von Kandidaten gibt es nicht.");
 		return;
 	}
-	if (from_s && (!*from_s || *end || from_s[0] == '-' || from > 1000000000)) {
+	if (from_s && parse_from(from_s, &from) < 0) {
 		ed_fail(&e, 400, "Die Seite ist keine Zahl.");
 		return;
 	}
@@ -1349,9 +1364,9 @@ void h_edit_candidates(struct req *r)
 	const char *done = req_param(r, "done");
 	if (done)
 		pg_printf(o, "<p class=\"notice\" role=\"status\" id=\"done\">%h</p>\n", done);
-	struct cand_ctx x = { .e = &e, .kind = kind, .from = (size_t)from, .counting = 1 };
+	struct cand_ctx x = { .e = &e, .kind = kind, .from = from };
 	struct err err = { "", 0, "" };
-	if (kb_candidate_list(e.kb, NULL, "pending", cand_item, &x, &err) < 0) {
+	if (kb_candidate_list(e.kb, NULL, "pending", cand_count, &x, &err) < 0) {
 		pg_printf(o, "<p class=\"error\">%h</p>\n", err.msg);
 	} else {
 		/* the kinds, with their counts: a filter */
@@ -1371,7 +1386,6 @@ void h_edit_candidates(struct req *r)
 		pg_printf(o, "</li></ul></nav>\n");
 		pg_printf(o, "<table class=\"cands\"><thead><tr><th>Fund</th><th>Beleg</th>"
 		          "<th>Annehmen bewirkt</th><th></th></tr></thead><tbody>\n");
-		x.counting = 0;
 		if (kb_candidate_list(e.kb, NULL, "pending", cand_item, &x, &err) < 0)
 			pg_printf(o, "<tr><td colspan=\"4\" class=\"error\">%h</td></tr>\n", err.msg);
 		pg_printf(o, "</tbody></table>\n");
@@ -1433,8 +1447,9 @@ static void candidate_post(struct req *r, int is_accept)
 	const char *kind = form_get(&e.form, "kind"), *from = form_get(&e.form, "from");
 	if (kind && cand_kind_index(kind) < N_CAND_KINDS)
 		buf_printf(&q, "kind=%s&", kind);
-	if (from && *from && strspn(from, "0123456789") == strlen(from) && strlen(from) < 10)
-		buf_printf(&q, "from=%s&", from);
+	size_t back = 0;
+	if (from && parse_from(from, &back) == 0 && back)
+		buf_printf(&q, "from=%zu&", back);
 	buf_puts(&q, "done=");
 	if (!is_accept)
 		snprintf(msg, sizeof msg, "Kandidat %lld abgelehnt.", id);
